@@ -1,0 +1,1 @@
+"""The pure domain: no Qt, no Peewee, no disk."""

@@ -1,0 +1,91 @@
+"""Exact money. Every amount is a ``Decimal``; the book keeps integer cents.
+
+Rounding happens here and nowhere else: half-up to the cent.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+#: Quantities and percentage rates are kept to four decimal places.
+RATE_PLACES = 4
+_RATE_SCALE = 10**RATE_PLACES
+
+
+class BadAmount(ValueError):
+    """A value that is not an exact decimal amount, quantity or rate."""
+
+
+def round_money(value: Decimal) -> Decimal:
+    """Round to the cent, half-up (0.005 -> 0.01), the one rounding rule of the book."""
+    if not isinstance(value, Decimal):
+        raise TypeError(f"money must be a Decimal, not {type(value).__name__}")
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def to_cents(amount: Decimal) -> int:
+    """Integer cents for an amount that already has at most two decimal places."""
+    if not isinstance(amount, Decimal):
+        raise TypeError(f"money must be a Decimal, not {type(amount).__name__}")
+    if amount != amount.quantize(CENT):
+        raise BadAmount(f"{amount} has more than 2 decimal places")
+    return int(amount.scaleb(2))
+
+
+def from_cents(cents: int) -> Decimal:
+    return Decimal(int(cents)).scaleb(-2).quantize(CENT)
+
+
+def to_units(value: Decimal) -> int:
+    """A quantity or rate as integer ten-thousandths."""
+    if value != value.quantize(Decimal(1).scaleb(-RATE_PLACES)):
+        raise BadAmount(f"{value} has more than {RATE_PLACES} decimal places")
+    return int(value.scaleb(RATE_PLACES))
+
+
+def from_units(units: int) -> Decimal:
+    return normalized(Decimal(int(units)) / _RATE_SCALE)
+
+
+def normalized(value: Decimal) -> Decimal:
+    """Drop trailing zeros without ever switching to exponent notation (``2``, ``0.5``)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def parse_decimal(text: str, *, places: int) -> Decimal:
+    """Read a plain decimal string such as ``"1234.50"`` with at most ``places`` decimals.
+
+    Refuses exponents, thousands separators, NaN and infinities: what a person or
+    another program writes in an interchange file or a form, nothing looser.
+    """
+    if not isinstance(text, str):
+        raise BadAmount(f"expected a decimal string, got {text!r}")
+    stripped = text.strip()
+    body = stripped[1:] if stripped[:1] in "+-" else stripped
+    whole, dot, frac = body.partition(".")
+    if not body or not (whole or frac) or not (whole + frac).isdigit() or not (
+        whole.isascii() and frac.isascii()
+    ):
+        raise BadAmount(f'expected a decimal string, got "{text}"')
+    if dot and not frac:
+        raise BadAmount(f'expected a decimal string, got "{text}"')
+    if len(frac) > places:
+        raise BadAmount(f'"{text}" has more than {places} decimal places')
+    try:
+        return Decimal(stripped)
+    except InvalidOperation as exc:  # pragma: no cover - guarded above
+        raise BadAmount(f'expected a decimal string, got "{text}"') from exc
+
+
+def money_text(amount: Decimal) -> str:
+    """The interchange form of an amount: always two decimals, ``"1234.50"``."""
+    return f"{round_money(amount):f}"
+
+
+def decimal_text(value: Decimal) -> str:
+    """The interchange form of a quantity or rate: ``"2"``, ``"0.5"``, ``"9.975"``."""
+    return f"{normalized(value):f}"

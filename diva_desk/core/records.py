@@ -1,0 +1,191 @@
+"""The records of a book, as plain data.
+
+These mirror the interchange format (spec/interchange-v1.md) field for field, so the
+importer, the exporter, the demo data and the store all speak the same shapes.
+Optional text is ``""`` when absent; optional numbers and dates are ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from diva_desk.core.money import ZERO
+
+
+class PaymentMethod(StrEnum):
+    CASH = "cash"
+    CHEQUE = "cheque"
+    E_TRANSFER = "e-transfer"
+    CARD = "card"
+    BANK_TRANSFER = "bank-transfer"
+    OTHER = "other"
+
+
+class InvoiceState(StrEnum):
+    """What the book stores; paid, partly paid and overdue are derived (see invoices.py)."""
+
+    DRAFT = "draft"
+    SENT = "sent"
+    VOID = "void"
+
+
+class Channel(StrEnum):
+    CALL = "call"
+    EMAIL = "email"
+    MEETING = "meeting"
+    LETTER = "letter"
+    NOTE = "note"
+
+
+class Outcome(StrEnum):
+    REACHED = "reached"
+    NO_ANSWER = "no_answer"
+    VOICEMAIL = "voicemail"
+    PROMISED = "promised"
+    DISPUTE = "dispute"
+    PAID = "paid"
+    PLAN = "plan"
+    RECEIVED_OK = "received_ok"
+    PROBLEM = "problem"
+    OTHER = "other"
+
+
+DEFAULT_CURRENCY = "CAD"
+DEFAULT_LOCALE = "en_CA"
+DEFAULT_TERMS_DAYS = 30
+DEFAULT_INVOICE_PREFIX = "INV-"
+
+
+@dataclass(frozen=True)
+class Business:
+    name: str
+    owner_name: str = ""
+    address: str = ""
+    email: str = ""
+    phone: str = ""
+    tax_numbers: str = ""
+    currency: str = DEFAULT_CURRENCY
+    locale: str = DEFAULT_LOCALE
+    default_terms_days: int = DEFAULT_TERMS_DAYS
+    invoice_prefix: str = DEFAULT_INVOICE_PREFIX
+    next_invoice_number: int = 1
+    payment_instructions: str = ""
+
+
+@dataclass(frozen=True)
+class Customer:
+    code: str
+    name: str
+    contact_name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    currency: str = DEFAULT_CURRENCY
+    #: ``None`` follows the business locale.
+    language: str | None = None
+    #: ``None`` follows the business default terms.
+    terms_days: int | None = None
+    ap_contact_name: str = ""
+    ap_email: str = ""
+    ap_phone: str = ""
+    invoice_cutoff_day: int | None = None
+    payment_run_days: tuple[int, ...] = ()
+    deposit_percent: Decimal = Decimal("0")
+    preferred_payment_method: PaymentMethod | None = None
+    notes: str = ""
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class InvoiceLine:
+    description: str
+    quantity: Decimal = Decimal("1")
+    unit_price: Decimal = ZERO
+    tax_name: str = ""
+    tax_rate: Decimal = Decimal("0")
+
+
+@dataclass(frozen=True)
+class Invoice:
+    number: str
+    customer: str
+    issue_date: dt.date
+    due_date: dt.date
+    lines: tuple[InvoiceLine, ...]
+    currency: str = DEFAULT_CURRENCY
+    state: InvoiceState = InvoiceState.SENT
+    sent_date: dt.date | None = None
+    received_confirmed_date: dt.date | None = None
+    po_number: str = ""
+    deposit_amount: Decimal = ZERO
+    deposit_due_date: dt.date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Payment:
+    invoice: str
+    date: dt.date
+    amount: Decimal
+    method: PaymentMethod | None = None
+    reference: str = ""
+    is_deposit: bool = False
+
+
+@dataclass(frozen=True)
+class Promise:
+    customer: str
+    made_on: dt.date
+    promised_date: dt.date
+    amount: Decimal
+    invoice: str | None = None
+
+
+@dataclass(frozen=True)
+class Installment:
+    due_date: dt.date
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class PaymentPlan:
+    customer: str
+    agreed_on: dt.date
+    installments: tuple[Installment, ...]
+    invoice: str | None = None
+
+
+@dataclass(frozen=True)
+class Followup:
+    customer: str
+    due_date: dt.date
+    reason: str
+    invoice: str | None = None
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Interaction:
+    customer: str
+    at: dt.datetime
+    channel: Channel | None = None
+    outcome: Outcome | None = None
+    notes: str = ""
+    invoice: str | None = None
+
+
+@dataclass(frozen=True)
+class BookContents:
+    """A whole book, or the part of one an import adds."""
+
+    business: Business | None = None
+    customers: tuple[Customer, ...] = ()
+    invoices: tuple[Invoice, ...] = ()
+    payments: tuple[Payment, ...] = ()
+    promises: tuple[Promise, ...] = ()
+    payment_plans: tuple[PaymentPlan, ...] = ()
+    followups: tuple[Followup, ...] = ()
+    interactions: tuple[Interaction, ...] = field(default=())

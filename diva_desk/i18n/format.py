@@ -1,0 +1,52 @@
+"""The one place amounts, dates and numbers become text a person reads (Babel/CLDR)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as _babel_date
+from babel.dates import format_datetime as _babel_datetime
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_name
+
+from diva_desk.i18n import current_locale
+
+
+def money(amount: Decimal, currency: str, locale: str | None = None) -> str:
+    """``$1,234.50`` in en_CA, ``1 234,50 $`` in fr_CA."""
+    return format_currency(amount, currency, locale=locale or current_locale())
+
+
+def number(value: Decimal | int, locale: str | None = None) -> str:
+    return format_decimal(value, locale=locale or current_locale())
+
+
+def percent(value: Decimal, locale: str | None = None) -> str:
+    """A percentage given as ``13`` for 13 %."""
+    return format_percent(
+        value / 100, locale=locale or current_locale(), decimal_quantization=False
+    )
+
+
+def date(day: dt.date | None, style: str = "medium", locale: str | None = None) -> str:
+    """``Nov 23, 2026`` in en_CA, ``23 nov. 2026`` in fr_CA; empty for no date."""
+    if day is None:
+        return ""
+    return _babel_date(day, format=style, locale=locale or current_locale())
+
+
+def datetime(moment: dt.datetime, style: str = "short", locale: str | None = None) -> str:
+    return _babel_datetime(moment, format=style, locale=locale or current_locale())
+
+
+def currency_name(code: str, locale: str | None = None) -> str:
+    return get_currency_name(code, locale=locale or current_locale())
+
+
+def is_known_locale(name: str) -> bool:
+    try:
+        Locale.parse(name)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True

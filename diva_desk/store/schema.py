@@ -1,0 +1,156 @@
+"""Numbered schema steps, as fixed SQL.
+
+Each step takes a book from version N-1 to N. Never edit a step that has shipped:
+add the next one. Steps are written as SQL, not with today's model classes, which
+will have changed by the time an old book is opened.
+"""
+
+from __future__ import annotations
+
+STEP_1 = """
+CREATE TABLE business (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    owner_name TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    tax_numbers TEXT NOT NULL DEFAULT '',
+    currency TEXT NOT NULL DEFAULT 'CAD',
+    locale TEXT NOT NULL DEFAULT 'en_CA',
+    default_terms_days INTEGER NOT NULL DEFAULT 30 CHECK (default_terms_days >= 0),
+    invoice_prefix TEXT NOT NULL DEFAULT 'INV-',
+    next_invoice_number INTEGER NOT NULL DEFAULT 1 CHECK (next_invoice_number >= 1),
+    payment_instructions TEXT NOT NULL DEFAULT '',
+    logo BLOB
+);
+
+CREATE TABLE tax_rate (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    rate_units INTEGER NOT NULL CHECK (rate_units >= 0),
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (name, rate_units)
+);
+
+CREATE TABLE customer (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    contact_name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    currency TEXT NOT NULL,
+    language TEXT,
+    terms_days INTEGER CHECK (terms_days >= 0),
+    ap_contact_name TEXT NOT NULL DEFAULT '',
+    ap_email TEXT NOT NULL DEFAULT '',
+    ap_phone TEXT NOT NULL DEFAULT '',
+    invoice_cutoff_day INTEGER CHECK (invoice_cutoff_day BETWEEN 1 AND 31),
+    payment_run_days TEXT NOT NULL DEFAULT '',
+    deposit_percent_units INTEGER NOT NULL DEFAULT 0
+        CHECK (deposit_percent_units BETWEEN 0 AND 1000000),
+    preferred_payment_method TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    archived INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE invoice (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customer (id),
+    issue_date TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('draft', 'sent', 'void')),
+    sent_date TEXT,
+    received_confirmed_date TEXT,
+    po_number TEXT NOT NULL DEFAULT '',
+    currency TEXT NOT NULL,
+    deposit_cents INTEGER NOT NULL DEFAULT 0 CHECK (deposit_cents >= 0),
+    deposit_due_date TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    total_cents INTEGER NOT NULL
+);
+CREATE INDEX invoice_customer ON invoice (customer_id);
+CREATE INDEX invoice_due_date ON invoice (due_date);
+
+CREATE TABLE invoice_line (
+    id INTEGER PRIMARY KEY,
+    invoice_id INTEGER NOT NULL REFERENCES invoice (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    quantity_units INTEGER NOT NULL CHECK (quantity_units > 0),
+    unit_price_cents INTEGER NOT NULL CHECK (unit_price_cents >= 0),
+    tax_name TEXT NOT NULL DEFAULT '',
+    tax_rate_units INTEGER NOT NULL DEFAULT 0 CHECK (tax_rate_units >= 0)
+);
+CREATE INDEX invoice_line_invoice ON invoice_line (invoice_id);
+
+CREATE TABLE payment (
+    id INTEGER PRIMARY KEY,
+    invoice_id INTEGER NOT NULL REFERENCES invoice (id),
+    date TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+    method TEXT,
+    reference TEXT NOT NULL DEFAULT '',
+    is_deposit INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX payment_invoice ON payment (invoice_id);
+
+CREATE TABLE promise (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id),
+    invoice_id INTEGER REFERENCES invoice (id),
+    made_on TEXT NOT NULL,
+    promised_date TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0)
+);
+CREATE INDEX promise_customer ON promise (customer_id);
+
+CREATE TABLE payment_plan (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id),
+    invoice_id INTEGER REFERENCES invoice (id),
+    agreed_on TEXT NOT NULL
+);
+CREATE INDEX payment_plan_customer ON payment_plan (customer_id);
+
+CREATE TABLE installment (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES payment_plan (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    due_date TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0)
+);
+CREATE INDEX installment_plan ON installment (plan_id);
+
+CREATE TABLE followup (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id),
+    invoice_id INTEGER REFERENCES invoice (id),
+    due_date TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX followup_due ON followup (done, due_date);
+
+CREATE TABLE interaction (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id),
+    invoice_id INTEGER REFERENCES invoice (id),
+    at TEXT NOT NULL,
+    channel TEXT,
+    outcome TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX interaction_customer ON interaction (customer_id, at);
+
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+#: STEPS[n - 1] takes a book from version n - 1 to version n.
+STEPS: list[str] = [STEP_1]
