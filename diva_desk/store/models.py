@@ -170,6 +170,16 @@ class Setting(BaseModel):
 
 
 ALL_MODELS = (
-    Business, TaxRate, Customer, Invoice, InvoiceLine, Payment, Promise,
-    PaymentPlan, Installment, Followup, Interaction, Setting,
+    Business,
+    TaxRate,
+    Customer,
+    Invoice,
+    InvoiceLine,
+    Payment,
+    Promise,
+    PaymentPlan,
+    Installment,
+    Followup,
+    Interaction,
+    Setting,
 )
