@@ -11,6 +11,7 @@ from pathlib import Path
 import peewee
 
 from diva_desk.errors import BookProblem
+from diva_desk.i18n import _
 from diva_desk.store import schema
 
 log = logging.getLogger(__name__)
@@ -43,13 +44,17 @@ def open_book(path: Path, *, steps: Sequence[str] | None = None) -> peewee.Sqlit
         database.connect(reuse_if_open=True)
         version = schema_version(database)
     except (OSError, peewee.DatabaseError, sqlite3.Error) as exc:
-        raise BookProblem(f"The book {path} cannot be opened: {exc}.") from exc
+        raise BookProblem(
+            _("The book {path} cannot be opened: {error}.").format(path=path, error=exc)
+        ) from exc
     if version > len(steps):
         database.close()
         raise BookTooNew(
-            f"The book {path} was written by a newer version of Diva Desk "
-            f"(schema {version}; this version knows up to {len(steps)}). "
-            "Install the newer version to open it."
+            _(
+                "The book {path} was written by a newer version of Diva Desk "
+                "(schema {version}; this version knows up to {latest}). "
+                "Install the newer version to open it."
+            ).format(path=path, version=version, latest=len(steps))
         )
     if version < len(steps):
         if version > 0:
@@ -103,8 +108,10 @@ def _upgrade(database: peewee.SqliteDatabase, version: int, steps: Sequence[str]
         except sqlite3.Error as exc:
             conn.execute("ROLLBACK")
             raise BookProblem(
-                f"Upgrading the book to schema {number} failed ({exc}); it was left at "
-                f"schema {number - 1}, and a copy was kept beside it."
+                _(
+                    "Upgrading the book to schema {number} failed ({error}); it was left "
+                    "at schema {previous}, and a copy was kept beside it."
+                ).format(number=number, error=exc, previous=number - 1)
             ) from exc
         log.info("book upgraded to schema %s", number)
 
