@@ -18,41 +18,65 @@ class BadAmount(ValueError):
     """A value that is not an exact decimal amount, quantity or rate."""
 
 
-def round_money(value: Decimal) -> Decimal:
-    """Round to the cent, half-up (0.005 -> 0.01), the one rounding rule of the book."""
+def _require_decimal(value: object) -> Decimal:
+    """A finite ``Decimal``, or an error now rather than a wrong figure later.
+
+    A float would carry binary noise into the book; NaN and infinity are no amount
+    and would otherwise come out as ``"NaN"`` on an invoice or crash deep in quantize.
+    """
     if not isinstance(value, Decimal):
         raise TypeError(f"money must be a Decimal, not {type(value).__name__}")
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    if not value.is_finite():
+        raise BadAmount(f"{value} is not an amount")
+    return value
+
+
+def _require_int(value: object) -> int:
+    """Whole minor units; ``int(1.7)`` would silently drop a fraction of a cent."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"expected whole units as an int, not {type(value).__name__}")
+    return value
+
+
+def _positive_zero(value: Decimal) -> Decimal:
+    """``-0.00`` equals zero but prints with a minus sign; nobody owes minus nothing."""
+    return value.copy_abs() if value.is_zero() else value
+
+
+def round_money(value: Decimal) -> Decimal:
+    """Round to the cent, half-up (0.005 -> 0.01), the one rounding rule of the book."""
+    return _positive_zero(_require_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP))
 
 
 def to_cents(amount: Decimal) -> int:
     """Integer cents for an amount that already has at most two decimal places."""
-    if not isinstance(amount, Decimal):
-        raise TypeError(f"money must be a Decimal, not {type(amount).__name__}")
+    _require_decimal(amount)
     if amount != amount.quantize(CENT):
         raise BadAmount(f"{amount} has more than 2 decimal places")
     return int(amount.scaleb(2))
 
 
 def from_cents(cents: int) -> Decimal:
-    return Decimal(int(cents)).scaleb(-2).quantize(CENT)
+    return Decimal(_require_int(cents)).scaleb(-2).quantize(CENT)
 
 
 def to_units(value: Decimal) -> int:
     """A quantity or rate as integer ten-thousandths."""
+    _require_decimal(value)
     if value != value.quantize(Decimal(1).scaleb(-RATE_PLACES)):
         raise BadAmount(f"{value} has more than {RATE_PLACES} decimal places")
     return int(value.scaleb(RATE_PLACES))
 
 
 def from_units(units: int) -> Decimal:
-    return normalized(Decimal(int(units)) / _RATE_SCALE)
+    return normalized(Decimal(_require_int(units)) / _RATE_SCALE)
 
 
 def normalized(value: Decimal) -> Decimal:
     """Drop trailing zeros without ever switching to exponent notation (``2``, ``0.5``)."""
+    _require_decimal(value)
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return _positive_zero(value.quantize(Decimal(1)))
     return value.normalize()
 
 
@@ -67,8 +91,11 @@ def parse_decimal(text: str, *, places: int) -> Decimal:
     stripped = text.strip()
     body = stripped[1:] if stripped[:1] in "+-" else stripped
     whole, dot, frac = body.partition(".")
-    if not body or not (whole or frac) or not (whole + frac).isdigit() or not (
-        whole.isascii() and frac.isascii()
+    if (
+        not body
+        or not (whole or frac)
+        or not (whole + frac).isdigit()
+        or not (whole.isascii() and frac.isascii())
     ):
         raise BadAmount(f'expected a decimal string, got "{text}"')
     if dot and not frac:

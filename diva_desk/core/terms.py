@@ -59,16 +59,17 @@ class BillingCycle:
         raise AssertionError("a payment run always falls within two months")  # pragma: no cover
 
 
-def expected_payment_date(
-    arrival: dt.date, due_date: dt.date, cycle: BillingCycle
-) -> dt.date:
+def expected_payment_date(arrival: dt.date, due_date: dt.date, cycle: BillingCycle) -> dt.date:
     """When the money should arrive for an invoice that reaches the customer on ``arrival``.
 
-    An invoice that arrives by the cut-off is processed in that month's cycle; one
-    that arrives after it waits for the next month's cut-off. Accounts payable then
-    pays it on the first payment-run day that is on or after both the end of its
-    cycle and its due date. Without a cut-off the cycle is the arrival itself;
-    without payment-run days they pay on that date.
+    An invoice that arrives by the cut-off (the cut-off day itself is in time) is
+    processed in that month's cycle; one that arrives after it waits for the next
+    month's cut-off. Accounts payable then pays it on the first payment-run day that
+    is on or after both the end of its cycle and its due date. A run on the cut-off
+    day itself counts: "in by the 30th, paid on the last day" must pay a November
+    invoice on 30 November, not a month later. Without a cut-off the cycle is the
+    arrival itself (nobody pays an invoice they have not received); without
+    payment-run days they pay on the later of that and the due date.
     """
     processed = cycle.next_cutoff(arrival) or arrival
     earliest = max(processed, due_date)

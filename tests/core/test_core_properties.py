@@ -1,0 +1,138 @@
+"""Properties of the money rules over many generated amounts, lines and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diva_desk.core.invoices import (
+    InvoiceStatus,
+    balance_due,
+    invoice_status,
+    invoice_totals,
+    line_net,
+)
+from diva_desk.core.money import (
+    from_cents,
+    money_text,
+    parse_decimal,
+    round_money,
+    to_cents,
+)
+from diva_desk.core.records import InvoiceLine, InvoiceState
+from diva_desk.core.terms import BillingCycle, expected_payment_date
+
+HALF_CENT = Decimal("0.005")
+
+cents = st.integers(min_value=-(10**12), max_value=10**12)
+amounts = cents.map(lambda n: Decimal(n).scaleb(-2))
+prices = st.integers(min_value=0, max_value=10**9).map(lambda n: Decimal(n).scaleb(-2))
+quantities = st.integers(min_value=1, max_value=10**7).map(lambda n: Decimal(n).scaleb(-4))
+rates = st.sampled_from([Decimal(r) for r in ("0", "5", "9.975", "13", "14.975", "15")])
+tax_names = st.sampled_from(["", "GST", "HST", "QST", "PST"])
+lines = st.builds(
+    InvoiceLine,
+    description=st.just("work"),
+    quantity=quantities,
+    unit_price=prices,
+    tax_name=tax_names,
+    tax_rate=rates,
+)
+dates = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2032, 12, 31))
+cycles = st.builds(
+    BillingCycle,
+    cutoff_day=st.none() | st.integers(min_value=1, max_value=31),
+    payment_run_days=st.lists(st.integers(min_value=1, max_value=31), max_size=4).map(tuple),
+)
+
+
+@given(lines)
+def test_a_line_never_loses_a_cent(line: InvoiceLine) -> None:
+    exact = line.quantity * line.unit_price
+    net = line_net(line)
+    assert net == round_money(exact)
+    assert abs(net - exact) <= HALF_CENT
+    assert net.as_tuple().exponent == -2
+
+
+@given(st.lists(lines, max_size=12))
+def test_total_is_net_plus_the_tax_of_each_name(invoice_lines: list[InvoiceLine]) -> None:
+    totals = invoice_totals(invoice_lines)
+    assert totals.net == sum((line_net(li) for li in invoice_lines), Decimal(0))
+    assert totals.tax == sum((t.amount for t in totals.taxes), Decimal(0))
+    assert totals.total == totals.net + totals.tax
+    # One tax line per name, each the once-rounded sum of that name's exact line taxes.
+    names = [t.name for t in totals.taxes]
+    assert len(names) == len(set(names))
+    for tax in totals.taxes:
+        exact = sum(
+            (
+                line_net(li) * li.tax_rate / 100
+                for li in invoice_lines
+                if li.tax_name == tax.name and li.tax_rate
+            ),
+            Decimal(0),
+        )
+        assert tax.amount == round_money(exact)
+    # Every printed figure is whole cents, so it can be stored and paid exactly.
+    for figure in (totals.net, totals.tax, totals.total):
+        assert to_cents(figure) * Decimal("0.01") == figure
+
+
+@given(
+    total=prices,
+    paid=prices,
+    due=dates,
+    today=dates,
+)
+def test_a_sent_invoice_is_paid_exactly_when_nothing_is_left_to_pay(
+    total: Decimal, paid: Decimal, due: dt.date, today: dt.date
+) -> None:
+    status = invoice_status(InvoiceState.SENT, total, paid, due, today)
+    balance = balance_due(total, paid)
+    assert balance >= 0
+    assert (status is InvoiceStatus.PAID) == (balance == 0)
+    if balance:
+        assert (status is InvoiceStatus.OVERDUE) == (today > due)
+
+
+@given(cents)
+def test_cents_survive_the_trip_through_decimal(n: int) -> None:
+    assert to_cents(from_cents(n)) == n
+
+
+@given(amounts)
+def test_money_text_reads_back_as_the_same_amount(amount: Decimal) -> None:
+    text = money_text(amount)
+    assert "E" not in text and "e" not in text
+    assert parse_decimal(text, places=2) == amount
+
+
+@given(arrival=dates, due=dates, cycle=cycles)
+def test_money_never_arrives_before_it_can(
+    arrival: dt.date, due: dt.date, cycle: BillingCycle
+) -> None:
+    paid = expected_payment_date(arrival, due, cycle)
+    assert paid >= arrival
+    assert paid >= due
+    cutoff = cycle.next_cutoff(arrival)
+    if cutoff is not None:
+        assert paid >= cutoff
+    if cycle.payment_run_days:
+        # It is a payment-run day of that month (31 and any day past the month's end
+        # meaning its last day), and no earlier run day would have done.
+        assert cycle.next_payment_run(paid) == paid
+        earliest = max(cutoff or arrival, due)
+        assert cycle.next_payment_run(earliest) == paid
+        assert (paid - earliest).days < 62
+
+
+@given(arrival=dates, due=dates, cycle=cycles, later_by=st.integers(min_value=0, max_value=90))
+def test_sending_earlier_is_never_paid_later(
+    arrival: dt.date, due: dt.date, cycle: BillingCycle, later_by: int
+) -> None:
+    later = arrival + dt.timedelta(days=later_by)
+    assert expected_payment_date(arrival, due, cycle) <= expected_payment_date(later, due, cycle)
