@@ -127,3 +127,24 @@ def total_owed() -> dict[str, Decimal]:
     """What customers owe the business, one total per currency."""
     sql = f"SELECT currency, SUM(balance) FROM ({_OPEN}) GROUP BY currency ORDER BY currency"
     return {cur: from_cents(cents) for cur, cents in db.execute_sql(sql).fetchall() if cents}
+
+
+@dataclass(frozen=True)
+class OverdueSummary:
+    #: What is past due, one total per currency (currencies owing nothing left out).
+    totals: dict[str, Decimal]
+    #: How many sent invoices still have a balance after their due date.
+    invoices: int
+
+
+def overdue_summary(today: dt.date) -> OverdueSummary:
+    """What is overdue on ``today`` and on how many invoices, for the Today panel."""
+    sql = f"""
+        SELECT currency, SUM(balance), COUNT(*) FROM ({_OPEN})
+        WHERE balance > 0 AND due_date < ? GROUP BY currency ORDER BY currency
+    """
+    rows = db.execute_sql(sql, (today.isoformat(),)).fetchall()
+    return OverdueSummary(
+        totals={cur: from_cents(cents) for cur, cents, _count in rows},
+        invoices=sum(count for _cur, _cents, count in rows),
+    )
