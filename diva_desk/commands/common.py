@@ -1,0 +1,41 @@
+"""What every command shares: exit codes, opening the book, reading and writing files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from diva_desk import paths
+from diva_desk.errors import BadInput
+from diva_desk.i18n import _
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def open_book_in(folder: Path) -> None:
+    from diva_desk.store.db import open_book
+
+    open_book(paths.book_path(folder))
+
+
+def read_input(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise BadInput(_("{file}: no such file").format(file=path)) from exc
+    except IsADirectoryError as exc:
+        raise BadInput(_("{file} is a folder, not a file").format(file=path)) from exc
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            _("{file} is not UTF-8 text (byte {pos})").format(file=path, pos=exc.start)
+        ) from exc
+
+
+def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
+    """Write beside the target and rename, so a full disk never leaves half a file."""
+    tmp = target.with_name(f".{target.name}.partial")
+    try:
+        write(tmp)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
