@@ -1,0 +1,93 @@
+"""Start-up of the desktop app: the log, the book, the first-run dialog, the window.
+
+Runs when ``diva-desk`` is given no command (see cli.py). A book that cannot
+be opened (locked, from a newer version) is explained in a message box and the
+app exits with status 1; any bug after that is logged and shown as "Something
+went wrong" with the log's path, never as a raw traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from diva_desk import __version__, paths
+from diva_desk.errors import BookProblem
+from diva_desk.i18n import _, set_language
+from diva_desk.logs import configure_logging
+from diva_desk.resources_path import resource_path
+from diva_desk.store.business import get_business
+from diva_desk.store.db import close_book, open_book
+from diva_desk.ui.errors import install_excepthook
+from diva_desk.ui.settings import APPLICATION, ORGANIZATION
+
+log = logging.getLogger(__name__)
+
+
+def first_run_language() -> str:
+    """Before the book knows its locale: French in a French-speaking session, else English."""
+    return "fr_CA" if QLocale.system().name().startswith("fr") else "en_CA"
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("diva-desk")
+    icon = resource_path("icons", "diva-desk.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_app(data_dir: Path) -> int:
+    """Open the book in ``data_dir`` and show the window; the exit status when it closes."""
+    app = make_application()
+    try:
+        log_file = configure_logging(data_dir)
+    except OSError as exc:
+        QMessageBox.critical(
+            None,
+            _("Diva Desk"),
+            _("Diva Desk cannot write to its data folder {folder}: {reason}.").format(
+                folder=data_dir, reason=exc.strerror or exc
+            ),
+        )
+        return 1
+    install_excepthook(log_file)
+    log.info("diva-desk %s starting with the book in %s", __version__, data_dir)
+    try:
+        open_book(paths.book_path(data_dir))
+    except BookProblem as exc:
+        log.warning("book not opened: %s", exc)
+        QMessageBox.critical(None, _("Diva Desk"), str(exc))
+        return 1
+    try:
+        return _show_window(app, data_dir)
+    finally:
+        close_book()
+
+
+def _show_window(app: QApplication, data_dir: Path) -> int:
+    from diva_desk.ui.first_run import FirstRunDialog
+    from diva_desk.ui.main_window import MainWindow
+
+    business = get_business()
+    if business is None:
+        set_language(first_run_language())
+        if FirstRunDialog().exec() != QDialog.DialogCode.Accepted:
+            log.info("first run cancelled; nothing written")
+            return 0
+        business = get_business()
+        assert business is not None, "the first-run dialog accepted without a business"
+    set_language(business.locale)
+    window = MainWindow(data_dir=data_dir)
+    window.show()
+    return app.exec()

@@ -1,0 +1,205 @@
+"""One tab of the window: a search box over a sortable list.
+
+The search box filters as you type; Down or Enter moves into the list, Escape
+clears the search. Column widths and the sort order are remembered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
+from diva_desk.ui import style
+from diva_desk.ui.table_models import RowTableModel, SearchProxyModel
+
+_MIN_COLUMN = 60
+_MAX_COLUMN = 360
+
+
+def share_width(wanted: dict[int, int], weights: dict[int, int], room: int) -> dict[int, int]:
+    """Fit columns into ``room``: narrow ones keep their width, wide ones share the rest.
+
+    The wide columns are cut to the same width per unit of weight (a name column
+    weighs double, so it keeps more of itself than an email column does).
+    """
+    shares: dict[int, int] = {}
+    left, weight_left = room, sum(weights.values())
+    for column in sorted(wanted, key=lambda c: wanted[c] / weights[c]):
+        fair = left * weights[column] // weight_left if weight_left else 0
+        shares[column] = min(wanted[column], fair)
+        left -= shares[column]
+        weight_left -= weights[column]
+    return shares
+
+
+class ListTab(QWidget):
+    def __init__(
+        self,
+        name: str,
+        model: RowTableModel[Any],
+        *,
+        search_hint: str,
+        stretch_column: int,
+        sort_column: int,
+        sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{name}Tab")
+        self.setStyleSheet(style.LISTS)
+        self.name = name
+        self.model = model
+        self.proxy = SearchProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self._stretch_column = stretch_column
+        self._sized = False
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName(f"{name}Search")
+        self.search.setPlaceholderText(search_hint)
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(search_hint)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)
+
+        self.count = QLabel(self)
+        self.count.setObjectName(f"{name}Count")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count.setProperty("role", "note")
+
+        self.view = QTableView(self)
+        self.view.setObjectName(f"{name}View")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(sort_column, sort_order)
+        self.view.setAlternatingRowColors(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(_MIN_COLUMN)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+
+        model.modelReset.connect(self._rows_changed)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    # --- searching ---------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._enter_list()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _enter_list(self) -> None:
+        if self.proxy.rowCount() == 0:
+            return
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+        self.view.selectRow(self.view.currentIndex().row())
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count.setText(_("{count} in all").format(count=fmt.number(total)))
+        else:
+            self.count.setText(
+                _("{shown} of {total}").format(shown=fmt.number(shown), total=fmt.number(total))
+            )
+
+    # --- columns -----------------------------------------------------------------------
+
+    def _rows_changed(self) -> None:
+        self._update_count()
+        if not self._sized and self.model.rowCount() and self.isVisible():
+            self.fit_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The list has its final width only once the window's layout has run.
+        QTimer.singleShot(0, self._fit_once)
+
+    def _fit_once(self) -> None:
+        if not self._sized and self.model.rowCount() and self.isVisible():
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size columns to their contents, so that all of them fit the list's width.
+
+        Numbers, dates, codes and phone numbers keep their full width (a clipped
+        amount is a wrong amount); when space is short, the other text columns give
+        up width (see :func:`share_width`),
+        and long names are elided. The stretch column takes whatever is left.
+        """
+        self._sized = True
+        header = self.view.horizontalHeader()
+        self.view.resizeColumnsToContents()
+        count = self.model.columnCount()
+        widths = [min(header.sectionSize(c) + 4, _MAX_COLUMN) for c in range(count)]
+        available = self.view.viewport().width() - 2
+        if sum(widths) > available:
+            text = [c for c in range(count) if self.model.shrinks(c)]
+            numbers = sum(w for c, w in enumerate(widths) if c not in text)
+            weights = {c: self.model.weight(c) for c in text}
+            shares = share_width({c: widths[c] for c in text}, weights, available - numbers)
+            for c, width in shares.items():
+                widths[c] = max(_MIN_COLUMN, width)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Stretch)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(f"lists/{self.name}/header", self.view.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value(f"lists/{self.name}/header")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self._sized = self.view.horizontalHeader().restoreState(state)

@@ -1,0 +1,256 @@
+"""The main window: the Today panel beside the Customers, Invoices and Follow-ups lists.
+
+Everything shown is read from the book on :meth:`MainWindow.refresh` (F5), on
+the GUI thread: the queries aggregate in SQL and take milliseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+
+from diva_desk import __version__
+from diva_desk.i18n import _
+from diva_desk.store.business import get_business
+from diva_desk.store.queries import total_owed
+from diva_desk.ui.book_actions import BookActions
+from diva_desk.ui.book_models import CustomerTableModel, FollowupTableModel, InvoiceTableModel
+from diva_desk.ui.list_tab import ListTab
+from diva_desk.ui.settings import app_settings
+from diva_desk.ui.tasks import TaskRunner
+from diva_desk.ui.today_panel import TodayPanel, money_lines
+
+DEFAULT_SIZE = (1200, 760)
+
+
+def window_title(business_name: str | None) -> str:
+    if not business_name:
+        return _("Diva Desk")
+    return _("Diva Desk — {business}").format(business=business_name)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        *,
+        data_dir: Path | None = None,
+        settings: QSettings | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._settings = settings if settings is not None else app_settings()
+        self._today = today
+        self.tasks = TaskRunner(self)
+
+        self.today_panel = TodayPanel(self)
+        self.customers = ListTab(
+            "customers",
+            CustomerTableModel(self),
+            search_hint=_("Search customers by code, name, contact, phone or email"),
+            stretch_column=7,
+            # Who owes the most comes first: this is a book for getting paid.
+            sort_column=2,
+            sort_order=Qt.SortOrder.DescendingOrder,
+        )
+        self.invoices = ListTab(
+            "invoices",
+            InvoiceTableModel(self),
+            search_hint=_("Search invoices by number, customer or status"),
+            stretch_column=1,
+            sort_column=2,
+            sort_order=Qt.SortOrder.DescendingOrder,
+        )
+        self.followups = ListTab(
+            "followups",
+            FollowupTableModel(self),
+            search_hint=_("Search follow-ups by customer, reason or invoice"),
+            stretch_column=2,
+            sort_column=0,
+        )
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.customers, _("Customers"))
+        self.tabs.addTab(self.invoices, _("Invoices"))
+        self.tabs.addTab(self.followups, _("Follow-ups"))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("splitter")
+        self.splitter.addWidget(self.today_panel)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([260, DEFAULT_SIZE[0] - 260])
+        self.setCentralWidget(self.splitter)
+
+        self.owed_label = QLabel(self)
+        self.owed_label.setObjectName("owedLabel")
+        self.owed_label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.owed_label)
+
+        backups = (data_dir or Path.home()) / "backups"
+        self.book_actions = BookActions(self, self.tasks, backups)
+        self.book_actions.book_changed.connect(self.refresh)
+        self._build_menus()
+
+        self.resize(*DEFAULT_SIZE)
+        self.restore_state()
+        self.refresh()
+
+    # --- menus and shortcuts -----------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcuts: list[QKeySequence] | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        for action in self.book_actions.actions():
+            file_menu.addAction(action)
+            self.addAction(action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(
+            _("&Quit"), self.close, [QKeySequence(QKeySequence.StandardKey.Quit)]
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = self.menuBar().addMenu(_("&View"))
+        self.refresh_action = self._action(
+            _("&Refresh"),
+            lambda: self.refresh(announce=True),
+            _unique_keys(QKeySequence.StandardKey.Refresh, "F5"),
+            _("Read the book again"),
+        )
+        self.find_action = self._action(
+            _("&Search"),
+            self.focus_search,
+            _unique_keys(QKeySequence.StandardKey.Find),
+            _("Search the list shown"),
+        )
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.find_action)
+        view_menu.addSeparator()
+        for number, (tab, text) in enumerate(
+            (
+                (self.customers, _("Go to &Customers")),
+                (self.invoices, _("Go to &Invoices")),
+                (self.followups, _("Go to &Follow-ups")),
+            ),
+            start=1,
+        ):
+            view_menu.addAction(
+                self._action(
+                    text,
+                    lambda tab=tab: self.tabs.setCurrentWidget(tab),
+                    [QKeySequence(f"Ctrl+{number}")],
+                )
+            )
+
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.about_action = self._action(_("&About Diva Desk"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    # --- what the window does ----------------------------------------------------------
+
+    def refresh(self, *, announce: bool = False) -> None:
+        """Read everything shown from the book again (today's date included)."""
+        today = self._today()
+        business = get_business()
+        self.setWindowTitle(window_title(business.name if business else None))
+        for tab in (self.customers, self.invoices, self.followups):
+            tab.model.reload(today)
+        self.today_panel.refresh(today)
+        owed = money_lines(total_owed())
+        if owed:
+            self.owed_label.setText(_("Owed to you: {amounts}").format(amounts=" · ".join(owed)))
+        else:
+            self.owed_label.setText(_("Nothing is owed to you."))
+        if announce:
+            self.statusBar().showMessage(_("Read the book again."), 3000)
+
+    def current_tab(self) -> ListTab:
+        tab = self.tabs.currentWidget()
+        assert isinstance(tab, ListTab)
+        return tab
+
+    def focus_search(self) -> None:
+        self.current_tab().focus_search()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About Diva Desk"),
+            _(
+                "<h3>Diva Desk {version}</h3>"
+                "<p>Your customers, invoices and payments in one book, "
+                "and what is owed to you at a glance.</p>"
+            ).format(version=__version__),
+        )
+
+    # --- remembering the window --------------------------------------------------------
+
+    def save_state(self) -> None:
+        settings = self._settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/tab", self.tabs.currentIndex())
+        for tab in (self.customers, self.invoices, self.followups):
+            tab.save_state(settings)
+        settings.sync()
+
+    def restore_state(self) -> None:
+        settings = self._settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        tab = settings.value("window/tab")
+        if tab is not None and 0 <= int(tab) < self.tabs.count():
+            self.tabs.setCurrentIndex(int(tab))
+        for list_tab in (self.customers, self.invoices, self.followups):
+            list_tab.restore_state(settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A backup or an import in flight finishes before the book is closed.
+        self.tasks.wait()
+        self.save_state()
+        super().closeEvent(event)
+
+
+def _unique_keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    """The platform's standard shortcuts plus our own, each once."""
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        found = (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+        for sequence in found:
+            if not sequence.isEmpty() and sequence not in sequences:
+                sequences.append(sequence)
+    return sequences
