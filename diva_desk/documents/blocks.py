@@ -1,0 +1,205 @@
+"""Pieces every document shares: the letterhead, the customer's address, tables."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+
+from diva_desk.core.records import Business, Customer
+from diva_desk.documents import style
+from diva_desk.documents.fonts import REGULAR
+from diva_desk.i18n import _
+
+log = logging.getLogger(__name__)
+
+LOGO_MAX_WIDTH = 55 * mm
+LOGO_MAX_HEIGHT = 20 * mm
+
+
+def _table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
+    """A table style whose plain-string cells (even empty ones) use the embedded font.
+
+    Without this ReportLab sets empty cells in Helvetica, which then sits in the
+    PDF as a font nobody sees and the viewer has to substitute.
+    """
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
+def logo_image(logo: bytes | None) -> Image | None:
+    """The business's logo scaled into a modest box, or ``None``.
+
+    A logo ReportLab cannot read is left off with a warning in the log: the invoice
+    still has to go out.
+    """
+    if not logo:
+        return None
+    try:
+        width, height = ImageReader(io.BytesIO(logo)).getSize()
+    except Exception:
+        log.warning("The business logo is not a PNG or JPEG image; left off the document")
+        return None
+    scale = min(LOGO_MAX_WIDTH / width, LOGO_MAX_HEIGHT / height, 1.0)
+    image = Image(io.BytesIO(logo), width=width * scale, height=height * scale)
+    image.hAlign = "LEFT"
+    return image
+
+
+def business_block(business: Business, logo: bytes | None) -> list[Flowable]:
+    """Who is writing: logo, name, address, how to reach them, tax numbers."""
+    parts: list[Flowable] = []
+    image = logo_image(logo)
+    if image is not None:
+        parts += [image, Spacer(1, 6)]
+    parts.append(Paragraph(style.text(business.name), style.BUSINESS_NAME))
+    contact = style.lines(business.address, business.email, business.phone)
+    if contact:
+        parts.append(Paragraph(contact, style.SMALL))
+    if business.tax_numbers.strip():
+        parts.append(Spacer(1, 2))
+        parts.append(Paragraph(style.text(business.tax_numbers), style.SMALL))
+    return parts
+
+
+def letterhead(business: Business, logo: bytes | None, right: Sequence[Flowable]) -> Table:
+    """The business on the left, the document's title and key facts on the right."""
+    table = Table(
+        [[business_block(business, logo), list(right)]],
+        colWidths=["55%", "45%"],
+    )
+    table.setStyle(
+        _table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def customer_block(customer: Customer) -> list[Flowable]:
+    """The customer's name, contact and address, as on an envelope."""
+    return [
+        Paragraph(style.text(customer.name), style.CELL_BOLD),
+        Paragraph(style.lines(customer.contact_name, customer.address), style.BODY),
+    ]
+
+
+def accounts_payable_block(customer: Customer) -> list[Flowable]:
+    """Who pays the bills there, when the customer told us."""
+    details = style.lines(customer.ap_contact_name, customer.ap_email, customer.ap_phone)
+    if not details:
+        return []
+    return [Paragraph(_("Accounts payable").upper(), style.LABEL), Paragraph(details, style.BODY)]
+
+
+def facts_table(rows: Sequence[tuple[str, str]]) -> Table:
+    """Label/value pairs right-aligned under a title (number, dates, PO)."""
+    data = [
+        [Paragraph(style.text(label), style.LABEL_RIGHT), Paragraph(value, style.CELL_RIGHT)]
+        for label, value in rows
+    ]
+    table = Table(data, colWidths=["55%", "45%"], hAlign="RIGHT")
+    table.setStyle(
+        _table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return table
+
+
+def data_table_style(rows: int, *, numeric_from: int, total_row: bool = False) -> TableStyle:
+    """A header band in the accent colour, hairlines between rows, numbers right."""
+    commands: list[tuple[object, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), style.ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, style.RULE),
+    ]
+    if total_row and rows > 1:
+        commands += [
+            ("LINEABOVE", (0, rows - 1), (-1, rows - 1), 0.8, style.ACCENT),
+            ("LINEBELOW", (0, rows - 1), (-1, rows - 1), 0, style.RULE),
+            ("BACKGROUND", (0, rows - 1), (-1, rows - 1), style.ACCENT_LIGHT),
+        ]
+    return _table_style(commands)
+
+
+def plain_table_style() -> TableStyle:
+    """A table used only to place blocks side by side: no padding, no lines."""
+    return _table_style(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+
+
+def totals_table_style(strong_rows: Sequence[int]) -> TableStyle:
+    """Label and amount pairs with hairlines; the total gets a stronger rule above."""
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, style.RULE),
+    ]
+    for row in strong_rows:
+        commands.append(("LINEABOVE", (0, row), (-1, row), 0.8, style.ACCENT))
+    return _table_style(commands)
+
+
+def band_style() -> TableStyle:
+    """The solid accent band that carries the balance due."""
+    return _table_style(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), style.ACCENT),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+        ]
+    )
+
+
+def head(*labels: str, numeric_from: int) -> list[Paragraph]:
+    """A header row; labels from column ``numeric_from`` on are right-aligned."""
+    return [
+        Paragraph(style.text(label), style.HEAD_RIGHT if i >= numeric_from else style.HEAD)
+        for i, label in enumerate(labels)
+    ]
+
+
+def section(title: str) -> Paragraph:
+    return Paragraph(style.text(title), style.SECTION)
+
+
+def footer_line(business: Business) -> str:
+    """Plain text for the footer (drawn directly, so no markup and no escaping)."""
+    return "  ·  ".join(p for p in (business.name, business.email, business.phone) if p.strip())

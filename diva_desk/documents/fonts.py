@@ -1,0 +1,77 @@
+"""The one typeface of every document: DejaVu Sans, embedded, registered once per process.
+
+The PDF base fonts only know Latin-1, so a customer called ``Łódź Café`` or ``Ставка``
+would print as boxes. DejaVu Sans covers Latin, Greek, Cyrillic, Arabic and Hebrew
+letters and ships with the app (resources/fonts, Bitstream Vera licence).
+
+CJK characters are not in DejaVu; runs of them are set in ReportLab's standard CID
+fonts, which PDF viewers supply from their own Asian font packs (those are the only
+parts of a document that are not embedded).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+
+from diva_desk.resources_path import resource_path
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+#: Fallbacks for characters DejaVu lacks: Hangul, and everything else CJK.
+KOREAN_FALLBACK = "HYGothic-Medium"
+CJK_FALLBACK = "HeiseiKakuGo-W5"
+
+_lock = threading.Lock()
+_registered = False
+_covered: frozenset[int] = frozenset()
+
+
+def register_fonts() -> None:
+    """Register the fonts with ReportLab unless this process already did.
+
+    Parsing a TrueType file takes a noticeable fraction of a second; a batch of
+    invoices should pay it once, not per page. Safe from a background thread.
+    """
+    global _registered, _covered
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        regular = TTFont(REGULAR, str(resource_path("fonts", "DejaVuSans.ttf")))
+        bold = TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFont(regular)
+        pdfmetrics.registerFont(bold)
+        # <b> in a paragraph must pick the bold face, not fall back to Helvetica.
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, REGULAR)
+        addMapping(REGULAR, 1, 1, BOLD)
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FALLBACK))
+        pdfmetrics.registerFont(UnicodeCIDFont(KOREAN_FALLBACK))
+        _covered = frozenset(regular.face.charToGlyph)
+        _registered = True
+
+
+def is_covered(char: str) -> bool:
+    """Whether DejaVu Sans has a glyph for ``char``."""
+    if not _registered:
+        register_fonts()
+    return ord(char) in _covered
+
+
+def fallback_font(char: str) -> str | None:
+    """The CID font for a CJK character DejaVu lacks; ``None`` for anything else."""
+    code = ord(char)
+    if 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F or 0xAC00 <= code <= 0xD7AF:
+        return KOREAN_FALLBACK
+    if 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF:
+        return CJK_FALLBACK
+    if 0x20000 <= code <= 0x2FFFF:
+        return CJK_FALLBACK
+    return None

@@ -1,0 +1,306 @@
+"""The invoice as a PDF: what the customer's accounts-payable clerk keys in and pays.
+
+Everything the clerk needs to approve it sits where they look for it: who it is
+from (with tax numbers), who it is for, number, dates, PO, the lines, the taxes,
+and one large figure, the balance due, with the due date and how to pay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
+
+from diva_desk.core.invoices import (
+    InvoiceStatus,
+    InvoiceTotals,
+    balance_due,
+    invoice_status,
+    invoice_totals,
+    line_net,
+)
+from diva_desk.core.money import ZERO, normalized
+from diva_desk.core.records import Business, Customer, Invoice, Payment, PaymentMethod
+from diva_desk.documents import blocks, style
+from diva_desk.documents.page import Mark, build_pdf
+from diva_desk.i18n import _
+from diva_desk.i18n.format import date
+
+
+@dataclass(frozen=True)
+class InvoiceDocument:
+    """What an invoice shows, gathered by the store; ``payments`` are this invoice's."""
+
+    business: Business
+    customer: Customer
+    invoice: Invoice
+    payments: Sequence[Payment] = ()
+    today: dt.date | None = None
+    #: The business logo as PNG or JPEG bytes.
+    logo: bytes | None = None
+
+
+def payment_method_label(method: PaymentMethod | None) -> str:
+    labels = {
+        PaymentMethod.CASH: _("Cash"),
+        PaymentMethod.CHEQUE: _("Cheque"),
+        PaymentMethod.E_TRANSFER: _("e-Transfer"),
+        PaymentMethod.CARD: _("Card"),
+        PaymentMethod.BANK_TRANSFER: _("Bank transfer"),
+        PaymentMethod.OTHER: _("Other"),
+    }
+    return labels.get(method, "") if method else ""
+
+
+def status_mark(status: InvoiceStatus) -> Mark | None:
+    """PAID and VOID are stamped across the page; so is DRAFT, lest one be sent."""
+    if status is InvoiceStatus.PAID:
+        return Mark(_("PAID"), style.PAID_MARK)
+    if status is InvoiceStatus.VOID:
+        return Mark(_("VOID"), style.VOID_MARK)
+    if status is InvoiceStatus.DRAFT:
+        return Mark(_("DRAFT"), style.MUTED)
+    return None
+
+
+class _Figures:
+    """The invoice's sums, computed once and formatted in the document's locale."""
+
+    def __init__(self, doc: InvoiceDocument) -> None:
+        self.locale = style.document_locale(doc.business, doc.customer)
+        self.currency = doc.invoice.currency
+        self.totals: InvoiceTotals = invoice_totals(doc.invoice.lines)
+        self.paid = sum((p.amount for p in doc.payments), ZERO)
+        self.deposits = sum((p.amount for p in doc.payments if p.is_deposit), ZERO)
+        today = doc.today or dt.date.today()
+        self.status = invoice_status(
+            doc.invoice.state, self.totals.total, self.paid, doc.invoice.due_date, today
+        )
+        void = self.status is InvoiceStatus.VOID
+        self.balance = ZERO if void else balance_due(self.totals.total, self.paid)
+
+        self.formats = style.Formats(self.locale)
+
+    def money(self, amount: Decimal) -> str:
+        return self.formats.money(amount, self.currency)
+
+    def date(self, day: dt.date | None) -> str:
+        return self.formats.date(day)
+
+    def rate(self, rate: Decimal) -> str:
+        return self.formats.rate(rate)
+
+
+def _header(doc: InvoiceDocument, f: _Figures) -> Flowable:
+    inv = doc.invoice
+    facts = [
+        (_("Invoice number"), style.text(inv.number)),
+        (_("Issue date"), f.date(inv.issue_date)),
+        (_("Due date"), f.date(inv.due_date)),
+    ]
+    if inv.po_number.strip():
+        facts.append((_("PO number"), style.text(inv.po_number)))
+    right = [
+        Paragraph(style.text(_("Invoice").upper()), style.TITLE),
+        Spacer(1, 6),
+        blocks.facts_table(facts),
+    ]
+    return blocks.letterhead(doc.business, doc.logo, right)
+
+
+def _addresses(doc: InvoiceDocument, width: float) -> Flowable:
+    bill_to = [
+        Paragraph(style.text(_("Bill to").upper()), style.LABEL),
+        *blocks.customer_block(doc.customer),
+    ]
+    table = Table(
+        [[bill_to, blocks.accounts_payable_block(doc.customer)]],
+        colWidths=[width * 0.55, width * 0.45],
+    )
+    table.setStyle(blocks.plain_table_style())
+    return table
+
+
+def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
+    rows: list[list[object]] = [
+        blocks.head(
+            _("Description"), _("Quantity"), _("Unit price"), _("Tax"), _("Amount"), numeric_from=1
+        )
+    ]
+    for line in doc.invoice.lines:
+        tax = ""
+        if line.tax_name and line.tax_rate:
+            tax = style.text(line.tax_name) + " " + f.rate(line.tax_rate)
+        rows.append(
+            [
+                Paragraph(style.text(line.description), style.CELL),
+                Paragraph(f.formats.number(normalized(line.quantity)), style.CELL_RIGHT),
+                Paragraph(f.money(line.unit_price), style.CELL_RIGHT),
+                Paragraph(tax, style.CELL_RIGHT),
+                Paragraph(f.money(line_net(line)), style.CELL_RIGHT),
+            ]
+        )
+    numeric = [18 * mm, 26 * mm, 24 * mm, 28 * mm]
+    table = LongTable(rows, colWidths=[width - sum(numeric), *numeric], repeatRows=1)
+    table.setStyle(blocks.data_table_style(len(rows), numeric_from=1))
+    return table
+
+
+def _tax_summary(f: _Figures, width: float) -> list[Flowable]:
+    if not f.totals.taxes:
+        return []
+    rows: list[list[object]] = [blocks.head(_("Tax"), _("Rate"), _("On"), _("Tax"), numeric_from=1)]
+    for tax in f.totals.taxes:
+        rows.append(
+            [
+                Paragraph(style.text(tax.name), style.CELL),
+                Paragraph(f.rate(tax.rate), style.CELL_RIGHT),
+                Paragraph(f.money(tax.base), style.CELL_RIGHT),
+                Paragraph(f.money(tax.amount), style.CELL_RIGHT),
+            ]
+        )
+    table = Table(
+        rows, colWidths=[width * 0.22, width * 0.16, width * 0.33, width * 0.29], hAlign="LEFT"
+    )
+    table.setStyle(blocks.data_table_style(len(rows), numeric_from=1))
+    return [Paragraph(style.text(_("Tax summary").upper()), style.LABEL), Spacer(1, 3), table]
+
+
+def _totals(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
+    """Subtotal, each tax, total, the deposit and what came in, then the balance."""
+    inv = doc.invoice
+    # (label markup, amount markup, emphasised)
+    rows: list[tuple[str, str, bool]] = [(style.text(_("Subtotal")), f.money(f.totals.net), False)]
+    for tax in f.totals.taxes:
+        rows.append((style.text(tax.name) + " " + f.rate(tax.rate), f.money(tax.amount), False))
+    rows.append((style.text(_("Total")), f.money(f.totals.total), True))
+    if inv.deposit_amount > ZERO:
+        asked = style.text(_("Deposit requested"))
+        if inv.deposit_due_date:
+            due = _("due {date}").format(date=date(inv.deposit_due_date, locale=f.locale))
+            asked += f'<br/><font size="7.5" color="#{style.MUTED.hexval()[2:]}">'
+            asked += style.text(due) + "</font>"
+        rows.append((asked, f.money(inv.deposit_amount), False))
+        rows.append((style.text(_("Deposit received")), f.money(f.deposits), False))
+    if f.paid > ZERO:
+        rows.append((style.text(_("Payments received")), f.money(-f.paid), False))
+    data = [
+        [
+            Paragraph(label, style.CELL_BOLD if strong else style.CELL),
+            Paragraph(value, style.CELL_BOLD_RIGHT if strong else style.CELL_RIGHT),
+        ]
+        for label, value, strong in rows
+    ]
+    table = Table(data, colWidths=[width * 0.62, width * 0.38], hAlign="RIGHT")
+    strong_rows = [i for i, row in enumerate(rows) if row[2]]
+    table.setStyle(blocks.totals_table_style(strong_rows))
+    return [table, Spacer(1, 8), _balance_band(inv, f, width)]
+
+
+def _balance_band(inv: Invoice, f: _Figures, width: float) -> Table:
+    """The one figure that matters, large, with when it is due."""
+    note = _("Due by {date}").format(date=date(inv.due_date, locale=f.locale))
+    table = Table(
+        [
+            [
+                Paragraph(style.text(_("Balance due")), style.BALANCE_LABEL),
+                Paragraph(f.money(f.balance), style.BALANCE),
+            ],
+            ["", Paragraph(style.text(note), style.BALANCE_NOTE)],
+        ],
+        colWidths=[width * 0.4, width * 0.6],
+        hAlign="RIGHT",
+    )
+    table.setStyle(blocks.band_style())
+    return table
+
+
+def _summary(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
+    """Taxes and how to pay on the left, totals and balance on the right, on one page."""
+    left_width, gap = width * 0.46, width * 0.06
+    right_width = width - left_width - gap
+    left = _tax_summary(f, left_width)
+    instructions = doc.business.payment_instructions.strip()
+    if instructions:
+        if left:
+            left.append(Spacer(1, 5 * mm))
+        left += [
+            Paragraph(style.text(_("How to pay").upper()), style.LABEL),
+            Spacer(1, 3),
+            Paragraph(style.text(instructions), style.BODY),
+        ]
+    table = Table(
+        [[left, "", _totals(doc, f, right_width)]],
+        colWidths=[left_width, gap, right_width],
+    )
+    table.setStyle(blocks.plain_table_style())
+    return KeepTogether([table])
+
+
+def _payments(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
+    if not doc.payments:
+        return []
+    rows: list[list[object]] = [
+        blocks.head(_("Date"), _("Method"), _("Reference"), _("Amount"), numeric_from=3)
+    ]
+    for payment in sorted(doc.payments, key=lambda p: p.date):
+        method = payment_method_label(payment.method)
+        if payment.is_deposit:
+            method = (method + " · " if method else "") + _("deposit")
+        rows.append(
+            [
+                Paragraph(f.date(payment.date), style.CELL),
+                Paragraph(style.text(method), style.CELL),
+                Paragraph(style.text(payment.reference), style.CELL),
+                Paragraph(f.money(payment.amount), style.CELL_RIGHT),
+            ]
+        )
+    table = Table(
+        rows, colWidths=[width * 0.22, width * 0.25, width * 0.33, width * 0.2], repeatRows=1
+    )
+    table.setStyle(blocks.data_table_style(len(rows), numeric_from=3))
+    return [blocks.section(_("Payments received")), table]
+
+
+def _notes(notes: str) -> list[Flowable]:
+    if not notes.strip():
+        return []
+    return [
+        KeepTogether([blocks.section(_("Notes")), Paragraph(style.text(notes.strip()), style.BODY)])
+    ]
+
+
+def invoice_story(doc: InvoiceDocument, width: float) -> tuple[list[Flowable], _Figures]:
+    f = _Figures(doc)
+    story: list[Flowable] = [
+        _header(doc, f),
+        Spacer(1, 10 * mm),
+        _addresses(doc, width),
+        Spacer(1, 7 * mm),
+        _line_items(doc, f, width),
+        Spacer(1, 6 * mm),
+        _summary(doc, f, width),
+        *_payments(doc, f, width),
+        *_notes(doc.invoice.notes),
+    ]
+    return story, f
+
+
+def invoice_pdf(doc: InvoiceDocument) -> bytes:
+    """The invoice as PDF bytes, ready to save, print or attach to an email."""
+    width = style.content_width(doc.business.locale)
+    story, f = invoice_story(doc, width)
+    title = _("Invoice {number}").format(number=doc.invoice.number)
+    return build_pdf(
+        story,
+        locale=f.locale,
+        page_locale=doc.business.locale,
+        title=title,
+        author=doc.business.name,
+        footer_left=blocks.footer_line(doc.business) + "  ·  " + title,
+        mark=status_mark(f.status),
+    )

@@ -1,0 +1,286 @@
+"""The statement of account: everything a customer still owes, and how old it is.
+
+Accounts payable reconciles against it, so it lists every open invoice with its
+dates, age, total, what was paid and the balance; the payments since the last
+statement (so they can see theirs arrived); and the aging buckets a collector and
+a clerk both think in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
+
+from diva_desk.core.aging import AgingBucket, AgingTotals, aging_totals, days_past_due
+from diva_desk.core.invoices import balance_due, invoice_totals
+from diva_desk.core.money import ZERO
+from diva_desk.core.records import Business, Customer, Invoice, InvoiceState, Payment
+from diva_desk.documents import blocks, style
+from diva_desk.documents.invoice import payment_method_label
+from diva_desk.documents.page import build_pdf
+from diva_desk.i18n import _
+
+
+@dataclass(frozen=True)
+class StatementDocument:
+    """A customer's invoices and the payments on them, gathered by the store.
+
+    ``invoices`` may include paid, draft and void ones (they are left off);
+    ``payments`` are every payment on those invoices, so paid-to-date is right.
+    """
+
+    business: Business
+    customer: Customer
+    invoices: Sequence[Invoice]
+    payments: Sequence[Payment] = ()
+    today: dt.date | None = None
+    #: List payments dated on or after this day (the last statement); all if ``None``.
+    payments_since: dt.date | None = None
+    logo: bytes | None = None
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """One invoice with money still owed on it, as the statement shows it."""
+
+    invoice: Invoice
+    total: Decimal
+    paid: Decimal
+    balance: Decimal
+    days_past_due: int
+
+
+def open_items(
+    invoices: Iterable[Invoice], payments: Iterable[Payment], today: dt.date
+) -> list[OpenItem]:
+    """Sent invoices with a balance, oldest due date first."""
+    paid: dict[str, Decimal] = {}
+    for payment in payments:
+        paid[payment.invoice] = paid.get(payment.invoice, ZERO) + payment.amount
+    items = []
+    for invoice in invoices:
+        if invoice.state is not InvoiceState.SENT:
+            continue
+        total = invoice_totals(invoice.lines).total
+        received = paid.get(invoice.number, ZERO)
+        balance = balance_due(total, received)
+        if balance > ZERO:
+            age = days_past_due(invoice.due_date, today)
+            items.append(OpenItem(invoice, total, received, balance, age))
+    items.sort(key=lambda item: (item.invoice.due_date, item.invoice.number))
+    return items
+
+
+def aging_by_currency(items: Iterable[OpenItem]) -> dict[str, AgingTotals]:
+    """Aging buckets per currency: amounts in two currencies are never added."""
+    grouped: dict[str, list[tuple[int, Decimal]]] = {}
+    for item in items:
+        grouped.setdefault(item.invoice.currency, []).append((item.days_past_due, item.balance))
+    return {currency: aging_totals(pairs) for currency, pairs in sorted(grouped.items())}
+
+
+def bucket_label(bucket: AgingBucket) -> str:
+    labels = {
+        AgingBucket.CURRENT: _("Current"),
+        AgingBucket.DAYS_1_30: _("1–30 days"),
+        AgingBucket.DAYS_31_60: _("31–60 days"),
+        AgingBucket.DAYS_61_90: _("61–90 days"),
+        AgingBucket.OVER_90: _("Over 90 days"),
+    }
+    return labels[bucket]
+
+
+def _header(doc: StatementDocument, f: style.Formats, today: dt.date) -> Flowable:
+    facts = [
+        (_("Statement date"), f.date(today)),
+        (_("Account"), style.text(doc.customer.code)),
+    ]
+    if doc.payments_since:
+        facts.append((_("Payments since"), f.date(doc.payments_since)))
+    right = [
+        Paragraph(style.text(_("Statement").upper()), style.TITLE),
+        Spacer(1, 6),
+        blocks.facts_table(facts),
+    ]
+    return blocks.letterhead(doc.business, doc.logo, right)
+
+
+def _addresses(doc: StatementDocument, width: float, right: list[Flowable]) -> Flowable:
+    to = [Paragraph(style.text(_("Statement for").upper()), style.LABEL)]
+    to += blocks.customer_block(doc.customer)
+    ap = blocks.accounts_payable_block(doc.customer)
+    if ap:
+        to += [Spacer(1, 6), *ap]
+    table = Table([[to, "", right]], colWidths=[width * 0.5, width * 0.06, width * 0.44])
+    table.setStyle(blocks.plain_table_style())
+    return table
+
+
+def _due_block(
+    doc: StatementDocument,
+    aging: dict[str, AgingTotals],
+    f: style.Formats,
+    today: dt.date,
+    width: float,
+) -> list[Flowable]:
+    """Total due, large (a line per currency when there are several), then how to pay."""
+    amounts = [f.money(totals.total, currency) for currency, totals in aging.items()]
+    note = _("as of {date}").format(date=style.fmt.date(today, locale=f.locale))
+    band = Table(
+        [
+            [Paragraph(style.text(_("Total due")), style.BALANCE_LABEL)],
+            [Paragraph("<br/>".join(amounts), style.BALANCE)],
+            [Paragraph(style.text(note), style.BALANCE_NOTE)],
+        ],
+        colWidths=[width],
+    )
+    band.setStyle(blocks.band_style())
+    parts: list[Flowable] = [band]
+    instructions = doc.business.payment_instructions.strip()
+    if instructions:
+        parts += [
+            Spacer(1, 5 * mm),
+            Paragraph(style.text(_("How to pay").upper()), style.LABEL),
+            Spacer(1, 3),
+            Paragraph(style.text(instructions), style.BODY),
+        ]
+    return parts
+
+
+def _aging_table(aging: dict[str, AgingTotals], f: style.Formats, width: float) -> list[Flowable]:
+    labels = [bucket_label(b) for b in AgingBucket]
+    rows: list[list[object]] = [blocks.head(*labels, _("Total due"), numeric_from=0)]
+    for currency, totals in aging.items():
+        rows.append(
+            [Paragraph(f.money(totals.buckets[b], currency), style.CELL_RIGHT) for b in AgingBucket]
+            + [Paragraph(f.money(totals.total, currency), style.CELL_BOLD_RIGHT)]
+        )
+    table = Table(rows, colWidths=[width / 6] * 6)
+    table.setStyle(blocks.data_table_style(len(rows), numeric_from=0))
+    heading = Paragraph(style.text(_("Aging (days past due date)").upper()), style.LABEL)
+    return [KeepTogether([heading, Spacer(1, 3), table])]
+
+
+def _open_table(items: list[OpenItem], f: style.Formats, width: float) -> list[Flowable]:
+    section = blocks.section(_("Open invoices"))
+    if not items:
+        return [section, Paragraph(style.text(_("Nothing is owed. Thank you!")), style.BODY)]
+    rows: list[list[object]] = [
+        blocks.head(
+            _("Invoice"),
+            _("Issued"),
+            _("Due"),
+            _("Days past due"),
+            _("Total"),
+            _("Paid"),
+            _("Balance"),
+            numeric_from=3,
+        )
+    ]
+    for item in items:
+        inv = item.invoice
+        age = f.number(item.days_past_due) if item.days_past_due > 0 else "—"
+        rows.append(
+            [
+                Paragraph(style.text(inv.number), style.CELL),
+                Paragraph(f.date(inv.issue_date), style.CELL),
+                Paragraph(f.date(inv.due_date), style.CELL),
+                Paragraph(age, style.CELL_RIGHT),
+                Paragraph(f.money(item.total, inv.currency), style.CELL_RIGHT),
+                Paragraph(f.money(item.paid, inv.currency), style.CELL_RIGHT),
+                Paragraph(f.money(item.balance, inv.currency), style.CELL_BOLD_RIGHT),
+            ]
+        )
+    for currency, totals in aging_by_currency(items).items():
+        rows.append(
+            [
+                Paragraph(style.text(_("Total due")), style.CELL_BOLD),
+                *[""] * 5,
+                Paragraph(f.money(totals.total, currency), style.CELL_BOLD_RIGHT),
+            ]
+        )
+    fixed = [25 * mm, 25 * mm, 20 * mm, 24 * mm, 24 * mm, 26 * mm]
+    widths = [width - sum(fixed), *fixed]
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(blocks.data_table_style(len(rows), numeric_from=3, total_row=True))
+    return [section, table]
+
+
+def _payments_table(doc: StatementDocument, f: style.Formats, width: float) -> list[Flowable]:
+    since = doc.payments_since
+    listed = sorted(
+        (p for p in doc.payments if since is None or p.date >= since),
+        key=lambda p: (p.date, p.invoice),
+    )
+    if since is None:
+        title = _("Payments received")
+    else:
+        title = _("Payments received since {date}").format(
+            date=style.fmt.date(since, locale=f.locale)
+        )
+    section = Paragraph(style.text(title), style.SECTION)
+    if not listed:
+        return [section, Paragraph(style.text(_("No payments in this period.")), style.BODY)]
+    currency = {inv.number: inv.currency for inv in doc.invoices}
+    rows: list[list[object]] = [
+        blocks.head(
+            _("Date"), _("Invoice"), _("Method"), _("Reference"), _("Amount"), numeric_from=4
+        )
+    ]
+    for payment in listed:
+        rows.append(
+            [
+                Paragraph(f.date(payment.date), style.CELL),
+                Paragraph(style.text(payment.invoice), style.CELL),
+                Paragraph(style.text(payment_method_label(payment.method)), style.CELL),
+                Paragraph(style.text(payment.reference), style.CELL),
+                Paragraph(
+                    f.money(payment.amount, currency.get(payment.invoice, doc.customer.currency)),
+                    style.CELL_RIGHT,
+                ),
+            ]
+        )
+    table = LongTable(
+        rows,
+        colWidths=[width * 0.18, width * 0.18, width * 0.2, width * 0.26, width * 0.18],
+        repeatRows=1,
+    )
+    table.setStyle(blocks.data_table_style(len(rows), numeric_from=4))
+    return [section, table]
+
+
+def statement_pdf(doc: StatementDocument) -> bytes:
+    """The statement as PDF bytes."""
+    today = doc.today or dt.date.today()
+    locale = style.document_locale(doc.business, doc.customer)
+    f = style.Formats(locale)
+    width = style.content_width(doc.business.locale)
+    items = open_items(doc.invoices, doc.payments, today)
+    aging = aging_by_currency(items)
+    if not aging:
+        aging = {doc.customer.currency: aging_totals([])}
+    story: list[Flowable] = [
+        _header(doc, f, today),
+        Spacer(1, 10 * mm),
+        _addresses(doc, width, _due_block(doc, aging, f, today, width * 0.44)),
+        Spacer(1, 8 * mm),
+        *_aging_table(aging, f, width),
+        *_open_table(items, f, width),
+        *_payments_table(doc, f, width),
+    ]
+    title = _("Statement of account for {customer}").format(customer=doc.customer.name)
+    return build_pdf(
+        story,
+        locale=locale,
+        page_locale=doc.business.locale,
+        title=title,
+        author=doc.business.name,
+        footer_left=blocks.footer_line(doc.business)
+        + "  ·  "
+        + _("Statement {date}").format(date=style.fmt.date(today, locale=locale)),
+    )

@@ -1,0 +1,178 @@
+"""The look shared by every document, and the one safe way to put user text on a page.
+
+One accent colour (the deep teal of the app icon), ink that is nearly black, a grey for
+labels and a hairline for rules; generous margins; numbers right-aligned.
+
+Page size: Letter where the business's locale is in a country that uses it (the United
+States, Canada, Mexico and a few others in the Americas and the Philippines), A4
+everywhere else. The business prints and posts the documents, so its country decides,
+not the customer's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from babel import Locale, UnknownLocaleError
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from diva_desk.core.records import Business, Customer
+from diva_desk.documents.fonts import BOLD, REGULAR, fallback_font, is_covered
+from diva_desk.i18n import format as fmt
+
+ACCENT = colors.HexColor("#1f5f5b")
+ACCENT_LIGHT = colors.HexColor("#e8f0ef")
+INK = colors.HexColor("#1d2322")
+MUTED = colors.HexColor("#66706e")
+RULE = colors.HexColor("#d5dddc")
+PAID_MARK = colors.HexColor("#1f5f5b")
+VOID_MARK = colors.HexColor("#a33a2c")
+
+MARGIN = 20 * mm
+FOOTER_HEIGHT = 12 * mm
+
+LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "NI", "HN", "DO", "PR"}
+)
+
+
+def page_size_for(locale: str) -> tuple[float, float]:
+    """Letter for the Americas' Letter countries, A4 for the rest of the world."""
+    try:
+        territory = Locale.parse(locale).territory
+    except (UnknownLocaleError, ValueError, TypeError):
+        territory = None
+    return LETTER if territory in LETTER_TERRITORIES else A4
+
+
+def content_width(locale: str) -> float:
+    """The width between the margins on this business's paper."""
+    return page_size_for(locale)[0] - 2 * MARGIN
+
+
+def document_locale(business: Business, customer: Customer) -> str:
+    """The customer's language if they have one, else the business's locale."""
+    return customer.language or business.locale
+
+
+def text(value: str) -> str:
+    """User text as Paragraph markup that prints literally.
+
+    ``Baker & Sons <Ltd>`` must not become a tag or an error; line breaks in an
+    address stay line breaks; CJK characters the embedded font lacks are set in a
+    fallback font instead of printing as empty boxes.
+    """
+    parts: list[str] = []
+    run: list[str] = []
+    run_font: str | None = None
+
+    def flush() -> None:
+        if not run:
+            return
+        chunk = escape("".join(run))
+        parts.append(f'<font name="{run_font}">{chunk}</font>' if run_font else chunk)
+        run.clear()
+
+    for char in value:
+        font = None if char == "\n" or is_covered(char) else fallback_font(char)
+        if font != run_font:
+            flush()
+            run_font = font
+        run.append(char)
+    flush()
+    return "".join(parts).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def lines(*values: str) -> str:
+    """Several pieces of user text, one per line, skipping the empty ones."""
+    return "<br/>".join(text(v) for v in values if v and v.strip())
+
+
+def unbroken(value: str) -> str:
+    """Keep a formatted amount or date on one line.
+
+    CLDR separates thousands with a (narrow) space in many locales (``1 450,00 $``);
+    ReportLab would break a narrow column there and print half a number per line.
+    """
+    return value.replace(" ", "\u00a0").replace("\u202f", "\u00a0")
+
+
+@dataclass(frozen=True)
+class Formats:
+    """Amounts, dates and numbers in one document's locale, as safe Paragraph markup."""
+
+    locale: str
+
+    def money(self, amount: Decimal, currency: str) -> str:
+        return text(unbroken(fmt.money(amount, currency, locale=self.locale)))
+
+    def date(self, day: dt.date | None) -> str:
+        return text(unbroken(fmt.date(day, locale=self.locale)))
+
+    def number(self, value: Decimal | int) -> str:
+        return text(unbroken(fmt.number(value, locale=self.locale)))
+
+    def rate(self, rate: Decimal) -> str:
+        return text(unbroken(fmt.percent(rate, locale=self.locale)))
+
+
+def _style(name: str, **kwargs: object) -> ParagraphStyle:
+    """A style from the house defaults, or from ``parent`` when one is given."""
+    if "parent" in kwargs:
+        return ParagraphStyle(name, **kwargs)  # type: ignore[arg-type]
+    base: dict[str, object] = {
+        "fontName": REGULAR,
+        "fontSize": 9,
+        "leading": 12.5,
+        "textColor": INK,
+        "alignment": TA_LEFT,
+    }
+    base.update(kwargs)
+    return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+
+
+BODY = _style("body")
+BODY_LETTER = _style("letter", fontSize=10, leading=14, spaceAfter=7)
+BODY_TIGHT = _style("letter-tight", fontSize=10, leading=13.5)
+BODY_TIGHT_BOLD = _style("letter-tight-bold", parent=BODY_TIGHT, fontName=BOLD)
+SUBJECT = _style("subject", fontName=BOLD, fontSize=11, leading=15, textColor=ACCENT, spaceAfter=10)
+LETTER_DATE = _style("letter-date", fontSize=10, leading=13.5, alignment=TA_RIGHT)
+SMALL = _style("small", fontSize=8, leading=10.5, textColor=MUTED)
+LABEL = _style("label", fontName=BOLD, fontSize=7.5, leading=10, textColor=MUTED)
+LABEL_RIGHT = _style("label-right", parent=LABEL, alignment=TA_RIGHT)
+CELL = _style("cell", fontSize=8.5, leading=11)
+CELL_RIGHT = _style("cell-right", parent=CELL, alignment=TA_RIGHT)
+CELL_BOLD = _style("cell-bold", parent=CELL, fontName=BOLD)
+CELL_BOLD_RIGHT = _style("cell-bold-right", parent=CELL_BOLD, alignment=TA_RIGHT)
+HEAD = _style("head", fontName=BOLD, fontSize=8, leading=10, textColor=colors.white)
+HEAD_RIGHT = _style("head-right", parent=HEAD, alignment=TA_RIGHT)
+BUSINESS_NAME = _style("business", fontName=BOLD, fontSize=15, leading=19, textColor=ACCENT)
+TITLE = _style(
+    "title", fontName=BOLD, fontSize=22, leading=26, textColor=ACCENT, alignment=TA_RIGHT
+)
+SECTION = _style(
+    "section",
+    fontName=BOLD,
+    fontSize=10,
+    leading=13,
+    textColor=ACCENT,
+    spaceBefore=10,
+    spaceAfter=4,
+    keepWithNext=1,
+)
+BALANCE_LABEL = _style(
+    "balance-label", fontName=BOLD, fontSize=11, leading=14, textColor=colors.white
+)
+BALANCE = _style(
+    "balance", fontName=BOLD, fontSize=20, leading=24, textColor=colors.white, alignment=TA_RIGHT
+)
+BALANCE_NOTE = _style(
+    "balance-note", fontSize=8.5, leading=11, textColor=colors.white, alignment=TA_RIGHT
+)

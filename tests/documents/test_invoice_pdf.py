@@ -1,0 +1,199 @@
+"""The invoice PDF: every figure a clerk keys in is there, correct, and on the right page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pypdf
+import pytest
+
+from diva_desk.core.records import InvoiceLine, InvoiceState
+from diva_desk.documents.invoice import InvoiceDocument, invoice_pdf
+from diva_desk.i18n.format import money
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_invoice_shows_parties_numbers_dates_and_figures(
+    business, customer, make_invoice, payment, pdf_pages, flat
+):
+    invoice = make_invoice(
+        po_number="PO-77812",
+        deposit_amount=Decimal("800.00"),
+        deposit_due_date=dt.date(2026, 11, 5),
+        notes="Thank you for choosing us.",
+    )
+    payments = [payment("INV-1042", dt.date(2026, 11, 4), "800.00", is_deposit=True)]
+    pages = pdf_pages(invoice_pdf(InvoiceDocument(business, customer, invoice, payments, TODAY)))
+    assert len(pages) == 1
+    text = flat(pages[0])
+    # 1450 + 1187.50 + 87 = 2724.50 net; HST 13 % of 2637.50 = 342.875 -> 342.88
+    for expected in [
+        "Studio Lumière Design",
+        "214 Queen Street West, Suite 3",
+        "GST/HST 812345678 RT0001",
+        "Acme Bakery Ltd.",
+        "Pat Jones",
+        "1200 Bay Street",
+        "Lee Chan",
+        "ap@acmebakery.ca",
+        "INV-1042",
+        "PO-77812",
+        "Nov 2, 2026",
+        "Dec 2, 2026",
+        "Logo package",
+        "12.5",
+        "$95.00",
+        "$1,187.50",
+        "$2,724.50",
+        "HST 13%",
+        "$2,637.50",
+        "$342.88",
+        "$3,067.38",
+        "Deposit requested",
+        "$800.00",
+        "-$800.00",
+        "$2,267.38",
+        "Interac e-Transfer to pay@studiolumiere.ca",
+        "Thank you for choosing us.",
+        "Page 1 of 1",
+    ]:
+        assert expected in text, expected
+    assert "PAID" not in text and "VOID" not in text
+
+
+def test_balance_due_is_the_largest_figure_on_the_page(business, customer, make_invoice):
+    data = invoice_pdf(InvoiceDocument(business, customer, make_invoice(), (), TODAY))
+    sizes: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):  # pypdf's visitor signature
+        if text.strip():
+            sizes[text.strip()] = max(size, sizes.get(text.strip(), 0))
+
+    pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    balance = "$3,067.38"
+    assert sizes[balance] >= 18
+    amounts = [size for text, size in sizes.items() if "$" in text and text != balance]
+    assert max(amounts) < sizes[balance]
+
+
+def test_long_invoice_flows_over_pages_with_the_header_repeated(
+    business, customer, make_invoice, pdf_pages
+):
+    lines = tuple(
+        InvoiceLine(
+            f"Catalogue page {n} layout", Decimal("1"), Decimal("40.00"), "HST", Decimal(13)
+        )
+        for n in range(1, 121)
+    )
+    pages = pdf_pages(
+        invoice_pdf(InvoiceDocument(business, customer, make_invoice(lines=lines), (), TODAY))
+    )
+    count = len(pages)
+    assert count >= 3
+    pages_with_lines = 0
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {count}" in text
+        if "Catalogue page" in text:
+            pages_with_lines += 1
+            assert "Description" in text and "Unit price" in text and "Amount" in text
+    assert pages_with_lines >= 3
+    everything = "\n".join(pages)
+    for n in range(1, 121):
+        assert f"Catalogue page {n} layout" in everything
+    # 120 x 40 = 4800 net, 624 HST, 5424 total: the summary comes after the last line.
+    assert "$5,424.00" in pages[-1]
+    assert "$5,424.00" not in pages[0]
+
+
+def test_a_long_description_wraps_inside_its_cell(business, customer, make_invoice, pdf_pages):
+    words = "Complete brand refresh with three logo concepts two rounds of revisions and " * 3
+    line = InvoiceLine(words.strip() + " END", Decimal("1"), Decimal("10.00"))
+    text = pdf_pages(
+        invoice_pdf(InvoiceDocument(business, customer, make_invoice(lines=(line,)), (), TODAY))
+    )[0]
+    start, end = text.index("Complete brand refresh"), text.index("END")
+    assert "\n" in text[start:end]  # broken over lines, not clipped or run off the page
+
+
+def test_paid_invoice_carries_a_paid_mark(business, customer, make_invoice, payment, pdf_pages):
+    invoice = make_invoice()
+    paid = [payment("INV-1042", dt.date(2026, 11, 20), "3067.38")]
+    text = pdf_pages(invoice_pdf(InvoiceDocument(business, customer, invoice, paid, TODAY)))[0]
+    assert "PAID" in text
+    assert "$0.00" in text  # balance due
+
+
+def test_partly_paid_invoice_has_no_mark(business, customer, make_invoice, payment, pdf_pages):
+    part = [payment("INV-1042", dt.date(2026, 11, 20), "1000.00")]
+    text = pdf_pages(invoice_pdf(InvoiceDocument(business, customer, make_invoice(), part, TODAY)))[
+        0
+    ]
+    assert "PAID" not in text
+    assert "$2,067.38" in text
+
+
+def test_void_invoice_carries_a_void_mark_and_owes_nothing(
+    business, customer, make_invoice, pdf_pages, flat
+):
+    invoice = make_invoice(state=InvoiceState.VOID)
+    text = flat(pdf_pages(invoice_pdf(InvoiceDocument(business, customer, invoice, (), TODAY)))[0])
+    assert "VOID" in text
+    assert "Balance due $0.00" in text
+
+
+def test_amounts_and_dates_follow_the_customers_language(
+    business, customer, make_invoice, pdf_pages, flat
+):
+    french = customer.__class__(**{**customer.__dict__, "language": "fr_CA"})
+    text = flat(
+        pdf_pages(invoice_pdf(InvoiceDocument(business, french, make_invoice(), (), TODAY)))[0]
+    )
+    assert flat(money(Decimal("3067.38"), "CAD", locale="fr_CA")) in text
+    assert "2 déc. 2026" in text
+    assert "$3,067.38" not in text
+
+
+def test_amounts_never_break_across_lines(business, customer, make_invoice, pdf_pages):
+    """French groups thousands with a space; a narrow column must not split the figure."""
+    french = customer.__class__(**{**customer.__dict__, "language": "fr_CA"})
+    page = pdf_pages(invoice_pdf(InvoiceDocument(business, french, make_invoice(), (), TODAY)))[0]
+    lines = [" ".join(line.split()) for line in page.splitlines()]
+    for amount in ("2637.50", "2724.50", "3067.38"):
+        shown = " ".join(money(Decimal(amount), "CAD", locale="fr_CA").split())
+        assert any(shown in line for line in lines), shown
+
+
+def test_page_size_follows_the_business_country(business, customer, make_invoice):
+    def size(locale: str) -> tuple[float, float]:
+        b = business.__class__(**{**business.__dict__, "locale": locale})
+        data = invoice_pdf(InvoiceDocument(b, customer, make_invoice(), (), TODAY))
+        box = pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox
+        return round(float(box.width)), round(float(box.height))
+
+    assert size("en_CA") == (612, 792)  # Letter
+    assert size("en_US") == (612, 792)
+    assert size("en_GB") == (595, 842)  # A4
+    assert size("de_DE") == (595, 842)
+
+
+@pytest.mark.parametrize("logo", [None, b"not an image"])
+def test_a_missing_or_unreadable_logo_does_not_stop_the_invoice(
+    business, customer, make_invoice, pdf_pages, logo
+):
+    doc = InvoiceDocument(business, customer, make_invoice(), (), TODAY, logo)
+    assert "INV-1042" in pdf_pages(invoice_pdf(doc))[0]
+
+
+def test_logo_is_drawn_when_set(business, customer, make_invoice):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 60), (31, 95, 91)).save(buffer, format="PNG")
+    data = invoice_pdf(
+        InvoiceDocument(business, customer, make_invoice(), (), TODAY, buffer.getvalue())
+    )
+    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    assert len(page.images) == 1

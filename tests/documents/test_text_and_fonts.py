@@ -1,0 +1,115 @@
+"""User text prints literally in any script, in the embedded font, registered once."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pypdf
+import pytest
+from reportlab.pdfbase import pdfmetrics
+
+from diva_desk.core.records import Customer, InvoiceLine
+from diva_desk.documents import fonts
+from diva_desk.documents.invoice import InvoiceDocument, invoice_pdf
+from diva_desk.documents.statement import StatementDocument, statement_pdf
+from diva_desk.documents.style import text
+
+TODAY = __import__("datetime").date(2026, 11, 23)
+
+TRICKY_NAME = 'Baker & Sons <Ltd> <b>bold</b> &amp; "quotes" café'
+TRICKY_ADDRESS = "Rue de l'Église 5 <unit>\n1000 Bruxelles"
+JAPANESE = "日本橋商店"
+ARABIC = "شركة النور"
+
+
+@pytest.fixture
+def tricky(customer: Customer) -> Customer:
+    return Customer(
+        code="B&S<1>",
+        name=TRICKY_NAME,
+        contact_name=f"{JAPANESE} / {ARABIC}",
+        address=TRICKY_ADDRESS,
+    )
+
+
+def _fonts(data: bytes) -> list[pypdf.generic.DictionaryObject]:
+    found = []
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            found.append(ref.get_object())
+    return found
+
+
+def test_markup_characters_print_literally(business, tricky, make_invoice, pdf_pages, flat):
+    line = InvoiceLine('Sign "A&B" <i>not italic</i> 5 < 6', Decimal("1"), Decimal("10.00"))
+    invoice = make_invoice(lines=(line,), po_number="<PO&1>", notes="Net 30 & <thanks>")
+    page = flat(pdf_pages(invoice_pdf(InvoiceDocument(business, tricky, invoice, (), TODAY)))[0])
+    for literal in [
+        TRICKY_NAME,
+        "Rue de l'Église 5 <unit>",
+        "1000 Bruxelles",
+        'Sign "A&B" <i>not italic</i> 5 < 6',
+        "<PO&1>",
+        "Net 30 & <thanks>",
+    ]:
+        assert literal in page, literal
+
+
+def test_other_scripts_print(business, tricky, make_invoice, pdf_pages):
+    page = pdf_pages(invoice_pdf(InvoiceDocument(business, tricky, make_invoice(), (), TODAY)))[0]
+    assert JAPANESE in page
+    # pypdf returns right-to-left runs in visual order; either way every letter is there.
+    assert ARABIC in page or ARABIC[::-1] in page
+
+
+def test_address_lines_stay_lines(business, tricky, make_invoice, pdf_pages):
+    page = pdf_pages(invoice_pdf(InvoiceDocument(business, tricky, make_invoice(), (), TODAY)))[0]
+    lines = [line.strip() for line in page.splitlines()]
+    assert "Rue de l'Église 5 <unit>" in lines
+    assert "1000 Bruxelles" in lines
+
+
+def test_text_escapes_and_breaks_lines() -> None:
+    assert text("A & B <b>\nC") == "A &amp; B &lt;b&gt;<br/>C"
+    assert text("日本") == f'<font name="{fonts.CJK_FALLBACK}">日本</font>'
+
+
+def test_latin_text_is_set_only_in_embedded_dejavu(business, customer, make_invoice, payment):
+    data = invoice_pdf(InvoiceDocument(business, customer, make_invoice(), (), TODAY))
+    used = _fonts(data)
+    assert used
+    for font in used:
+        assert "DejaVuSans" in font["/BaseFont"], font["/BaseFont"]
+        descendant = (
+            font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        )
+        assert "/FontFile2" in descendant["/FontDescriptor"].get_object()  # embedded TrueType
+    assert {f["/BaseFont"].split("+")[-1] for f in used} == {"DejaVuSans", "DejaVuSans-Bold"}
+
+
+def test_statement_also_uses_only_dejavu(business, customer, make_invoice):
+    data = statement_pdf(StatementDocument(business, customer, [make_invoice()], (), TODAY))
+    assert all("DejaVuSans" in f["/BaseFont"] for f in _fonts(data))
+
+
+def test_fonts_are_registered_once_per_process(business, customer, make_invoice, monkeypatch):
+    invoice_pdf(InvoiceDocument(business, customer, make_invoice(), (), TODAY))
+    calls: list[object] = []
+    monkeypatch.setattr(pdfmetrics, "registerFont", lambda font: calls.append(font))
+    second = invoice_pdf(InvoiceDocument(business, customer, make_invoice("INV-2"), (), TODAY))
+    assert second.startswith(b"%PDF-")
+    assert calls == []
+
+
+def test_same_input_gives_the_same_file(business, customer, make_invoice):
+    doc = InvoiceDocument(business, customer, make_invoice(), (), TODAY)
+    assert invoice_pdf(doc) == invoice_pdf(doc)
+
+
+def test_formatted_amounts_and_dates_have_no_breakable_space() -> None:
+    from diva_desk.documents.style import Formats
+
+    formats = Formats("fr_CA")
+    for shown in (formats.money(Decimal("3057.50"), "CAD"), formats.date(TODAY)):
+        assert " " not in shown and "\u202f" not in shown
