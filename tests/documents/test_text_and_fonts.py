@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -15,7 +16,7 @@ from diva_desk.documents.invoice import InvoiceDocument, invoice_pdf
 from diva_desk.documents.statement import StatementDocument, statement_pdf
 from diva_desk.documents.style import text
 
-TODAY = __import__("datetime").date(2026, 11, 23)
+TODAY = dt.date(2026, 11, 23)
 
 TRICKY_NAME = 'Baker & Sons <Ltd> <b>bold</b> &amp; "quotes" café'
 TRICKY_ADDRESS = "Rue de l'Église 5 <unit>\n1000 Bruxelles"
