@@ -56,6 +56,7 @@ class ListTab(QWidget):
         stretch_column: int,
         sort_column: int,
         sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+        proxy: SearchProxyModel | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,7 +64,8 @@ class ListTab(QWidget):
         self.setStyleSheet(style.LISTS)
         self.name = name
         self.model = model
-        self.proxy = SearchProxyModel(self)
+        # A tab with filters of its own brings a proxy that also applies them.
+        self.proxy = proxy if proxy is not None else SearchProxyModel(self)
         self.proxy.setSourceModel(model)
         self._stretch_column = stretch_column
         self._sized = False
