@@ -1,0 +1,316 @@
+"""What makes a customer record acceptable, checked where a person types it.
+
+The customer form, the contacts import and anything else that takes a customer
+from outside read it through here, so "cut-off day 32" gets the same sentence
+everywhere. Each problem is keyed by the record's field name (so a form can show
+it beside that field) and names the field in words (so a list of problems reads
+on its own).
+
+Two entry points: :func:`check_customer_input` reads what a person typed (every
+field as text, the way a form holds it) and :func:`customer_problems` checks a
+record that is already typed (an import, a CLI argument).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from email_validator import EmailNotValidError, validate_email
+
+from diva_desk.core.money import BadAmount, decimal_text, parse_decimal
+from diva_desk.core.records import DEFAULT_CURRENCY, Customer, PaymentMethod
+from diva_desk.i18n import _
+
+#: Cut-off and payment-run days are days of the month; 31 means the month's last day.
+FIRST_DAY, LAST_DAY = 1, 31
+#: Terms longer than this (100 years) are a typo, and would run past the calendar's end.
+MAX_TERMS_DAYS = 36_500
+#: Deposit percent is kept to four decimals (the store's units).
+DEPOSIT_PLACES = 4
+MAX_DEPOSIT_PERCENT = Decimal(100)
+
+_DAY_SEPARATORS = re.compile(r"[\s,;/&]+|\band\b", re.IGNORECASE)
+_CURRENCY = re.compile(r"[A-Z]{3}")
+_ORDINAL_SUFFIX = re.compile(r"(?<=\d)(st|nd|rd|th)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CustomerInput:
+    """A customer as typed into a form: every field as the text in its box."""
+
+    code: str = ""
+    name: str = ""
+    contact_name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    currency: str = DEFAULT_CURRENCY
+    #: ``""`` follows the business locale.
+    language: str = ""
+    #: ``""`` follows the business default terms.
+    terms_days: str = ""
+    ap_contact_name: str = ""
+    ap_email: str = ""
+    ap_phone: str = ""
+    invoice_cutoff_day: str = ""
+    #: Days separated by commas or spaces, e.g. ``"15, 31"``; "last" stands for 31.
+    payment_run_days: str = ""
+    deposit_percent: str = ""
+    #: A :class:`PaymentMethod` value, or ``""`` for none.
+    preferred_payment_method: str = ""
+    notes: str = ""
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class CustomerCheck:
+    """The record read from a form, or what is wrong with it, field by field."""
+
+    customer: Customer | None
+    #: Field name -> a sentence naming the field and what to type instead.
+    problems: dict[str, str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def input_from_customer(customer: Customer) -> CustomerInput:
+    """The text a form shows for a stored customer (the inverse of reading it)."""
+    return CustomerInput(
+        code=customer.code,
+        name=customer.name,
+        contact_name=customer.contact_name,
+        email=customer.email,
+        phone=customer.phone,
+        address=customer.address,
+        currency=customer.currency,
+        language=customer.language or "",
+        terms_days="" if customer.terms_days is None else str(customer.terms_days),
+        ap_contact_name=customer.ap_contact_name,
+        ap_email=customer.ap_email,
+        ap_phone=customer.ap_phone,
+        invoice_cutoff_day=(
+            "" if customer.invoice_cutoff_day is None else str(customer.invoice_cutoff_day)
+        ),
+        payment_run_days=", ".join(str(day) for day in customer.payment_run_days),
+        deposit_percent=decimal_text(customer.deposit_percent) if customer.deposit_percent else "",
+        preferred_payment_method=(
+            customer.preferred_payment_method.value if customer.preferred_payment_method else ""
+        ),
+        notes=customer.notes,
+        archived=customer.archived,
+    )
+
+
+def check_customer_input(
+    entry: CustomerInput, *, code_taken: Callable[[str], bool] = lambda _code: False
+) -> CustomerCheck:
+    """Read a typed customer; every problem found, not only the first.
+
+    ``code_taken(code)`` says whether another customer already has that code (the
+    store knows; the rules do not).
+    """
+    problems: dict[str, str] = {}
+
+    def read(field: str, reader: Callable[[str], object]) -> object:
+        try:
+            return reader(getattr(entry, field))
+        except ValueError as exc:
+            problems[field] = str(exc)
+            return None
+
+    terms = read("terms_days", _read_terms)
+    cutoff = read("invoice_cutoff_day", _read_cutoff_day)
+    runs = read("payment_run_days", read_payment_run_days)
+    deposit = read("deposit_percent", _read_deposit)
+    method = read("preferred_payment_method", _read_method)
+    if problems:
+        # Still check the text fields, so the person sees everything at once.
+        typed = _texts_only(entry)
+        problems = {**customer_problems(typed, code_taken=code_taken), **problems}
+        return CustomerCheck(None, problems)
+
+    customer = Customer(
+        code=entry.code.strip(),
+        name=entry.name.strip(),
+        contact_name=entry.contact_name.strip(),
+        email=entry.email.strip(),
+        phone=entry.phone.strip(),
+        address=entry.address.strip(),
+        currency=entry.currency.strip().upper(),
+        language=entry.language.strip() or None,
+        terms_days=terms,  # type: ignore[arg-type]
+        ap_contact_name=entry.ap_contact_name.strip(),
+        ap_email=entry.ap_email.strip(),
+        ap_phone=entry.ap_phone.strip(),
+        invoice_cutoff_day=cutoff,  # type: ignore[arg-type]
+        payment_run_days=runs,  # type: ignore[arg-type]
+        deposit_percent=deposit,  # type: ignore[arg-type]
+        preferred_payment_method=method,  # type: ignore[arg-type]
+        notes=entry.notes.strip(),
+        archived=entry.archived,
+    )
+    found = customer_problems(customer, code_taken=code_taken)
+    return CustomerCheck(None if found else customer, found)
+
+
+def customer_problems(
+    customer: Customer, *, code_taken: Callable[[str], bool] = lambda _code: False
+) -> dict[str, str]:
+    """What is wrong with a typed customer record, by field name (empty when nothing)."""
+    problems: dict[str, str] = {}
+    if not customer.code.strip():
+        problems["code"] = _("Code: enter a short code for this customer, e.g. ACME.")
+    elif code_taken(customer.code.strip()):
+        problems["code"] = _("Code: another customer already has the code {code}.").format(
+            code=customer.code.strip()
+        )
+    if not customer.name.strip():
+        problems["name"] = _("Name: enter the customer's name.")
+    for field, label in (("email", _("Email")), ("ap_email", _("Accounts payable email"))):
+        problem = email_problem(getattr(customer, field))
+        if problem:
+            problems[field] = _("{field}: {problem}").format(field=label, problem=problem)
+    if not _CURRENCY.fullmatch(customer.currency or "") or not _is_currency(customer.currency):
+        problems["currency"] = _("Currency: choose a currency code such as CAD or USD.")
+    if customer.language and not _is_locale(customer.language):
+        problems["language"] = _("Language: choose a language such as en_CA or fr_CA.")
+    if customer.terms_days is not None and not 0 <= customer.terms_days <= MAX_TERMS_DAYS:
+        problems["terms_days"] = _terms_message()
+    cutoff = customer.invoice_cutoff_day
+    if cutoff is not None and not FIRST_DAY <= cutoff <= LAST_DAY:
+        problems["invoice_cutoff_day"] = _cutoff_message()
+    if any(not FIRST_DAY <= day <= LAST_DAY for day in customer.payment_run_days):
+        problems["payment_run_days"] = _run_days_message()
+    if not Decimal(0) <= customer.deposit_percent <= MAX_DEPOSIT_PERCENT:
+        problems["deposit_percent"] = _deposit_message()
+    return problems
+
+
+def email_problem(text: str) -> str | None:
+    """Why ``text`` is not an email address, or None when it is one (or is empty).
+
+    Only the shape is checked, never the domain's mail servers: the form must work
+    offline, and an address that bounces is found out by sending.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return _("enter an address like name@example.com.")
+    return None
+
+
+def read_payment_run_days(text: str) -> tuple[int, ...]:
+    """``"15, last"`` -> ``(15, 31)``: sorted, each day once; ValueError names the field."""
+    days: set[int] = set()
+    last_words = {"last", "end", _("last").casefold(), _("end").casefold()}
+    for word in _DAY_SEPARATORS.split(text.strip()):
+        if not word:
+            continue
+        if word.casefold() in last_words:
+            days.add(LAST_DAY)
+            continue
+        day = _whole_number(_ORDINAL_SUFFIX.sub("", word.rstrip(".")))
+        if day is None or not FIRST_DAY <= day <= LAST_DAY:
+            raise ValueError(_run_days_message())
+        days.add(day)
+    return tuple(sorted(days))
+
+
+def _read_terms(text: str) -> int | None:
+    if not text.strip():
+        return None
+    days = _whole_number(text.strip().split()[0])
+    if days is None or not 0 <= days <= MAX_TERMS_DAYS:
+        raise ValueError(_terms_message())
+    return days
+
+
+def _read_cutoff_day(text: str) -> int | None:
+    if not text.strip():
+        return None
+    day = _whole_number(text.strip())
+    if day is None or not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(_cutoff_message())
+    return day
+
+
+def _read_deposit(text: str) -> Decimal:
+    cleaned = text.strip().removesuffix("%").strip()
+    if not cleaned:
+        return Decimal(0)
+    if "," in cleaned and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")  # 12,5 as typed in French
+    try:
+        value = parse_decimal(cleaned, places=DEPOSIT_PLACES)
+    except BadAmount:
+        raise ValueError(_deposit_message()) from None
+    if not Decimal(0) <= value <= MAX_DEPOSIT_PERCENT:
+        raise ValueError(_deposit_message())
+    return value
+
+
+def _read_method(text: str) -> PaymentMethod | None:
+    if not text.strip():
+        return None
+    try:
+        return PaymentMethod(text.strip())
+    except ValueError:
+        raise ValueError(_("Preferred payment method: choose one from the list.")) from None
+
+
+def _whole_number(text: str) -> int | None:
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
+
+
+def _texts_only(entry: CustomerInput) -> Customer:
+    """The text fields of a form whose numbers did not read, for checking those too."""
+    return Customer(
+        code=entry.code,
+        name=entry.name,
+        email=entry.email,
+        ap_email=entry.ap_email,
+        currency=entry.currency.strip().upper(),
+        language=entry.language.strip() or None,
+    )
+
+
+def _terms_message() -> str:
+    return _("Payment terms: enter a number of days, 0 or more (leave empty for your usual terms).")
+
+
+def _cutoff_message() -> str:
+    return _("Invoice cut-off day: enter a day of the month from 1 to 31 (or leave it empty).")
+
+
+def _run_days_message() -> str:
+    return _(
+        "Payment-run days: enter days of the month from 1 to 31, separated by commas "
+        "(31 means the last day)."
+    )
+
+
+def _deposit_message() -> str:
+    return _("Deposit: enter a percentage from 0 to 100.")
+
+
+@cache
+def _is_currency(code: str) -> bool:
+    from babel.numbers import list_currencies
+
+    return code in list_currencies()
+
+
+@cache
+def _is_locale(name: str) -> bool:
+    from diva_desk.i18n.format import is_known_locale
+
+    return is_known_locale(name)
