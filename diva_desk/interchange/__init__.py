@@ -1,1 +1,112 @@
-"""interchange."""
+"""The interchange format (spec/interchange-v1.md): a whole book as one JSON file.
+
+It is the user's way out of Diva Desk and the way in from other tools, so an import
+is all or nothing: the file is checked against the spec and against the open book,
+and only then written, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from diva_desk.core.records import BookContents
+from diva_desk.errors import BadInput
+from diva_desk.i18n import _, ngettext
+from diva_desk.interchange.reader import parse_json, read_document
+from diva_desk.interchange.writer import book_text
+from diva_desk.store.db import db
+from diva_desk.store.records import StoredBook, add_contents, read_contents
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import added, to tell the person (``business`` is true when it was set)."""
+
+    business: bool = False
+    customers: int = 0
+    invoices: int = 0
+    payments: int = 0
+    promises: int = 0
+    payment_plans: int = 0
+    followups: int = 0
+    interactions: int = 0
+
+    def __str__(self) -> str:
+        """``the business profile, 4 customers, 12 invoices``: what a command line prints."""
+        counts = (
+            (self.customers, ngettext("{n} customer", "{n} customers", self.customers)),
+            (self.invoices, ngettext("{n} invoice", "{n} invoices", self.invoices)),
+            (self.payments, ngettext("{n} payment", "{n} payments", self.payments)),
+            (self.promises, ngettext("{n} promise", "{n} promises", self.promises)),
+            (
+                self.payment_plans,
+                ngettext("{n} payment plan", "{n} payment plans", self.payment_plans),
+            ),
+            (self.followups, ngettext("{n} follow-up", "{n} follow-ups", self.followups)),
+            (
+                self.interactions,
+                ngettext("{n} interaction", "{n} interactions", self.interactions),
+            ),
+        )
+        parts = [text.format(n=n) for n, text in counts if n]
+        if self.business:
+            parts.insert(0, _("the business profile"))
+        return ", ".join(parts) if parts else _("nothing")
+
+    @classmethod
+    def of(cls, contents: BookContents) -> ImportSummary:
+        return cls(
+            business=contents.business is not None,
+            customers=len(contents.customers),
+            invoices=len(contents.invoices),
+            payments=len(contents.payments),
+            promises=len(contents.promises),
+            payment_plans=len(contents.payment_plans),
+            followups=len(contents.followups),
+            interactions=len(contents.interactions),
+        )
+
+
+def import_text(text: str) -> ImportSummary:
+    """Add the book in ``text`` to the open book, all or nothing.
+
+    Raises ``BadInput`` naming the record and key at fault; then nothing is written.
+    """
+    document = parse_json(text)
+    # IMMEDIATE: the checks against the book and the writes see the same book, even
+    # if the app and a command line import run at once.
+    with db.atomic("IMMEDIATE"):
+        contents = read_document(document, StoredBook())
+        add_contents(contents)
+    return ImportSummary.of(contents)
+
+
+def import_file(path: Path) -> ImportSummary:
+    """Add the book in the UTF-8 file at ``path`` (a byte-order mark is tolerated)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadInput(
+            _("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(
+            _("{path} is not UTF-8 text (byte {offset} cannot be read).").format(
+                path=path, offset=exc.start
+            )
+        ) from None
+    return import_text(text)
+
+
+def export_text(exported_at: dt.datetime | None = None) -> str:
+    """The whole open book as canonical interchange JSON (``exported_at`` defaults to now)."""
+    moment = dt.datetime.now() if exported_at is None else exported_at
+    return book_text(read_contents(), moment)
+
+
+__all__ = ["ImportSummary", "export_text", "import_file", "import_text"]

@@ -1,0 +1,395 @@
+"""Reading one JSON object of an interchange file, key by key, strictly.
+
+Every complaint names where it is (``invoices[3] (INV-1004).lines[0].quantity``) and
+what was found, so a person can open the file and fix that one spot. Nothing here
+knows about the book; reader.py checks references and duplicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+from typing import Any, TypeVar
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import list_currencies
+
+from diva_desk.core.money import BadAmount, parse_decimal
+from diva_desk.errors import BadInput
+from diva_desk.i18n import _
+
+#: Amounts are kept to the cent (currency minor units).
+MONEY_PLACES = 2
+#: Quantities and percentage rates are kept to four decimal places.
+RATE_PLACES = 4
+#: Beyond these the book's integer columns (and exact arithmetic) would overflow;
+#: no invoice of a solo business comes near them.
+MAX_AMOUNT = Decimal(10) ** 12
+MAX_QUANTITY = Decimal(10) ** 9
+#: Terms longer than this are a typo (and would run past the calendar's end).
+MAX_DAYS = 36_500
+MAX_INTEGER = 2**63 - 1
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", re.ASCII)
+_SHOWN_LENGTH = 60
+_E = TypeVar("_E", bound=StrEnum)
+_T = TypeVar("_T")
+
+
+class Duplicates(dict[str, Any]):
+    """A JSON object that remembers keys written twice (``json`` keeps the last silently)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def object_pairs(pairs: list[tuple[str, Any]]) -> Duplicates:
+    """``json.loads`` hook: build the object, noting repeated keys for a precise error."""
+    result = Duplicates()
+    seen: list[str] = []
+    for key, value in pairs:
+        if key in result:
+            seen.append(key)
+        result[key] = value
+    result.duplicates = tuple(seen)
+    return result
+
+
+class NotANumber:
+    """``NaN``/``Infinity`` in a file: kept as itself so the error can show it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def shown(value: Any) -> str:
+    """A value as it appears in the file, shortened, for an error message."""
+    if isinstance(value, NotANumber):
+        text = value.name
+    elif isinstance(value, Decimal):
+        text = str(value)
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError):  # pragma: no cover - only JSON values arrive here
+            text = repr(value)
+    if len(text) > _SHOWN_LENGTH:
+        text = text[: _SHOWN_LENGTH - 1] + "…"
+    return text
+
+
+def fail(where: str, message: str) -> BadInput:
+    """The error for one spot in the file; ``where`` empty means the file as a whole."""
+    return BadInput(f"{where}: {message}" if where else message)
+
+
+@cache
+def known_currencies() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+def currency_code(value: str) -> str | None:
+    """The ISO 4217 code for ``value`` (any letter case), or ``None`` if there is none."""
+    code = value.strip().upper()
+    return code if code in known_currencies() else None
+
+
+def locale_name(value: str) -> str | None:
+    """The canonical CLDR name for ``value`` (``fr_ca`` -> ``fr_CA``), or ``None``."""
+    try:
+        return str(Locale.parse(value.strip()))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+class Fields:
+    """One JSON object at ``where``; each method reads and checks one key.
+
+    A key that is absent or ``null`` gives the default; a required one is an error.
+    """
+
+    def __init__(self, value: Any, where: str) -> None:
+        if not isinstance(value, dict):
+            raise fail(where, _("expected an object, got {value}").format(value=shown(value)))
+        self.raw: dict[str, Any] = value
+        self.where = where
+
+    def named_by(self, key: str) -> Fields:
+        """Name the record by its code or number in errors: ``invoices[3] (INV-1004)``.
+
+        Done before anything else is checked, when that key holds usable text, so even
+        an unknown-key error says which customer or invoice it is about.
+        """
+        label = self.raw.get(key)
+        if isinstance(label, str) and label.strip() and _encodable(label):
+            self.where = f"{self.where} ({label})"
+        return self
+
+    def at(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def error(self, key: str, message: str) -> BadInput:
+        return fail(self.at(key), message)
+
+    def check_keys(self, known: tuple[str, ...]) -> None:
+        """Refuse unknown and repeated keys: they are almost always typos."""
+        for key in self.raw:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                message = (
+                    _('unknown key; did you mean "{key}"?').format(key=close[0])
+                    if close
+                    else _("unknown key; known keys are {keys}").format(keys=", ".join(known))
+                )
+                raise self.error(key, message)
+        for key in getattr(self.raw, "duplicates", ()):
+            raise self.error(key, _("this key appears more than once in the same object"))
+
+    def _get(self, key: str, required: bool) -> Any:
+        value = self.raw.get(key)
+        if value is None and required:
+            raise self.error(key, _("missing; this key is required"))
+        return value
+
+    # --- text ----------------------------------------------------------------------
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        """A string; absent or ``null`` is ``""``."""
+        value = self._get(key, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self.error(key, _("expected text, got {value}").format(value=shown(value)))
+        if not _encodable(value):
+            raise self.error(
+                key, _("the text holds an invalid character (a lone surrogate escape)")
+            ) from None
+        return value
+
+    def identifier(self, key: str) -> str:
+        """A required code or number that other records refer to; blank is refused."""
+        value = self.text(key, required=True)
+        if not value.strip():
+            raise self.error(key, _("must not be empty"))
+        return value
+
+    def optional_identifier(self, key: str) -> str | None:
+        """A reference that may be ``null`` (an invoice number on a promise, say)."""
+        return None if self.raw.get(key) is None else self.identifier(key)
+
+    def currency(self, key: str) -> str | None:
+        if self.raw.get(key) is None:
+            return None
+        value = self.text(key)
+        code = currency_code(value)
+        if code is None:
+            raise self.error(key, _("unknown currency code {value}").format(value=shown(value)))
+        return code
+
+    def locale(self, key: str) -> str | None:
+        if self.raw.get(key) is None:
+            return None
+        value = self.text(key)
+        name = locale_name(value)
+        if name is None:
+            raise self.error(
+                key,
+                _("unknown locale {value}; use a name such as en_CA or fr_CA").format(
+                    value=shown(value)
+                ),
+            )
+        return name
+
+    def choice(self, key: str, kind: type[_E]) -> _E | None:
+        if self.raw.get(key) is None:
+            return None
+        value = self.text(key)
+        try:
+            return kind(value)
+        except ValueError:
+            choices = ", ".join(member.value for member in kind)
+            raise self.error(
+                key,
+                _("unknown value {value}; expected one of {choices}").format(
+                    value=shown(value), choices=choices
+                ),
+            ) from None
+
+    # --- numbers -------------------------------------------------------------------
+
+    def integer(
+        self,
+        key: str,
+        *,
+        default: int | None = None,
+        minimum: int = 0,
+        maximum: int = MAX_INTEGER,
+        required: bool = False,
+    ) -> int | None:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        return self._integer_value(self.at(key), value, minimum, maximum)
+
+    @staticmethod
+    def _integer_value(where: str, value: Any, minimum: int, maximum: int) -> int:
+        # bool is an int subclass in Python; in the file true is not 1.
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise fail(where, _("expected a whole number, got {value}").format(value=shown(value)))
+        if maximum < MAX_INTEGER and not minimum <= value <= maximum:
+            message = _("must be between {low} and {high}, got {value}")
+        elif value < minimum:
+            message = _("must be {low} or more, got {value}")
+        elif value > maximum:
+            message = _("{value} is too large")
+        else:
+            return value
+        raise fail(where, message.format(low=minimum, high=maximum, value=shown(value)))
+
+    def days_of_month(self, key: str) -> tuple[int, ...]:
+        """Payment-run days, kept sorted and without repeats (the order carries nothing)."""
+        value = self._get(key, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.error(
+                key, _("expected a list of days 1-31, got {value}").format(value=shown(value))
+            )
+        days = {
+            self._integer_value(f"{self.at(key)}[{index}]", day, 1, 31)
+            for index, day in enumerate(value)
+        }
+        return tuple(sorted(days))
+
+    def decimal(
+        self,
+        key: str,
+        *,
+        places: int,
+        default: Decimal | None = None,
+        required: bool = False,
+        positive: bool = False,
+        maximum: Decimal | None = None,
+    ) -> Decimal | None:
+        """A decimal string, never a JSON number (a number has passed through a float).
+
+        Zero or more unless ``positive``; below ``maximum`` (or at most it, when given).
+        """
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise self.error(
+                key, _("expected a decimal string, got {value}").format(value=shown(value))
+            )
+        try:
+            number = parse_decimal(value, places=places)
+        except BadAmount:
+            try:
+                parse_decimal(value, places=len(value))
+            except BadAmount:
+                message = _("expected a decimal string, got {value}")
+            else:
+                message = _("{value} has more than {places} decimal places")
+            raise self.error(key, message.format(value=shown(value), places=places)) from None
+        number = abs(number) if number == 0 else number  # "-0" is plain 0
+        if positive and number <= 0:
+            raise self.error(key, _("must be more than 0, got {value}").format(value=shown(value)))
+        if number < 0:
+            raise self.error(key, _("must be 0 or more, got {value}").format(value=shown(value)))
+        if maximum is not None and number > maximum:
+            raise self.error(
+                key,
+                _("must be at most {maximum}, got {value}").format(
+                    maximum=maximum, value=shown(value)
+                ),
+            )
+        limit = MAX_AMOUNT if places <= MONEY_PLACES else MAX_QUANTITY
+        if number >= limit:
+            raise self.error(
+                key,
+                _("{value} is too large (the limit is {limit:,})").format(
+                    value=shown(value), limit=int(limit)
+                ),
+            )
+        return number
+
+    def amount(self, key: str, *, required: bool = False, positive: bool = False) -> Decimal | None:
+        """Money: at most two decimals, kept as ``1234.50``."""
+        number = self.decimal(key, places=MONEY_PLACES, required=required, positive=positive)
+        return None if number is None else number.quantize(Decimal("0.01"))
+
+    def boolean(self, key: str, *, default: bool = False) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self.error(
+                key, _("expected true or false, got {value}").format(value=shown(value))
+            )
+        return value
+
+    # --- dates ---------------------------------------------------------------------
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, str) and _DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.error(
+            key, _("expected a date YYYY-MM-DD, got {value}").format(value=shown(value))
+        )
+
+    def timestamp(self, key: str, *, required: bool = False) -> dt.datetime | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, str) and _TIMESTAMP.fullmatch(value):
+            try:
+                return dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.error(
+            key,
+            _("expected a local date and time YYYY-MM-DDTHH:MM:SS, got {value}").format(
+                value=shown(value)
+            ),
+        )
+
+    # --- nested lists --------------------------------------------------------------
+
+    def objects(self, key: str, *, required: bool = False) -> Iterator[tuple[str, Any]]:
+        """The items of a list of objects with the place each one is named by."""
+        value = self._get(key, required)
+        if value is None:
+            return iter(())
+        if not isinstance(value, list):
+            raise self.error(key, _("expected a list, got {value}").format(value=shown(value)))
+        if required and not value:
+            raise self.error(key, _("needs at least one entry"))
+        return ((f"{self.at(key)}[{index}]", item) for index, item in enumerate(value))
+
+
+def _encodable(text: str) -> bool:
+    """False for text with lone surrogates (``"\\ud800"`` in JSON), which UTF-8 cannot hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def present(value: _T | None) -> _T:
+    """A required value, once its ``Fields`` call returned (narrows the type)."""
+    assert value is not None
+    return value

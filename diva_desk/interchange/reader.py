@@ -1,0 +1,275 @@
+"""Interchange format v1 (spec/interchange-v1.md): JSON text to checked core records.
+
+The reader checks the file against the spec and against the book it goes into
+(duplicate codes and numbers, references, defaults that come from the book's
+business or customers), and fills in every default, so that what it returns can
+be written as it is. The book is seen only through :class:`BookView`, so this
+module needs no database and the rules can be tested on their own.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from diva_desk.core import records as r
+from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.terms import due_date_for
+from diva_desk.errors import BadInput
+from diva_desk.i18n import _
+from diva_desk.interchange.fields import (
+    MAX_AMOUNT,
+    MAX_DAYS,
+    RATE_PLACES,
+    Fields,
+    NotANumber,
+    object_pairs,
+    present,
+    shown,
+)
+from diva_desk.interchange.history import (
+    read_followup,
+    read_interaction,
+    read_payment,
+    read_plan,
+    read_promise,
+)
+from diva_desk.interchange.keys import (
+    BUSINESS_KEYS,
+    CUSTOMER_KEYS,
+    FORMAT_NAME,
+    INVOICE_KEYS,
+    LINE_KEYS,
+    TOP_KEYS,
+    VERSION,
+)
+from diva_desk.interchange.references import BookView, EmptyBook, References
+
+__all__ = ["BookView", "EmptyBook", "parse_json", "read_document", "read_text"]
+
+
+def parse_json(text: str) -> Any:
+    """The JSON document in ``text``; a syntax error says the line and column."""
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=object_pairs,
+            parse_float=Decimal,
+            parse_constant=NotANumber,
+        )
+    except json.JSONDecodeError as exc:
+        raise BadInput(
+            _("The file is not valid JSON: {problem} at line {line}, column {column}.").format(
+                problem=exc.msg, line=exc.lineno, column=exc.colno
+            )
+        ) from None
+    except (ValueError, RecursionError) as exc:  # e.g. a number with thousands of digits
+        raise BadInput(_("The file is not valid JSON: {problem}.").format(problem=exc)) from None
+
+
+def read_text(text: str, book: BookView) -> r.BookContents:
+    """Parse and check a whole interchange file for ``book``; raise ``BadInput`` if wrong."""
+    return read_document(parse_json(text), book)
+
+
+def read_document(document: Any, book: BookView) -> r.BookContents:
+    """Check an already parsed document and turn it into records with defaults filled in."""
+    if not isinstance(document, dict):
+        raise BadInput(
+            _("This is not a Diva Desk file: expected a JSON object, got {value}.").format(
+                value=shown(document)
+            )
+        )
+    root = Fields(document, "")
+    _check_format(root)
+    root.check_keys(TOP_KEYS)
+    root.timestamp("exported_at")
+    return _Reader(root, book).read()
+
+
+def _check_format(root: Fields) -> None:
+    """Format and version first: a newer file is refused for that reason, not its keys."""
+    name = root.text("format", required=True)
+    if name != FORMAT_NAME:
+        raise root.error(
+            "format",
+            _('expected "{expected}", got {value}; this is not a Diva Desk file').format(
+                expected=FORMAT_NAME, value=shown(name)
+            ),
+        )
+    version = root.integer("version", required=True, minimum=1)
+    if version is not None and version > VERSION:
+        raise root.error(
+            "version",
+            _(
+                "this file is format version {version}, but this Diva Desk reads version "
+                "{known}; install a newer Diva Desk to import it"
+            ).format(version=version, known=VERSION),
+        )
+
+
+class _Reader:
+    """One pass over the document, in the order records may refer to each other."""
+
+    def __init__(self, root: Fields, book: BookView) -> None:
+        self.root = root
+        self.book = book
+        self.refs = References(root.raw, book)
+        self.business: r.Business | None = None
+
+    def read(self) -> r.BookContents:
+        business = self._business()
+        self.business = business or self.book.business()
+        if self.business is None:
+            raise self.root.error(
+                "business",
+                _("missing; the book has no business profile yet, so the file must have one"),
+            )
+        customers = tuple(self._customer(w, v) for w, v in self.root.objects("customers"))
+        invoices = tuple(self._invoice(w, v) for w, v in self.root.objects("invoices"))
+        refs = self.refs
+        return r.BookContents(
+            business=business,
+            customers=customers,
+            invoices=invoices,
+            payments=tuple(read_payment(w, v, refs) for w, v in self.root.objects("payments")),
+            promises=tuple(read_promise(w, v, refs) for w, v in self.root.objects("promises")),
+            payment_plans=tuple(
+                read_plan(w, v, refs) for w, v in self.root.objects("payment_plans")
+            ),
+            followups=tuple(read_followup(w, v, refs) for w, v in self.root.objects("followups")),
+            interactions=tuple(
+                read_interaction(w, v, refs) for w, v in self.root.objects("interactions")
+            ),
+        )
+
+    # --- the owner's business and the customers ------------------------------------
+
+    def _business(self) -> r.Business | None:
+        if self.root.raw.get("business") is None:
+            return None
+        f = Fields(self.root.raw["business"], "business")
+        f.check_keys(BUSINESS_KEYS)
+        return r.Business(
+            name=f.text("name", required=True),
+            owner_name=f.text("owner_name"),
+            address=f.text("address"),
+            email=f.text("email"),
+            phone=f.text("phone"),
+            tax_numbers=f.text("tax_numbers"),
+            currency=f.currency("currency") or r.DEFAULT_CURRENCY,
+            locale=f.locale("locale") or r.DEFAULT_LOCALE,
+            default_terms_days=present(
+                f.integer("default_terms_days", default=r.DEFAULT_TERMS_DAYS, maximum=MAX_DAYS)
+            ),
+            invoice_prefix=(
+                r.DEFAULT_INVOICE_PREFIX
+                if f.raw.get("invoice_prefix") is None
+                else f.text("invoice_prefix")
+            ),
+            next_invoice_number=present(f.integer("next_invoice_number", default=1, minimum=1)),
+            payment_instructions=f.text("payment_instructions"),
+        )
+
+    def _customer(self, where: str, raw: Any) -> r.Customer:
+        f = Fields(raw, where).named_by("code")
+        f.check_keys(CUSTOMER_KEYS)
+        code = f.identifier("code")
+        self.refs.check_new_customer(f, code)
+        business = present(self.business)
+        customer = r.Customer(
+            code=code,
+            name=f.text("name", required=True),
+            contact_name=f.text("contact_name"),
+            email=f.text("email"),
+            phone=f.text("phone"),
+            address=f.text("address"),
+            currency=f.currency("currency") or business.currency,
+            language=f.locale("language"),
+            terms_days=f.integer("terms_days", maximum=MAX_DAYS),
+            ap_contact_name=f.text("ap_contact_name"),
+            ap_email=f.text("ap_email"),
+            ap_phone=f.text("ap_phone"),
+            invoice_cutoff_day=f.integer("invoice_cutoff_day", minimum=1, maximum=31),
+            payment_run_days=f.days_of_month("payment_run_days"),
+            deposit_percent=present(
+                f.decimal(
+                    "deposit_percent",
+                    places=RATE_PLACES,
+                    default=Decimal(0),
+                    maximum=Decimal(100),
+                )
+            ),
+            preferred_payment_method=f.choice("preferred_payment_method", r.PaymentMethod),
+            notes=f.text("notes"),
+            archived=f.boolean("archived"),
+        )
+        self.refs.add_customer(f, customer)
+        return customer
+
+    # --- invoices ------------------------------------------------------------------
+
+    def _invoice(self, where: str, raw: Any) -> r.Invoice:
+        f = Fields(raw, where).named_by("number")
+        f.check_keys(INVOICE_KEYS)
+        number = f.identifier("number")
+        self.refs.check_new_invoice(f, number)
+        customer = self.refs.customer_for(f)
+        issue_date = present(f.date("issue_date", required=True))
+        terms = (
+            customer.terms_days
+            if customer.terms_days is not None
+            else present(self.business).default_terms_days
+        )
+        lines = tuple(self._line(w, v) for w, v in f.objects("lines", required=True))
+        total = invoice_totals(lines).total
+        if total >= MAX_AMOUNT:
+            raise f.error(
+                "lines",
+                _("the invoice total {total} is too large").format(total=total),
+            )
+        due_date = f.date("due_date")
+        if due_date is None:
+            try:
+                due_date = due_date_for(issue_date, terms)
+            except OverflowError:
+                raise f.error(
+                    "issue_date", _("the due date would fall after the year 9999")
+                ) from None
+        invoice = r.Invoice(
+            number=number,
+            customer=customer.code,
+            issue_date=issue_date,
+            due_date=due_date,
+            lines=lines,
+            currency=f.currency("currency") or customer.currency,
+            state=f.choice("status", r.InvoiceState) or r.InvoiceState.SENT,
+            sent_date=f.date("sent_date"),
+            received_confirmed_date=f.date("received_confirmed_date"),
+            po_number=f.text("po_number"),
+            deposit_amount=f.amount("deposit_amount") or Decimal("0.00"),
+            deposit_due_date=f.date("deposit_due_date"),
+            notes=f.text("notes"),
+        )
+        self.refs.add_invoice(f, invoice)
+        return invoice
+
+    def _line(self, where: str, raw: Any) -> r.InvoiceLine:
+        f = Fields(raw, where)
+        f.check_keys(LINE_KEYS)
+        line = r.InvoiceLine(
+            description=f.text("description", required=True),
+            quantity=present(
+                f.decimal("quantity", places=RATE_PLACES, positive=True, default=Decimal(1))
+            ),
+            unit_price=f.amount("unit_price") or Decimal("0.00"),
+            tax_name=f.text("tax_name"),
+            tax_rate=present(f.decimal("tax_rate", places=RATE_PLACES, default=Decimal(0))),
+        )
+        if line.quantity * line.unit_price >= MAX_AMOUNT:
+            raise f.error(
+                "unit_price",
+                _("quantity × unit price is too large"),
+            )
+        return line

@@ -1,0 +1,177 @@
+"""Core records to interchange format v1 as canonical JSON text.
+
+Canonical means one way to write each book: keys in the spec's order, every key
+written (``null`` for an absent optional value, ``""`` for empty text), amounts as
+``"1234.50"``, quantities and rates without trailing zeros. So export, import into a
+new book and export again gives the same bytes, apart from ``exported_at``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from typing import Any
+
+from diva_desk.core import records as r
+from diva_desk.core.money import decimal_text, money_text
+from diva_desk.interchange.keys import FORMAT_NAME, VERSION
+
+
+def book_text(contents: r.BookContents, exported_at: dt.datetime) -> str:
+    """The whole book as UTF-8-ready JSON text, ending with a newline."""
+    document = book_document(contents, exported_at)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "version": VERSION,
+        "exported_at": timestamp_text(exported_at),
+        "business": None if contents.business is None else business_object(contents.business),
+        "customers": [customer_object(c) for c in contents.customers],
+        "invoices": [invoice_object(i) for i in contents.invoices],
+        "payments": [payment_object(p) for p in contents.payments],
+        "promises": [promise_object(p) for p in contents.promises],
+        "payment_plans": [plan_object(p) for p in contents.payment_plans],
+        "followups": [followup_object(f) for f in contents.followups],
+        "interactions": [interaction_object(i) for i in contents.interactions],
+    }
+
+
+def timestamp_text(moment: dt.datetime) -> str:
+    """``YYYY-MM-DDTHH:MM:SS``: local time, whole seconds, no zone (as the spec says)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment.isoformat(timespec="seconds")
+
+
+def business_object(business: r.Business) -> dict[str, Any]:
+    return {
+        "name": business.name,
+        "owner_name": business.owner_name,
+        "address": business.address,
+        "email": business.email,
+        "phone": business.phone,
+        "tax_numbers": business.tax_numbers,
+        "currency": business.currency,
+        "locale": business.locale,
+        "default_terms_days": business.default_terms_days,
+        "invoice_prefix": business.invoice_prefix,
+        "next_invoice_number": business.next_invoice_number,
+        "payment_instructions": business.payment_instructions,
+    }
+
+
+def customer_object(customer: r.Customer) -> dict[str, Any]:
+    return {
+        "code": customer.code,
+        "name": customer.name,
+        "contact_name": customer.contact_name,
+        "email": customer.email,
+        "phone": customer.phone,
+        "address": customer.address,
+        "currency": customer.currency,
+        "language": customer.language,
+        "terms_days": customer.terms_days,
+        "ap_contact_name": customer.ap_contact_name,
+        "ap_email": customer.ap_email,
+        "ap_phone": customer.ap_phone,
+        "invoice_cutoff_day": customer.invoice_cutoff_day,
+        "payment_run_days": sorted(set(customer.payment_run_days)),
+        "deposit_percent": decimal_text(customer.deposit_percent),
+        "preferred_payment_method": _enum(customer.preferred_payment_method),
+        "notes": customer.notes,
+        "archived": customer.archived,
+    }
+
+
+def invoice_object(invoice: r.Invoice) -> dict[str, Any]:
+    return {
+        "number": invoice.number,
+        "customer": invoice.customer,
+        "issue_date": _date(invoice.issue_date),
+        "due_date": _date(invoice.due_date),
+        "status": str(invoice.state),
+        "sent_date": _date(invoice.sent_date),
+        "received_confirmed_date": _date(invoice.received_confirmed_date),
+        "po_number": invoice.po_number,
+        "currency": invoice.currency,
+        "deposit_amount": money_text(invoice.deposit_amount),
+        "deposit_due_date": _date(invoice.deposit_due_date),
+        "notes": invoice.notes,
+        "lines": [line_object(line) for line in invoice.lines],
+    }
+
+
+def line_object(line: r.InvoiceLine) -> dict[str, Any]:
+    return {
+        "description": line.description,
+        "quantity": decimal_text(line.quantity),
+        "unit_price": money_text(line.unit_price),
+        "tax_name": line.tax_name,
+        "tax_rate": decimal_text(line.tax_rate),
+    }
+
+
+def payment_object(payment: r.Payment) -> dict[str, Any]:
+    return {
+        "invoice": payment.invoice,
+        "date": _date(payment.date),
+        "amount": money_text(payment.amount),
+        "method": _enum(payment.method),
+        "reference": payment.reference,
+        "is_deposit": payment.is_deposit,
+    }
+
+
+def promise_object(promise: r.Promise) -> dict[str, Any]:
+    return {
+        "customer": promise.customer,
+        "invoice": promise.invoice,
+        "made_on": _date(promise.made_on),
+        "promised_date": _date(promise.promised_date),
+        "amount": money_text(promise.amount),
+    }
+
+
+def plan_object(plan: r.PaymentPlan) -> dict[str, Any]:
+    return {
+        "customer": plan.customer,
+        "invoice": plan.invoice,
+        "agreed_on": _date(plan.agreed_on),
+        "installments": [
+            {"due_date": _date(i.due_date), "amount": money_text(i.amount)}
+            for i in plan.installments
+        ],
+    }
+
+
+def followup_object(followup: r.Followup) -> dict[str, Any]:
+    return {
+        "customer": followup.customer,
+        "invoice": followup.invoice,
+        "due_date": _date(followup.due_date),
+        "reason": followup.reason,
+        "done": followup.done,
+    }
+
+
+def interaction_object(interaction: r.Interaction) -> dict[str, Any]:
+    return {
+        "customer": interaction.customer,
+        "invoice": interaction.invoice,
+        "at": timestamp_text(interaction.at),
+        "channel": _enum(interaction.channel),
+        "outcome": _enum(interaction.outcome),
+        "notes": interaction.notes,
+    }
+
+
+def _date(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _enum(value: StrEnum | None) -> str | None:
+    return None if value is None else str(value)
