@@ -105,3 +105,8 @@ def invoice_status(
 def deposit_outstanding(deposit_amount: Decimal, deposits_received: Decimal) -> Decimal:
     """The part of the deposit asked for that has not come in yet."""
     return max(deposit_amount - deposits_received, ZERO)
+
+
+def deposit_for(total: Decimal, percent: Decimal) -> Decimal:
+    """The deposit to ask for: ``percent`` of the invoice total, rounded half-up to the cent."""
+    return round_money(total * percent / _HUNDRED)

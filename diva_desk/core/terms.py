@@ -74,3 +74,13 @@ def expected_payment_date(arrival: dt.date, due_date: dt.date, cycle: BillingCyc
     processed = cycle.next_cutoff(arrival) or arrival
     earliest = max(processed, due_date)
     return cycle.next_payment_run(earliest) or earliest
+
+
+def misses_cutoff(arrival: dt.date, cycle: BillingCycle) -> bool:
+    """Whether an invoice reaching the customer on ``arrival`` is too late for that month's cycle.
+
+    The cut-off day itself is in time; a customer without a cut-off never makes one wait.
+    """
+    if cycle.cutoff_day is None:
+        return False
+    return arrival > day_in_month(arrival.year, arrival.month, cycle.cutoff_day)

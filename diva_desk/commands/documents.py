@@ -1,0 +1,120 @@
+"""Commands that write documents: invoice-pdf and statement-pdf."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+from pathlib import Path
+
+from diva_desk.commands.common import EXIT_OK, write_atomically
+from diva_desk.errors import BadInput
+from diva_desk.i18n import _
+
+#: Days of payments a statement lists when --since is not given: about one month,
+#: the usual gap between two statements.
+DEFAULT_STATEMENT_DAYS = 30
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    invoice = commands.add_parser(
+        "invoice-pdf",
+        help=_("write an invoice as PDF"),
+        description=_("Write an invoice as PDF, as the customer receives it."),
+    )
+    invoice.add_argument("number", metavar="NUMBER", help=_("the invoice number, e.g. INV-1042"))
+    invoice.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help=_(
+            "default: NUMBER.pdf in the current folder (characters that cannot be in a "
+            "file name, such as /, become -)"
+        ),
+    )
+    invoice.set_defaults(run=_invoice_pdf)
+
+    statement = commands.add_parser(
+        "statement-pdf",
+        help=_("write a customer's statement of account as PDF"),
+        description=_(
+            "Write a customer's statement of account as PDF: every open invoice with its "
+            "age, the aging buckets, the total due, and the payments received recently."
+        ),
+    )
+    statement.add_argument("code", metavar="CODE", help=_("the customer's code, e.g. ACME"))
+    statement.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help=_("default: CODE-statement-YYYY-MM-DD.pdf (today's date) in the current folder"),
+    )
+    statement.add_argument(
+        "--since",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help=_(
+            "list the payments received on or after this date (the last statement); "
+            "default: the last {days} days"
+        ).format(days=DEFAULT_STATEMENT_DAYS),
+    )
+    statement.set_defaults(run=_statement_pdf)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            _('"{text}" is not a date in the form YYYY-MM-DD').format(text=text)
+        ) from exc
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` as one file name in the current folder: no separators, no leading dot.
+
+    An invoice number such as ``2026/041`` must not write into a folder named 2026,
+    nor ``../x`` outside the current one.
+    """
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "-", name).strip().lstrip(".")
+    return cleaned or "document"
+
+
+def _write_pdf(target: Path, data: bytes) -> Path:
+    if target.is_dir():
+        raise BadInput(_("{file} is a folder; give a file name").format(file=target))
+    if not target.parent.is_dir():
+        raise BadInput(
+            _("cannot write {file}: the folder {folder} does not exist").format(
+                file=target, folder=target.parent
+            )
+        )
+    write_atomically(target, lambda tmp: tmp.write_bytes(data))
+    return target
+
+
+def _invoice_pdf(args: argparse.Namespace, folder: Path) -> int:
+    from diva_desk.documents.invoice import invoice_pdf
+    from diva_desk.store.documents import invoice_document
+
+    doc = invoice_document(args.number, dt.date.today())
+    target = args.output or Path(safe_file_name(args.number) + ".pdf")
+    _write_pdf(target, invoice_pdf(doc))
+    print(_("Wrote invoice {number} to {file}").format(number=args.number, file=target))
+    return EXIT_OK
+
+
+def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
+    from diva_desk.documents.statement import statement_pdf
+    from diva_desk.store.documents import statement_document
+
+    today = dt.date.today()
+    since = args.since or today - dt.timedelta(days=DEFAULT_STATEMENT_DAYS)
+    doc = statement_document(args.code, today, payments_since=since)
+    default = f"{safe_file_name(args.code)}-statement-{today.isoformat()}.pdf"
+    target = args.output or Path(default)
+    _write_pdf(target, statement_pdf(doc))
+    print(_("Wrote the statement for {code} to {file}").format(code=args.code, file=target))
+    return EXIT_OK
