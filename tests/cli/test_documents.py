@@ -1,0 +1,148 @@
+"""invoice-pdf and statement-pdf through the real entry point, read back with pypdf."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from diva_desk.i18n.format import money
+
+SCRIPT = Path(sys.executable).with_name("diva-desk")
+SAMPLE = Path(__file__).parents[1] / "interchange" / "data" / "sample-book.json"
+
+
+def run(*args: str, data_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if k != "DIVA_DESK_DATA_DIR"}
+    command = [str(SCRIPT), "--data-dir", str(data_dir), *args]
+    return subprocess.run(
+        command, capture_output=True, text=True, env=environ, cwd=cwd, timeout=120
+    )
+
+
+def pdf_text(path: Path) -> str:
+    """The document's words separated by single spaces (line breaks and no-break spaces too)."""
+    return plain("\n".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def plain(text: str) -> str:
+    """Words separated by single spaces, without invisible direction marks."""
+    return " ".join(text.replace("\u200e", "").replace("\u200f", "").split())
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A data folder holding the sample book (business locale fr_CA, prefix DD-)."""
+    data = tmp_path / "data"
+    result = run("import", str(SAMPLE), data_dir=data, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return data
+
+
+def one_line_error(result: subprocess.CompletedProcess, code: int, message: str) -> None:
+    assert result.returncode == code
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_invoice_pdf_writes_number_pdf_in_the_current_folder(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run("invoice-pdf", "DD-1040", data_dir=sample, cwd=out)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in out.iterdir()] == ["DD-1040.pdf"]
+    text = pdf_text(out / "DD-1040.pdf")
+    assert "DD-1040" in text
+    assert "Acme Ltd. <Head Office> & Co." in text
+    # 241.28 total, 100.00 paid, in the business's fr_CA format.
+    assert "Balance due " + plain(money(Decimal("141.28"), "CAD", "fr_CA")) in text
+    assert "Page 1 of 1" in text
+
+
+def test_invoice_pdf_to_a_named_file(sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "for Nour.pdf"
+    result = run("invoice-pdf", "DD-1041", "-o", str(target), data_dir=sample, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(target)
+    assert "DD-1041" in text
+    # The customer reads Arabic, so the amounts follow that locale: 2501.00, half paid.
+    # (Only the figure: the band currently wraps "US$" onto a second line.)
+    assert "Balance due 1,250.50" in text
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_unknown_invoice_exits_2_with_one_line(sample: Path, tmp_path: Path) -> None:
+    result = run("invoice-pdf", "INV-9", data_dir=sample, cwd=tmp_path)
+    one_line_error(result, 2, "no invoice INV-9 in the book")
+    assert not (tmp_path / "INV-9.pdf").exists()
+
+
+def test_output_into_a_missing_folder_is_a_clear_error(sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "folder" / "x.pdf"
+    result = run("invoice-pdf", "DD-1040", "-o", str(target), data_dir=sample, cwd=tmp_path)
+    one_line_error(result, 2, "does not exist")
+    assert str(target.parent) in result.stderr
+    assert not target.parent.exists()
+
+
+def test_a_number_with_slashes_stays_in_the_current_folder(tmp_path: Path) -> None:
+    book = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    book["invoices"] = [dict(book["invoices"][0], number="../2026/041")]
+    book["payments"] = []
+    for kind in ("promises", "payment_plans", "followups", "interactions"):
+        book[kind] = []
+    (tmp_path / "slash.json").write_text(json.dumps(book), encoding="utf-8")
+    data, out = tmp_path / "data", tmp_path / "out"
+    out.mkdir()
+    assert run("import", str(tmp_path / "slash.json"), data_dir=data, cwd=tmp_path).returncode == 0
+    result = run("invoice-pdf", "../2026/041", data_dir=data, cwd=out)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in out.iterdir()] == ["-2026-041.pdf"]
+    assert "../2026/041" in pdf_text(out / "-2026-041.pdf")
+
+
+def test_statement_pdf_lists_what_the_customer_owes(sample: Path, tmp_path: Path) -> None:
+    result = run("statement-pdf", "ACME", data_dir=sample, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    target = tmp_path / f"ACME-statement-{dt.date.today().isoformat()}.pdf"
+    text = pdf_text(target)
+    assert "Acme Ltd. <Head Office> & Co." in text
+    assert "DD-1040" in text
+    assert "Total due " + plain(money(Decimal("141.28"), "CAD", "fr_CA")) in text
+
+
+def test_statement_since_lists_older_payments(sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "acme.pdf"
+    args = ("statement-pdf", "ACME", "--since", "2026-01-01", "-o", str(target))
+    result = run(*args, data_dir=sample, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(target)
+    assert "Interac ref CA1234" in text  # the 100.00 paid on DD-1040
+
+
+def test_unknown_customer_and_bad_date_exit_2(sample: Path, tmp_path: Path) -> None:
+    one_line_error(
+        run("statement-pdf", "NOBODY", data_dir=sample, cwd=tmp_path),
+        2,
+        "no customer NOBODY in the book",
+    )
+    one_line_error(
+        run("statement-pdf", "ACME", "--since", "yesterday", data_dir=sample, cwd=tmp_path),
+        2,
+        "YYYY-MM-DD",
+    )
+
+
+@pytest.mark.parametrize("command", ["invoice-pdf", "statement-pdf"])
+def test_help_says_where_the_file_goes(command: str, tmp_path: Path) -> None:
+    result = run(command, "--help", data_dir=tmp_path, cwd=tmp_path)
+    assert result.returncode == 0
+    assert "default:" in result.stdout
