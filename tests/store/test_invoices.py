@@ -6,11 +6,14 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from diva_desk.core import records as r
 from diva_desk.core.invoices import InvoiceStatus
 from diva_desk.errors import BadInput
 from diva_desk.store import models as m
+from diva_desk.store.db import close_book, open_book
 from diva_desk.store.invoices import (
     InvoiceDraft,
     confirm_receipt,
@@ -345,3 +348,55 @@ def test_expected_payment_date_follows_the_billing_cycle(shop) -> None:
     assert late.misses_cutoff
     # Waits for the 25 December cut-off, then the last-day run.
     assert late.expected_payment_date == dt.date(2026, 12, 31)
+
+
+# --- numbering, whatever the order of events --------------------------------------------
+
+OPERATIONS = st.lists(
+    st.tuples(st.sampled_from(["new", "empty", "send", "void", "duplicate"]), st.integers(0, 20)),
+    max_size=25,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(operations=OPERATIONS)
+def test_numbers_stay_gap_free_and_unique_in_any_order_of_events(
+    tmp_path_factory: pytest.TempPathFactory, operations: list[tuple[str, int]]
+) -> None:
+    open_book(tmp_path_factory.mktemp("book") / "book.sqlite3")
+    try:
+        add_contents(
+            r.BookContents(
+                business=r.Business(name="Diva", invoice_prefix="N", next_invoice_number=7),
+                customers=(r.Customer(code="ACME", name="Acme"),),
+            )
+        )
+        customer = m.Customer.get().id
+        ids: list[int] = []
+        for kind, pick in operations:
+            target = ids[pick % len(ids)] if ids else None
+            try:
+                if kind == "new":
+                    ids.append(new_draft(customer, DESIGN))
+                elif kind == "empty":
+                    ids.append(new_draft(customer))
+                elif kind == "send" and target:
+                    send_invoice(target, TODAY)
+                elif kind == "void" and target:
+                    void_invoice(target, "mistake", TODAY)
+                elif kind == "duplicate" and target:
+                    ids.append(duplicate_invoice(target, TODAY))
+            except BadInput:
+                pass  # refused: sending twice, voiding twice, sending nothing
+        numbered = [
+            int(row.number[1:])
+            for row in m.Invoice.select().where(m.Invoice.number.startswith("N"))
+        ]
+        # Every number handed out belongs to a sent (or since voided) invoice, from 7 up,
+        # with no gap and no repeat; the counter is the next one.
+        assert sorted(numbered) == list(range(7, 7 + len(numbered)))
+        assert counter() == 7 + len(numbered)
+        drafts = m.Invoice.select().where(m.Invoice.state == "draft")
+        assert all(row.number.startswith("DRAFT-") for row in drafts)
+    finally:
+        close_book()
