@@ -10,15 +10,20 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from diva_desk.core.history import RatingKind
 from diva_desk.core.invoices import InvoiceStatus
-from diva_desk.i18n import _
+from diva_desk.core.terms import BillingCycle
+from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
+from diva_desk.store.customers import CustomerListRow, customer_list
 from diva_desk.store.followups import FollowupRow, open_followups
-from diva_desk.store.queries import CustomerRow, InvoiceRow, customer_rows, invoice_rows
+from diva_desk.store.queries import InvoiceRow, invoice_rows
 from diva_desk.ui import style
-from diva_desk.ui.table_models import Column, RowTableModel
+from diva_desk.ui.customer_history import CAUTION, rating_text, rating_tint
+from diva_desk.ui.table_models import Column, Index, RowTableModel
 
 
 def status_text(status: InvoiceStatus) -> str:
@@ -37,17 +42,31 @@ def _zero_muted(amount: Decimal, colour: QColor | None = None) -> QColor | None:
     return style.MUTED if amount == 0 else colour
 
 
-class CustomerTableModel(RowTableModel[CustomerRow]):
-    """Who owes what; the money comes right after the name, contact details after it."""
+class CustomerTableModel(RowTableModel[CustomerListRow]):
+    """Who owes what and how they pay; contact details after the money.
+
+    The rating's reason and suggested terms are its tooltip; a cut-off within
+    five days is marked, since that is when an invoice for finished work must go.
+    """
 
     def __init__(self, parent: Any = None) -> None:
-        def archived(row: CustomerRow) -> QColor | None:
+        self.today = dt.date.today()
+
+        def archived(row: CustomerListRow) -> QColor | None:
             return style.MUTED if row.archived else None
 
         super().__init__(
             [
                 Column(_("Code"), lambda r: r.code, tint=archived, shrinks=False),
                 Column(_("Name"), lambda r: r.name, tint=archived, weight=2),
+                Column(
+                    _("Rating"),
+                    lambda r: rating_text(r.rating),
+                    value=lambda r: _RATING_ORDER.get(r.rating),
+                    tint=lambda r: rating_tint(r.rating),
+                    shrinks=False,
+                    tip=_("How they have paid: new, reliable, slow or risky"),
+                ),
                 Column(
                     _("Balance"),
                     lambda r: fmt.money(r.balance, r.currency),
@@ -72,6 +91,15 @@ class CustomerTableModel(RowTableModel[CustomerRow]):
                     searchable=False,
                     tip=_("Issue date of the oldest invoice not fully paid"),
                 ),
+                Column(
+                    _("Cut-off"),
+                    self._cutoff_text,
+                    value=self._next_cutoff,
+                    numeric=True,
+                    searchable=False,
+                    tint=lambda r: CAUTION if r.cutoff_soon else None,
+                    tip=_("Their next invoice cut-off; marked when it is 5 days away or less"),
+                ),
                 Column(_("Contact"), lambda r: r.contact_name, tint=archived),
                 Column(_("Phone"), lambda r: r.phone, tint=archived, shrinks=False),
                 Column(_("Email"), lambda r: r.email, tint=archived),
@@ -79,8 +107,46 @@ class CustomerTableModel(RowTableModel[CustomerRow]):
             parent,
         )
 
+    def _next_cutoff(self, row: CustomerListRow) -> dt.date | None:
+        return BillingCycle(row.invoice_cutoff_day).next_cutoff(self.today)
+
+    def _cutoff_text(self, row: CustomerListRow) -> str:
+        cutoff = self._next_cutoff(row)
+        if cutoff is None:
+            return ""
+        text = fmt.date(cutoff)
+        return f"\u25cf {text}" if row.cutoff_soon else text
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            row = self.row_at(index.row())
+            title = self.column_titles()[index.column()]
+            if title == _("Rating") and row.rating is not None:
+                return _("{rating}: {reason}.\nNext job: {terms}.").format(
+                    rating=rating_text(row.rating),
+                    reason=row.rating_reason,
+                    terms=row.suggested_terms,
+                )
+            if title == _("Cut-off") and row.cutoff_soon is not None:
+                days = (row.cutoff_soon - self.today).days
+                return ngettext(
+                    "Cut-off in {days} day: send invoices for finished work now.",
+                    "Cut-off in {days} days: send invoices for finished work now.",
+                    days,
+                ).format(days=fmt.number(days))
+        return super().data(index, role)
+
     def reload(self, today: dt.date) -> None:
-        self.set_rows(customer_rows(today))
+        self.today = today
+        self.set_rows(customer_list(today))
+
+
+_RATING_ORDER = {
+    RatingKind.RELIABLE: 0,
+    RatingKind.NEW: 1,
+    RatingKind.SLOW: 2,
+    RatingKind.RISKY: 3,
+}
 
 
 def _status_tint(row: InvoiceRow) -> QColor | None:

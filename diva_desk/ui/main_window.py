@@ -19,7 +19,8 @@ from diva_desk.i18n import _
 from diva_desk.store.business import get_business
 from diva_desk.store.queries import total_owed
 from diva_desk.ui.book_actions import BookActions
-from diva_desk.ui.book_models import CustomerTableModel, FollowupTableModel, InvoiceTableModel
+from diva_desk.ui.book_models import FollowupTableModel, InvoiceTableModel
+from diva_desk.ui.customers_tab import CustomersTab
 from diva_desk.ui.list_tab import ListTab
 from diva_desk.ui.settings import app_settings
 from diva_desk.ui.tasks import TaskRunner
@@ -50,15 +51,9 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
 
         self.today_panel = TodayPanel(self)
-        self.customers = ListTab(
-            "customers",
-            CustomerTableModel(self),
-            search_hint=_("Search customers by code, name, contact, phone or email"),
-            stretch_column=7,
-            # Who owes the most comes first: this is a book for getting paid.
-            sort_column=2,
-            sort_order=Qt.SortOrder.DescendingOrder,
-        )
+        self.customers = CustomersTab(self)
+        self.customers.book_changed.connect(self.refresh)
+        self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.invoices = ListTab(
             "invoices",
             InvoiceTableModel(self),
@@ -166,6 +161,14 @@ class MainWindow(QMainWindow):
                     [QKeySequence(f"Ctrl+{number}")],
                 )
             )
+
+        customer_menu = self.menuBar().addMenu(_("&Customer"))
+        for action in self.customers.actions_for_menu():
+            customer_menu.addAction(action)
+        self.addAction(self.customers.new_action)
+        self.customers.new_action.triggered.connect(
+            lambda _checked=False: self.tabs.setCurrentWidget(self.customers)
+        )
 
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.about_action = self._action(_("&About Diva Desk"), self.show_about)

@@ -245,7 +245,8 @@ def test_window_on_the_demo_book(qtbot: QtBot, book: peewee.SqliteDatabase) -> N
     qtbot.addWidget(win)
     win.show()
     assert win.windowTitle() == f"Diva Desk — {contents.business.name}"
-    assert win.customers.proxy.rowCount() == len(contents.customers)
+    # Archived customers are hidden until "Show archived" is ticked.
+    assert win.customers.proxy.rowCount() == sum(not c.archived for c in contents.customers)
     assert win.invoices.proxy.rowCount() == len(contents.invoices)
     assert win.followups.proxy.rowCount() == sum(1 for f in contents.followups if not f.done)
     owed = total_owed()

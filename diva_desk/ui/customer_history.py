@@ -1,0 +1,476 @@
+"""The customer's page beside the list: who they are, how they pay, and everything that happened.
+
+Read-only on purpose: looking at a customer never risks changing one. The top
+says what the owner needs before calling or quoting (what they owe, the oldest
+open item, the last contact, the rating with its reason and the terms to offer,
+the billing cycle in words with today's dates); below it, invoices, payments,
+promises, payment plans and interactions in one timeline, newest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diva_desk.core import records as r
+from diva_desk.core.billing_text import (
+    billing_cycle_text,
+    billing_outlook,
+    cutoff_text,
+    expected_payment_text,
+)
+from diva_desk.core.history import RatingKind
+from diva_desk.core.invoices import InvoiceStatus
+from diva_desk.core.promises import PromiseStatus
+from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import format as fmt
+from diva_desk.store.customers import CustomerHistory, EntryKind, TimelineEntry
+from diva_desk.store.history import CustomerStanding
+from diva_desk.ui import style
+from diva_desk.ui.table_models import Column, RowTableModel
+
+#: Slow payers: an amber that reads as "careful", not as "late".
+CAUTION = QColor("#a35c00")
+
+PANE_STYLE = """
+#customerPane { background: palette(base); border: 1px solid palette(midlight); }
+#customerName { font-size: 17pt; font-weight: 600; }
+QLabel[role="caption"] {
+    color: #5f6670; font-size: 8.5pt; font-weight: 600; letter-spacing: 1px;
+}
+QLabel[role="note"] { color: #5f6670; }
+QLabel[role="figure"] { font-size: 13pt; font-weight: 600; }
+QLabel[role="figure"][tone="overdue"] { color: #c0392b; }
+QLabel#ratingChip {
+    border-radius: 9px; padding: 2px 10px; font-weight: 600; color: white;
+    background: #8a8f98;
+}
+QLabel#ratingChip[kind="reliable"] { background: #2e7d32; }
+QLabel#ratingChip[kind="slow"] { background: #a35c00; }
+QLabel#ratingChip[kind="risky"] { background: #c0392b; }
+QLabel#cutoffNote[near="true"] { color: #a35c00; font-weight: 600; }
+QFrame[role="rule"] { color: palette(midlight); }
+"""
+
+
+def rating_text(kind: RatingKind | None) -> str:
+    if kind is None:
+        return ""
+    return {
+        RatingKind.NEW: _("New"),
+        RatingKind.RELIABLE: _("Reliable"),
+        RatingKind.SLOW: _("Slow"),
+        RatingKind.RISKY: _("Risky"),
+    }[kind]
+
+
+def rating_tint(kind: RatingKind | None) -> QColor | None:
+    return (
+        {
+            RatingKind.RELIABLE: style.SETTLED,
+            RatingKind.SLOW: CAUTION,
+            RatingKind.RISKY: style.OVERDUE,
+            RatingKind.NEW: style.MUTED,
+        }.get(kind)
+        if kind
+        else None
+    )
+
+
+def method_text(method: r.PaymentMethod | None) -> str:
+    if method is None:
+        return ""
+    return {
+        r.PaymentMethod.CASH: _("cash"),
+        r.PaymentMethod.CHEQUE: _("cheque"),
+        r.PaymentMethod.E_TRANSFER: _("e-transfer"),
+        r.PaymentMethod.CARD: _("card"),
+        r.PaymentMethod.BANK_TRANSFER: _("bank transfer"),
+        r.PaymentMethod.OTHER: _("other"),
+    }[method]
+
+
+def _channel_text(channel: r.Channel | None) -> str:
+    if channel is None:
+        return _("Contact")
+    return {
+        r.Channel.CALL: _("Call"),
+        r.Channel.EMAIL: _("Email"),
+        r.Channel.MEETING: _("Meeting"),
+        r.Channel.LETTER: _("Letter"),
+        r.Channel.NOTE: _("Note"),
+    }[channel]
+
+
+def _outcome_text(outcome: r.Outcome | None) -> str:
+    if outcome is None:
+        return ""
+    return {
+        r.Outcome.REACHED: _("reached"),
+        r.Outcome.NO_ANSWER: _("no answer"),
+        r.Outcome.VOICEMAIL: _("left a voicemail"),
+        r.Outcome.PROMISED: _("promised to pay"),
+        r.Outcome.DISPUTE: _("disputed"),
+        r.Outcome.PAID: _("said it is paid"),
+        r.Outcome.PLAN: _("agreed a payment plan"),
+        r.Outcome.RECEIVED_OK: _("confirmed receipt"),
+        r.Outcome.PROBLEM: _("raised a problem"),
+        r.Outcome.OTHER: _("other"),
+    }[outcome]
+
+
+def _money(amount: Decimal | None, currency: str) -> str:
+    return "" if amount is None else fmt.money(amount, currency)
+
+
+def entry_text(entry: TimelineEntry) -> str:
+    """What happened, in a few words."""
+    if entry.kind is EntryKind.INVOICE:
+        return _("Invoice, due {date}").format(date=fmt.date(entry.due_date))
+    if entry.kind is EntryKind.PAYMENT:
+        text = _("Deposit received") if entry.is_deposit else _("Payment received")
+        if entry.method:
+            text = _("{text} by {method}").format(text=text, method=method_text(entry.method))
+        if entry.reference:
+            text = _("{text} (ref. {reference})").format(text=text, reference=entry.reference)
+        return text
+    if entry.kind is EntryKind.PROMISE:
+        return _("Promised to pay by {date}").format(date=fmt.date(entry.due_date))
+    if entry.kind is EntryKind.PLAN:
+        return ngettext(
+            "Payment plan: {count} installment until {date}",
+            "Payment plan: {count} installments until {date}",
+            entry.installments,
+        ).format(count=fmt.number(entry.installments), date=fmt.date(entry.due_date))
+    text = _channel_text(entry.channel)
+    if entry.outcome:
+        text = _("{channel}, {outcome}").format(channel=text, outcome=_outcome_text(entry.outcome))
+    if entry.notes:
+        text = _("{text}: {notes}").format(text=text, notes=" ".join(entry.notes.split()))
+    return text
+
+
+def entry_status(entry: TimelineEntry) -> str:
+    if entry.kind is EntryKind.INVOICE and entry.status is not None:
+        from diva_desk.ui.book_models import status_text
+
+        words = status_text(entry.status)
+        if entry.balance and entry.status is not InvoiceStatus.SENT:
+            return _("{status}, {amount} left").format(
+                status=words, amount=fmt.money(entry.balance, entry.currency)
+            )
+        return words
+    if entry.kind is EntryKind.PROMISE and entry.promise_status is not None:
+        return {
+            PromiseStatus.KEPT: _("Kept"),
+            PromiseStatus.BROKEN: _("Broken"),
+            PromiseStatus.PENDING: _("Pending"),
+        }[entry.promise_status]
+    return ""
+
+
+def _entry_tint(entry: TimelineEntry) -> QColor | None:
+    if entry.status is InvoiceStatus.OVERDUE or entry.promise_status is PromiseStatus.BROKEN:
+        return style.OVERDUE
+    if entry.status is InvoiceStatus.PAID or entry.promise_status is PromiseStatus.KEPT:
+        return style.SETTLED
+    if entry.kind is EntryKind.PAYMENT:
+        return style.SETTLED
+    return None
+
+
+class TimelineModel(RowTableModel[TimelineEntry]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column(
+                    _("Date"),
+                    lambda e: fmt.date(e.day),
+                    value=lambda e: e.sort_key(),
+                    numeric=True,
+                ),
+                Column(_("What"), entry_text, weight=3),
+                Column(_("Invoice"), lambda e: e.invoice_number, shrinks=False),
+                Column(
+                    _("Amount"),
+                    lambda e: _money(e.amount, e.currency),
+                    value=lambda e: e.amount,
+                    numeric=True,
+                ),
+                Column(_("Status"), entry_status, tint=_entry_tint),
+            ],
+            parent,
+        )
+
+
+def _caption(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", "caption")
+    return label
+
+
+def _text(parent: QWidget, role: str = "", name: str = "") -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _rule(parent: QWidget) -> QFrame:
+    rule = QFrame(parent)
+    rule.setFrameShape(QFrame.Shape.HLine)
+    rule.setProperty("role", "rule")
+    return rule
+
+
+class CustomerPane(QStackedWidget):
+    """A customer's page, or a hint when none is selected."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerPane")
+        self.setStyleSheet(PANE_STYLE)
+        self.setMinimumWidth(280)
+
+        self.empty = QLabel(_("Select a customer to see their billing cycle and history."), self)
+        self.empty.setObjectName("customerPaneEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setProperty("role", "note")
+        self.addWidget(self.empty)
+
+        # The page scrolls as a whole when the window is small; the history keeps
+        # enough rows to be useful.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("customerScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page = QWidget(scroll)
+        page.setObjectName("customerPage")
+        scroll.setWidget(page)
+        self.addWidget(scroll)
+        self.name = _text(page, name="customerName")
+        self.edit_button = QPushButton(_("&Edit…"), page)
+        self.edit_button.setObjectName("editCustomer")
+        self.edit_button.setToolTip(_("Edit this customer (Enter)"))
+        self.who = _text(page, "note", "customerWho")
+        self.rating = QLabel(page)
+        self.rating.setObjectName("ratingChip")
+        self.rating_reason = _text(page, name="ratingReason")
+        self.suggested = _text(page, "note", "suggestedTerms")
+
+        self.owes = _text(page, "figure", "customerOwes")
+        self.oldest = _text(page, name="oldestOpen")
+        self.last_contact = _text(page, name="lastContact")
+
+        self.cycle = _text(page, name="billingCycle")
+        self.cutoff = _text(page, name="cutoffNote")
+        self.expected = _text(page, name="expectedPayment")
+        self.terms = _text(page, "note", "customerTerms")
+
+        self.timeline = TimelineModel(self)
+        self.history = QTableView(page)
+        self.history.setObjectName("customerHistory")
+        self.history.setModel(self.timeline)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setAlternatingRowColors(True)
+        self.history.setShowGrid(False)
+        self.history.setWordWrap(False)
+        self.history.verticalHeader().hide()
+        self.history.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.history.setTabKeyNavigation(False)
+        self.history.setMinimumHeight(180)
+        header = self.history.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.name, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        rating_row = QHBoxLayout()
+        rating_row.setSpacing(8)
+        rating_row.addWidget(self.rating, 0, Qt.AlignmentFlag.AlignTop)
+        rating_row.addWidget(self.rating_reason, 1)
+
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(18)
+        facts.setVerticalSpacing(2)
+        for column, (caption, label) in enumerate(
+            (
+                (_("OWES YOU"), self.owes),
+                (_("OLDEST OPEN ITEM"), self.oldest),
+                (_("LAST CONTACT"), self.last_contact),
+            )
+        ):
+            facts.addWidget(_caption(caption, page), 0, column)
+            facts.addWidget(label, 1, column, Qt.AlignmentFlag.AlignTop)
+            facts.setColumnStretch(column, 1)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.who)
+        layout.addSpacing(6)
+        layout.addLayout(rating_row)
+        layout.addWidget(self.suggested)
+        layout.addSpacing(8)
+        layout.addWidget(_rule(page))
+        layout.addSpacing(6)
+        layout.addLayout(facts)
+        layout.addSpacing(8)
+        layout.addWidget(_rule(page))
+        layout.addSpacing(6)
+        layout.addWidget(_caption(_("BILLING CYCLE"), page))
+        for label in (self.cycle, self.cutoff, self.expected, self.terms):
+            layout.addWidget(label)
+        layout.addSpacing(8)
+        layout.addWidget(_rule(page))
+        layout.addSpacing(6)
+        layout.addWidget(_caption(_("HISTORY"), page))
+        layout.addWidget(self.history, 1)
+        self.customer_id: int | None = None
+
+    def clear(self) -> None:
+        self.customer_id = None
+        self.timeline.set_rows([])
+        self.setCurrentWidget(self.empty)
+
+    def show_customer(
+        self,
+        customer_id: int,
+        customer: r.Customer,
+        history: CustomerHistory,
+        standing: CustomerStanding | None,
+        today: dt.date,
+        default_terms: int,
+    ) -> None:
+        """Fill the page from what the store read (the tab does the reading)."""
+        self.customer_id = customer_id
+        name = customer.name
+        if customer.archived:
+            name = _("{name} (archived)").format(name=name)
+        self.name.setText(name)
+        who = [customer.code, customer.contact_name, customer.email, customer.phone]
+        self.who.setText(" · ".join(part for part in who if part))
+
+        kind = standing.rating.kind if standing else None
+        self.rating.setText(rating_text(kind))
+        self.rating.setProperty("kind", kind.value if kind else "")
+        self.rating.setVisible(kind is not None)
+        self.rating_reason.setText(standing.rating.reason if standing else "")
+        self.suggested.setText(
+            _("Next job: {terms}.").format(terms=standing.suggested_terms) if standing else ""
+        )
+
+        owed = [fmt.money(amount, cur) for cur, amount in sorted(history.balance.items())]
+        self.owes.setText("\n".join(owed) if owed else _("Nothing"))
+        self.owes.setProperty("tone", "overdue" if history.overdue else "")
+        overdue = [fmt.money(amount, cur) for cur, amount in sorted(history.overdue.items())]
+        if overdue:
+            self.owes.setToolTip(_("Overdue: {amounts}").format(amounts=", ".join(overdue)))
+        else:
+            self.owes.setToolTip("")
+        self.oldest.setText(self._oldest_text(history, today))
+        self.last_contact.setText(self._last_contact_text(history))
+
+        terms = customer.terms_days if customer.terms_days is not None else default_terms
+        outlook = billing_outlook(
+            today, customer.invoice_cutoff_day, customer.payment_run_days, terms
+        )
+        self.cycle.setText(
+            billing_cycle_text(
+                customer.invoice_cutoff_day, customer.payment_run_days, customer.ap_contact_name
+            )
+        )
+        self.cutoff.setText(cutoff_text(outlook))
+        self.cutoff.setVisible(bool(self.cutoff.text()))
+        self.cutoff.setProperty("near", "true" if outlook.cutoff_is_near else "false")
+        self.expected.setText(expected_payment_text(outlook))
+        self.terms.setText(self._terms_text(customer, terms))
+
+        self.timeline.set_rows(history.entries)
+        self._size_history()
+        for label in (self.owes, self.rating, self.cutoff):
+            label.style().unpolish(label)
+            label.style().polish(label)
+        self.setCurrentIndex(1)
+
+    def _size_history(self) -> None:
+        header = self.history.horizontalHeader()
+        self.history.resizeColumnsToContents()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    @staticmethod
+    def _oldest_text(history: CustomerHistory, today: dt.date) -> str:
+        item = history.oldest_open
+        if item is None:
+            return _("None open")
+        late = (today - item.due_date).days
+        when = (
+            ngettext("{days} day overdue", "{days} days overdue", late).format(
+                days=fmt.number(late)
+            )
+            if late > 0
+            else _("due {date}").format(date=fmt.date(item.due_date))
+        )
+        return _("{number} of {date}\n{amount}, {when}").format(
+            number=item.number,
+            date=fmt.date(item.issue_date),
+            amount=fmt.money(item.balance, item.currency),
+            when=when,
+        )
+
+    @staticmethod
+    def _last_contact_text(history: CustomerHistory) -> str:
+        entry = history.last_contact
+        if entry is None or entry.at is None:
+            return _("No contact logged")
+        what = _channel_text(entry.channel)
+        if entry.outcome:
+            what = _("{channel}, {outcome}").format(
+                channel=what, outcome=_outcome_text(entry.outcome)
+            )
+        return _("{date}\n{what}").format(date=fmt.date(entry.at.date()), what=what)
+
+    @staticmethod
+    def _terms_text(customer: r.Customer, terms: int) -> str:
+        parts = [
+            ngettext("Net {days} day", "Net {days} days", terms).format(days=fmt.number(terms))
+            if terms
+            else _("Due on receipt")
+        ]
+        if customer.deposit_percent:
+            parts.append(
+                _("{percent} deposit").format(percent=fmt.percent(customer.deposit_percent))
+            )
+        if customer.preferred_payment_method:
+            parts.append(
+                _("prefers {method}").format(method=method_text(customer.preferred_payment_method))
+            )
+        parts.append(customer.currency)
+        return " · ".join(parts)
