@@ -46,6 +46,7 @@ __all__ = [
     "TaxRateRow",
     "billing_cycle",
     "confirm_receipt",
+    "delete_draft",
     "draft_for_customer",
     "duplicate_invoice",
     "invoice_detail",
@@ -231,6 +232,26 @@ def duplicate_invoice(invoice_id: int, today: dt.date) -> int:
         lines=fresh.lines,
     )
     return save_draft(draft)
+
+
+def delete_draft(invoice_id: int) -> None:
+    """Throw away a draft nobody has seen; its provisional number used up no counter.
+
+    A draft something else in the book points at (a payment, promise, plan,
+    follow-up or logged contact, as an imported one may have) is voided instead.
+    """
+    with db.atomic("IMMEDIATE"):
+        row = invoice_row(invoice_id)
+        _refuse_unless_draft(row)
+        for model in (m.Payment, m.Promise, m.PaymentPlan, m.Followup, m.Interaction):
+            if model.select().where(model.invoice == invoice_id).exists():
+                raise BadInput(
+                    _("{number} is referred to elsewhere in the book; void it instead.").format(
+                        number=row.number
+                    )
+                )
+        m.InvoiceLine.delete().where(m.InvoiceLine.invoice == invoice_id).execute()
+        m.Invoice.delete().where(m.Invoice.id == invoice_id).execute()
 
 
 def confirm_receipt(invoice_id: int, on: dt.date) -> None:

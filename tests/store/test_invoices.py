@@ -17,6 +17,7 @@ from diva_desk.store.db import close_book, open_book
 from diva_desk.store.invoices import (
     InvoiceDraft,
     confirm_receipt,
+    delete_draft,
     draft_for_customer,
     duplicate_invoice,
     invoice_detail,
@@ -235,6 +236,16 @@ def test_duplicating_makes_a_new_draft_dated_today(shop) -> None:
     )
     assert detail.deposit_asked == D("621.49")
     assert detail.customer.code == "CAFE"
+
+
+def test_a_deleted_draft_is_gone_and_used_no_number(shop) -> None:
+    draft = new_draft(shop["ACME"], DESIGN)
+    delete_draft(draft)
+    assert not m.Invoice.select().exists()
+    assert not m.InvoiceLine.select().exists()
+    assert send_invoice(new_draft(shop["ACME"], DESIGN), TODAY) == "INV-1042"
+    with pytest.raises(BadInput, match="void it and issue a new one"):
+        delete_draft(m.Invoice.get(m.Invoice.number == "INV-1042").id)
 
 
 def test_confirming_receipt_records_the_date_and_the_call(shop) -> None:
