@@ -140,7 +140,7 @@ class CustomersTab(ListTab):
             self.proxy.layoutChanged,
         ):
             signal.connect(self._update_count)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
 
     def _build_filters(self) -> None:
         # Owing and overdue are one choice: everyone overdue also owes money.
@@ -155,7 +155,7 @@ class CustomersTab(ListTab):
         self.rating_filter.setAccessibleName(_("Rating"))
         self.rating_filter.addItem(_("Any rating"), None)
         for kind in (RatingKind.NEW, RatingKind.RELIABLE, RatingKind.SLOW, RatingKind.RISKY):
-            self.rating_filter.addItem(rating_text(kind), kind)
+            self.rating_filter.addItem(rating_text(kind), kind.value)
         self.archived_filter = QCheckBox(_("Show &archived"), self)
         self.archived_filter.setObjectName("archivedFilter")
         self.archived_filter.toggled.connect(self._filters_changed)
@@ -242,7 +242,7 @@ class CustomersTab(ListTab):
             owes=self.balance_filter.currentData() == OWES,
             overdue=self.balance_filter.currentData() == OVERDUE,
             show_archived=self.archived_filter.isChecked(),
-            rating=self.rating_filter.currentData(),
+            rating=RatingKind(rating) if (rating := self.rating_filter.currentData()) else None,
         )
         self._update_count()
         if self.selected() is None:
@@ -250,10 +250,10 @@ class CustomersTab(ListTab):
             self._update_actions()
 
     def selected(self) -> store.CustomerListRow | None:
-        index = self.view.currentIndex()
-        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
             return None
-        row = index.data(ROW_ROLE)
+        row = rows[0].data(ROW_ROLE)
         return row if isinstance(row, store.CustomerListRow) else None
 
     def select_customer(self, customer_id: int) -> bool:
