@@ -8,6 +8,7 @@ from decimal import Decimal
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.dates import format_skeleton as _babel_skeleton
 from babel.numbers import format_currency, format_decimal, format_percent, get_currency_name
 
 from diva_desk.i18n import current_locale
@@ -50,3 +51,8 @@ def is_known_locale(name: str) -> bool:
     except (UnknownLocaleError, ValueError, TypeError):
         return False
     return True
+
+
+def month_day(day: dt.date, locale: str | None = None) -> str:
+    """``Nov 23`` in en_CA, ``23 nov.`` in fr_CA: a date as said aloud, without the year."""
+    return _babel_skeleton("MMMd", day, locale=locale or current_locale())

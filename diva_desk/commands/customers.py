@@ -1,0 +1,170 @@
+"""Customer commands: the list with what each owes and how they pay, and contacts in."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+
+from diva_desk.commands.common import EXIT_OK
+from diva_desk.i18n import _, ngettext
+
+#: A name longer than this is cut in the plain-text table, so a row fits a terminal.
+_NAME_WIDTH = 32
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    customers = commands.add_parser(
+        "customers",
+        help=_("list customers with balance owed, oldest open item, rating and suggested terms"),
+        description=_(
+            "List customers with what they owe, their oldest open item, their rating "
+            "and the terms to offer them. Archived customers appear while they owe money."
+        ),
+    )
+    customers.add_argument("--json", action="store_true", help=_("print JSON (spec/cli.md)"))
+    customers.set_defaults(run=_customers)
+
+    contacts = commands.add_parser(
+        "import-contacts",
+        help=_("add customers from a CSV or vCard file, all or nothing"),
+        description=_(
+            "Add customers from a CSV file (Google Contacts, Outlook, a spreadsheet with a "
+            "header row) or a vCard file. Prints what it creates and every row it skips, "
+            "with the line and the reason. Duplicates of existing customers are skipped."
+        ),
+    )
+    contacts.add_argument("file", metavar="FILE", type=Path)
+    contacts.add_argument(
+        "--dry-run", action="store_true", help=_("show what would be created; write nothing")
+    )
+    contacts.set_defaults(run=_import_contacts)
+
+
+def _customers(args: argparse.Namespace, folder: Path) -> int:
+    from diva_desk.contacts.export import rating_label
+    from diva_desk.core.money import money_text
+    from diva_desk.i18n import format as fmt
+    from diva_desk.store.history import customer_ratings
+    from diva_desk.store.queries import customer_rows
+    from diva_desk.store.settings import suggested_deposit_percent
+
+    today = dt.date.today()
+    standings = customer_ratings(today, suggested_deposit_percent())
+    rows = [r for r in customer_rows(today) if not r.archived or r.balance > 0]
+    listed = []
+    for row in rows:
+        standing = standings[row.id]
+        listed.append((row, standing))
+    if args.json:
+        payload = {
+            "customers": [
+                {
+                    "code": row.code,
+                    "name": row.name,
+                    "currency": row.currency,
+                    "balance": money_text(row.balance),
+                    "overdue": money_text(row.overdue),
+                    "oldest_open_date": (
+                        row.oldest_open_date.isoformat() if row.oldest_open_date else None
+                    ),
+                    "rating": str(standing.rating.kind),
+                    "rating_reason": standing.rating.reason,
+                    "suggested_terms": standing.suggested_terms,
+                }
+                for row, standing in listed
+            ]
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not listed:
+        print(_("No customers yet."))
+        return EXIT_OK
+    table = [
+        [_("Code"), _("Name"), _("Balance"), _("Overdue"), _("Oldest open"), _("Rating")],
+        *(
+            [
+                row.code,
+                _cut(row.name, _NAME_WIDTH),
+                fmt.money(row.balance, row.currency),
+                fmt.money(row.overdue, row.currency),
+                fmt.date(row.oldest_open_date) or "—",
+                rating_label(standing.rating.kind),
+            ]
+            for row, standing in listed
+        ),
+    ]
+    widths = [max(_width(r[c]) for r in table) for c in range(len(table[0]))]
+    right = {2, 3}  # amounts line up on their last digit
+    indent = " " * (widths[0] + 2)
+    for number, cells in enumerate(table):
+        print(_row(cells, widths, right))
+        if number:
+            standing = listed[number - 1][1]
+            print(f"{indent}{standing.rating.reason} — {standing.suggested_terms}")
+    return EXIT_OK
+
+
+def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
+    from diva_desk.contacts import apply_plan, plan_import, read_contacts
+
+    contacts = read_contacts(args.file)
+    plan = plan_import(contacts.rows, contacts.mapping)
+    count = len(plan.creates)
+    if args.dry_run:
+        heading = ngettext(
+            "Would create {count} customer from {file}:",
+            "Would create {count} customers from {file}:",
+            count,
+        )
+    else:
+        apply_plan(plan)
+        heading = ngettext(
+            "Created {count} customer from {file}:", "Created {count} customers from {file}:", count
+        )
+    print(heading.format(count=count, file=args.file))
+    for planned in plan.creates:
+        c = planned.customer
+        details = ", ".join(v for v in (c.contact_name, c.email, c.phone) if v)
+        line = _("line {line}").format(line=planned.line)
+        print(f"  {line}: {c.code}  {c.name}" + (f"  ({details})" if details else ""))
+    skipped = plan.skipped
+    if skipped:
+        print(
+            ngettext("Skipped {count} row:", "Skipped {count} rows:", len(skipped)).format(
+                count=len(skipped)
+            )
+        )
+        for row in skipped:
+            line = _("line {line}").format(line=row.line)
+            name = f" ({row.name})" if row.name else ""
+            print(f"  {line}{name}: {row.reason}")
+    if args.dry_run:
+        print(_("Nothing was written (dry run)."))
+    return EXIT_OK
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives the text: wide (CJK) characters take two, accents none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def _cut(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text
+    while _width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
+    padded = []
+    for column, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        gap = " " * (width - _width(cell))
+        padded.append(gap + cell if column in right else cell + gap)
+    return "  ".join(padded).rstrip()

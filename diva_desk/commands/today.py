@@ -1,0 +1,85 @@
+"""``diva-desk today``: who to call, best call first, for a terminal or a morning email."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from diva_desk.commands.common import EXIT_OK
+from diva_desk.errors import BadInput
+from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import format as fmt
+
+_INDENT = "      "
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    today = commands.add_parser("today", help=_("who to call today, best call first"))
+    today.add_argument("--date", metavar="YYYY-MM-DD", help=_("the day (default: today)"))
+    today.add_argument("--json", action="store_true", help=_("print JSON (spec/cli.md)"))
+    today.add_argument("--limit", metavar="N", help=_("list at most N calls"))
+    today.set_defaults(run=_today)
+
+
+def _day(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise BadInput(
+            _("--date: {value!r} is not a date in the form YYYY-MM-DD").format(value=text)
+        ) from exc
+
+
+def _limit(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise BadInput(
+            _("--limit: {value!r} is not a whole number of 1 or more").format(value=text)
+        )
+    return int(text)
+
+
+def _today(args: argparse.Namespace, folder: Path) -> int:
+    from diva_desk.core.calls import reason_text
+    from diva_desk.store.calls import calls_json, calls_today, script_context, scripts_for
+
+    day, limit = _day(args.date), _limit(args.limit)
+    calls = calls_today(day, limit)
+    context = script_context(day)
+    scripts = scripts_for(calls, day, context)
+    problems = {p.template: p for s in scripts.values() for p in s.problems}
+    for problem in problems.values():
+        print(
+            _("diva-desk: warning: {problem}; the built-in text was used").format(
+                problem=problem.message
+            ),
+            file=sys.stderr,
+        )
+    if args.json:
+        json.dump(
+            calls_json(day, calls, scripts, context), sys.stdout, indent=2, ensure_ascii=False
+        )
+        print()
+        return EXIT_OK
+    locale = context.locale
+    count = ngettext("{count} call", "{count} calls", len(calls)).format(count=len(calls))
+    print(_("Calls for {date}: {count}").format(date=fmt.date(day, "full", locale), count=count))
+    for rank, call in enumerate(calls, start=1):
+        print()
+        who = call.customer_name
+        if call.contact_name:
+            who = _("{customer}, ask for {person}").format(customer=who, person=call.contact_name)
+        phone = f"  {call.phone}" if call.phone else ""
+        at_stake = fmt.money(call.amount_at_stake, call.currency, locale)
+        print(f"{rank}. {who}{phone}  [{at_stake}]")
+        for reason in call.reasons:
+            print(f"   - {reason_text(reason, locale)}")
+        for line in scripts[call.customer].lines:
+            print(f"{_INDENT}{line}")
+    return EXIT_OK

@@ -1,0 +1,119 @@
+"""The customer list out to a CSV file that a spreadsheet opens as it is.
+
+* UTF-8 with a byte-order mark: Excel reads a file without one in the Windows code
+  page and turns "Zoë" into "ZoÃ«"; with the mark every spreadsheet reads UTF-8.
+* A text cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+  is prefixed with an apostrophe. A spreadsheet runs such a cell as a formula, and a
+  customer name is text anyone who sends the owner a contact card can choose (CSV
+  injection). The apostrophe is what spreadsheets themselves use to mean "text".
+* Amounts are plain decimals ("4520.00") so the spreadsheet can add them up; the
+  headers are the names the contacts import recognises, so an exported list can be
+  imported into another book.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Collection
+from pathlib import Path
+
+from diva_desk.core.money import money_text
+from diva_desk.i18n import _
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    """The cell as text a spreadsheet shows but never evaluates."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def export_customers_csv(
+    path: Path,
+    *,
+    today: dt.date | None = None,
+    include_archived: bool = False,
+    codes: Collection[str] | None = None,
+) -> int:
+    """Write the open book's customers to ``path``; returns how many were written.
+
+    ``codes`` limits the file to those customers (the ones a filtered list shows);
+    archived customers are left out unless ``include_archived``.
+    """
+    from diva_desk.store import models
+    from diva_desk.store.business import get_business
+    from diva_desk.store.history import customer_ratings
+    from diva_desk.store.queries import customer_rows
+    from diva_desk.store.settings import suggested_deposit_percent
+
+    today = today or dt.date.today()
+    business = get_business()
+    default_terms = business.default_terms_days if business is not None else None
+    standings = customer_ratings(today, suggested_deposit_percent())
+    details = {
+        c.id: c
+        for c in models.Customer.select(
+            models.Customer.id, models.Customer.address, models.Customer.terms_days
+        )
+    }
+    wanted = set(codes) if codes is not None else None
+    records = []
+    for row in customer_rows(today):
+        if (row.archived and not include_archived) or (
+            wanted is not None and row.code not in wanted
+        ):
+            continue
+        detail = details[row.id]
+        terms = detail.terms_days if detail.terms_days is not None else default_terms
+        standing = standings.get(row.id)
+        texts = [
+            row.code,
+            row.name,
+            row.contact_name,
+            row.email,
+            row.phone,
+            detail.address,
+            row.currency,
+        ]
+        records.append(
+            [neutralised(t) for t in texts]
+            + [
+                "" if terms is None else str(terms),
+                money_text(row.balance),
+                rating_label(standing.rating.kind) if standing is not None else "",
+            ]
+        )
+    headers = [
+        _("Code"),
+        _("Name"),
+        _("Contact"),
+        _("Email"),
+        _("Phone"),
+        _("Address"),
+        _("Currency"),
+        _("Terms"),
+        _("Balance"),
+        _("Rating"),
+    ]
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(headers)
+            writer.writerows(records)
+
+    # Written beside the target and renamed, so a full disk never leaves half a file.
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        write(tmp)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(records)
+
+
+def rating_label(kind: str) -> str:
+    """A rating as a word for a person (``slow`` -> "Slow", translated)."""
+    labels = {"new": _("New"), "reliable": _("Reliable"), "slow": _("Slow"), "risky": _("Risky")}
+    return labels.get(str(kind), str(kind))

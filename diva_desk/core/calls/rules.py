@@ -1,0 +1,194 @@
+"""The morning call list: who to call on a day, why, and in what order.
+
+Each reason kind has a *trigger* date, and appears on a working day's list once
+its trigger falls on or before the day's horizon (the eve of the next working
+day, so Friday takes in the weekend). A day off shows the list of the next
+working day, as it will stand then. Reasons end when what they ask for happens
+(money arrives, the draft is sent, the customer confirms delivery), and some are
+*held* while a next step is already agreed:
+
+* an invoice covered by a pending promise, or by a payment plan with
+  installments still to pay, makes no overdue or deposit call: the promise and
+  the installments make their own calls;
+* after "no answer" or "left voicemail", the customer's standing reasons wait
+  ``retry_after_working_days`` working days; dated ones (a promise or
+  installment due, a cut-off, a follow-up) still show;
+* a courtesy call (check-in, due soon, installment soon) is done once the owner
+  has spoken with the customer since it came up.
+
+A customer with an interaction logged on the day is off the list: the call is done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from diva_desk.core.calls.escalation import BROKEN_PROMISE_MEMORY_DAYS
+from diva_desk.core.calls.kinds import (
+    MISSED_CALL,
+    ListDay,
+    cutoff_reasons,
+    followup_reasons,
+    invoice_reasons,
+    missed_count,
+    plan_reasons,
+    plan_state,
+    promise_reasons,
+)
+from diva_desk.core.calls.model import (
+    Call,
+    CallSettings,
+    CustomerFacts,
+    OpenInvoice,
+    Reason,
+    ReasonKind,
+    Situation,
+)
+from diva_desk.core.calls.ranking import amount_at_stake, call_score
+from diva_desk.core.calls.workdays import add_working_days, horizon, working_day_on_or_after
+from diva_desk.core.money import ZERO
+from diva_desk.core.promises import PromiseStatus
+
+#: The order of a call's reasons, most pressing first; the first one leads the script.
+KIND_ORDER: tuple[ReasonKind, ...] = (
+    ReasonKind.BROKEN_PROMISE,
+    ReasonKind.INSTALLMENT_MISSED,
+    ReasonKind.PROMISE_DUE,
+    ReasonKind.OVERDUE,
+    ReasonKind.DEPOSIT_DUE,
+    ReasonKind.INSTALLMENT_DUE,
+    ReasonKind.CUTOFF,
+    ReasonKind.FOLLOWUP,
+    ReasonKind.DUE_SOON,
+    ReasonKind.DELIVERY_CHECKIN,
+)
+#: Reasons that wait out the retry after a missed call.
+_STANDING = frozenset(
+    {
+        ReasonKind.OVERDUE,
+        ReasonKind.DEPOSIT_DUE,
+        ReasonKind.BROKEN_PROMISE,
+        ReasonKind.INSTALLMENT_MISSED,
+        ReasonKind.DUE_SOON,
+        ReasonKind.DELIVERY_CHECKIN,
+    }
+)
+
+
+def calls_for(
+    day: dt.date, situation: Situation, settings: CallSettings | None = None
+) -> list[Call]:
+    """The calls for ``day``, best call first; one call per customer with all its reasons."""
+    settings = settings or CallSettings()
+    working = working_day_on_or_after(day, settings)
+    when = ListDay(working, horizon(working, settings), settings)
+    by_customer = _group(situation)
+    calls = []
+    for customer in situation.customers:
+        if customer.id in situation.contacted_today:
+            continue
+        reasons = _reasons(customer, by_customer, when)
+        if reasons:
+            calls.append(_call(customer, reasons, by_customer["invoices"][customer.id]))
+    calls.sort(key=lambda c: (-c.score, -c.amount_at_stake, c.customer_name.casefold()))
+    return calls
+
+
+def _group(situation: Situation) -> dict[str, dict[int, list]]:
+    groups: dict[str, dict[int, list]] = {
+        name: defaultdict(list) for name in ("invoices", "drafts", "promises", "plans", "followups")
+    }
+    for name in groups:
+        for item in getattr(situation, name):
+            groups[name][item.customer_id].append(item)
+    return groups
+
+
+def _reasons(
+    customer: CustomerFacts, facts: dict[str, dict[int, list]], when: ListDay
+) -> list[Reason]:
+    cid = customer.id
+    invoices = [i for i in facts["invoices"][cid] if i.balance > ZERO]
+    by_id = {i.id: i for i in invoices}
+    plans = [plan_state(p) for p in facts["plans"][cid]]
+    plans = [p for p in plans if p.unpaid]
+    promises = facts["promises"][cid]
+
+    held: set[int] = set()
+    for promise in promises:
+        if promise.status is PromiseStatus.PENDING:
+            held |= _covered(promise.invoice_id, promise.made_on, invoices)
+    for state in plans:
+        held |= _covered(state.plan.invoice_id, state.plan.agreed_on, invoices)
+
+    reasons: list[Reason] = []
+    reasons += promise_reasons(customer, promises, by_id, when)
+    reasons += plan_reasons(customer, plans, by_id, when)
+    missed = sum(missed_count(s, when) for s in plans)
+    recent_broken = sum(
+        p.status is PromiseStatus.BROKEN
+        and (when.day - p.promised_date).days <= BROKEN_PROMISE_MEMORY_DAYS
+        for p in promises
+    )
+    for invoice in invoices:
+        reasons += invoice_reasons(
+            customer, invoice, invoice.id in held, recent_broken, missed, when
+        )
+    reasons += cutoff_reasons(customer, facts["drafts"][cid], when)
+    reasons += followup_reasons(customer, facts["followups"][cid], by_id, when)
+    if _retrying(customer, when):
+        reasons = [r for r in reasons if r.kind not in _STANDING]
+    return sorted(reasons, key=_importance)
+
+
+def _importance(reason: Reason) -> tuple[int, int, str]:
+    return (KIND_ORDER.index(reason.kind), -reason.days, reason.invoice or "")
+
+
+def _covered(invoice_id: int | None, agreed: dt.date, invoices: list[OpenInvoice]) -> set[int]:
+    """What a promise or plan is about: its invoice, or all invoices issued by its date."""
+    if invoice_id is not None:
+        return {invoice_id}
+    return {i.id for i in invoices if i.issue_date <= agreed}
+
+
+def _retrying(customer: CustomerFacts, when: ListDay) -> bool:
+    if customer.last_contact is None or customer.last_outcome not in MISSED_CALL:
+        return False
+    retry = add_working_days(
+        customer.last_contact, when.settings.retry_after_working_days, when.settings
+    )
+    return when.day < retry
+
+
+def _call(
+    customer: CustomerFacts,
+    reasons: list[Reason],
+    invoices: list[OpenInvoice],
+) -> Call:
+    owed = sum((i.balance for i in invoices if i.currency == customer.currency), ZERO)
+    drafts = sum(
+        (
+            r.amount
+            for r in reasons
+            if r.kind is ReasonKind.CUTOFF and r.currency == customer.currency
+        ),
+        ZERO,
+    )
+    stake = amount_at_stake(reasons, customer.currency, owed + drafts)
+    return Call(
+        customer_id=customer.id,
+        customer=customer.code,
+        customer_name=customer.name,
+        contact_name=customer.contact_name or customer.ap_contact_name,
+        phone=customer.phone or customer.ap_phone,
+        currency=customer.currency,
+        rating=customer.rating,
+        archived=customer.archived,
+        reasons=tuple(reasons),
+        amount_at_stake=stake,
+        score=call_score(reasons, stake, customer.rating),
+        last_contact=customer.last_contact,
+        total_owed=owed,
+    )

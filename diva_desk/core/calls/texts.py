@@ -1,0 +1,55 @@
+"""One line per reason, as the list shows it: "Promised $4,520.00 by Nov 20, 2026 — not received"
+
+The text of the ``today --json`` reasons and of the Today panel.
+"""
+
+from __future__ import annotations
+
+from diva_desk.core.calls.escalation import step_label
+from diva_desk.core.calls.model import Reason, ReasonKind
+from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import format as fmt
+
+
+def reason_text(reason: Reason, locale: str | None = None) -> str:
+    """The reason in a few words, with its amount and date in ``locale``'s formats."""
+    amount = fmt.money(reason.amount, reason.currency, locale)
+    date = fmt.date(reason.date, locale=locale)
+    invoice = reason.invoice or ""
+    kind = reason.kind
+    if kind is ReasonKind.OVERDUE:
+        late = ngettext("{days} day overdue", "{days} days overdue", reason.days).format(
+            days=fmt.number(reason.days, locale)
+        )
+        text = _("{invoice}: {amount}, {late}").format(invoice=invoice, amount=amount, late=late)
+        return f"{text} — {step_label(reason.step)}" if reason.step else text
+    if kind is ReasonKind.BROKEN_PROMISE:
+        return _("Promised {amount} by {date} — not received").format(amount=amount, date=date)
+    if kind is ReasonKind.PROMISE_DUE:
+        return _("Promised {amount} by {date}: check it arrives").format(amount=amount, date=date)
+    if kind is ReasonKind.DEPOSIT_DUE:
+        return _("Deposit of {amount} on {invoice} due {date}, not received").format(
+            amount=amount, invoice=invoice, date=date
+        )
+    if kind is ReasonKind.DELIVERY_CHECKIN:
+        return _("{invoice} sent {date}: did it arrive, are they happy?").format(
+            invoice=invoice, date=date
+        )
+    if kind is ReasonKind.DUE_SOON:
+        return _("{invoice}: {amount} due {date}: is it in their payment run?").format(
+            invoice=invoice, amount=amount, date=date
+        )
+    if kind is ReasonKind.CUTOFF:
+        return _("Draft {invoice} ({amount}): send it before their cut-off on {date}").format(
+            invoice=invoice, amount=amount, date=date
+        )
+    if kind is ReasonKind.INSTALLMENT_DUE:
+        return _("Payment-plan installment of {amount} due {date}").format(amount=amount, date=date)
+    if kind is ReasonKind.INSTALLMENT_MISSED:
+        return _("Payment-plan installment due {date} missed: {amount} unpaid").format(
+            date=date, amount=amount
+        )
+    # A follow-up: the owner's own words say what it is about.
+    if reason.days:
+        return _("{note} (due {date})").format(note=reason.note, date=date)
+    return reason.note

@@ -1,0 +1,317 @@
+"""Talking points: the owner's short script for a call, from editable templates.
+
+Templates are plain text (resources/talking_points/<locale>/<name>.txt, or the
+owner's rewrite kept in the book). The format, kept simple enough to edit in any
+text editor:
+
+* ``[opening]``, ``[reason]``, ``[ask]``, ``[replies]`` and ``[close]`` start the
+  five sections; every other non-blank line is one talking point of the section
+  above it; lines starting with ``#`` are comments.
+* Values are filled with Python's ``string.Template``: ``$contact_first_name`` or
+  ``${contact_first_name}``; ``$$`` is a plain dollar sign. (Chosen over
+  ``str.format`` because braces and attribute access cannot appear, so a typo can
+  only ever be an unknown name, which is reported by name.)
+
+A call with several reasons speaks once: the lead reason's template gives the
+opening, the answers to the usual replies and the close; each reason's template
+(reasons of one kind together) gives its reason and ask lines. A template that
+does not parse, or names a value that does not exist, becomes a
+:class:`TemplateProblem` naming the template and the culprit; the script then
+uses the built-in text for that template, so the call list never breaks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from diva_desk.core.calls.escalation import step_label
+from diva_desk.core.calls.model import Call, EscalationStep, Reason, ReasonKind
+from diva_desk.core.money import ZERO
+from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
+
+#: Dates this close to the list's day are said as "Nov 20", without the year.
+SPOKEN_DATE_DAYS = 200
+
+SECTIONS = ("opening", "reason", "ask", "replies", "close")
+#: The sections the lead reason's template gives to the whole call.
+_LEAD_SECTIONS = ("replies", "close")
+
+#: Filled in every template.
+COMMON_PLACEHOLDERS = frozenset(
+    {
+        "customer_name",
+        "contact_name",
+        "contact_first_name",
+        "owner_name",
+        "owner_first_name",
+        "business_name",
+        "invoice",
+        "amount",
+        "date",
+        "days",
+        "total_owed",
+    }
+)
+_STEP_NAMES = {
+    EscalationStep.FRIENDLY: "overdue_1_friendly",
+    EscalationStep.SET_DATE: "overdue_2_set_date",
+    EscalationStep.PAYMENT_PLAN: "overdue_3_payment_plan",
+    EscalationStep.MEET: "overdue_4_meet",
+    EscalationStep.FINAL: "overdue_5_final",
+}
+_OVERDUE_EXTRA = frozenset({"due_date", "step"})
+#: The values each template has beyond the common ones: its date under its own name.
+EXTRA_PLACEHOLDERS: dict[str, frozenset[str]] = {
+    ReasonKind.DEPOSIT_DUE.value: frozenset({"deposit_due_date"}),
+    ReasonKind.DELIVERY_CHECKIN.value: frozenset({"sent_date"}),
+    ReasonKind.DUE_SOON.value: frozenset({"due_date"}),
+    ReasonKind.CUTOFF.value: frozenset({"cutoff_date"}),
+    ReasonKind.PROMISE_DUE.value: frozenset({"promised_date", "made_on"}),
+    ReasonKind.BROKEN_PROMISE.value: frozenset({"promised_date", "made_on"}),
+    ReasonKind.INSTALLMENT_DUE.value: frozenset({"installment_date", "plan_date"}),
+    ReasonKind.INSTALLMENT_MISSED.value: frozenset({"installment_date", "plan_date"}),
+    ReasonKind.FOLLOWUP.value: frozenset({"followup_reason"}),
+    **{name: _OVERDUE_EXTRA for name in _STEP_NAMES.values()},
+}
+#: Every template, by name: one per reason kind, one per overdue escalation step.
+TEMPLATE_NAMES: tuple[str, ...] = tuple(EXTRA_PLACEHOLDERS)
+
+_SECTION_LINE = re.compile(r"^\[(?P<name>[^\]]*)\]\s*$")
+
+
+class TemplateProblem(Exception):
+    """A template that cannot be used, and why, in words the owner can act on."""
+
+    def __init__(self, template: str, message: str, placeholder: str | None = None) -> None:
+        super().__init__(message)
+        self.template = template
+        self.placeholder = placeholder
+        self.message = message
+
+
+@dataclass(frozen=True)
+class TalkingPoint:
+    section: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Script:
+    points: tuple[TalkingPoint, ...]
+    #: Templates that were broken; the built-in text was used in their place.
+    problems: tuple[TemplateProblem, ...] = ()
+
+    @property
+    def lines(self) -> list[str]:
+        return [p.text for p in self.points]
+
+
+@dataclass(frozen=True)
+class ScriptContext:
+    """What the scripts need about the book itself."""
+
+    owner_name: str
+    business_name: str
+    locale: str
+    #: The day of the list: dates within SPOKEN_DATE_DAYS of it are said without the year.
+    day: dt.date | None = None
+
+
+def template_name(reason: Reason) -> str:
+    if reason.kind is ReasonKind.OVERDUE:
+        return _STEP_NAMES[reason.step or EscalationStep.FRIENDLY]
+    return reason.kind.value
+
+
+def placeholders_for(name: str) -> frozenset[str]:
+    return COMMON_PLACEHOLDERS | EXTRA_PLACEHOLDERS.get(name, frozenset())
+
+
+def parse_template(name: str, text: str) -> dict[str, list[string.Template]]:
+    """The template's sections, each a list of lines; raises TemplateProblem."""
+    known = placeholders_for(name)
+    sections: dict[str, list[string.Template]] = {}
+    current: str | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        header = _SECTION_LINE.match(line)
+        if header:
+            current = header["name"].strip().lower()
+            if current not in SECTIONS:
+                raise TemplateProblem(
+                    name,
+                    _(
+                        'Template "{name}", line {line}: unknown section [{section}] '
+                        "(use {sections})"
+                    ).format(
+                        name=name,
+                        line=number,
+                        section=header["name"],
+                        sections=", ".join(f"[{s}]" for s in SECTIONS),
+                    ),
+                )
+            sections.setdefault(current, [])
+            continue
+        if current is None:
+            raise TemplateProblem(
+                name,
+                _(
+                    'Template "{name}", line {line}: text before the first section '
+                    "(start with [opening])"
+                ).format(name=name, line=number),
+            )
+        sections[current].append(_checked_line(name, number, line, known))
+    if not any(sections.values()):
+        raise TemplateProblem(name, _('Template "{name}" is empty').format(name=name))
+    return sections
+
+
+def check_template(name: str, text: str) -> TemplateProblem | None:
+    """None when ``text`` is a usable template for ``name``; else what is wrong with it."""
+    try:
+        parse_template(name, text)
+    except TemplateProblem as problem:
+        return problem
+    return None
+
+
+def _checked_line(name: str, number: int, line: str, known: frozenset[str]) -> string.Template:
+    template = string.Template(line)
+    for match in template.pattern.finditer(line):
+        if match["invalid"] is not None:
+            start = match.start()
+            snippet = line[start : start + 12]
+            raise TemplateProblem(
+                name,
+                _(
+                    'Template "{name}", line {line}: "{snippet}" is not a placeholder '
+                    "(write $$ for a dollar sign)"
+                ).format(name=name, line=number, snippet=snippet),
+                placeholder=snippet,
+            )
+        placeholder = match["named"] or match["braced"]
+        if placeholder is not None and placeholder not in known:
+            raise TemplateProblem(
+                name,
+                _(
+                    'Template "{name}", line {line}: unknown placeholder ${placeholder} '
+                    "(known: {known})"
+                ).format(
+                    name=name,
+                    line=number,
+                    placeholder=placeholder,
+                    known=", ".join(f"${k}" for k in sorted(known)),
+                ),
+                placeholder=placeholder,
+            )
+    return template
+
+
+def script_for(
+    call: Call,
+    templates: Mapping[str, str],
+    built_in: Mapping[str, str],
+    context: ScriptContext,
+) -> Script:
+    """The talking points for ``call``.
+
+    ``templates`` are the texts in use (the owner's rewrites over the built-in
+    ones); ``built_in`` are the shipped texts, used where a rewrite is broken.
+    """
+    groups: dict[str, list[Reason]] = {}
+    for reason in call.reasons:
+        groups.setdefault(template_name(reason), []).append(reason)
+    problems: list[TemplateProblem] = []
+    parsed = {}
+    for name in groups:
+        try:
+            parsed[name] = parse_template(name, templates.get(name, built_in[name]))
+        except TemplateProblem as problem:
+            problems.append(problem)
+            parsed[name] = parse_template(name, built_in[name])
+    lead = next(iter(groups))
+    values = {name: template_values(call, reasons, context) for name, reasons in groups.items()}
+    points = _section(parsed[lead], "opening", values[lead])
+    for name in groups:
+        points += _section(parsed[name], "reason", values[name])
+        points += _section(parsed[name], "ask", values[name])
+    for section in _LEAD_SECTIONS:
+        points += _section(parsed[lead], section, values[lead])
+    return Script(tuple(points), tuple(problems))
+
+
+def _section(
+    sections: dict[str, list[string.Template]], section: str, values: Mapping[str, str]
+) -> list[TalkingPoint]:
+    return [TalkingPoint(section, line.substitute(values)) for line in sections.get(section, ())]
+
+
+def template_values(
+    call: Call, reasons: Sequence[Reason], context: ScriptContext
+) -> dict[str, str]:
+    """Every placeholder of the reasons' template, filled and formatted for the locale."""
+    locale = context.locale
+    first = reasons[0]
+
+    def date(day: dt.date | None) -> str:
+        if day is None:
+            return ""
+        if context.day is not None and abs((day - context.day).days) <= SPOKEN_DATE_DAYS:
+            return fmt.month_day(day, locale)
+        return fmt.date(day, locale=locale)
+
+    contact = call.contact_name or call.customer_name
+    owner = context.owner_name or context.business_name
+    values = {
+        "customer_name": call.customer_name,
+        "contact_name": contact,
+        "contact_first_name": contact.split()[0] if call.contact_name else contact,
+        "owner_name": owner,
+        "owner_first_name": owner.split()[0] if context.owner_name else owner,
+        "business_name": context.business_name,
+        "invoice": _and_list([r.invoice for r in reasons if r.invoice]) or _("the invoice"),
+        "amount": _amounts(reasons, locale),
+        "date": date(min(r.date for r in reasons)),
+        "days": fmt.number(max(r.days for r in reasons), locale),
+        "total_owed": fmt.money(call.total_owed, call.currency, locale),
+    }
+    earliest = date(min(r.date for r in reasons))
+    made_on = date(first.made_on)
+    extra = {
+        "due_date": earliest,
+        "step": step_label(first.step) if first.step else "",
+        "deposit_due_date": earliest,
+        "sent_date": earliest,
+        "cutoff_date": earliest,
+        "promised_date": earliest,
+        "made_on": made_on,
+        "installment_date": earliest,
+        "plan_date": made_on,
+        "followup_reason": _and_list([r.note.rstrip(". ") for r in reasons if r.note]),
+    }
+    name = template_name(first)
+    values.update({key: extra[key] for key in EXTRA_PLACEHOLDERS[name]})
+    return values
+
+
+def _amounts(reasons: Sequence[Reason], locale: str) -> str:
+    totals: dict[str, Decimal] = {}
+    for reason in reasons:
+        totals[reason.currency] = totals.get(reason.currency, ZERO) + reason.amount
+    return _and_list([fmt.money(amount, cur, locale) for cur, amount in totals.items()])
+
+
+def _and_list(items: Sequence[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``; each item once, in order."""
+    unique = list(dict.fromkeys(items))
+    if len(unique) <= 1:
+        return unique[0] if unique else ""
+    return _("{items} and {last}").format(items=", ".join(unique[:-1]), last=unique[-1])

@@ -1,0 +1,37 @@
+"""Book settings kept in the ``setting`` table (key -> text), read with a safe default.
+
+A setting travels with the book (unlike window geometry in QSettings): the deposit
+the owner asks of new customers is part of how this business works, wherever the
+book is opened.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from diva_desk.core.history import DEFAULT_DEPOSIT_PERCENT
+from diva_desk.store import models
+
+#: The deposit percent suggested to new and slow customers without one of their own.
+SUGGESTED_DEPOSIT_PERCENT = "suggested_deposit_percent"
+
+
+def get_setting(key: str) -> str | None:
+    row = models.Setting.get_or_none(models.Setting.key == key)
+    return None if row is None else row.value
+
+
+def set_setting(key: str, value: str) -> None:
+    models.Setting.insert(key=key, value=value).on_conflict_replace().execute()
+
+
+def suggested_deposit_percent() -> Decimal:
+    """The book's setting, or 50 % when it is missing or not a percent from 0 to 100."""
+    text = get_setting(SUGGESTED_DEPOSIT_PERCENT)
+    if text is None:
+        return DEFAULT_DEPOSIT_PERCENT
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        return DEFAULT_DEPOSIT_PERCENT
+    return value if value.is_finite() and 0 <= value <= 100 else DEFAULT_DEPOSIT_PERCENT
