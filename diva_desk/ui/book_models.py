@@ -73,7 +73,8 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
                     value=lambda r: r.balance,
                     numeric=True,
                     searchable=False,
-                    tint=lambda r: _zero_muted(r.balance),
+                    # Red when any of it is overdue, for when the Overdue column is hidden.
+                    tint=lambda r: _zero_muted(r.balance, style.OVERDUE if r.overdue else None),
                 ),
                 Column(
                     _("Overdue"),

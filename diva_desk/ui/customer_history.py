@@ -45,7 +45,7 @@ from diva_desk.i18n import format as fmt
 from diva_desk.store.customers import CustomerHistory, EntryKind, TimelineEntry
 from diva_desk.store.history import CustomerStanding
 from diva_desk.ui import style
-from diva_desk.ui.table_models import Column, RowTableModel
+from diva_desk.ui.table_models import Column, Index, RowTableModel
 
 #: Slow payers: an amber that reads as "careful", not as "late".
 CAUTION = QColor("#a35c00")
@@ -142,29 +142,48 @@ def _money(amount: Decimal | None, currency: str) -> str:
 
 
 def entry_text(entry: TimelineEntry) -> str:
-    """What happened, in a few words."""
+    """What happened, in a few words, naming the invoice it was about."""
+    number = entry.invoice_number
     if entry.kind is EntryKind.INVOICE:
-        return _("Invoice, due {date}").format(date=fmt.date(entry.due_date))
+        return _("Invoice {number}, due {date}").format(
+            number=number, date=fmt.date(entry.due_date)
+        )
     if entry.kind is EntryKind.PAYMENT:
-        text = _("Deposit received") if entry.is_deposit else _("Payment received")
+        text = (_("Deposit on {number}") if entry.is_deposit else _("Payment on {number}")).format(
+            number=number
+        )
         if entry.method:
             text = _("{text} by {method}").format(text=text, method=method_text(entry.method))
         if entry.reference:
             text = _("{text} (ref. {reference})").format(text=text, reference=entry.reference)
         return text
     if entry.kind is EntryKind.PROMISE:
-        return _("Promised to pay by {date}").format(date=fmt.date(entry.due_date))
+        date = fmt.date(entry.due_date)
+        if number:
+            return _("Promised to pay {number} by {date}").format(number=number, date=date)
+        return _("Promised to pay by {date}").format(date=date)
     if entry.kind is EntryKind.PLAN:
-        return ngettext(
+        text = ngettext(
             "Payment plan: {count} installment until {date}",
             "Payment plan: {count} installments until {date}",
             entry.installments,
         ).format(count=fmt.number(entry.installments), date=fmt.date(entry.due_date))
+        return _("{text} ({number})").format(text=text, number=number) if number else text
     text = _channel_text(entry.channel)
+    if number:
+        text = _("{channel} about {number}").format(channel=text, number=number)
     if entry.outcome:
         text = _("{channel}, {outcome}").format(channel=text, outcome=_outcome_text(entry.outcome))
+    return text
+
+
+def entry_details(entry: TimelineEntry) -> str:
+    """The whole story of an entry, notes included, for its tooltip."""
+    text = entry_text(entry)
+    if entry.at is not None:
+        text = _("{when}: {text}").format(when=fmt.datetime(entry.at), text=text)
     if entry.notes:
-        text = _("{text}: {notes}").format(text=text, notes=" ".join(entry.notes.split()))
+        text = _("{text}\n{notes}").format(text=text, notes=entry.notes.strip())
     return text
 
 
@@ -208,7 +227,6 @@ class TimelineModel(RowTableModel[TimelineEntry]):
                     numeric=True,
                 ),
                 Column(_("What"), entry_text, weight=3),
-                Column(_("Invoice"), lambda e: e.invoice_number, shrinks=False),
                 Column(
                     _("Amount"),
                     lambda e: _money(e.amount, e.currency),
@@ -219,6 +237,11 @@ class TimelineModel(RowTableModel[TimelineEntry]):
             ],
             parent,
         )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 1:
+            return entry_details(self.row_at(index.row()))
+        return super().data(index, role)
 
 
 def _caption(text: str, parent: QWidget) -> QLabel:
@@ -375,8 +398,9 @@ class CustomerPane(QStackedWidget):
         if customer.archived:
             name = _("{name} (archived)").format(name=name)
         self.name.setText(name)
+        # No line break inside a phone number or an address part.
         who = [customer.code, customer.contact_name, customer.email, customer.phone]
-        self.who.setText(" · ".join(part for part in who if part))
+        self.who.setText(" · ".join(part.replace(" ", "\u00a0") for part in who if part))
 
         kind = standing.rating.kind if standing else None
         self.rating.setText(rating_text(kind))
@@ -438,11 +462,8 @@ class CustomerPane(QStackedWidget):
             if late > 0
             else _("due {date}").format(date=fmt.date(item.due_date))
         )
-        return _("{number} of {date}\n{amount}, {when}").format(
-            number=item.number,
-            date=fmt.date(item.issue_date),
-            amount=fmt.money(item.balance, item.currency),
-            when=when,
+        return _("{number} · {amount}\n{when}").format(
+            number=item.number, amount=fmt.money(item.balance, item.currency), when=when
         )
 
     @staticmethod

@@ -17,12 +17,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -45,9 +54,12 @@ from diva_desk.ui.errors import show_failure, show_message
 from diva_desk.ui.list_tab import ListTab
 from diva_desk.ui.table_models import ROW_ROLE, Index, RowTableModel, SearchProxyModel
 
-BALANCE_COLUMN = 3
+NAME_COLUMN, BALANCE_COLUMN = 1, 3
+#: Shown on the customer's page beside the list, so out of the list until asked for
+#: (right-click the list's header): Overdue (the balance turns red instead), Open
+#: since, Contact, Phone, Email.
+HIDDEN_AT_FIRST = (4, 5, 7, 8, 9)
 OWES, OVERDUE = "owes", "overdue"
-EMAIL_COLUMN = 9
 
 
 class CustomerFilterProxy(SearchProxyModel):
@@ -106,7 +118,7 @@ class CustomersTab(ListTab):
             "customers",
             CustomerTableModel(),
             search_hint=_("Search customers by name, code, contact, email or phone"),
-            stretch_column=EMAIL_COLUMN,
+            stretch_column=NAME_COLUMN,
             # Who owes the most comes first: this is a book for getting paid.
             sort_column=BALANCE_COLUMN,
             sort_order=Qt.SortOrder.DescendingOrder,
@@ -123,6 +135,11 @@ class CustomersTab(ListTab):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.view.activated.connect(lambda _index: self.open_selected())
+        header = self.view.horizontalHeader()
+        for column in HIDDEN_AT_FIRST:
+            header.hideSection(column)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._choose_columns)
 
     # --- building ----------------------------------------------------------------------
 
@@ -192,8 +209,9 @@ class CustomersTab(ListTab):
         self.detail_splitter.addWidget(self.view)
         self.detail_splitter.addWidget(self.pane)
         self.detail_splitter.setChildrenCollapsible(False)
-        self.detail_splitter.setStretchFactor(0, 3)
-        self.detail_splitter.setStretchFactor(1, 2)
+        self.detail_splitter.setStretchFactor(0, 1)
+        self.detail_splitter.setStretchFactor(1, 1)
+        self.detail_splitter.setSizes([540, 470])
         layout.addWidget(self.detail_splitter, 1)
         self.pane.clear()
 
@@ -231,6 +249,21 @@ class CustomersTab(ListTab):
             made.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.view.addAction(made)
         self._update_actions()
+
+    def _choose_columns(self, position: QPoint) -> None:
+        """The header's menu: tick the columns to show (the code and name always show)."""
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for column, title in enumerate(self.model.column_titles()):
+            if column in (0, NAME_COLUMN):
+                continue
+            choice = menu.addAction(title)
+            choice.setCheckable(True)
+            choice.setChecked(not header.isSectionHidden(column))
+            choice.toggled.connect(
+                lambda shown, column=column: header.setSectionHidden(column, not shown)
+            )
+        menu.popup(header.mapToGlobal(position))
 
     def actions_for_menu(self) -> list[QAction]:
         return [self.new_action, self.open_action, self.archive_action, self.delete_action]
