@@ -79,8 +79,9 @@ def test_customers_json_follows_the_spec(sample_book: Path) -> None:
     cafe = by_code["CAFE"]
     assert (cafe["balance"], cafe["overdue"], cafe["oldest_open_date"]) == ("0.00", "0.00", None)
     assert (cafe["rating"], cafe["rating_reason"]) == ("new", "no invoice paid yet")
-    # Its own deposit percent (33.3333) is offered, not the business default.
-    assert "33.3333" in cafe["suggested_terms"]
+    # Its own deposit percent (33.3333) is offered, not the business default, written
+    # the way the book's locale (fr_CA in the sample) writes numbers.
+    assert "33,3333\N{NO-BREAK SPACE}%" in cafe["suggested_terms"]
 
 
 def test_customers_plain_table(sample_book: Path) -> None:
@@ -90,9 +91,11 @@ def test_customers_plain_table(sample_book: Path) -> None:
     header = lines[0]
     assert header.split() == ["Code", "Name", "Balance", "Overdue", "Oldest", "open", "Rating"]
     acme = next(line for line in lines if line.startswith("ACME"))
-    assert "$141.28" in acme and "Oct 1, 2026" in acme and acme.endswith("Risky")
+    # Money and dates in the book's locale (fr_CA in the sample).
+    amount = "141,28\N{NO-BREAK SPACE}$"
+    assert amount in acme and "1 oct. 2026" in acme and acme.endswith("Risky")
     # Amounts are right-aligned under their heading.
-    assert acme.index("$141.28") + len("$141.28") == header.index("Balance") + len("Balance")
+    assert acme.index(amount) + len(amount) == header.index("Balance") + len("Balance")
     reason = lines[lines.index(acme) + 1]
     assert reason.startswith(" " * 6) and "Ask for cash or card payment up front" in reason
 
@@ -126,7 +129,7 @@ def test_dry_run_writes_nothing_and_a_real_run_creates(sample_book: Path) -> Non
     listed = json.loads(run("customers", "--json", data_dir=sample_book).stdout)["customers"]
     gross = next(c for c in listed if c["code"] == "GROSSSOH")
     assert (gross["rating"], gross["balance"], gross["oldest_open_date"]) == ("new", "0.00", None)
-    assert "50%" in gross["suggested_terms"]
+    assert "50\N{NO-BREAK SPACE}%" in gross["suggested_terms"]
 
 
 def test_the_books_deposit_setting_is_suggested(tmp_path: Path) -> None:
