@@ -50,10 +50,15 @@ from diva_desk.store.talking_points import template_texts
 #: (``calls.days_off`` holds ISO dates separated by commas).
 SETTING_PREFIX = "calls."
 
+#: The ``setting`` key holding the day a customer is snoozed until (ISO date): this
+#: prefix plus the customer's id (written by store.outcomes.snoozed).
+SNOOZE_PREFIX = "snoozed_until."
+
 _CUSTOMERS = """
 SELECT c.id, c.code, c.name, c.contact_name, c.phone, c.ap_contact_name, c.ap_phone,
-       c.currency, c.invoice_cutoff_day, c.archived, last.at, last.outcome
+       c.currency, c.invoice_cutoff_day, c.archived, last.at, last.outcome, snooze.value
 FROM customer c
+LEFT JOIN setting snooze ON snooze.key = 'snoozed_until.' || c.id
 LEFT JOIN (
     SELECT customer_id, at, outcome,
            ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY at DESC, id DESC) AS n
@@ -182,6 +187,7 @@ def situation_on(day: dt.date, settings: CallSettings) -> Situation:
             archived=bool(r[9]),
             rating=ratings[r[0]].rating.kind if r[0] in ratings else RatingKind.NEW,
             last_contact=_day_of(r[10]), last_outcome=Outcome(r[11]) if r[11] else None,
+            snoozed_until=_snooze(r[12]),
         )
         for r in rows(_CUSTOMERS)
     )  # fmt: skip
@@ -216,6 +222,13 @@ def _date(text: str) -> dt.date:
 def _day_of(text: str | None) -> dt.date | None:
     """The date of a stored date or date-time (``2026-11-23 09:30:00``)."""
     return _date(text) if text else None
+
+
+def _snooze(text: str | None) -> dt.date | None:
+    try:
+        return _day_of(text)
+    except ValueError:
+        return None  # a hand-edited value that is no date: no snooze
 
 
 def _promise(row: tuple, day: dt.date) -> PromiseFacts:

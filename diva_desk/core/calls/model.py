@@ -87,6 +87,9 @@ class CustomerFacts:
     #: The most recent interaction, any channel: when, and what came of it.
     last_contact: dt.date | None = None
     last_outcome: Outcome | None = None
+    #: The owner snoozed the customer until this day (store.outcomes.snoozed): before
+    #: it, only dated calls show (rules.SNOOZE_PASSES).
+    snoozed_until: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,10 @@ working day, as it will stand then. Reasons end when what they ask for happens
   ``retry_after_working_days`` working days; dated ones (a promise or
   installment due, a cut-off, a follow-up) still show;
 * a courtesy call (check-in, due soon, installment soon) is done once the owner
-  has spoken with the customer since it came up.
+  has spoken with the customer since it came up;
+* a customer the owner snoozed until a day makes, before that day, only the
+  calls agreed for a date (:data:`SNOOZE_PASSES`: a promise or installment falling
+  due, a follow-up); the snooze's own follow-up brings them back on the day.
 
 A customer with an interaction logged on the day is off the list: the call is done.
 """
@@ -74,6 +77,10 @@ _STANDING = frozenset(
         ReasonKind.DELIVERY_CHECKIN,
     }
 )
+
+#: What still calls while a customer is snoozed: what was agreed for a date. "Not
+#: before the 1st" cannot mean skipping a payment they promised for the 25th.
+SNOOZE_PASSES = frozenset({ReasonKind.PROMISE_DUE, ReasonKind.INSTALLMENT_DUE, ReasonKind.FOLLOWUP})
 
 
 def calls_for(
@@ -139,6 +146,8 @@ def _reasons(
     reasons += followup_reasons(customer, facts["followups"][cid], by_id, when)
     if _retrying(customer, when):
         reasons = [r for r in reasons if r.kind not in _STANDING]
+    if customer.snoozed_until is not None and when.day < customer.snoozed_until:
+        reasons = [r for r in reasons if r.kind in SNOOZE_PASSES]
     return sorted(reasons, key=_importance)
 
 
