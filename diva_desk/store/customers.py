@@ -21,7 +21,7 @@ from peewee import fn
 
 from diva_desk.core import records as r
 from diva_desk.core.billing_text import next_cutoff_near
-from diva_desk.core.history import DEFAULT_DEPOSIT_PERCENT, RatingKind
+from diva_desk.core.history import RatingKind
 from diva_desk.core.invoices import InvoiceStatus, invoice_status
 from diva_desk.core.money import ZERO, from_cents
 from diva_desk.core.promises import PromiseStatus
@@ -31,6 +31,7 @@ from diva_desk.store import models as m
 from diva_desk.store.db import db
 from diva_desk.store.history import CustomerStanding, customer_ratings, promise_outcomes
 from diva_desk.store.queries import CustomerRow, customer_rows
+from diva_desk.store.settings import suggested_deposit_percent
 
 # --- the list -------------------------------------------------------------------------
 
@@ -48,9 +49,15 @@ class CustomerListRow(CustomerRow):
 
 
 def customer_list(
-    today: dt.date, default_deposit_percent: Decimal = DEFAULT_DEPOSIT_PERCENT
+    today: dt.date, default_deposit_percent: Decimal | None = None
 ) -> list[CustomerListRow]:
-    """Every customer (archived ones too: the list filters), in three queries."""
+    """Every customer (archived ones too: the list filters), in three queries.
+
+    ``default_deposit_percent`` is suggested to new and slow customers with none of
+    their own; by default, the book's setting.
+    """
+    if default_deposit_percent is None:
+        default_deposit_percent = suggested_deposit_percent()
     standings: dict[int, CustomerStanding] = customer_ratings(today, default_deposit_percent)
     cutoffs = dict(
         m.Customer.select(m.Customer.id, m.Customer.invoice_cutoff_day)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diva_desk.core.history import DEFAULT_DEPOSIT_PERCENT, RatingKind
+from diva_desk.core.history import RatingKind
 from diva_desk.core.records import DEFAULT_CURRENCY, DEFAULT_TERMS_DAYS
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _, ngettext
@@ -47,6 +47,7 @@ from diva_desk.i18n import format as fmt
 from diva_desk.store import customers as store
 from diva_desk.store.business import get_business
 from diva_desk.store.history import customer_standing
+from diva_desk.store.settings import suggested_deposit_percent
 from diva_desk.ui.book_models import CustomerTableModel
 from diva_desk.ui.customer_form import CustomerDialog
 from diva_desk.ui.customer_history import CustomerPane, rating_text
@@ -330,7 +331,7 @@ class CustomersTab(ListTab):
             row.id,
             customer,
             store.customer_history(row.id, today),
-            customer_standing(row.id, today, DEFAULT_DEPOSIT_PERCENT),
+            customer_standing(row.id, today, suggested_deposit_percent()),
             today,
             business.default_terms_days if business else DEFAULT_TERMS_DAYS,
         )
