@@ -117,10 +117,14 @@ GROUP BY pl.id
 _INSTALLMENTS = """
 SELECT plan_id, due_date, amount_cents FROM installment ORDER BY plan_id, position, id
 """
+# A follow-up about an invoice since paid in full or voided makes no call: paid and
+# void invoices never do ("check the promised payment arrived" -- it has).
 _FOLLOWUPS = """
 SELECT f.id, f.customer_id, f.due_date, f.reason, f.invoice_id, i.number
 FROM followup f LEFT JOIN invoice i ON i.id = f.invoice_id
 WHERE NOT f.done AND f.due_date <= :last
+  AND (i.id IS NULL OR i.state = 'draft' OR (i.state = 'sent' AND i.total_cents > (
+      SELECT COALESCE(SUM(amount_cents), 0) FROM payment WHERE invoice_id = i.id AND date <= :day)))
 """
 _CONTACTED = "SELECT DISTINCT customer_id FROM interaction WHERE at >= :day AND at < :next"
 
