@@ -22,7 +22,7 @@ from diva_desk.store.customers import CustomerListRow, customer_list
 from diva_desk.store.followups import FollowupRow, open_followups
 from diva_desk.store.queries import InvoiceRow, invoice_rows
 from diva_desk.ui import style
-from diva_desk.ui.customer_history import CAUTION, rating_text, rating_tint
+from diva_desk.ui.customer_timeline import CAUTION, rating_text, rating_tint
 from diva_desk.ui.table_models import Column, Index, RowTableModel
 
 

@@ -39,7 +39,7 @@ from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store import customers as store
-from diva_desk.ui.customer_history import method_text
+from diva_desk.ui.customer_timeline import method_text
 from diva_desk.ui.errors import show_failure
 from diva_desk.ui.first_run import CURRENCIES, LOCALES, locale_name
 

@@ -22,14 +22,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QMenu,
     QMessageBox,
@@ -39,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diva_desk.core.history import RatingKind
 from diva_desk.core.records import DEFAULT_CURRENCY, DEFAULT_TERMS_DAYS
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _, ngettext
@@ -49,63 +45,18 @@ from diva_desk.store.business import get_business
 from diva_desk.store.history import customer_standing
 from diva_desk.store.settings import suggested_deposit_percent
 from diva_desk.ui.book_models import CustomerTableModel
+from diva_desk.ui.customer_filters import CustomerFilterBar, CustomerFilterProxy
 from diva_desk.ui.customer_form import CustomerDialog
-from diva_desk.ui.customer_history import CustomerPane, rating_text
+from diva_desk.ui.customer_history import CustomerPane
 from diva_desk.ui.errors import show_failure, show_message
 from diva_desk.ui.list_tab import ListTab
-from diva_desk.ui.table_models import ROW_ROLE, Index, RowTableModel, SearchProxyModel
+from diva_desk.ui.table_models import ROW_ROLE
 
 NAME_COLUMN, BALANCE_COLUMN = 1, 3
 #: Shown on the customer's page beside the list, so out of the list until asked for
 #: (right-click the list's header): Overdue (the balance turns red instead), Open
 #: since, Contact, Phone, Email.
 HIDDEN_AT_FIRST = (4, 5, 7, 8, 9)
-OWES, OVERDUE = "owes", "overdue"
-
-
-class CustomerFilterProxy(SearchProxyModel):
-    """The search, plus: owes money, overdue, archived shown or not, one rating."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.owes = False
-        self.overdue = False
-        self.show_archived = False
-        self.rating: RatingKind | None = None
-
-    def set_filters(
-        self,
-        *,
-        owes: bool = False,
-        overdue: bool = False,
-        show_archived: bool = False,
-        rating: RatingKind | None = None,
-    ) -> None:
-        def apply() -> None:
-            self.owes, self.overdue = owes, overdue
-            self.show_archived, self.rating = show_archived, rating
-
-        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            apply()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            apply()
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, RowTableModel)
-        row = model.row_at(source_row)
-        if row.archived and not self.show_archived:
-            return False
-        if self.owes and not row.balance:
-            return False
-        if self.overdue and not row.overdue:
-            return False
-        if self.rating is not None and row.rating is not self.rating:
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class CustomersTab(ListTab):
@@ -161,24 +112,11 @@ class CustomersTab(ListTab):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
 
     def _build_filters(self) -> None:
-        # Owing and overdue are one choice: everyone overdue also owes money.
-        self.balance_filter = QComboBox(self)
-        self.balance_filter.setObjectName("balanceFilter")
-        self.balance_filter.setAccessibleName(_("Show"))
-        self.balance_filter.addItem(_("All customers"), None)
-        self.balance_filter.addItem(_("Owing money"), OWES)
-        self.balance_filter.addItem(_("Overdue"), OVERDUE)
-        self.rating_filter = QComboBox(self)
-        self.rating_filter.setObjectName("ratingFilter")
-        self.rating_filter.setAccessibleName(_("Rating"))
-        self.rating_filter.addItem(_("Any rating"), None)
-        for kind in (RatingKind.NEW, RatingKind.RELIABLE, RatingKind.SLOW, RatingKind.RISKY):
-            self.rating_filter.addItem(rating_text(kind), kind.value)
-        self.archived_filter = QCheckBox(_("Show &archived"), self)
-        self.archived_filter.setObjectName("archivedFilter")
-        self.archived_filter.toggled.connect(self._filters_changed)
-        for combo in (self.balance_filter, self.rating_filter):
-            combo.currentIndexChanged.connect(self._filters_changed)
+        self.filters = CustomerFilterBar(self)
+        self.balance_filter = self.filters.balance_filter
+        self.rating_filter = self.filters.rating_filter
+        self.archived_filter = self.filters.archived_filter
+        self.filters.changed.connect(self._filters_changed)
 
         self.new_button = QPushButton(_("New customer"), self)
         self.new_button.setObjectName("newCustomer")
@@ -191,13 +129,7 @@ class CustomersTab(ListTab):
         assert isinstance(top, QHBoxLayout)
         top.addSpacing(6)
         top.addWidget(self.new_button)
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.setSpacing(6)
-        for widget in (self.balance_filter, self.rating_filter, self.archived_filter):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        layout.insertLayout(1, filters)
+        layout.insertWidget(1, self.filters)
 
     def _build_split(self) -> None:
         layout = self.layout()
@@ -272,12 +204,7 @@ class CustomersTab(ListTab):
     # --- filters and selection ---------------------------------------------------------
 
     def _filters_changed(self, *_args: object) -> None:
-        self.proxy.set_filters(
-            owes=self.balance_filter.currentData() == OWES,
-            overdue=self.balance_filter.currentData() == OVERDUE,
-            show_archived=self.archived_filter.isChecked(),
-            rating=RatingKind(rating) if (rating := self.rating_filter.currentData()) else None,
-        )
+        self.filters.apply_to(self.proxy)
         self._update_count()
         if self.selected() is None:
             self.pane.clear()
@@ -289,6 +216,12 @@ class CustomersTab(ListTab):
             return None
         row = rows[0].data(ROW_ROLE)
         return row if isinstance(row, store.CustomerListRow) else None
+
+    def shown_codes(self) -> list[str]:
+        """The codes of the customers the list shows now, in its order (for the export)."""
+        return [
+            self.proxy.index(row, 0).data(ROW_ROLE).code for row in range(self.proxy.rowCount())
+        ]
 
     def select_customer(self, customer_id: int) -> bool:
         """Make this customer the current row (if the filters show them)."""

@@ -20,6 +20,7 @@ from diva_desk.store.business import get_business
 from diva_desk.store.queries import total_owed
 from diva_desk.ui.book_actions import BookActions
 from diva_desk.ui.book_models import FollowupTableModel, InvoiceTableModel
+from diva_desk.ui.contacts_actions import ContactsActions
 from diva_desk.ui.customers_tab import CustomersTab
 from diva_desk.ui.list_tab import ListTab
 from diva_desk.ui.settings import app_settings
@@ -94,6 +95,11 @@ class MainWindow(QMainWindow):
         backups = (data_dir or Path.home()) / "backups"
         self.book_actions = BookActions(self, self.tasks, backups)
         self.book_actions.book_changed.connect(self.refresh)
+        self.contacts = ContactsActions(
+            self, self.tasks, shown_codes=self.customers.shown_codes, today=self._today
+        )
+        self.contacts.book_changed.connect(self.refresh)
+        self.contacts.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._build_menus()
 
         self.resize(*DEFAULT_SIZE)
@@ -123,6 +129,9 @@ class MainWindow(QMainWindow):
         for action in self.book_actions.actions():
             file_menu.addAction(action)
             self.addAction(action)
+        file_menu.addSeparator()
+        for action in self.contacts.actions():
+            file_menu.addAction(action)
         file_menu.addSeparator()
         self.quit_action = self._action(
             _("&Quit"), self.close, [QKeySequence(QKeySequence.StandardKey.Quit)]

@@ -201,7 +201,14 @@ def test_menus_offer_every_action(window: MainWindow) -> None:
         menu.title(): [a.text() for a in menu.actions() if not a.isSeparator()]
         for menu in (a.menu() for a in window.menuBar().actions())
     }
-    assert menus["&File"] == ["&Import…", "&Export…", "&Back up…", "&Quit"]
+    assert menus["&File"] == [
+        "&Import…",
+        "&Export…",
+        "&Back up…",
+        "Import &contacts…",
+        "Export customers to CS&V…",
+        "&Quit",
+    ]
     assert "&Refresh" in menus["&View"]
     assert menus["&Help"] == ["&About Diva Desk"]
     assert window.quit_action.shortcuts() == [QKeySequence(QKeySequence.StandardKey.Quit)]
