@@ -34,6 +34,7 @@ from diva_desk.core.promises import (
     promise_status,
 )
 from diva_desk.store.db import db
+from diva_desk.store.paid_dates import paid_dates_cte
 
 
 @dataclass(frozen=True)
@@ -44,26 +45,16 @@ class CustomerStanding:
     suggested_terms: str
 
 
-# The date each sent invoice became fully paid: the payment at which the running
-# sum of its payments (in date order, then entry order) first reached the total.
-# The running sum only grows, so that is the earliest date at which it is reached.
-# Invoices with a zero total were never owed anything and teach nothing. An
-# invoice not settled by today is open; the oldest open due date feeds the risky
-# rule. {only} narrows the query to one customer, or to none with "1 = 1".
+# Each sent invoice fully paid by today (store.paid_dates finds the day) and how many
+# days after its due date that was. An invoice not settled by today is open; the
+# oldest open due date feeds the risky rule. {only} narrows the query to one
+# customer, or to none with "1 = 1".
 _LATENESS = """
-WITH running AS (
-    SELECT p.invoice_id, i.customer_id, i.due_date, i.total_cents, p.date,
-           SUM(p.amount_cents) OVER (
-               PARTITION BY p.invoice_id ORDER BY p.date, p.id
-           ) AS reached
-    FROM payment p JOIN invoice i ON i.id = p.invoice_id
-    WHERE p.date <= :today AND i.state = 'sent' AND i.total_cents > 0 AND {only}
-),
+WITH {paid_dates},
 settled AS (
-    SELECT invoice_id, customer_id, total_cents,
-           MAX(CAST(julianday(MIN(date)) - julianday(due_date) AS INTEGER), 0) AS days_late
-    FROM running WHERE reached >= total_cents
-    GROUP BY invoice_id
+    SELECT d.invoice_id, i.customer_id, i.total_cents,
+           MAX(CAST(julianday(d.paid_date) - julianday(i.due_date) AS INTEGER), 0) AS days_late
+    FROM paid_dates d JOIN invoice i ON i.id = d.invoice_id
 ),
 lateness AS (
     SELECT customer_id, COUNT(*) AS paid_invoices, SUM(days_late = 0) AS on_time,
@@ -145,7 +136,7 @@ def _standings(
         if customer_id is not None
         else ("1 = 1", "1 = 1")
     )
-    sql = _LATENESS.format(only=only, only_customer=only_customer)
+    sql = _LATENESS.format(paid_dates=paid_dates_cte(only), only=only, only_customer=only_customer)
     params = {"today": today.isoformat(), "customer": customer_id}
     standings = {}
     # The same few sentences for thousands of customers: format each once.

@@ -1,0 +1,147 @@
+"""``diva-desk aging``: who owes what and how long past due, per spec/cli.md."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diva_desk.commands.common import EXIT_OK
+from diva_desk.i18n import _
+
+if TYPE_CHECKING:
+    from diva_desk.core.receivables import AgingReport, AgingRow
+
+#: A name longer than this is cut in the plain-text table, so a row fits a terminal.
+_NAME_WIDTH = 28
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    aging = commands.add_parser(
+        "aging",
+        help=_("receivables aging per customer and in total, one total per currency"),
+        description=_(
+            "Receivables aging: what each customer owes, split into current (not yet due) "
+            "and 1-30, 31-60, 61-90 and 90+ days past the due date, with one total per "
+            "currency. A customer owing in two currencies has a row for each; customers "
+            "owing nothing are left out. Drafts and void invoices are never owed."
+        ),
+    )
+    aging.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help=_(
+            "the aging as it stood on this day: invoices issued and payments dated on or "
+            "before it (default: today)"
+        ),
+    )
+    aging.add_argument("--json", action="store_true", help=_("print JSON (spec/cli.md)"))
+    aging.set_defaults(run=_aging)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            _('"{text}" is not a date in the form YYYY-MM-DD').format(text=text)
+        ) from exc
+
+
+def _aging(args: argparse.Namespace, folder: Path) -> int:
+    from diva_desk.store.aging import aging_report
+
+    report = aging_report(args.date or dt.date.today())
+    if args.json:
+        print(json.dumps(aging_json(report), ensure_ascii=False, indent=2))
+    else:
+        print(aging_text(report))
+    return EXIT_OK
+
+
+def _amounts(row: AgingRow) -> dict[str, str]:
+    from diva_desk.core.aging import AgingBucket
+    from diva_desk.core.money import money_text
+
+    amounts = {bucket.value: money_text(row.bucket(bucket)) for bucket in AgingBucket}
+    amounts["total"] = money_text(row.total)
+    return amounts
+
+
+def aging_json(report: AgingReport) -> dict[str, object]:
+    """The report in the spec's shape: money as "0.00" strings, a row per currency owed."""
+    return {
+        "date": report.as_of.isoformat(),
+        "totals": [{"currency": row.currency, **_amounts(row)} for row in report.totals],
+        "customers": [
+            {"code": row.code, "currency": row.currency, **_amounts(row)}
+            for row in report.customers
+        ],
+    }
+
+
+def aging_text(report: AgingReport) -> str:
+    """The report as a table for a terminal: amounts aligned on their last digit."""
+    from diva_desk.core.aging import AgingBucket
+    from diva_desk.i18n import format as fmt
+
+    day = fmt.date(report.as_of)
+    if not report.totals:
+        return _("Nothing is owed on {date}.").format(date=day)
+    labels = [_("Current"), _("1-30"), _("31-60"), _("61-90"), _("90+")]
+    header = [_("Code"), _("Customer"), *labels, _("Total")]
+
+    def cells(row: AgingRow, code: str, name: str) -> list[str]:
+        # An empty bucket of a customer is a dash: the amounts owed stand out.
+        amounts = [
+            fmt.money(row.bucket(b), row.currency) if row.bucket(b) or not code else "—"
+            for b in AgingBucket
+        ]
+        return [code, _cut(name, _NAME_WIDTH), *amounts, fmt.money(row.total, row.currency)]
+
+    body = [cells(row, row.code, row.name) for row in report.customers]
+    totals = [
+        cells(row, "", _("Total {currency}").format(currency=row.currency)) for row in report.totals
+    ]
+    table = [header, *body, *totals]
+    widths = [max(_width(r[c]) for r in table) for c in range(len(header))]
+    right = set(range(2, len(header)))
+    rule = "  ".join("-" * w for w in widths)
+    lines = [
+        _("Receivables aging on {date} (days past the due date)").format(date=day),
+        "",
+        _row(header, widths, right),
+        rule,
+        *(_row(cells_, widths, right) for cells_ in body),
+        rule,
+        *(_row(cells_, widths, right) for cells_ in totals),
+    ]
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives the text: wide (CJK) characters take two, accents none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def _cut(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text
+    while _width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
+    padded = []
+    for column, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        gap = " " * (width - _width(cell))
+        padded.append(gap + cell if column in right else cell + gap)
+    return "  ".join(padded).rstrip()

@@ -1,0 +1,221 @@
+"""Same numbers everywhere: every place that says what is owed agrees to the cent.
+
+The status bar (store.queries.total_owed), the aging report, the invoice list's
+balances, the customer list's balances and the customers' statements are five
+separate computations. On the demo book and on a generated book of thousands of
+invoices (partial payments, voids, drafts, deposits, three currencies) they must
+give the same totals per currency. The aging also takes a fixed number of SQL
+statements whatever the size of the book.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from functools import cache
+
+import pytest
+
+from diva_desk.core import records as r
+from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.money import ZERO, round_money
+from diva_desk.demo import demo_contents
+from diva_desk.documents.statement import aging_by_currency, open_items
+from diva_desk.store.db import db
+from diva_desk.store.documents import statement_document
+from diva_desk.store.queries import customer_rows, invoice_rows, total_owed
+from diva_desk.store.records import add_contents
+from diva_desk.store.reports import (
+    aging_report,
+    days_sales_outstanding,
+    days_to_pay_by_month,
+    deposits_by_month,
+    dso_trend,
+    money_by_month,
+    promises_by_month,
+    top_debtors,
+)
+
+TODAY = dt.date(2026, 11, 23)
+CURRENCIES = ("CAD", "CAD", "CAD", "USD", "EUR")
+
+
+@cache
+def generated_book(invoices: int, seed: int = 2026, prefix: str = "") -> r.BookContents:
+    """A seeded random book: every invoice state, partial and full payments, deposits.
+
+    Customers bill in their own currency, and one in ten also in a second one, so
+    the aging has customers with a row in each of two currencies.
+    """
+    rng = random.Random(seed)
+    customers = tuple(
+        r.Customer(code=f"{prefix}C{n:04d}", name=f"Customer {n}", currency=rng.choice(CURRENCIES))
+        for n in range(max(invoices // 25, 4))
+    )
+    second = {
+        c.code: rng.choice([x for x in ("CAD", "USD", "EUR") if x != c.currency])
+        for c in customers[::10]
+    }
+    made: list[r.Invoice] = []
+    payments: list[r.Payment] = []
+    for n in range(invoices):
+        customer = rng.choice(customers)
+        currency = customer.currency
+        if customer.code in second and rng.random() < 0.3:
+            currency = second[customer.code]
+        issued = TODAY - dt.timedelta(days=rng.randint(0, 730))
+        lines = tuple(
+            r.InvoiceLine(
+                "Work",
+                Decimal(rng.choice(["1", "2", "0.5", "3.25", "12"])),
+                Decimal(rng.randint(100, 500_000)) / 100,
+                *rng.choice([("", Decimal(0)), ("HST", Decimal(13)), ("GST", Decimal("5"))]),
+            )
+            for _line in range(rng.randint(1, 3))
+        )
+        total = invoice_totals(lines).total
+        state = rng.choices(list(r.InvoiceState), weights=[3, 90, 7])[0]
+        deposit = round_money(total * Decimal("0.3")) if rng.random() < 0.15 else ZERO
+        invoice = r.Invoice(
+            number=f"{prefix}INV-{n:05d}",
+            customer=customer.code,
+            issue_date=issued,
+            due_date=issued + dt.timedelta(days=rng.choice([0, 15, 30, 45, 60])),
+            lines=lines,
+            currency=currency,
+            state=state,
+            deposit_amount=deposit,
+            deposit_due_date=issued if deposit else None,
+        )
+        made.append(invoice)
+        if state is r.InvoiceState.DRAFT:
+            continue
+        left, day = total, issued
+        if deposit and rng.random() < 0.8:
+            payments.append(r.Payment(invoice.number, day, deposit, is_deposit=True))
+            left -= deposit
+        for _payment in range(rng.choice([0, 1, 1, 2, 3])):
+            if left <= 0 or day >= TODAY:
+                break
+            day = min(day + dt.timedelta(days=rng.randint(1, 60)), TODAY)
+            amount = left if rng.random() < 0.6 else round_money(left * Decimal(rng.random()))
+            if amount > 0:
+                payments.append(r.Payment(invoice.number, day, amount))
+                left -= amount
+    return r.BookContents(
+        business=r.Business(name="Generated") if not prefix else None,
+        customers=customers,
+        invoices=tuple(made),
+        payments=tuple(payments),
+    )
+
+
+@pytest.fixture(params=["demo", "generated"])
+def filled(request, book) -> str:
+    if request.param == "demo":
+        add_contents(demo_contents(TODAY))
+    else:
+        add_contents(generated_book(3000))
+    return request.param
+
+
+def _statement_totals() -> dict[str, Decimal]:
+    """Every customer's statement 'Total due', added up per currency."""
+    totals: Counter[str] = Counter()
+    for row in customer_rows(TODAY):
+        if row.balance == ZERO:
+            continue
+        doc = statement_document(row.code, TODAY)
+        for currency, aging in aging_by_currency(
+            open_items(doc.invoices, doc.payments, TODAY)
+        ).items():
+            totals[currency] += aging.total
+    return dict(totals)
+
+
+def test_every_total_owed_agrees_to_the_cent(filled) -> None:
+    status_bar = total_owed()
+    report = aging_report(TODAY)
+    aging = dict(report.total_owed())
+
+    invoice_sums: Counter[str] = Counter()
+    for row in invoice_rows(TODAY):
+        invoice_sums[row.currency] += row.balance
+    invoice_balances = {cur: amount for cur, amount in invoice_sums.items() if amount}
+
+    assert status_bar, "the book owes something, or this test proves nothing"
+    assert aging == status_bar
+    assert invoice_balances == status_bar
+    assert _statement_totals() == status_bar
+
+
+def test_customer_rows_agree_with_the_aging_per_customer(filled) -> None:
+    report = aging_report(TODAY)
+    per_customer: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for row in report.customers:
+        per_customer[row.code][row.currency] = row.total
+    listed = {row.code: row for row in customer_rows(TODAY)}
+    for code, owed in per_customer.items():
+        # customer_rows adds a customer's balances into one figure; compare that.
+        assert listed[code].balance == sum(owed.values(), ZERO), code
+    nobody_else = {code for code, row in listed.items() if row.balance} - set(per_customer)
+    assert not nobody_else
+    for total in report.totals:
+        rows = [row for row in report.customers if row.currency == total.currency]
+        for bucket in total.aging.buckets:
+            assert total.bucket(bucket) == sum((row.bucket(bucket) for row in rows), ZERO)
+
+
+def test_the_generated_book_has_what_it_promises(book) -> None:
+    contents = generated_book(3000)
+    assert len(contents.invoices) == 3000
+    states = Counter(i.state for i in contents.invoices)
+    assert states[r.InvoiceState.VOID] > 50 and states[r.InvoiceState.DRAFT] > 20
+    assert sum(p.is_deposit for p in contents.payments) > 100
+    assert len({i.currency for i in contents.invoices}) == 3
+    add_contents(contents)
+    report = aging_report(TODAY)
+    assert all(row.total > 0 for row in report.customers)
+    codes = Counter(row.code for row in report.customers)
+    assert max(codes.values()) == 2, "some customers owe in two currencies"
+    assert all(report.totals[0].aging.buckets.values()), "every bucket has money in it"
+
+
+@contextmanager
+def counted_statements() -> Iterator[list[str]]:
+    statements: list[str] = []
+    connection = db.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        yield statements
+    finally:
+        connection.set_trace_callback(None)
+
+
+REPORTS: dict[str, Callable[[], object]] = {
+    "aging": lambda: aging_report(TODAY),
+    "top_debtors": lambda: top_debtors(TODAY),
+    "dso": lambda: days_sales_outstanding(TODAY, 12),
+    "dso_trend": lambda: dso_trend(TODAY),
+    "money_by_month": lambda: money_by_month(TODAY),
+    "days_to_pay": lambda: days_to_pay_by_month(TODAY),
+    "promises": lambda: promises_by_month(TODAY),
+    "deposits": lambda: deposits_by_month(TODAY),
+}
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_reports_take_the_same_number_of_statements_on_any_book(book, name) -> None:
+    report = REPORTS[name]
+    add_contents(generated_book(40))
+    with counted_statements() as small:
+        report()
+    add_contents(generated_book(3000, seed=9, prefix="L"))
+    with counted_statements() as large:
+        report()
+    assert len(small) == len(large)
+    assert len(large) <= 2
