@@ -149,3 +149,18 @@ def installment_status(
         status = InstallmentStatus.MISSED if inst.due_date < today else InstallmentStatus.UPCOMING
         states.append(InstallmentState(inst.due_date, inst.amount, left, status))
     return states
+
+
+#: The plan the sit-down meeting opens with: the balance in three monthly installments,
+#: the first two weeks out (time to arrange the money, soon enough to keep momentum).
+PROPOSED_COUNT = 3
+PROPOSED_FIRST_AFTER_DAYS = 14
+
+
+def proposed_plan(balance: Decimal, today: dt.date) -> list[Installment]:
+    """A first proposal to talk over; empty when nothing is owed."""
+    if balance <= ZERO:
+        return []
+    count = min(PROPOSED_COUNT, to_cents(balance))
+    first = today + dt.timedelta(days=PROPOSED_FIRST_AFTER_DAYS)
+    return split_into_installments(balance, count, first, Frequency.MONTHLY)

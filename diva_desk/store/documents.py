@@ -10,13 +10,24 @@ from __future__ import annotations
 import datetime as dt
 
 from diva_desk.core import records as r
+from diva_desk.core.money import ZERO, from_cents
+from diva_desk.core.plans import proposed_plan
+from diva_desk.core.promises import PromiseStatus
 from diva_desk.documents.invoice import InvoiceDocument
+from diva_desk.documents.meeting_pack import (
+    MAX_PAYMENTS,
+    CustomerPack,
+    MeetingPackDocument,
+    PaidLine,
+    PromiseLine,
+)
 from diva_desk.documents.reminder import ReminderDocument
-from diva_desk.documents.statement import StatementDocument
+from diva_desk.documents.statement import StatementDocument, open_items
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store import models as m
 from diva_desk.store.db import db
+from diva_desk.store.history import promise_outcomes
 from diva_desk.store.invoice_records import (
     customer_record,
     invoice_record,
@@ -134,3 +145,65 @@ def reminder_document(code: str, today: dt.date, pay_by: dt.date | None = None) 
         pay_by=pay_by,
         logo=logo,
     )
+
+
+_RECENT_PAYMENTS = """
+    SELECT p.date, i.number, p.amount_cents, i.currency FROM payment p
+    JOIN invoice i ON i.id = p.invoice_id
+    WHERE i.customer_id = ? AND p.date <= ? ORDER BY p.date DESC, p.id DESC LIMIT ?
+"""
+_PROMISES = """
+    SELECT pr.id, pr.made_on, pr.promised_date, pr.amount_cents, i.number, i.currency
+    FROM promise pr LEFT JOIN invoice i ON i.id = pr.invoice_id
+    WHERE pr.customer_id = ? AND pr.made_on <= ? ORDER BY pr.promised_date DESC, pr.id DESC
+"""
+
+
+def meeting_pack_document(code: str, today: dt.date) -> MeetingPackDocument:
+    """One customer's sit-down meeting page: what is open, paid, promised, and a plan.
+
+    Kept or broken comes from store.history.promise_outcomes, the derivation the
+    rating and the call list share; the plan proposed is core.plans.proposed_plan
+    of what is owed in the customer's currency.
+    """
+    business, logo = _business()
+    customer_id, customer = _customer(code)
+    invoices, payments = _open_invoices(customer_id, code, None)
+    day = today.isoformat()
+    history = [
+        PaidLine(dt.date.fromisoformat(d), number, from_cents(cents), currency)
+        for d, number, cents, currency in db.execute_sql(
+            _RECENT_PAYMENTS, (customer_id, day, MAX_PAYMENTS)
+        )
+    ]
+    outcomes = promise_outcomes(today, customer_id)
+    promises = [
+        PromiseLine(
+            made_on=dt.date.fromisoformat(made_on),
+            promised_date=dt.date.fromisoformat(promised),
+            amount=from_cents(cents),
+            currency=currency or customer.currency,
+            status=outcomes[pid].status,
+            invoice=number,
+        )
+        for pid, made_on, promised, cents, number, currency in db.execute_sql(
+            _PROMISES, (customer_id, day)
+        )
+        if pid in outcomes
+    ]
+    owed = sum(
+        (item.balance for item in open_items(invoices, payments, today)
+         if item.invoice.currency == customer.currency),
+        ZERO,
+    )  # fmt: skip
+    pack = CustomerPack(
+        customer=customer,
+        invoices=invoices,
+        payments=payments,
+        history=history,
+        promises=promises,
+        promises_kept=sum(p.status is PromiseStatus.KEPT for p in promises),
+        promises_broken=sum(p.status is PromiseStatus.BROKEN for p in promises),
+        proposed_plan=proposed_plan(owed, today),
+    )
+    return MeetingPackDocument(business=business, packs=(pack,), today=today, logo=logo)
