@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diva_desk.commands.common import EXIT_OK
+from diva_desk.commands.common import EXIT_OK, cut_to_width, table_row, text_width
 from diva_desk.i18n import _
 
 if TYPE_CHECKING:
@@ -101,47 +100,23 @@ def aging_text(report: AgingReport) -> str:
             fmt.money(row.bucket(b), row.currency) if row.bucket(b) or not code else "—"
             for b in AgingBucket
         ]
-        return [code, _cut(name, _NAME_WIDTH), *amounts, fmt.money(row.total, row.currency)]
+        return [code, cut_to_width(name, _NAME_WIDTH), *amounts, fmt.money(row.total, row.currency)]
 
     body = [cells(row, row.code, row.name) for row in report.customers]
     totals = [
         cells(row, "", _("Total {currency}").format(currency=row.currency)) for row in report.totals
     ]
     table = [header, *body, *totals]
-    widths = [max(_width(r[c]) for r in table) for c in range(len(header))]
+    widths = [max(text_width(r[c]) for r in table) for c in range(len(header))]
     right = set(range(2, len(header)))
     rule = "  ".join("-" * w for w in widths)
     lines = [
         _("Receivables aging on {date} (days past the due date)").format(date=day),
         "",
-        _row(header, widths, right),
+        table_row(header, widths, right),
         rule,
-        *(_row(cells_, widths, right) for cells_ in body),
+        *(table_row(cells_, widths, right) for cells_ in body),
         rule,
-        *(_row(cells_, widths, right) for cells_ in totals),
+        *(table_row(cells_, widths, right) for cells_ in totals),
     ]
     return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    """Columns a terminal gives the text: wide (CJK) characters take two, accents none."""
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
-
-
-def _cut(text: str, width: int) -> str:
-    if _width(text) <= width:
-        return text
-    while _width(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
-
-
-def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
-    padded = []
-    for column, (cell, width) in enumerate(zip(cells, widths, strict=True)):
-        gap = " " * (width - _width(cell))
-        padded.append(gap + cell if column in right else cell + gap)
-    return "  ".join(padded).rstrip()

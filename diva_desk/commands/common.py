@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,3 +46,30 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+# Plain-text tables for the terminal.
+
+
+def text_width(text: str) -> int:
+    """Columns a terminal gives the text: wide (CJK) characters take two, accents none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def cut_to_width(text: str, width: int) -> str:
+    if text_width(text) <= width:
+        return text
+    while text_width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def table_row(cells: list[str], widths: list[int], right: set[int]) -> str:
+    padded = []
+    for column, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        gap = " " * (width - text_width(cell))
+        padded.append(gap + cell if column in right else cell + gap)
+    return "  ".join(padded).rstrip()

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import unicodedata
 from pathlib import Path
 
-from diva_desk.commands.common import EXIT_OK
+from diva_desk.commands.common import EXIT_OK, cut_to_width, table_row, text_width
 from diva_desk.i18n import _, ngettext
 
 #: A name longer than this is cut in the plain-text table, so a row fits a terminal.
@@ -87,7 +86,7 @@ def _customers(args: argparse.Namespace, folder: Path) -> int:
         *(
             [
                 row.code,
-                _cut(row.name, _NAME_WIDTH),
+                cut_to_width(row.name, _NAME_WIDTH),
                 fmt.money(row.balance, row.currency),
                 fmt.money(row.overdue, row.currency),
                 fmt.date(row.oldest_open_date) or "—",
@@ -96,11 +95,11 @@ def _customers(args: argparse.Namespace, folder: Path) -> int:
             for row, standing in listed
         ),
     ]
-    widths = [max(_width(r[c]) for r in table) for c in range(len(table[0]))]
+    widths = [max(text_width(r[c]) for r in table) for c in range(len(table[0]))]
     right = {2, 3}  # amounts line up on their last digit
     indent = " " * (widths[0] + 2)
     for number, cells in enumerate(table):
-        print(_row(cells, widths, right))
+        print(table_row(cells, widths, right))
         if number:
             standing = listed[number - 1][1]
             print(f"{indent}{standing.rating.reason} — {standing.suggested_terms}")
@@ -144,27 +143,3 @@ def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
     if args.dry_run:
         print(_("Nothing was written (dry run)."))
     return EXIT_OK
-
-
-def _width(text: str) -> int:
-    """Columns a terminal gives the text: wide (CJK) characters take two, accents none."""
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
-
-
-def _cut(text: str, width: int) -> str:
-    if _width(text) <= width:
-        return text
-    while _width(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
-
-
-def _row(cells: list[str], widths: list[int], right: set[int]) -> str:
-    padded = []
-    for column, (cell, width) in enumerate(zip(cells, widths, strict=True)):
-        gap = " " * (width - _width(cell))
-        padded.append(gap + cell if column in right else cell + gap)
-    return "  ".join(padded).rstrip()
