@@ -115,7 +115,8 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
         cutoff = self._next_cutoff(row)
         if cutoff is None:
             return ""
-        text = fmt.date(cutoff)
+        # A cut-off is always within the next month: the year would only take room.
+        text = fmt.date(cutoff, "MMM d")
         return f"\u25cf {text}" if row.cutoff_soon else text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -146,7 +146,7 @@ class ContactsImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("contactsImportDialog")
         self.setWindowTitle(_("Import contacts from {file}").format(file=path.name))
-        self.resize(900, 600)
+        self.resize(1040, 620)
         self._contacts = contacts
         self._tasks = tasks
         self.mapping = contacts.mapping
@@ -220,7 +220,8 @@ class ContactsImportDialog(QDialog):
         scroll = QScrollArea(box)
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
-        scroll.setMaximumHeight(150)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMaximumHeight(min(150, inner.sizeHint().height() + 4))
         outer.addWidget(scroll)
         return box
 

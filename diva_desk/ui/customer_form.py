@@ -63,6 +63,7 @@ class CustomerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("customerDialog")
+        self.setMinimumWidth(820)
         self.customer_id = customer_id
         self._default_terms = default_terms
         self.editors: dict[str, Editor] = {}
@@ -287,6 +288,7 @@ class CustomerDialog(QDialog):
         if not check.ok or check.customer is None:
             first = next(f for f in self.editors if f in check.problems)
             self.editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            self._fit_messages()
             return False
         try:
             if self.customer_id is None:
@@ -300,6 +302,18 @@ class CustomerDialog(QDialog):
         self.customer_saved.emit(self.customer_id)
         super().accept()
         return True
+
+    def _fit_messages(self) -> None:
+        """Grow to show every message whole (wrapped labels ask for height after the fact)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.invalidate()
+        layout.activate()
+        wanted = layout.totalHeightForWidth(self.width())
+        if wanted < 0:
+            wanted = self.sizeHint().height()
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def accept(self) -> None:  # Enter in a line edit presses the default button: Save
         self.save()

@@ -71,6 +71,8 @@ QFrame[role="rule"] { color: palette(midlight); }
 def _caption(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setProperty("role", "caption")
+    # A narrow page wraps a caption rather than cutting off the page's right side.
+    label.setWordWrap(True)
     return label
 
 
@@ -164,7 +166,7 @@ class CustomerPane(QStackedWidget):
         rating_row.addWidget(self.rating_reason, 1)
 
         facts = QGridLayout()
-        facts.setHorizontalSpacing(18)
+        facts.setHorizontalSpacing(12)
         facts.setVerticalSpacing(2)
         for column, (caption, label) in enumerate(
             (
