@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from diva_desk import __version__, paths
-from diva_desk.commands import aging, book, customers, documents
+from diva_desk.commands import aging, book, customers, documents, today
 from diva_desk.commands.common import EXIT_BAD_INPUT, EXIT_FAILED, open_book_in
 from diva_desk.errors import BadInput, BookProblem
 from diva_desk.i18n import _
@@ -21,7 +21,7 @@ from diva_desk.i18n import _
 log = logging.getLogger(__name__)
 
 #: Each module adds its subcommands with ``register(subparsers)``.
-COMMAND_MODULES = (book, documents, customers, aging)
+COMMAND_MODULES = (book, documents, customers, today, aging)
 
 
 class _Parser(argparse.ArgumentParser):
