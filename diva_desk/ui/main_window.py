@@ -19,9 +19,10 @@ from diva_desk.i18n import _
 from diva_desk.store.business import get_business
 from diva_desk.store.queries import total_owed
 from diva_desk.ui.book_actions import BookActions
-from diva_desk.ui.book_models import FollowupTableModel, InvoiceTableModel
+from diva_desk.ui.book_models import FollowupTableModel
 from diva_desk.ui.contacts_actions import ContactsActions
 from diva_desk.ui.customers_tab import CustomersTab
+from diva_desk.ui.invoices_tab import InvoicesTab
 from diva_desk.ui.list_tab import ListTab
 from diva_desk.ui.settings import app_settings
 from diva_desk.ui.tasks import TaskRunner
@@ -55,14 +56,9 @@ class MainWindow(QMainWindow):
         self.customers = CustomersTab(self)
         self.customers.book_changed.connect(self.refresh)
         self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.invoices = ListTab(
-            "invoices",
-            InvoiceTableModel(self),
-            search_hint=_("Search invoices by number, customer or status"),
-            stretch_column=1,
-            sort_column=2,
-            sort_order=Qt.SortOrder.DescendingOrder,
-        )
+        self.invoices = InvoicesTab(today=self._today, tasks=self.tasks, parent=self)
+        self.invoices.book_changed.connect(self.refresh)
+        self.invoices.announced.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.followups = ListTab(
             "followups",
             FollowupTableModel(self),
