@@ -19,16 +19,20 @@ from diva_desk.i18n import _
 from diva_desk.store.business import get_business
 from diva_desk.store.queries import total_owed
 from diva_desk.ui.book_actions import BookActions
-from diva_desk.ui.book_models import FollowupTableModel
 from diva_desk.ui.contacts_actions import ContactsActions
 from diva_desk.ui.customers_tab import CustomersTab
+from diva_desk.ui.followups_tab import FollowupsTab
 from diva_desk.ui.invoices_tab import InvoicesTab
 from diva_desk.ui.list_tab import ListTab
+from diva_desk.ui.meeting_pack import show_meeting_pack
 from diva_desk.ui.settings import app_settings
+from diva_desk.ui.talking_points_page import CallSettingsDialog
 from diva_desk.ui.tasks import TaskRunner
 from diva_desk.ui.today_panel import TodayPanel, money_lines
 
 DEFAULT_SIZE = (1200, 760)
+#: The Today panel's first width: room for a call card and its talking points.
+TODAY_WIDTH = 560
 
 
 def window_title(business_name: str | None) -> str:
@@ -53,19 +57,22 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
 
         self.today_panel = TodayPanel(self)
+        self.today_panel.book_changed.connect(self.refresh)
+        self.today_panel.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 10000)
+        )
+        self.today_panel.meeting_pack_wanted.connect(
+            lambda call: show_meeting_pack(self, self.tasks, call.customer, self._today())
+        )
         self.customers = CustomersTab(self)
         self.customers.book_changed.connect(self.refresh)
         self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.invoices = InvoicesTab(today=self._today, tasks=self.tasks, parent=self)
         self.invoices.book_changed.connect(self.refresh)
         self.invoices.announced.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.followups = ListTab(
-            "followups",
-            FollowupTableModel(self),
-            search_hint=_("Search follow-ups by customer, reason or invoice"),
-            stretch_column=2,
-            sort_column=0,
-        )
+        self.followups = FollowupsTab(self)
+        self.followups.book_changed.connect(self.refresh)
+        self.followups.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
@@ -80,7 +87,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([260, DEFAULT_SIZE[0] - 260])
+        self.splitter.setSizes([TODAY_WIDTH, DEFAULT_SIZE[0] - TODAY_WIDTH])
         self.setCentralWidget(self.splitter)
 
         self.owed_label = QLabel(self)
@@ -151,6 +158,13 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.find_action)
         view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(
+                _("Go to &Today's calls"),
+                self.today_panel.focus_first_call,
+                [QKeySequence("Ctrl+0")],
+            )
+        )
         for number, (tab, text) in enumerate(
             (
                 (self.customers, _("Go to &Customers")),
@@ -174,6 +188,12 @@ class MainWindow(QMainWindow):
         self.customers.new_action.triggered.connect(
             lambda _checked=False: self.tabs.setCurrentWidget(self.customers)
         )
+
+        settings_menu = self.menuBar().addMenu(_("&Settings"))
+        self.call_settings_action = self._action(
+            _("&Talking points and call list…"), self.show_call_settings
+        )
+        settings_menu.addAction(self.call_settings_action)
 
         help_menu = self.menuBar().addMenu(_("&Help"))
         self.about_action = self._action(_("&About Diva Desk"), self.show_about)
@@ -205,6 +225,11 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         self.current_tab().focus_search()
+
+    def show_call_settings(self) -> None:
+        dialog = CallSettingsDialog(self._today(), self)
+        dialog.changed.connect(lambda: self.today_panel.refresh(self._today()))
+        dialog.exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -149,18 +149,15 @@ def test_status_bar_shows_one_figure_per_currency(
     assert win.owed_label.text() == "Owed to you: $2,150.00 · US$500.00"
 
 
-def test_today_panel_shows_only_real_facts(window: MainWindow) -> None:
+def test_today_panel_shows_the_day_the_money_and_the_calls(window: MainWindow) -> None:
     panel = window.today_panel
     assert panel.date.text() == "Monday, November 23, 2026"
     assert panel.owed.text() == "$2,150.00"
     assert panel.overdue.text() == "$1,250.00"
     assert panel.overdue_count.text() == "on 2 overdue invoices"
-    # Due today or earlier and not done: Acme (Nov 20) and Gamma (today); not Beta (Dec 1).
-    shown = [(f.customer_name, f.reason) for f in panel.shown_followups]
-    assert shown == [
-        ("Acme Ltd.", "Ask about the PO"),
-        ("Gamma Garage", "Confirm the cheque is in the mail"),
-    ]
+    # Acme and Gamma are overdue with a follow-up due; Beta's invoice wants a check-in.
+    assert [call.customer for call in panel.calls] == ["ACME", "GAMMA", "BETA"]
+    assert panel.summary.text() == "3 calls · $2,150.00 at stake"
 
 
 def test_empty_book_says_nothing_is_owed(qtbot: QtBot, book: peewee.SqliteDatabase) -> None:
@@ -168,7 +165,8 @@ def test_empty_book_says_nothing_is_owed(qtbot: QtBot, book: peewee.SqliteDataba
     qtbot.addWidget(win)
     assert win.owed_label.text() == "Nothing is owed to you."
     assert win.today_panel.overdue_count.text() == "No invoice is overdue."
-    assert win.today_panel.shown_followups == []
+    assert win.today_panel.calls == []
+    assert win.today_panel.summary.text() == "No calls today"
 
 
 def test_find_shortcut_focuses_the_search_of_the_current_tab(

@@ -1,0 +1,422 @@
+"""One call of the morning list: who, why, what to say, and what came of it.
+
+A card is read top to bottom the way the call goes: the customer and the money,
+the person to ask for and their number, why to call (one line per reason, with
+the escalation step where there is one), the talking points (folded until asked
+for, so thirty cards stay scannable), then one button per outcome.
+
+The card only says which outcome was chosen (:attr:`CallCard.outcome_chosen`);
+the Today panel asks the details and writes to the book. The talking points are
+laid out the first time they are opened, which keeps a full list quick to build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from enum import StrEnum
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFocusEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diva_desk.core.calls import Call, ReasonKind, reason_text, step_label
+from diva_desk.core.talking_points import Script
+from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import format as fmt
+from diva_desk.ui.call_script import script_html
+from diva_desk.ui.customer_history import rating_text
+from diva_desk.ui.flow_layout import FlowLayout
+
+
+class OutcomeKind(StrEnum):
+    """What came of a call: one button each under every card."""
+
+    PROMISED = "promised"
+    PLAN = "plan"
+    PROBLEM = "problem"
+    RECEIVED = "received"
+    PAID = "paid"
+    VOICEMAIL = "voicemail"
+    NO_ANSWER = "no_answer"
+    SNOOZE = "snooze"
+
+
+def outcome_label(kind: OutcomeKind) -> str:
+    """The button's text, with its mnemonic (active on the card that has the focus)."""
+    return {
+        OutcomeKind.PROMISED: _("&Promised to pay…"),
+        OutcomeKind.PLAN: _("Payment p&lan…"),
+        OutcomeKind.PROBLEM: _("Pro&blem or dispute…"),
+        OutcomeKind.RECEIVED: _("&Received and happy"),
+        OutcomeKind.PAID: _("Pai&d…"),
+        OutcomeKind.VOICEMAIL: _("Left &voicemail"),
+        OutcomeKind.NO_ANSWER: _("&No answer"),
+        OutcomeKind.SNOOZE: _("&Snooze…"),
+    }[kind]
+
+
+def _outcome_tip(kind: OutcomeKind, retry_days: int) -> str:
+    retry = ngettext(
+        "The call comes back in {n} working day.",
+        "The call comes back in {n} working days.",
+        retry_days,
+    ).format(n=retry_days)
+    return {
+        OutcomeKind.PROMISED: _("Reached: they promised an amount by a date (a follow-up is set)"),
+        OutcomeKind.PLAN: _("Reached: agree a payment plan in installments"),
+        OutcomeKind.PROBLEM: _("Reached: there is a problem or a dispute; note it and follow up"),
+        OutcomeKind.RECEIVED: _("Reached: they have the invoice and are happy with the work"),
+        OutcomeKind.PAID: _("Record the payment they made"),
+        OutcomeKind.VOICEMAIL: _("You left a message. {retry}").format(retry=retry),
+        OutcomeKind.NO_ANSWER: _("Nobody answered. {retry}").format(retry=retry),
+        OutcomeKind.SNOOZE: _("Not today: put the call off to a date"),
+    }[kind]
+
+
+#: Outcomes where the customer was reached and something was agreed: tinted, and first.
+_REACHED = frozenset(
+    {OutcomeKind.PROMISED, OutcomeKind.PLAN, OutcomeKind.PROBLEM, OutcomeKind.RECEIVED}
+)
+
+#: Reasons that mean money is late: their dot is red, and the card offers the meeting pack.
+LATE_KINDS = frozenset(
+    {ReasonKind.OVERDUE, ReasonKind.BROKEN_PROMISE, ReasonKind.INSTALLMENT_MISSED}
+)
+_SOON_KINDS = frozenset(
+    {ReasonKind.DEPOSIT_DUE, ReasonKind.DUE_SOON, ReasonKind.CUTOFF, ReasonKind.INSTALLMENT_DUE}
+)
+
+
+def last_contact_text(last: dt.date | None, today: dt.date) -> str:
+    """How long since they last heard from you: the number of days is what matters."""
+    if last is None:
+        return _("No contact yet")
+    days = (today - last).days
+    if days <= 0:
+        return _("Last contact today")
+    return ngettext("Last contact {days} day ago", "Last contact {days} days ago", days).format(
+        days=fmt.number(days)
+    )
+
+
+def dial_url(phone: str) -> QUrl:
+    """``tel:+16475550110``: digits and a leading plus, which phone apps accept."""
+    digits = re.sub(r"[^\d+]", "", phone)
+    return QUrl(f"tel:{digits}")
+
+
+def _label(text: str, role: str, parent: QWidget, name: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class CallCard(QFrame):
+    """One call; focusable, with every button reachable by Tab."""
+
+    #: The person chose an outcome for this call.
+    outcome_chosen = Signal(object, object)  # (Call, OutcomeKind)
+    #: The phone number was put on the clipboard (the text to show in the status bar).
+    phone_copied = Signal(str)
+    #: The meeting pack for this customer was asked for.
+    meeting_pack_wanted = Signal(object)  # Call
+    #: Up or Down was pressed on the card: move to the card before (-1) or after (+1).
+    move_wanted = Signal(object, int)
+
+    def __init__(
+        self,
+        call: Call,
+        script: Script,
+        *,
+        rank: int,
+        today: dt.date,
+        rating_reason: str = "",
+        retry_days: int = 2,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.call = call
+        self.script = script
+        self.setObjectName("callCard")
+        self.setProperty("current", False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setAccessibleName(
+            _("Call {rank}: {customer}").format(rank=rank, customer=call.customer_name)
+        )
+
+        self.rank_label = QLabel(str(rank), self)
+        self.rank_label.setObjectName("callRank")
+        self.rank_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rank_label.setFixedSize(26, 26)
+        self.name = _label(call.customer_name, "callName", self, "callName")
+        self.stake = QLabel(fmt.money(call.amount_at_stake, call.currency), self)
+        self.stake.setObjectName("callStake")
+        self.stake.setToolTip(_("The money at stake on this call"))
+        self.rating = QLabel(rating_text(call.rating), self)
+        self.rating.setObjectName("callRating")
+        self.rating.setProperty("rating", call.rating.value)
+        if rating_reason:
+            self.rating.setToolTip(rating_reason)
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.rank_label, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.name, 1)
+        top.addWidget(self.rating, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.stake, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        contact = call.contact_name or _("whoever looks after invoices")
+        self.ask_for = _label(_("Ask for {person}").format(person=contact), "callWho", self)
+        self.ask_for.setWordWrap(False)
+        self.phone_button = QPushButton(call.phone or _("No phone number"), self)
+        self.phone_button.setObjectName("callPhone")
+        self.phone_button.setFlat(True)
+        self.phone_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.phone_button.setToolTip(_("Copy the number"))
+        self.phone_button.setEnabled(bool(call.phone))
+        self.phone_button.clicked.connect(self.copy_phone)
+        self.dial_button = QPushButton(_("Call"), self)
+        self.dial_button.setObjectName("callDial")
+        self.dial_button.setFlat(True)
+        self.dial_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.dial_button.setToolTip(_("Dial with your phone app"))
+        self.dial_button.setVisible(bool(call.phone))
+        self.dial_button.clicked.connect(self.dial)
+        self.last_contact = _label(last_contact_text(call.last_contact, today), "note", self)
+        self.last_contact.setObjectName("callLastContact")
+        self.last_contact.setWordWrap(False)
+        if call.last_contact is not None:
+            self.last_contact.setToolTip(fmt.date(call.last_contact, "full"))
+        who = QHBoxLayout()
+        who.setSpacing(6)
+        who.addWidget(self.ask_for, 0)
+        who.addWidget(_label("·", "note", self), 0)
+        who.addWidget(self.phone_button, 0)
+        who.addWidget(self.dial_button, 0)
+        who.addStretch(1)
+        who.addWidget(self.last_contact, 0)
+
+        self.reasons = QWidget(self)
+        reasons = QVBoxLayout(self.reasons)
+        reasons.setContentsMargins(0, 4, 0, 0)
+        reasons.setSpacing(3)
+        #: The reason lines as shown (reason_text), for tests and screen readers.
+        self.reason_lines: list[str] = []
+        for reason in call.reasons:
+            # The step has a pill of its own under the line.
+            line = reason_text(dataclasses.replace(reason, step=None))
+            self.reason_lines.append(reason_text(reason))
+            tone = (
+                "late"
+                if reason.kind in LATE_KINDS
+                else "soon"
+                if reason.kind in _SOON_KINDS
+                else "info"
+            )
+            row = QHBoxLayout()
+            row.setSpacing(8)
+            dot = QLabel("●", self.reasons)
+            dot.setProperty("tone", tone)
+            dot.setObjectName("reasonDot")
+            row.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(_label(line, "reason", self.reasons))
+            if reason.step:
+                step = QLabel(step_label(reason.step), self.reasons)
+                step.setObjectName("callStep")
+                step.setProperty("step", int(reason.step))
+                column.addWidget(step, 0, Qt.AlignmentFlag.AlignLeft)
+            row.addLayout(column, 1)
+            reasons.addLayout(row)
+
+        self.script_toggle = QToolButton(self)
+        self.script_toggle.setObjectName("scriptToggle")
+        self.script_toggle.setText(_("&Talking points"))
+        self.script_toggle.setCheckable(True)
+        self.script_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.script_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.script_toggle.toggled.connect(self.show_script)
+        self.script_view: QLabel | None = None
+
+        self.buttons: dict[OutcomeKind, QPushButton] = {}
+        self._labels: dict[QPushButton, str] = {}
+        actions = QWidget(self)
+        actions.setObjectName("callActions")
+        flow = FlowLayout(actions)
+        has_checkin = any(r.kind is ReasonKind.DELIVERY_CHECKIN for r in call.reasons)
+        # A payment goes on a sent invoice; a draft waiting for the cut-off takes none.
+        payable = any(
+            r.invoice_id is not None and r.kind is not ReasonKind.CUTOFF for r in call.reasons
+        )
+        for kind in OutcomeKind:
+            button = QPushButton(outcome_label(kind), actions)
+            button.setObjectName(f"outcome_{kind.value}")
+            button.setProperty("reached", kind in _REACHED)
+            button.setToolTip(_outcome_tip(kind, retry_days))
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, kind=kind: self._chosen(kind))
+            if (kind is OutcomeKind.RECEIVED and not has_checkin) or (
+                kind is OutcomeKind.PAID and not payable
+            ):
+                button.hide()
+            flow.addWidget(button)
+            self.buttons[kind] = button
+            self._labels[button] = button.text()
+        self.meeting_button = QPushButton(_("&Meeting pack…"), actions)
+        self.meeting_button.setObjectName("meetingPack")
+        self.meeting_button.setToolTip(_("A one-page PDF to bring to a sit-down meeting"))
+        self.meeting_button.setAutoDefault(False)
+        self.meeting_button.setVisible(any(r.kind in LATE_KINDS for r in call.reasons))
+        self.meeting_button.clicked.connect(lambda: self.meeting_pack_wanted.emit(self.call))
+        flow.addWidget(self.meeting_button)
+        self._labels[self.meeting_button] = self.meeting_button.text()
+        self._labels[self.script_toggle] = self.script_toggle.text()
+
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(16, 14, 16, 14)
+        self._layout.setSpacing(6)
+        self._layout.addLayout(top)
+        self._layout.addLayout(who)
+        self._layout.addWidget(self.reasons)
+        self._layout.addWidget(self.script_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        self._script_index = self._layout.count()
+        self._layout.addSpacing(4)
+        self._layout.addWidget(actions)
+        self.set_current(False)
+
+    # --- what the card does ------------------------------------------------------------
+
+    def _chosen(self, kind: OutcomeKind) -> None:
+        self.outcome_chosen.emit(self.call, kind)
+
+    def set_rank(self, rank: int) -> None:
+        self.rank_label.setText(str(rank))
+        self.setAccessibleName(
+            _("Call {rank}: {customer}").format(rank=rank, customer=self.call.customer_name)
+        )
+
+    def copy_phone(self) -> None:
+        QGuiApplication.clipboard().setText(self.call.phone)
+        self.phone_copied.emit(_("Copied {phone}.").format(phone=self.call.phone))
+
+    def dial(self) -> None:
+        QDesktopServices.openUrl(dial_url(self.call.phone))
+
+    def show_script(self, shown: bool) -> None:
+        """Open or fold the talking points (laid out the first time they are opened)."""
+        if shown and self.script_view is None:
+            self.script_view = QLabel(script_html(self.script), self)
+            self.script_view.setObjectName("scriptView")
+            self.script_view.setWordWrap(True)
+            self.script_view.setTextFormat(Qt.TextFormat.RichText)
+            self.script_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._layout.insertWidget(self._script_index, self.script_view)
+        if self.script_view is not None:
+            self.script_view.setVisible(shown)
+        if self.script_toggle.isChecked() != shown:
+            self.script_toggle.setChecked(shown)
+        self.script_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+
+    def script_shown(self) -> bool:
+        return self.script_view is not None and self.script_view.isVisibleTo(self)
+
+    def set_current(self, current: bool) -> None:
+        """The card with the focus answers to Alt+letter; the others keep quiet.
+
+        Thirty cards with the same mnemonics would make every Alt+P ambiguous, so
+        only the current card's buttons carry theirs.
+        """
+        self.setProperty("current", current)
+        for button, text in self._labels.items():
+            button.setText(text if current else text.replace("&", ""))
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    # --- keyboard ----------------------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_wanted.emit(self, -1 if key == Qt.Key.Key_Up else 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.show_script(not self.script_shown())
+        else:
+            super().keyPressEvent(event)
+
+
+CARD_STYLE = """
+#callCard {
+    background: palette(base); border: 1px solid #e1e4e8; border-radius: 10px;
+}
+#callCard[current="true"] { border: 1px solid #8fb3e0; }
+#callCard:focus { border: 2px solid #3b78c4; }
+#callRank {
+    background: #eef2f7; color: #4a5563; border-radius: 13px; font-weight: 600;
+}
+QLabel[role="callName"] { font-size: 12.5pt; font-weight: 600; }
+#callStake { font-size: 12.5pt; font-weight: 600; }
+#callRating {
+    border-radius: 7px; padding: 1px 9px; font-size: 8.5pt; font-weight: 600;
+    background: #eef0f3; color: #5f6670;
+}
+#callRating[rating="reliable"] { background: #e6f3e8; color: #2e7d32; }
+#callRating[rating="slow"] { background: #fbf0de; color: #a35c00; }
+#callRating[rating="risky"] { background: #fbe6e3; color: #b03a2e; }
+QLabel[role="callWho"] { color: #3d4450; }
+QLabel[role="reason"] { color: #2b303a; }
+#reasonDot { font-size: 8pt; padding-top: 2px; }
+#reasonDot[tone="late"] { color: #c0392b; }
+#reasonDot[tone="soon"] { color: #c98a12; }
+#reasonDot[tone="info"] { color: #3b78c4; }
+#callStep {
+    background: #f1f4f9; color: #34506f; border: 1px solid #dbe3ee; border-radius: 7px;
+    padding: 1px 9px; font-size: 8.5pt;
+}
+#callStep[step="4"], #callStep[step="5"] {
+    background: #fbeeec; color: #9b3328; border-color: #f1d2cd;
+}
+#callPhone, #callDial {
+    border: none; padding: 0 2px; color: #2f6db5; text-align: left;
+}
+#callPhone:hover, #callDial:hover { text-decoration: underline; }
+#callPhone:focus, #callDial:focus { border-bottom: 1px solid #3b78c4; }
+#scriptToggle {
+    border: none; color: #4a5563; font-weight: 600; padding: 2px 0;
+}
+#scriptToggle:focus { color: #2f6db5; }
+#scriptView {
+    background: #f7f8fa; border-left: 3px solid #c9d6e8; border-radius: 4px;
+    padding: 2px 12px 8px 12px; color: #2b303a;
+}
+#callActions QPushButton {
+    padding: 4px 10px; border: 1px solid #cfd5dd; border-radius: 5px;
+    background: palette(button);
+}
+#callActions QPushButton:hover { background: #eef3fa; border-color: #9db8db; }
+#callActions QPushButton:focus { border: 2px solid #3b78c4; padding: 3px 9px; }
+#callActions QPushButton[reached="true"] {
+    background: #eaf2fc; color: #1f4f8a; border-color: #b8cfea;
+}
+#callActions QPushButton[reached="true"]:hover { background: #dce9f9; }
+"""

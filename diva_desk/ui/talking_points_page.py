@@ -1,0 +1,409 @@
+"""Settings for the morning calls: the talking points in the owner's own voice, and the windows.
+
+The talking points page lists every template (one per reason to call, one per step
+of an overdue invoice), shows its text to edit, the placeholders it may use
+(double-click one to insert it), and a preview of the script it makes for a sample
+customer, as it will be read on the phone. Save refuses a broken template with
+core.talking_points' sentence (line number and culprit) shown under the text;
+nothing is written until the template is usable. Reset goes back to the shipped text.
+
+The call-list page holds the windows of the rules (store.calls.call_settings): how
+many days after sending to check in, before due for a courtesy call, and so on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diva_desk.core.calls import Call, CallSettings, EscalationStep, Reason, ReasonKind, step_name
+from diva_desk.core.history import RatingKind
+from diva_desk.core.talking_points import (
+    TEMPLATE_NAMES,
+    check_template,
+    placeholders_for,
+    script_for,
+)
+from diva_desk.i18n import _, ngettext
+from diva_desk.store.calls import call_settings, save_call_settings, script_context
+from diva_desk.store.talking_points import reset_template, save_template, template_texts
+from diva_desk.ui.call_script import script_html
+from diva_desk.ui.void_dialog import confirm
+
+_STEPS = {
+    "overdue_1_friendly": EscalationStep.FRIENDLY,
+    "overdue_2_set_date": EscalationStep.SET_DATE,
+    "overdue_3_payment_plan": EscalationStep.PAYMENT_PLAN,
+    "overdue_4_meet": EscalationStep.MEET,
+    "overdue_5_final": EscalationStep.FINAL,
+}
+#: The windows of the call list the owner may change, with their labels and ranges.
+WINDOWS = (
+    ("checkin_after_days", lambda: _("Check in after sending an invoice"), 0, 60),
+    ("due_soon_days", lambda: _("Courtesy call before an invoice is due"), 0, 60),
+    ("cutoff_warning_days", lambda: _("Warn before a customer's cut-off day"), 0, 31),
+    ("installment_soon_days", lambda: _("Remind before a plan installment"), 0, 31),
+    ("overdue_after_days", lambda: _("Start overdue calls after"), 0, 60),
+    ("retry_after_working_days", lambda: _("After no answer, try again in"), 1, 20),
+)
+
+
+def template_title(name: str) -> str:
+    """The template's name as the owner reads it in the list."""
+    if name in _STEPS:
+        step = _STEPS[name]
+        return _("Overdue {n} of {count}: {name}").format(
+            n=int(step), count=len(EscalationStep), name=step_name(step)
+        )
+    return {
+        ReasonKind.DEPOSIT_DUE.value: _("Deposit not received"),
+        ReasonKind.DELIVERY_CHECKIN.value: _("Check-in after sending"),
+        ReasonKind.DUE_SOON.value: _("Courtesy call before it's due"),
+        ReasonKind.CUTOFF.value: _("Invoice before their cut-off"),
+        ReasonKind.PROMISE_DUE.value: _("Promised payment due"),
+        ReasonKind.BROKEN_PROMISE.value: _("Broken promise"),
+        ReasonKind.INSTALLMENT_DUE.value: _("Plan installment due"),
+        ReasonKind.INSTALLMENT_MISSED.value: _("Plan installment missed"),
+        ReasonKind.FOLLOWUP.value: _("Follow-up you planned"),
+    }.get(name, name)
+
+
+def sample_call(name: str, today: dt.date) -> Call:
+    """A made-up customer with one reason of the template's kind, for the preview."""
+    step = _STEPS.get(name)
+    kind = ReasonKind.OVERDUE if step else ReasonKind(name)
+    ahead = kind in (
+        ReasonKind.DUE_SOON,
+        ReasonKind.CUTOFF,
+        ReasonKind.PROMISE_DUE,
+        ReasonKind.INSTALLMENT_DUE,
+    )
+    days = 3 if ahead else 12
+    reason = Reason(
+        kind=kind,
+        amount=Decimal("1250.00"),
+        currency="CAD",
+        days=days,
+        date=today + dt.timedelta(days=days if ahead else -days),
+        invoice="INV-1042",
+        step=step,
+        note=_("Ask whether the purchase order came through"),
+        made_on=today - dt.timedelta(days=20),
+    )
+    return Call(
+        customer_id=0,
+        customer="SAMPLE",
+        customer_name=_("Maple Leaf Bakery"),
+        contact_name=_("Alex Martin"),
+        phone="",
+        currency="CAD",
+        rating=RatingKind.RELIABLE,
+        archived=False,
+        reasons=(reason,),
+        amount_at_stake=reason.amount,
+        score=Decimal(0),
+        total_owed=Decimal("2400.00"),
+    )
+
+
+class TalkingPointsPage(QWidget):
+    """Pick a template, edit it, see its placeholders and the script it makes; save or reset."""
+
+    #: A template was saved or reset: the scripts shown should be made again.
+    templates_changed = Signal()
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("talkingPointsPage")
+        self.today = today
+        self.context = script_context(today)
+        texts = template_texts(self.context.locale)
+        self.saved = dict(texts.texts)
+        self.built_in = dict(texts.built_in)
+        self.drafts: dict[str, str] = {}
+
+        self.names = QListWidget(self)
+        self.names.setObjectName("templateNames")
+        self.names.setAccessibleName(_("Templates"))
+        for name in TEMPLATE_NAMES:
+            item = QListWidgetItem(template_title(name), self.names)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+        self.names.setMinimumWidth(260)
+
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("templateText")
+        self.editor.setTabChangesFocus(True)
+        self.editor.setFont(QFont("DejaVu Sans Mono", 9))
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("templateProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.hide()
+        self.state = QLabel(self)
+        self.state.setObjectName("templateState")
+        self.state.setStyleSheet("color: #6b7480;")
+
+        self.placeholders = QListWidget(self)
+        self.placeholders.setObjectName("templatePlaceholders")
+        self.placeholders.setToolTip(_("Double-click (or Enter) to insert at the cursor"))
+        self.placeholders.setMaximumWidth(190)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("templatePreview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.RichText)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.preview.setStyleSheet(
+            "#templatePreview { background: #f7f8fa; padding: 2px 12px 8px 12px; }"
+        )
+        self.preview_scroll = QScrollArea(self)
+        self.preview_scroll.setWidget(self.preview)
+        self.preview_scroll.setWidgetResizable(True)
+        self.preview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.preview_scroll.setStyleSheet("QScrollArea { border-left: 3px solid #c9d6e8; }")
+
+        self.save_button = QPushButton(_("&Save template"), self)
+        self.save_button.setObjectName("templateSave")
+        self.reset_button = QPushButton(_("&Reset to built-in"), self)
+        self.reset_button.setObjectName("templateReset")
+        save = QAction(self)
+        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        save.triggered.connect(lambda _checked=False: self.save())
+        self.addAction(save)
+
+        middle = QVBoxLayout()
+        middle.addWidget(self.editor, 3)
+        middle.addWidget(self.problem)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.state, 1)
+        buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.save_button)
+        middle.addLayout(buttons)
+        middle.addWidget(_caption(_("PREVIEW, FOR A SAMPLE CUSTOMER"), self))
+        middle.addWidget(self.preview_scroll, 2)
+        side = QVBoxLayout()
+        side.addWidget(_caption(_("PLACEHOLDERS"), self))
+        side.addWidget(self.placeholders, 1)
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        left.addWidget(_caption(_("TEMPLATES"), self))
+        left.addWidget(self.names, 1)
+        layout.addLayout(left)
+        layout.addLayout(middle, 1)
+        layout.addLayout(side)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self._show_preview)
+        self.names.currentRowChanged.connect(self._template_chosen)
+        self.editor.textChanged.connect(self._edited)
+        self.placeholders.itemActivated.connect(self._insert_placeholder)
+        self.save_button.clicked.connect(self.save)
+        self.reset_button.clicked.connect(self.reset)
+        self.names.setCurrentRow(0)
+
+    # --- showing -----------------------------------------------------------------------
+
+    def current_name(self) -> str:
+        item = self.names.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else TEMPLATE_NAMES[0]
+
+    def choose(self, name: str) -> None:
+        self.names.setCurrentRow(TEMPLATE_NAMES.index(name))
+
+    def _template_chosen(self) -> None:
+        name = self.current_name()
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(self.drafts.get(name, self.saved[name]))
+        self.editor.blockSignals(False)
+        self.placeholders.clear()
+        for placeholder in sorted(placeholders_for(name)):
+            self.placeholders.addItem(f"${placeholder}")
+        self.problem.hide()
+        self._edited()
+        self._show_preview()
+
+    def _edited(self) -> None:
+        name = self.current_name()
+        text = self.editor.toPlainText()
+        if text != self.saved[name]:
+            self.drafts[name] = text
+        else:
+            self.drafts.pop(name, None)
+        changed = name in self.drafts
+        rewritten = self.saved[name] != self.built_in[name]
+        self.save_button.setEnabled(changed)
+        self.reset_button.setEnabled(rewritten or text != self.built_in[name])
+        self.state.setText(
+            _("Not saved yet")
+            if changed
+            else _("Your own words")
+            if rewritten
+            else _("The built-in text")
+        )
+        item = self.names.currentItem()
+        if item is not None:
+            item.setText(template_title(name) + (" •" if changed else ""))
+        self._timer.start()
+
+    def _show_preview(self) -> None:
+        name = self.current_name()
+        text = self.editor.toPlainText()
+        problem = check_template(name, text)
+        if problem is not None:
+            self.preview.setText(
+                '<p style="color:#c0392b;">{}</p>'.format(
+                    _("The preview waits for a usable template: {problem}").format(
+                        problem=problem.message
+                    )
+                )
+            )
+            return
+        script = script_for(
+            sample_call(name, self.today), {name: text}, self.built_in, self.context
+        )
+        self.preview.setText(script_html(script))
+
+    def _insert_placeholder(self, item: QListWidgetItem) -> None:
+        self.editor.insertPlainText(item.text())
+        self.editor.setFocus()
+
+    # --- writing -----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Keep the text shown; a broken template is refused with its message shown."""
+        name = self.current_name()
+        text = self.editor.toPlainText()
+        problem = save_template(name, text)
+        if problem is not None:
+            self.problem.setText(problem.message)
+            self.problem.show()
+            return False
+        self.problem.hide()
+        self.saved[name] = text
+        self.drafts.pop(name, None)
+        self._edited()
+        self.templates_changed.emit()
+        return True
+
+    def reset(self) -> None:
+        name = self.current_name()
+        reset_template(name)
+        self.saved[name] = self.built_in[name]
+        self.drafts.pop(name, None)
+        self._template_chosen()
+        self.templates_changed.emit()
+
+
+class CallListPage(QWidget):
+    """The windows of the call-list rules, in days."""
+
+    settings_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callListPage")
+        self.current = call_settings()
+        self.boxes: dict[str, QSpinBox] = {}
+        form = QFormLayout()
+        for field, label, low, high in WINDOWS:
+            box = QSpinBox(self)
+            box.setObjectName(field)
+            box.setRange(low, high)
+            box.setValue(getattr(self.current, field))
+            working = field == "retry_after_working_days"
+            box.setSuffix(_(" working days") if working else _(" days"))
+            form.addRow(label() + ":", box)
+            self.boxes[field] = box
+        note = QLabel(
+            _(
+                "Weekends are skipped: Friday's list takes in what falls due over the weekend. "
+                "Changes apply to the list as soon as you save."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #6b7480;")
+        self.save_button = QPushButton(_("Save &windows"), self)
+        self.save_button.setObjectName("windowsSave")
+        self.save_button.clicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)
+
+    def save(self) -> CallSettings:
+        values = {field: box.value() for field, box in self.boxes.items()}
+        self.current = dataclasses.replace(self.current, **values)
+        save_call_settings(self.current)
+        self.settings_changed.emit()
+        return self.current
+
+
+class CallSettingsDialog(QDialog):
+    """Settings > Talking points and call list…"""
+
+    #: Templates or windows were saved: the Today panel should read the book again.
+    changed = Signal()
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callSettingsDialog")
+        self.setWindowTitle(_("Talking points and call list"))
+        self.talking_points = TalkingPointsPage(today, self)
+        self.call_list = CallListPage(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.talking_points, _("&Talking points"))
+        self.tabs.addTab(self.call_list, _("Call &list"))
+        self.talking_points.templates_changed.connect(self.changed.emit)
+        self.call_list.settings_changed.connect(self.changed.emit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(1040, 720)
+
+    def reject(self) -> None:
+        """Closing with templates not saved asks first; Cancel keeps the dialog open."""
+        unsaved = len(self.talking_points.drafts)
+        if unsaved and not confirm(
+            self,
+            _("Unsaved talking points"),
+            ngettext(
+                "{count} template has changes that are not saved. Close without saving?",
+                "{count} templates have changes that are not saved. Close without saving?",
+                unsaved,
+            ).format(count=unsaved),
+            _("&Close without saving"),
+        ):
+            return
+        super().reject()
+
+
+def _caption(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setStyleSheet("color: #6b7480; font-size: 8pt; font-weight: 600; letter-spacing: 1px;")
+    return label
