@@ -385,3 +385,43 @@ def test_alt_letter_answers_on_the_card_with_the_focus_only(
     # Ctrl+Z on the panel takes it back.
     qtbot.keyClick(panel.focusWidget() or panel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "GAMMA" in listed(panel))
+
+
+def test_meeting_pack_is_offered_for_late_money_and_is_the_customers_page(
+    panel: TodayPanel, qtbot: QtBot
+) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from diva_desk.ui.meeting_pack import meeting_pack_data
+
+    acme = card(panel, "ACME")
+    assert acme.meeting_button.isVisibleTo(acme)
+    assert not card(panel, "BETA").meeting_button.isVisibleTo(card(panel, "BETA"))
+    with qtbot.waitSignal(panel.meeting_pack_wanted) as wanted:
+        qtbot.mouseClick(acme.meeting_button, Qt.MouseButton.LeftButton)
+    assert wanted.args[0].customer == "ACME"
+    data, title, file_name = meeting_pack_data("ACME", TODAY)
+    assert (title, file_name) == ("Meeting pack: Acme Ltd.", "meeting-pack-ACME-2026-11-23.pdf")
+    text = PdfReader(BytesIO(data)).pages[0].extract_text()
+    assert "Acme Ltd." in text and "INV-1001" in text
+
+
+def test_the_window_shows_the_meeting_pack_in_the_preview(
+    qtbot: QtBot, small_book: peewee.SqliteDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diva_desk.ui import pdf_preview
+    from diva_desk.ui.main_window import MainWindow
+
+    shown: list[tuple[bytes, str]] = []
+    monkeypatch.setattr(
+        pdf_preview, "preview_pdf", lambda parent, data, **kw: shown.append((data, kw["title"]))
+    )
+    window = MainWindow(today=lambda: TODAY)
+    qtbot.addWidget(window)
+    acme = window.today_panel.cards["ACME"]
+    with qtbot.waitSignal(window.tasks.task_finished, timeout=20000):
+        qtbot.mouseClick(acme.meeting_button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1
+    assert shown[0][0].startswith(b"%PDF") and shown[0][1] == "Meeting pack: Acme Ltd."
