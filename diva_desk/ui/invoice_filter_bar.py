@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
 from diva_desk.i18n import _
 from diva_desk.store.queries import InvoiceRow
+from diva_desk.ui.flow_layout import FlowLayout
 from diva_desk.ui.invoice_filters import (
     InvoiceFilter,
     Period,
@@ -70,7 +72,13 @@ class FilterBar(QWidget):
         self.customer.setAccessibleName(_("Customer"))
         self.customer.setEditable(True)
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.customer.setMinimumContentsLength(22)
+        # Narrow windows squeeze the filters rather than the list beside the Today panel.
+        for combo in (self.status, self.period, self.customer):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+        self.customer.setMinimumContentsLength(20)
         completer = QCompleter(self.customer.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -84,24 +92,17 @@ class FilterBar(QWidget):
         self.footer.setObjectName("invoicesFooter")
         self.footer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.footer.setStyleSheet("font-weight: 600; padding: 2px 4px;")
+        self.footer.setWordWrap(True)
+        self.footer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for caption, widget in (
-            (_("S&how:"), self.status),
-            (_("Iss&ued:"), self.period),
-        ):
-            label = QLabel(caption, self)
-            label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget)
-        layout.addWidget(self.issued_from)
-        layout.addWidget(self.until)
-        layout.addWidget(self.issued_to)
-        label = QLabel(_("Cus&tomer:"), self)
-        label.setBuddy(self.customer)
-        layout.addWidget(label)
-        layout.addWidget(self.customer, 1)
+        # Each caption stays with its field; the groups wrap onto a second row when
+        # the window is narrow, rather than squeezing the list beside the Today panel.
+        layout = FlowLayout(self, spacing=10)
+        layout.addWidget(self._group(_("S&how:"), self.status))
+        layout.addWidget(
+            self._group(_("Iss&ued:"), self.period, self.issued_from, self.until, self.issued_to)
+        )
+        layout.addWidget(self._group(_("Cus&tomer:"), self.customer))
         layout.addWidget(self.clear)
 
         self.status.currentIndexChanged.connect(lambda _i: self.changed.emit())
@@ -110,6 +111,17 @@ class FilterBar(QWidget):
         self.customer.lineEdit().editingFinished.connect(self._customer_typed)
         self.clear.clicked.connect(self.reset)
         self._show_dates(Period.ANY)
+
+    def _group(self, caption: str, *widgets: QWidget) -> QWidget:
+        group = QWidget(self)
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(caption, group)
+        label.setBuddy(widgets[0])
+        row.addWidget(label)
+        for widget in widgets:
+            row.addWidget(widget)
+        return group
 
     # --- choices ----------------------------------------------------------------------
 

@@ -19,8 +19,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -175,6 +175,34 @@ class InvoicesTab(ListTab):
                 button = self.toolbar.widgetForAction(item)
                 if isinstance(button, QToolButton):
                     button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def _own_action(self, event: QKeyEvent) -> QAction | None:
+        """The tab's enabled action for this key, if any."""
+        pressed = QKeySequence(event.keyCombination())
+        for item in self._menu_actions():
+            if item is not None and item.isEnabled() and pressed in item.shortcuts():
+                if item is self.open_action and not self.view.hasFocus():
+                    continue  # Enter in the search box moves into the list instead
+                return item
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        # While the focus is in this tab its own keys win over the window's: Ctrl+N
+        # writes an invoice here, even though the window also binds it to a new customer.
+        if event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if self._own_action(event) is not None:
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self._own_action(event)
+        if item is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        item.trigger()
 
     def _menu_actions(self) -> list[QAction | None]:
         return [
