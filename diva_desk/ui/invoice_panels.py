@@ -140,7 +140,12 @@ class SuggestionPanel(QFrame):
             button = QPushButton(offer.label, self)
             button.setObjectName("applySuggestion")
             button.setAutoDefault(False)
-            button.clicked.connect(lambda _c=False, offer=offer: apply(offer))
+            button.clicked.connect(
+                lambda _c=False, offer=offer, button=button: (
+                    apply(offer),
+                    button.setEnabled(False),
+                )
+            )
             self._row.insertWidget(self._row.count() - 1, button)
             self.buttons.append(button)
         self.show()

@@ -202,6 +202,7 @@ def test_a_new_customer_gets_the_suggested_deposit_in_one_click(
     assert "deposit" in panel.text.text()
     assert [b.text() for b in panel.buttons] == ["Ask for a 50% deposit"]
     panel.buttons[0].click()
+    assert not panel.buttons[0].isEnabled()  # applied
     assert editor.form.ask_deposit.isChecked()
     assert editor.form.deposit_amount.text() == "538.17"  # half of 1,076.33, half-up
     assert editor.form.deposit_note.text() == "50% of the total"
