@@ -18,7 +18,8 @@ from PySide6.QtCore import QSortFilterProxyModel
 
 from diva_desk.core.invoices import InvoiceStatus
 from diva_desk.core.money import ZERO
-from diva_desk.i18n import _
+from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import format as fmt
 from diva_desk.store.queries import InvoiceRow
 from diva_desk.ui.table_models import Index, RowTableModel, SearchProxyModel
 
@@ -137,6 +138,19 @@ def sum_rows(rows: Iterable[InvoiceRow]) -> Sums:
         totals[row.currency] = totals.get(row.currency, ZERO) + row.total
         balances[row.currency] = balances.get(row.currency, ZERO) + row.balance
     return Sums(count, dict(sorted(totals.items())), dict(sorted(balances.items())))
+
+
+def footer_text(sums: Sums) -> str:
+    """ "12 invoices shown — total $9,000.00 · US$500.00 — still owed $1,250.00"."""
+    if not sums.count:
+        return _("No invoice shown.")
+    totals = " · ".join(fmt.money(v, c) for c, v in sums.totals.items()) or _("nothing")
+    owed = " · ".join(fmt.money(v, c) for c, v in sums.balances.items() if v) or _("nothing")
+    return ngettext(
+        "{count} invoice shown — total {totals} — still owed {owed}",
+        "{count} invoices shown — total {totals} — still owed {owed}",
+        sums.count,
+    ).format(count=fmt.number(sums.count), totals=totals, owed=owed)
 
 
 class InvoiceFilterProxy(SearchProxyModel):

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,18 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.core.invoices import InvoiceStatus
-from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.errors import UserFacingError
-from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
-from diva_desk.store.documents import invoice_document_by_id
 from diva_desk.store.invoices import confirm_receipt, send_invoice, void_invoice
 from diva_desk.store.queries import InvoiceRow
 from diva_desk.ui import errors, pdf_preview, printing, void_dialog
 from diva_desk.ui.book_models import InvoiceTableModel
 from diva_desk.ui.invoice_editor import open_editor
 from diva_desk.ui.invoice_filter_bar import FilterBar
-from diva_desk.ui.invoice_filters import InvoiceFilterProxy, sum_rows
+from diva_desk.ui.invoice_filters import InvoiceFilterProxy, footer_text, sum_rows
 from diva_desk.ui.list_tab import ListTab
 from diva_desk.ui.payment_dialog import PaymentDialog
 from diva_desk.ui.table_models import ROW_ROLE
@@ -283,19 +281,7 @@ class InvoicesTab(ListTab):
         self._update_footer()
 
     def _update_footer(self) -> None:
-        sums = sum_rows(self.proxy.shown_rows())
-        if not sums.count:
-            self.footer.setText(_("No invoice shown."))
-            return
-        totals = " · ".join(fmt.money(v, c) for c, v in sums.totals.items()) or _("nothing")
-        owed = " · ".join(fmt.money(v, c) for c, v in sums.balances.items() if v) or _("nothing")
-        self.footer.setText(
-            ngettext(
-                "{count} invoice shown — total {totals} — still owed {owed}",
-                "{count} invoices shown — total {totals} — still owed {owed}",
-                sums.count,
-            ).format(count=fmt.number(sums.count), totals=totals, owed=owed)
-        )
+        self.footer.setText(footer_text(sum_rows(self.proxy.shown_rows())))
 
     # --- what the actions do ----------------------------------------------------------
 
@@ -415,35 +401,11 @@ class InvoicesTab(ListTab):
     def print_selected(self) -> None:
         """Every selected invoice in one print job; the PDFs are built off the GUI thread."""
         rows = self.selected_rows()
-        if not rows:
-            return
-        job = (
-            _("Invoice {number}").format(number=rows[0].number)
-            if len(rows) == 1
-            else _("{count} invoices").format(count=len(rows))
-        )
-        printer = printing.choose_printer(self, job)
-        if printer is None:
-            return
-        ids, today = [row.id for row in rows], self.today()
-
-        def build() -> list[bytes]:
-            return [invoice_pdf(invoice_document_by_id(i, today)) for i in ids]
-
-        def done(pdfs: list[bytes]) -> None:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                pages = printing.print_pdfs(pdfs, printer)
-            except UserFacingError as exc:
-                errors.show_failure(self, exc)
-                return
-            finally:
-                QGuiApplication.restoreOverrideCursor()
-            self.announced.emit(
-                ngettext(
-                    "Printed {job}: {pages} page.", "Printed {job}: {pages} pages.", pages
-                ).format(job=job, pages=pages)
+        if rows:
+            printing.print_invoices(
+                self,
+                self.tasks,
+                [(row.id, row.number) for row in rows],
+                self.today(),
+                self.announced.emit,
             )
-
-        self.announced.emit(_("Preparing {job} for the printer…").format(job=job))
-        self.tasks.run(build, done, lambda exc: errors.show_failure(self, exc))

@@ -13,16 +13,21 @@ printers show text at anyway.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from diva_desk.errors import BookProblem
-from diva_desk.i18n import _
+from diva_desk.documents.invoice import invoice_pdf
+from diva_desk.errors import BookProblem, UserFacingError
+from diva_desk.i18n import _, ngettext
+from diva_desk.store.documents import invoice_document_by_id
+from diva_desk.ui import errors
+from diva_desk.ui.tasks import TaskRunner
 
 #: The resolution pages are rendered at before they are drawn on the printer.
 MAX_DPI = 300
@@ -133,3 +138,44 @@ def print_with_dialog(
     """Ask which printer (the system's standard dialog), then print; None when cancelled."""
     printer = choose_printer(parent, job_name)
     return None if printer is None else print_pdfs(pdf_bytes_list, printer)
+
+
+def print_invoices(
+    parent: QWidget,
+    tasks: TaskRunner,
+    invoices: Sequence[tuple[int, str]],
+    today: dt.date,
+    announce: Callable[[str], None],
+) -> None:
+    """Invoices (id, number) in one job: ask for the printer, build the PDFs off the GUI
+    thread through the task helper, then print them on it (QPainter lives there)."""
+    job = (
+        _("Invoice {number}").format(number=invoices[0][1])
+        if len(invoices) == 1
+        else _("{count} invoices").format(count=len(invoices))
+    )
+    printer = choose_printer(parent, job)
+    if printer is None:
+        return
+    ids = [invoice_id for invoice_id, _number in invoices]
+
+    def build() -> list[bytes]:
+        return [invoice_pdf(invoice_document_by_id(i, today)) for i in ids]
+
+    def done(pdfs: list[bytes]) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = print_pdfs(pdfs, printer)
+        except UserFacingError as exc:
+            errors.show_failure(parent, exc)
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        announce(
+            ngettext("Printed {job}: {pages} page.", "Printed {job}: {pages} pages.", pages).format(
+                job=job, pages=pages
+            )
+        )
+
+    announce(_("Preparing {job} for the printer…").format(job=job))
+    tasks.run(build, done, lambda exc: errors.show_failure(parent, exc))
