@@ -9,7 +9,13 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.dates import format_skeleton as _babel_skeleton
-from babel.numbers import format_currency, format_decimal, format_percent, get_currency_name
+from babel.numbers import (
+    format_compact_currency,
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_currency_name,
+)
 
 from diva_desk.i18n import current_locale
 
@@ -56,3 +62,15 @@ def is_known_locale(name: str) -> bool:
 def month_day(day: dt.date, locale: str | None = None) -> str:
     """``Nov 23`` in en_CA, ``23 nov.`` in fr_CA: a date as said aloud, without the year."""
     return _babel_skeleton("MMMd", day, locale=locale or current_locale())
+
+
+def compact_money(amount: Decimal, currency: str, locale: str | None = None) -> str:
+    """``$12.5K`` in en_CA, ``12,5 k$`` in fr_CA: an axis tick, never an exact figure."""
+    return format_compact_currency(
+        amount, currency, locale=locale or current_locale(), fraction_digits=1
+    )
+
+
+def month(day: dt.date, skeleton: str = "MMM", locale: str | None = None) -> str:
+    """``Nov`` in en_CA, ``nov.`` in fr_CA; ``skeleton="yMMMM"`` for ``November 2026``."""
+    return _babel_skeleton(skeleton, day, locale=locale or current_locale())

@@ -129,6 +129,12 @@ def total_owed() -> dict[str, Decimal]:
     return {cur: from_cents(cents) for cur, cents in db.execute_sql(sql).fetchall() if cents}
 
 
+def has_sent_invoices() -> bool:
+    """Whether any invoice was ever sent: the Reports view's "No invoices yet" rests on it."""
+    sql = "SELECT EXISTS (SELECT 1 FROM invoice WHERE state = 'sent')"
+    return bool(db.execute_sql(sql).fetchone()[0])
+
+
 @dataclass(frozen=True)
 class OverdueSummary:
     #: What is past due, one total per currency (currencies owing nothing left out).

@@ -25,6 +25,7 @@ from diva_desk.ui.followups_tab import FollowupsTab
 from diva_desk.ui.invoices_tab import InvoicesTab
 from diva_desk.ui.list_tab import ListTab
 from diva_desk.ui.meeting_pack import show_meeting_pack
+from diva_desk.ui.reports_tab import ReportsTab, show_customer_in
 from diva_desk.ui.settings import app_settings
 from diva_desk.ui.talking_points_page import CallSettingsDialog
 from diva_desk.ui.tasks import TaskRunner
@@ -79,6 +80,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.customers, _("Customers"))
         self.tabs.addTab(self.invoices, _("Invoices"))
         self.tabs.addTab(self.followups, _("Follow-ups"))
+        self.reports = ReportsTab(self.tasks, today=self._today, parent=self)
+        self.reports.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.reports.customer_wanted.connect(
+            lambda cid, code: show_customer_in(self.tabs, self.customers, cid, code)
+        )
+        self.tabs.addTab(self.reports, _("Reports"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("splitter")
@@ -170,6 +177,7 @@ class MainWindow(QMainWindow):
                 (self.customers, _("Go to &Customers")),
                 (self.invoices, _("Go to &Invoices")),
                 (self.followups, _("Go to &Follow-ups")),
+                (self.reports, _("Go to R&eports")),
             ),
             start=1,
         ):
@@ -209,6 +217,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(business.name if business else None))
         for tab in (self.customers, self.invoices, self.followups):
             tab.model.reload(today)
+        self.reports.reload(today)
         self.today_panel.refresh(today)
         owed = money_lines(total_owed())
         if owed:
@@ -224,7 +233,9 @@ class MainWindow(QMainWindow):
         return tab
 
     def focus_search(self) -> None:
-        self.current_tab().focus_search()
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, ListTab | ReportsTab):
+            tab.focus_search()
 
     def show_call_settings(self) -> None:
         dialog = CallSettingsDialog(self._today(), self)
