@@ -9,10 +9,10 @@ from pathlib import Path
 # Set before anything imports Qt: tests run on machines without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import peewee  # noqa: E402
-import pytest  # noqa: E402
+import peewee
+import pytest
 
-from diva_desk.store.db import close_book, open_book  # noqa: E402
+from diva_desk.store.db import close_book, open_book
 
 
 @pytest.fixture
