@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import inspect
 import json
 import os
 import platform
@@ -98,6 +99,16 @@ def _samples() -> dict[str, object]:
     return {"latest": latest, "paid": paid or latest, "debtor": debtor, "biggest": biggest}
 
 
+def _on_day(function: Callable[..., object], today: dt.date) -> Callable[[], object]:
+    """``function(today)`` if it takes the day, else ``function()``.
+
+    Totals are moving to balances as of a day; the benchmark runs on either side.
+    """
+    if inspect.signature(function).parameters:
+        return lambda: function(today)
+    return function
+
+
 def store_operations(path: Path, today: dt.date) -> list[Operation]:
     """The store, documents and export: what every screen and command waits on."""
     from diva_desk.documents.invoice import invoice_pdf
@@ -121,7 +132,7 @@ def store_operations(path: Path, today: dt.date) -> list[Operation]:
         Operation("open book", reopen, counted=False),
         Operation("queries.customer_rows", lambda: queries.customer_rows(today)),
         Operation("queries.invoice_rows", lambda: queries.invoice_rows(today)),
-        Operation("queries.total_owed", queries.total_owed),
+        Operation("queries.total_owed", _on_day(queries.total_owed, today)),
         Operation("queries.overdue_summary", lambda: queries.overdue_summary(today)),
         Operation("customers.customer_list", lambda: customers.customer_list(today)),
         Operation(
