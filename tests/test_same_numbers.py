@@ -3,8 +3,9 @@
 The status bar (store.queries.total_owed), the aging report, the invoice list's
 balances, the customer list's balances and the customers' statements are five
 separate computations. On the demo book and on a generated book of thousands of
-invoices (partial payments, voids, drafts, deposits, three currencies) they must
-give the same totals per currency. The aging also takes a fixed number of SQL
+invoices (partial payments, voids, drafts, deposits, three currencies, and an
+invoice and payments dated after today, as an import can bring) they must give
+the same totals per currency, today and on a past day. The aging also takes a fixed number of SQL
 statements whatever the size of the book.
 """
 
@@ -27,6 +28,7 @@ from diva_desk.demo import demo_contents
 from diva_desk.documents.statement import aging_by_currency, open_items
 from diva_desk.store.db import db
 from diva_desk.store.documents import statement_document
+from diva_desk.store.invoice_detail import invoice_detail
 from diva_desk.store.queries import customer_rows, invoice_rows, total_owed
 from diva_desk.store.records import add_contents
 from diva_desk.store.reports import (
@@ -62,6 +64,7 @@ def generated_book(invoices: int, seed: int = 2026, prefix: str = "") -> r.BookC
     }
     made: list[r.Invoice] = []
     payments: list[r.Payment] = []
+    still_open: list[tuple[r.Invoice, Decimal]] = []
     for n in range(invoices):
         customer = rng.choice(customers)
         currency = customer.currency
@@ -106,12 +109,42 @@ def generated_book(invoices: int, seed: int = 2026, prefix: str = "") -> r.BookC
             if amount > 0:
                 payments.append(r.Payment(invoice.number, day, amount))
                 left -= amount
+        if state is r.InvoiceState.SENT and left > 0:
+            still_open.append((invoice, left))
+    ahead = _dated_after_today(customers, still_open, prefix)
     return r.BookContents(
         business=r.Business(name="Generated") if not prefix else None,
         customers=customers,
-        invoices=tuple(made),
-        payments=tuple(payments),
+        invoices=(*made, *ahead.invoices),
+        payments=(*payments, *ahead.payments),
     )
+
+
+def _dated_after_today(
+    customers: tuple[r.Customer, ...], still_open: list[tuple[r.Invoice, Decimal]], prefix: str
+) -> r.BookContents:
+    """What an import can bring: invoices and payments dated after TODAY.
+
+    None of it is owed or paid on TODAY (store.as_of), so every figure of TODAY
+    must leave it out alike. Made after the random book, so that book is unchanged.
+    """
+    later = [
+        r.Invoice(
+            number=f"{prefix}LATER-{n}",
+            customer=customer.code,
+            issue_date=TODAY + dt.timedelta(days=n + 1),
+            due_date=TODAY + dt.timedelta(days=n + 31),
+            lines=(r.InvoiceLine("Booked ahead", Decimal(1), Decimal("1234.56")),),
+            currency=customer.currency,
+        )
+        for n, customer in enumerate(customers[:3])
+    ]
+    paid_ahead = [
+        r.Payment(invoice.number, TODAY + dt.timedelta(days=n + 1), round_money(left / 2))
+        for n, (invoice, left) in enumerate(still_open[:5])
+    ]
+    paid_ahead.append(r.Payment(later[0].number, TODAY + dt.timedelta(days=2), Decimal("100.00")))
+    return r.BookContents(invoices=tuple(later), payments=tuple(paid_ahead))
 
 
 @pytest.fixture(params=["demo", "generated"])
@@ -123,22 +156,22 @@ def filled(request, book) -> str:
     return request.param
 
 
-def _statement_totals() -> dict[str, Decimal]:
-    """Every customer's statement 'Total due', added up per currency."""
+def _statement_totals(day: dt.date) -> dict[str, Decimal]:
+    """Every customer's statement 'Total due' on ``day``, added up per currency."""
     totals: Counter[str] = Counter()
-    for row in customer_rows(TODAY):
-        if row.balance == ZERO:
+    for row in customer_rows(day):
+        if not row.balances:
             continue
-        doc = statement_document(row.code, TODAY)
+        doc = statement_document(row.code, day)
         for currency, aging in aging_by_currency(
-            open_items(doc.invoices, doc.payments, TODAY)
+            open_items(doc.invoices, doc.payments, day)
         ).items():
             totals[currency] += aging.total
     return dict(totals)
 
 
 def test_every_total_owed_agrees_to_the_cent(filled) -> None:
-    status_bar = total_owed()
+    status_bar = total_owed(TODAY)
     report = aging_report(TODAY)
     aging = dict(report.total_owed())
 
@@ -147,10 +180,51 @@ def test_every_total_owed_agrees_to_the_cent(filled) -> None:
         invoice_sums[row.currency] += row.balance
     invoice_balances = {cur: amount for cur, amount in invoice_sums.items() if amount}
 
+    customer_sums: Counter[str] = Counter()
+    for row in customer_rows(TODAY):
+        customer_sums.update(row.balances)
+
     assert status_bar, "the book owes something, or this test proves nothing"
     assert aging == status_bar
     assert invoice_balances == status_bar
-    assert _statement_totals() == status_bar
+    assert dict(customer_sums) == status_bar
+    assert _statement_totals(TODAY) == status_bar
+
+
+def test_invoices_and_payments_dated_after_today_count_nowhere_today(book) -> None:
+    contents = generated_book(3000)
+    ahead = [i for i in contents.invoices if i.issue_date > TODAY]
+    paid_ahead = [p for p in contents.payments if p.date > TODAY]
+    assert len(ahead) == 3 and len(paid_ahead) == 6, "the book has what this test is about"
+    add_contents(contents)
+    status_bar = total_owed(TODAY)
+    # The payments ahead have not arrived: each invoice still owes its whole balance.
+    listed = {row.number: row for row in invoice_rows(TODAY)}
+    for payment in paid_ahead:
+        row = listed[payment.invoice]
+        assert row.paid == sum(
+            (p.amount for p in contents.payments if p.invoice == row.number and p.date <= TODAY),
+            ZERO,
+        )
+    # An invoice dated ahead is listed, owing nothing yet, until its day.
+    assert all(listed[i.number].balance == ZERO for i in ahead)
+    # The invoice's own page says what the list says.
+    for number in {p.invoice for p in paid_ahead}:
+        detail = invoice_detail(listed[number].id, TODAY)
+        assert (detail.paid, detail.balance) == (listed[number].paid, listed[number].balance)
+    later = max(p.date for p in paid_ahead)
+    assert total_owed(later) != status_bar
+    for day in (TODAY, later):
+        assert dict(aging_report(day).total_owed()) == total_owed(day)
+
+
+def test_a_past_days_statements_add_up_to_that_days_aging(book) -> None:
+    add_contents(generated_book(3000))
+    past = dt.date(2026, 3, 31)
+    owed = dict(aging_report(past).total_owed())
+    assert owed and owed != total_owed(TODAY)
+    assert total_owed(past) == owed
+    assert _statement_totals(past) == owed
 
 
 def test_customer_rows_agree_with_the_aging_per_customer(filled) -> None:
@@ -160,10 +234,16 @@ def test_customer_rows_agree_with_the_aging_per_customer(filled) -> None:
         per_customer[row.code][row.currency] = row.total
     listed = {row.code: row for row in customer_rows(TODAY)}
     for code, owed in per_customer.items():
-        # customer_rows adds a customer's balances into one figure; compare that.
-        assert listed[code].balance == sum(owed.values(), ZERO), code
-    nobody_else = {code for code, row in listed.items() if row.balance} - set(per_customer)
+        row = listed[code]
+        assert row.balances == owed, code
+        assert row.balance == owed.get(row.currency, ZERO), code
+    nobody_else = {code for code, row in listed.items() if row.balances} - set(per_customer)
     assert not nobody_else
+    overdue: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for debtor in top_debtors(TODAY, limit=10_000):
+        if debtor.overdue:
+            overdue[debtor.code][debtor.currency] = debtor.overdue
+    assert {code: dict(row.overdues) for code, row in listed.items() if row.overdues} == overdue
     for total in report.totals:
         rows = [row for row in report.customers if row.currency == total.currency]
         for bucket in total.aging.buckets:
@@ -172,7 +252,7 @@ def test_customer_rows_agree_with_the_aging_per_customer(filled) -> None:
 
 def test_the_generated_book_has_what_it_promises(book) -> None:
     contents = generated_book(3000)
-    assert len(contents.invoices) == 3000
+    assert sum(i.issue_date <= TODAY for i in contents.invoices) == 3000
     states = Counter(i.state for i in contents.invoices)
     assert states[r.InvoiceState.VOID] > 50 and states[r.InvoiceState.DRAFT] > 20
     assert sum(p.is_deposit for p in contents.payments) > 100

@@ -20,10 +20,18 @@ def register(commands: argparse._SubParsersAction) -> None:
         help=_("list customers with balance owed, oldest open item, rating and suggested terms"),
         description=_(
             "List customers with what they owe, their oldest open item, their rating "
-            "and the terms to offer them. Archived customers appear while they owe money."
+            "and the terms to offer them. Archived customers appear while they owe money. "
+            "A customer owing in several currencies shows each amount, never a sum."
         ),
     )
-    customers.add_argument("--json", action="store_true", help=_("print JSON (spec/cli.md)"))
+    customers.add_argument(
+        "--json",
+        action="store_true",
+        help=_(
+            "print JSON (spec/cli.md); balance and overdue are in the customer's own "
+            "currency, as the spec has one figure each"
+        ),
+    )
     customers.set_defaults(run=_customers)
 
     contacts = commands.add_parser(
@@ -52,7 +60,7 @@ def _customers(args: argparse.Namespace, folder: Path) -> int:
 
     today = dt.date.today()
     standings = customer_ratings(today, suggested_deposit_percent())
-    rows = [r for r in customer_rows(today) if not r.archived or r.balance > 0]
+    rows = [r for r in customer_rows(today) if not r.archived or r.balances]
     listed = []
     for row in rows:
         standing = standings[row.id]
@@ -87,8 +95,8 @@ def _customers(args: argparse.Namespace, folder: Path) -> int:
             [
                 row.code,
                 cut_to_width(row.name, _NAME_WIDTH),
-                fmt.money(row.balance, row.currency),
-                fmt.money(row.overdue, row.currency),
+                fmt.money_in_currencies(row.balances, row.currency),
+                fmt.money_in_currencies(row.overdues, row.currency),
                 fmt.date(row.oldest_open_date) or "—",
                 rating_label(standing.rating.kind),
             ]

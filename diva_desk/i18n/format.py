@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
@@ -23,6 +24,21 @@ from diva_desk.i18n import current_locale
 def money(amount: Decimal, currency: str, locale: str | None = None) -> str:
     """``$1,234.50`` in en_CA, ``1 234,50 $`` in fr_CA."""
     return format_currency(amount, currency, locale=locale or current_locale())
+
+
+def money_in_currencies(
+    amounts: Mapping[str, Decimal], first: str, locale: str | None = None
+) -> str:
+    """``$2,250.00 + US$75.00``: what is owed in each currency, side by side, never added.
+
+    ``first`` (the customer's own currency) leads, the others follow by code; with
+    nothing owed it is zero in ``first``.
+    """
+    shown = [(code, amount) for code, amount in amounts.items() if amount]
+    shown.sort(key=lambda pair: (pair[0] != first, pair[0]))
+    if not shown:
+        return money(Decimal("0.00"), first, locale)
+    return " + ".join(money(amount, code, locale) for code, amount in shown)
 
 
 def number(value: Decimal | int, locale: str | None = None) -> str:

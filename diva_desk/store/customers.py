@@ -28,6 +28,7 @@ from diva_desk.core.promises import PromiseStatus
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store import models as m
+from diva_desk.store.as_of import owed_on, paid_by
 from diva_desk.store.db import db
 from diva_desk.store.history import CustomerStanding, customer_ratings, promise_outcomes
 from diva_desk.store.queries import CustomerRow, customer_rows
@@ -285,19 +286,20 @@ def customer_history(customer_id: int, today: dt.date) -> CustomerHistory:
 
 
 def _invoices(customer_id: int, today: dt.date) -> list[TimelineEntry]:
-    sql = """
+    # Balances as of today by store.as_of's rule, as the customer list counts them.
+    sql = f"""
         SELECT i.id, i.number, i.issue_date, i.due_date, i.state, i.currency, i.total_cents,
-               COALESCE((SELECT SUM(p.amount_cents) FROM payment p WHERE p.invoice_id = i.id), 0)
-        FROM invoice i WHERE i.customer_id = ?
+               {paid_by(":as_of")}, {owed_on(":as_of")}
+        FROM invoice i WHERE i.customer_id = :customer
     """
     entries = []
-    for row_id, number, issued, due, state, currency, total, paid in db.execute_sql(
-        sql, (customer_id,)
+    for row_id, number, issued, due, state, currency, total, paid, counts in db.execute_sql(
+        sql, {"customer": customer_id, "as_of": today.isoformat()}
     ).fetchall():
         total_amount, paid_amount = from_cents(total), from_cents(paid)
         kind = r.InvoiceState(state)
         due_date = dt.date.fromisoformat(due)
-        owed = max(total_amount - paid_amount, ZERO) if kind is r.InvoiceState.SENT else ZERO
+        owed = max(total_amount - paid_amount, ZERO) if counts else ZERO
         entries.append(
             TimelineEntry(
                 EntryKind.INVOICE,

@@ -26,6 +26,7 @@ from diva_desk.documents.statement import StatementDocument, open_items
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store import models as m
+from diva_desk.store.as_of import owed_on, paid_by
 from diva_desk.store.db import db
 from diva_desk.store.history import promise_outcomes
 from diva_desk.store.invoice_records import (
@@ -81,30 +82,37 @@ def _customer(code: str) -> tuple[int, r.Customer]:
     return customer_id, customers_by_code([code])[code]
 
 
-# Sent invoices of one customer still owed something, plus (when asked) those with a
-# payment on or after a date, so the statement can list recent payments on invoices
-# that are now paid.
-_STATEMENT_INVOICES = """
+# Invoices of one customer owed something on :as_of (store.as_of's rule), plus (when
+# asked) those with a payment from :since to :as_of, so the statement can list
+# recent payments on invoices that are now paid.
+_STATEMENT_INVOICES = f"""
     SELECT i.id FROM invoice i
-    LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM payment GROUP BY invoice_id) p
-      ON p.invoice_id = i.id
-    WHERE i.customer_id = ? AND i.state = 'sent' AND i.total_cents > COALESCE(p.paid, 0)
+    WHERE i.customer_id = :customer AND {owed_on(":as_of")}
+      AND i.total_cents > {paid_by(":as_of")}
     UNION
     SELECT DISTINCT i.id FROM invoice i JOIN payment p ON p.invoice_id = i.id
-    WHERE i.customer_id = ? AND i.state = 'sent' AND ? IS NOT NULL AND p.date >= ?
+    WHERE i.customer_id = :customer AND {owed_on(":as_of")}
+      AND :since IS NOT NULL AND p.date >= :since AND p.date <= :as_of
 """
 
 
 def _open_invoices(
-    customer_id: int, code: str, since: dt.date | None
+    customer_id: int, code: str, since: dt.date | None, as_of: dt.date
 ) -> tuple[list[r.Invoice], list[r.Payment]]:
-    day = since.isoformat() if since else None
-    ids = [
-        row[0] for row in db.execute_sql(_STATEMENT_INVOICES, (customer_id, customer_id, day, day))
-    ]
+    """The customer's invoices owed on ``as_of`` and the payments on them dated by then.
+
+    A payment dated after ``as_of`` has not arrived on that day, so it is left off
+    and the balances are those of the aging and the status bar on the same day.
+    """
+    params = {
+        "customer": customer_id,
+        "as_of": as_of.isoformat(),
+        "since": since.isoformat() if since else None,
+    }
+    ids = [row[0] for row in db.execute_sql(_STATEMENT_INVOICES, params)]
     invoices = invoices_by_id(ids, code)
     numbers = {invoice_id: inv.number for invoice_id, inv in invoices.items()}
-    payments = [p for _id, p in payments_of(numbers)]
+    payments = [p for _id, p in payments_of(numbers) if p.date <= as_of]
     ordered = sorted(invoices.values(), key=lambda inv: (inv.due_date, inv.number))
     return ordered, payments
 
@@ -112,14 +120,15 @@ def _open_invoices(
 def statement_document(
     code: str, today: dt.date, payments_since: dt.date | None = None
 ) -> StatementDocument:
-    """A customer's statement: open invoices, and payments since ``payments_since``.
+    """A customer's statement on ``today``: open invoices, and payments since ``payments_since``.
 
     Without ``payments_since`` the statement lists the payments on the open
     invoices only (partial payments), which keeps it bounded for a long customer.
+    A statement of a past day is the account as it stood that day (store.as_of).
     """
     business, logo = _business()
     customer_id, customer = _customer(code)
-    invoices, payments = _open_invoices(customer_id, code, payments_since)
+    invoices, payments = _open_invoices(customer_id, code, payments_since, today)
     return StatementDocument(
         business=business,
         customer=customer,
@@ -135,7 +144,7 @@ def reminder_document(code: str, today: dt.date, pay_by: dt.date | None = None) 
     """A payment reminder letter for a customer's open invoices."""
     business, logo = _business()
     customer_id, customer = _customer(code)
-    invoices, payments = _open_invoices(customer_id, code, None)
+    invoices, payments = _open_invoices(customer_id, code, None, today)
     return ReminderDocument(
         business=business,
         customer=customer,
@@ -168,7 +177,7 @@ def meeting_pack_document(code: str, today: dt.date) -> MeetingPackDocument:
     """
     business, logo = _business()
     customer_id, customer = _customer(code)
-    invoices, payments = _open_invoices(customer_id, code, None)
+    invoices, payments = _open_invoices(customer_id, code, None, today)
     day = today.isoformat()
     history = [
         PaidLine(dt.date.fromisoformat(d), number, from_cents(cents), currency)

@@ -106,9 +106,12 @@ def invoice_detail(invoice_id: int, today: dt.date) -> InvoiceDetail:
     pairs = payments_of({invoice_id: invoice.number})
     payments = tuple(p for _id, p in pairs)
     totals = invoice_totals(invoice.lines)
-    paid = sum((p.amount for p in payments), ZERO)
-    deposits = sum((p.amount for p in payments if p.is_deposit), ZERO)
-    owed = invoice.state is r.InvoiceState.SENT
+    # Figures as of today by store.as_of's rule, as the invoice list shows them: a
+    # payment dated ahead is listed but not counted, an invoice dated ahead owes nothing yet.
+    arrived = [p for p in payments if p.date <= today]
+    paid = sum((p.amount for p in arrived), ZERO)
+    deposits = sum((p.amount for p in arrived if p.is_deposit), ZERO)
+    owed = invoice.state is r.InvoiceState.SENT and invoice.issue_date <= today
     balance = balance_due(totals.total, paid) if owed else ZERO
     arrival = invoice.sent_date or today
     return InvoiceDetail(

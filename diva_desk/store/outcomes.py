@@ -282,7 +282,7 @@ def paid(
         customer, invoice = parties(customer_id, invoice_id)
         assert invoice is not None
         closed = close_due(customer_id, invoice_id, on)
-        payment = record_payment(invoice_id, on.date(), amount, method, reference)
+        payment = record_payment(invoice_id, on.date(), amount, method, reference, today=on.date())
         money = fmt.money(amount, invoice.currency, loc)
         text = _("Paid {amount} on {number}.").format(amount=money, number=invoice.number)
         interaction = log_call(customer_id, invoice_id, on, r.Outcome.PAID, join_notes(text, notes))

@@ -34,12 +34,24 @@ def record_payment(
     method: r.PaymentMethod | None,
     reference: str = "",
     is_deposit: bool = False,
+    *,
+    today: dt.date | None = None,
 ) -> int:
     """Record a payment on a sent invoice; returns the payment's id.
 
     The balance is read in the same write transaction, so two windows recording at
-    once cannot together pay more than is owed.
+    once cannot together pay more than is owed. A payment dated after ``today``
+    (the clock's, unless given) is refused: money is recorded when it arrives, and
+    one dated ahead would count in no balance until its day (store.as_of), so the
+    invoice would look paid in one place and owed in another.
     """
+    today = today or dt.date.today()
+    if date > today:
+        raise BadInput(
+            _(
+                "A payment is recorded when it arrives: the date can't be after today ({today})."
+            ).format(today=fmt.date(today))
+        )
     if not isinstance(amount, Decimal) or not amount.is_finite():
         raise BadInput(_("The payment amount is not a number."))
     if amount <= ZERO:

@@ -7,6 +7,7 @@ dates only through ``i18n.format``; each column sorts by the true value.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -42,6 +43,11 @@ def _zero_muted(amount: Decimal, colour: QColor | None = None) -> QColor | None:
     return style.MUTED if amount == 0 else colour
 
 
+def _nothing_muted(amounts: Mapping[str, Decimal], colour: QColor | None = None) -> QColor | None:
+    """Muted when nothing is owed in any currency (the largest amount is zero when none)."""
+    return _zero_muted(max(amounts.values(), default=Decimal(0)), colour)
+
+
 class CustomerTableModel(RowTableModel[CustomerListRow]):
     """Who owes what and how they pay; contact details after the money.
 
@@ -69,20 +75,23 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
                 ),
                 Column(
                     _("Balance"),
-                    lambda r: fmt.money(r.balance, r.currency),
+                    # Each currency owed in, never added; sorted by the customer's own.
+                    lambda r: fmt.money_in_currencies(r.balances, r.currency),
                     value=lambda r: r.balance,
                     numeric=True,
                     searchable=False,
                     # Red when any of it is overdue, for when the Overdue column is hidden.
-                    tint=lambda r: _zero_muted(r.balance, style.OVERDUE if r.overdue else None),
+                    tint=lambda r: _nothing_muted(
+                        r.balances, style.OVERDUE if r.overdues else None
+                    ),
                 ),
                 Column(
                     _("Overdue"),
-                    lambda r: fmt.money(r.overdue, r.currency),
+                    lambda r: fmt.money_in_currencies(r.overdues, r.currency),
                     value=lambda r: r.overdue,
                     numeric=True,
                     searchable=False,
-                    tint=lambda r: _zero_muted(r.overdue, style.OVERDUE),
+                    tint=lambda r: _nothing_muted(r.overdues, style.OVERDUE),
                 ),
                 Column(
                     _("Open since"),

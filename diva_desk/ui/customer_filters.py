@@ -55,9 +55,9 @@ class CustomerFilterProxy(SearchProxyModel):
         row = model.row_at(source_row)
         if row.archived and not self.show_archived:
             return False
-        if self.owes and not row.balance:
+        if self.owes and not row.balances:
             return False
-        if self.overdue and not row.overdue:
+        if self.overdue and not row.overdues:
             return False
         if self.rating is not None and row.rating is not self.rating:
             return False

@@ -330,9 +330,9 @@ class CustomersTab(ListTab):
             return
         owed = (
             _(" They still owe {amount}; it stays in your totals and reminders.").format(
-                amount=fmt.money(row.balance, row.currency)
+                amount=fmt.money_in_currencies(row.balances, row.currency)
             )
-            if row.balance
+            if row.balances
             else ""
         )
         answer = QMessageBox.question(

@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
             tab.model.reload(today)
         self.reports.reload(today)
         self.today_panel.refresh(today)
-        owed = money_lines(total_owed())
+        owed = money_lines(total_owed(today))
         if owed:
             self.owed_label.setText(_("Owed to you: {amounts}").format(amounts=" · ".join(owed)))
         else:

@@ -41,6 +41,7 @@ class PaymentDialog(FormDialog):
         self.setObjectName("paymentDialog")
         if not invoice_ids:
             raise BadInput(_("There is no invoice to record a payment on."))
+        self.today = today
         self.details = [invoice_detail(invoice_id, today) for invoice_id in invoice_ids]
         self._typed = False
         #: The payment's id once recorded.
@@ -177,4 +178,5 @@ class PaymentDialog(FormDialog):
             PaymentMethod(code) if code else None,
             self.reference.text(),
             is_deposit=self.deposit.isChecked(),
+            today=self.today,
         )

@@ -208,7 +208,7 @@ class TodayPanel(QFrame):
         """Read the day's calls and figures from the book again."""
         self.today = today
         self.date.setText(fmt.date(today, "full"))
-        owed = money_lines(total_owed())
+        owed = money_lines(total_owed(today))
         self.owed.setText("\n".join(owed) if owed else _("Nothing is owed to you."))
         self.owed.setProperty("role", "figure" if owed else "note")
         summary = overdue_summary(today)

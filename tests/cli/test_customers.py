@@ -100,6 +100,37 @@ def test_customers_plain_table(sample_book: Path) -> None:
     assert reason.startswith(" " * 6) and "Ask for cash or card payment up front" in reason
 
 
+def test_a_customer_owing_in_two_currencies_shows_both_never_a_sum(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from diva_desk.i18n import format as fmt
+
+    book = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    usd = dict(book["invoices"][0], number="DD-1043", currency="USD", po_number="")
+    usd["issue_date"] = usd["sent_date"] = "2026-10-05"
+    usd["due_date"], usd["received_confirmed_date"] = "2026-10-20", None
+    usd["lines"] = [
+        {"description": "Web fonts", "quantity": "1", "unit_price": "75.00",
+         "tax_name": "", "tax_rate": "0"}
+    ]  # fmt: skip
+    book["invoices"].append(usd)
+    path = tmp_path / "two-currencies.json"
+    path.write_text(json.dumps(book), encoding="utf-8")
+    assert run("import", str(path), data_dir=tmp_path).returncode == 0
+
+    plain = run("customers", data_dir=tmp_path).stdout.splitlines()
+    acme = next(line for line in plain if line.startswith("ACME"))
+    both = (
+        f"{fmt.money(Decimal('141.28'), 'CAD', 'fr_CA')} + {fmt.money(Decimal(75), 'USD', 'fr_CA')}"
+    )
+    assert both == "141,28\N{NO-BREAK SPACE}$ + 75,00\N{NO-BREAK SPACE}$\N{NO-BREAK SPACE}US"
+    assert acme.count(both) == 2  # balance and overdue: both overdue
+    # The JSON keeps the spec's one figure each: the customer's own currency.
+    listed = json.loads(run("customers", "--json", data_dir=tmp_path).stdout)["customers"]
+    acme_json = next(c for c in listed if c["code"] == "ACME")
+    assert (acme_json["balance"], acme_json["overdue"]) == ("141.28", "141.28")
+
+
 def test_empty_book(tmp_path: Path) -> None:
     assert run("customers", data_dir=tmp_path).stdout.strip() == "No customers yet."
     assert json.loads(run("customers", "--json", data_dir=tmp_path).stdout) == {"customers": []}

@@ -294,6 +294,18 @@ def test_a_payment_that_is_no_amount_is_refused(shop, amount: str) -> None:
     assert not m.Payment.select().exists()
 
 
+def test_a_payment_dated_after_today_is_refused(shop) -> None:
+    invoice_id = sent(shop["ACME"])
+    with pytest.raises(BadInput) as refused:
+        record_payment(invoice_id, TODAY + dt.timedelta(days=1), D("1.00"), None, today=TODAY)
+    assert str(refused.value) == (
+        "A payment is recorded when it arrives: the date can't be after today (Nov 10, 2026)."
+    )
+    assert not m.Payment.select().exists()
+    record_payment(invoice_id, TODAY, D("1.00"), None, today=TODAY)
+    assert m.Payment.select().count() == 1
+
+
 def test_payments_on_drafts_and_void_invoices_are_refused(shop) -> None:
     draft = new_draft(shop["ACME"], DESIGN)
     with pytest.raises(BadInput, match="draft"):

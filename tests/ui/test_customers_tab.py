@@ -296,3 +296,32 @@ def test_paid_and_late_history_on_the_demo_book(qtbot: QtBot, book: peewee.Sqlit
     assert tab.pane.rating.text() in {"New", "Reliable", "Slow", "Risky"}
     kinds = {tab.pane.timeline.row_at(i).kind for i in range(tab.pane.timeline.rowCount())}
     assert {"invoice", "payment"} <= kinds
+
+
+def test_a_customer_owing_in_two_currencies_shows_both_and_sorts_by_their_own(
+    qtbot: QtBot, small_book: peewee.SqliteDatabase
+) -> None:
+    # Beta owes 900.00 CAD not yet due; a US-dollar invoice overdue is added.
+    line = r.InvoiceLine(description="Fonts", quantity=Decimal(1), unit_price=Decimal("1500.00"))
+    usd = r.Invoice(
+        number="INV-2001",
+        customer="BETA",
+        issue_date=TODAY.replace(day=1),
+        due_date=TODAY.replace(day=2),
+        lines=(line,),
+        currency="USD",
+    )
+    add_contents(r.BookContents(invoices=(usd,)))
+    win = MainWindow(today=lambda: TODAY)
+    qtbot.addWidget(win)
+    tab = win.customers
+    model = tab.model
+    titles = model.column_titles()
+    balance, overdue = titles.index("Balance"), titles.index("Overdue")
+    beta = names(tab).index("Beta Bakery")
+    assert tab.proxy.index(beta, balance).data() == "$900.00 + US$1,500.00"
+    assert tab.proxy.index(beta, overdue).data() == "US$1,500.00"
+    # Sorted by what they owe in their own currency: ACME's 1,000.00 is above
+    # Beta's 900.00, whatever Beta owes in US dollars.
+    tab.view.sortByColumn(balance, Qt.SortOrder.DescendingOrder)
+    assert names(tab)[:3] == ["Acme Ltd.", "Beta Bakery", "Gamma Garage"]

@@ -254,7 +254,7 @@ def test_window_on_the_demo_book(qtbot: QtBot, book: peewee.SqliteDatabase) -> N
     assert win.customers.proxy.rowCount() == sum(not c.archived for c in contents.customers)
     assert win.invoices.proxy.rowCount() == len(contents.invoices)
     assert win.followups.proxy.rowCount() == sum(1 for f in contents.followups if not f.done)
-    owed = total_owed()
+    owed = total_owed(TODAY)
     for currency, amount in owed.items():
         assert fmt.money(amount, currency) in win.owed_label.text()
 

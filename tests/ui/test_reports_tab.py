@@ -123,7 +123,7 @@ def test_dso_line_is_the_store_trend_and_todays_dso_is_said(tab: ReportsTab) -> 
 
 
 def test_aging_table_totals_equal_what_is_owed_and_stay_last(tab: ReportsTab) -> None:
-    owed = total_owed()
+    owed = total_owed(TODAY)
     assert tab.aging_model.totals() == owed
     report = reports.aging_report(TODAY)
     assert tab.aging_proxy.rowCount() == len(report.customers) + len(owed)
@@ -163,7 +163,7 @@ def test_a_new_as_of_date_reads_every_figure_again(tab: ReportsTab) -> None:
     ]
     assert tab.flows_chart.data.titles[-1] == "June 2026"
     assert tab.aging_model.totals() == reports.aging_report(june).total_owed()
-    assert tab.aging_model.totals() != total_owed()
+    assert tab.aging_model.totals() != total_owed(TODAY)
 
 
 def test_tooltips_give_the_exact_figure_under_the_pointer(tab: ReportsTab) -> None:
@@ -243,7 +243,7 @@ def test_csv_export_writes_the_aging_and_reads_back(
     report = reports.aging_report(TODAY)
     assert len(rows) == 1 + len(report.customers) + len(report.totals)
     assert rows[-2][1:3] == ["Total CAD", "CAD"]
-    assert Decimal(rows[-2][-2]) == total_owed()["CAD"]
+    assert Decimal(rows[-2][-2]) == total_owed(TODAY)["CAD"]
     assert messages[-1] == f"Saved the aging report to {path}."
     assert not list(tmp_path.glob("*.partial"))
 
@@ -303,7 +303,7 @@ def test_ctrl_4_opens_reports_and_enter_on_a_customer_opens_them(
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.reports
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Reports"
-    assert window.reports.aging_model.totals() == total_owed()
+    assert window.reports.aging_model.totals() == total_owed(TODAY)
 
     view, proxy = window.reports.aging_view, window.reports.aging_proxy
     row = next(
