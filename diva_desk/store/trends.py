@@ -13,6 +13,7 @@ as collected either).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -21,9 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from diva_desk.core.dso import DAYS_QUANTUM, month_starts
 from diva_desk.core.money import from_cents
-from diva_desk.core.promises import PromiseStatus
 from diva_desk.store.db import db
-from diva_desk.store.history import promise_outcomes
 from diva_desk.store.paid_dates import paid_dates_cte
 
 DEFAULT_MONTHS = 12
@@ -164,28 +163,48 @@ def days_to_pay_by_month(as_of: dt.date, months: int = DEFAULT_MONTHS) -> tuple[
     return tuple(result)
 
 
+# Each promise falling due in the window with what came in toward it: the promised
+# invoice's payments, or for a promise about the whole balance all the customer's,
+# dated from the day it was made through the promised date and not after :today.
+# Kept, broken and pending are core.promises.promise_status's rules, counted here
+# per month in SQL (store.history.promise_outcomes joins the same way, promise by
+# promise, for the customer's page; the tests hold the two together).
+_PROMISES = """
+WITH toward AS (
+    SELECT pr.promised_date, pr.amount_cents, COALESCE(SUM(p.amount_cents), 0) AS paid
+    FROM promise pr
+    LEFT JOIN invoice i
+        ON i.customer_id = pr.customer_id AND (pr.invoice_id IS NULL OR i.id = pr.invoice_id)
+    LEFT JOIN payment p
+        ON p.invoice_id = i.id
+       AND p.date >= pr.made_on AND p.date <= pr.promised_date AND p.date <= :today
+    WHERE pr.promised_date >= :since AND pr.promised_date <= :last_day
+    GROUP BY pr.id
+)
+SELECT substr(promised_date, 1, 7),
+       SUM(paid >= amount_cents),
+       SUM(paid < amount_cents AND promised_date < :today),
+       SUM(paid < amount_cents AND promised_date >= :today)
+FROM toward GROUP BY 1
+"""
+
+
 def promises_by_month(as_of: dt.date, months: int = DEFAULT_MONTHS) -> tuple[PromiseMonth, ...]:
     """Promises kept, broken and still pending, by the month of the promised date.
 
-    Kept and broken are core.promises' rules as of ``as_of`` (through
-    store.history.promise_outcomes, one query): a promise falling due on or after
-    ``as_of`` and not yet kept is pending.
+    Kept and broken are core.promises' rules as of ``as_of``: kept once the amount
+    came in within the promise's window, broken once the promised date has passed
+    without it, and pending until then. Only the promises falling due in the window
+    are read, and they are counted in SQL.
     """
-    starts = month_starts(as_of, months)
-    counts: Counter[tuple[dt.date, PromiseStatus]] = Counter()
-    for outcome in promise_outcomes(as_of).values():
-        month = outcome.promised_date.replace(day=1)
-        if starts[0] <= month <= starts[-1]:
-            counts[month, outcome.status] += 1
-    return tuple(
-        PromiseMonth(
-            month,
-            kept=counts[month, PromiseStatus.KEPT],
-            broken=counts[month, PromiseStatus.BROKEN],
-            pending=counts[month, PromiseStatus.PENDING],
-        )
-        for month in starts
-    )
+    starts, params = _window(as_of, months)
+    last = starts[-1]
+    params["last_day"] = last.replace(day=calendar.monthrange(last.year, last.month)[1]).isoformat()
+    found = {
+        _month(key): (kept, broken, pending)
+        for key, kept, broken, pending in db.execute_sql(_PROMISES, params).fetchall()
+    }
+    return tuple(PromiseMonth(month, *found.get(month, (0, 0, 0))) for month in starts)
 
 
 # "Received" is money in on the invoice up to the deposit asked, the same reading

@@ -212,6 +212,32 @@ def test_promises_kept_broken_and_pending_by_month(book) -> None:
     assert (nov.kept, nov.broken, nov.pending) == (0, 0, 1)
 
 
+@pytest.mark.parametrize(
+    "as_of", [AS_OF, dt.date(2026, 6, 30), dt.date(2026, 3, 15), dt.date(2027, 2, 28)]
+)
+def test_promises_by_month_count_what_each_promise_became(book, as_of: dt.date) -> None:
+    from collections import Counter
+
+    from diva_desk.core.promises import PromiseStatus
+    from diva_desk.demo import demo_contents
+    from diva_desk.store.history import promise_outcomes
+
+    add_contents(demo_contents(AS_OF))
+    months = promises_by_month(as_of, months=12)
+    counted: Counter[tuple[dt.date, PromiseStatus]] = Counter(
+        (outcome.promised_date.replace(day=1), outcome.status)
+        for outcome in promise_outcomes(as_of).values()
+    )
+    expected = [
+        (m.month, counted[m.month, PromiseStatus.KEPT], counted[m.month, PromiseStatus.BROKEN],
+         counted[m.month, PromiseStatus.PENDING])
+        for m in months
+    ]  # fmt: skip
+    assert [(m.month, m.kept, m.broken, m.pending) for m in months] == expected
+    if as_of == AS_OF:
+        assert sum(m.kept for m in months) and sum(m.broken for m in months)
+
+
 def test_deposits_asked_and_received_by_month_of_the_invoice(book) -> None:
     add_contents(
         BookContents(
