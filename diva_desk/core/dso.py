@@ -30,6 +30,7 @@ business's own currency first.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,8 +91,8 @@ def months_back(day: dt.date, months: int) -> dt.date:
 
 
 def _month_length(year: int, month: int) -> int:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (following - dt.timedelta(days=1)).day
+    # Never through the first of the next month: after December 9999 there is none.
+    return calendar.monthrange(year, month)[1]
 
 
 def period_ends(end: dt.date, months: int) -> tuple[dt.date, ...]:

@@ -135,3 +135,13 @@ def test_month_starts_oldest_first_across_a_new_year() -> None:
         dt.date(2026, 12, 1),
         dt.date(2027, 1, 1),
     )
+
+
+def test_the_last_day_there_is_still_has_its_months() -> None:
+    # December 9999 has no following month to count back from: its length is known anyway.
+    last = dt.date(9999, 12, 31)
+    assert latest_month_end(last) == last
+    ends = period_ends(last, 12)
+    assert ends[:3] == (last, dt.date(9999, 11, 30), dt.date(9999, 10, 31))
+    assert ends[-1] == dt.date(9998, 12, 31)
+    assert month_starts(last, 2) == (dt.date(9999, 11, 1), dt.date(9999, 12, 1))
