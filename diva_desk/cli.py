@@ -2,13 +2,16 @@
 
 Exit status: 0 done; 1 failed for a reason outside the input; 2 bad input or usage.
 No traceback reaches the person running it: user errors are one line on stderr,
-bugs are logged to the data folder and reported as such.
+bugs are logged to the data folder and reported as such. When whoever reads the
+output stops early (``diva-desk aging | head``), the command stops quietly with
+status 1, as Python's documentation recommends for a closed pipe.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -69,7 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     try:
         open_book_in(folder)
-        return args.run(args, folder)
+        code = args.run(args, folder)
+        sys.stdout.flush()  # a reader gone away shows here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except BadInput as exc:
         return _fail(EXIT_BAD_INPUT, str(exc))
     except BookProblem as exc:
@@ -86,6 +93,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from diva_desk.store.db import close_book
 
         close_book()
+
+
+def _reader_gone() -> int:
+    """Stop quietly when stdout's reader has closed the pipe (``| head``): status 1.
+
+    What is still buffered can never be written, and Python would say so on stderr
+    when it flushes at exit; stdout goes to the null device instead (the recipe in
+    the documentation of Python's ``signal`` module, "Note on SIGPIPE").
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_FAILED
 
 
 def _fail(code: int, message: str) -> int:
