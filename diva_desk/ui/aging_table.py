@@ -21,6 +21,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.reports import TopDebtor
 from diva_desk.ui import style
+from diva_desk.ui.style import Tone
 from diva_desk.ui.table_models import Column, Index, RowTableModel, SearchProxyModel
 
 #: The buckets whose money is tinted red: more than two months late.
@@ -54,8 +55,8 @@ def _bucket_column(bucket: AgingBucket) -> Column[AgingRow]:
     def tint(row: AgingRow) -> QColor | None:
         amount = row.bucket(bucket)
         if amount == 0:
-            return style.MUTED
-        return style.OVERDUE if bucket in _LATE else None
+            return style.colour(Tone.FAINT)
+        return style.colour(Tone.OVERDUE) if bucket in _LATE else None
 
     return Column(
         _short_title(bucket),
@@ -164,7 +165,7 @@ class DebtorTableModel(RowTableModel[TopDebtor]):
                     value=lambda r: r.balance,
                     numeric=True,
                     searchable=False,
-                    tint=lambda r: style.OVERDUE if r.overdue else None,
+                    tint=lambda r: style.colour(Tone.OVERDUE) if r.overdue else None,
                 ),
                 Column(
                     _("Oldest"),
@@ -179,7 +180,9 @@ class DebtorTableModel(RowTableModel[TopDebtor]):
                     numeric=True,
                     searchable=False,
                     tint=lambda r: (
-                        style.OVERDUE if r.oldest_days_past_due(self.as_of) > 0 else style.MUTED
+                        style.colour(Tone.OVERDUE)
+                        if r.oldest_days_past_due(self.as_of) > 0
+                        else style.colour(Tone.FAINT)
                     ),
                     tip=_("Days the oldest invoice is past its due date"),
                 ),

@@ -23,7 +23,8 @@ from diva_desk.store.customers import CustomerListRow, customer_list
 from diva_desk.store.followups import FollowupRow, open_followups
 from diva_desk.store.queries import InvoiceRow, invoice_rows
 from diva_desk.ui import style
-from diva_desk.ui.customer_timeline import CAUTION, rating_text, rating_tint
+from diva_desk.ui.customer_timeline import rating_text, rating_tint
+from diva_desk.ui.style import Tone
 from diva_desk.ui.table_models import Column, Index, RowTableModel
 
 
@@ -40,7 +41,7 @@ def status_text(status: InvoiceStatus) -> str:
 
 
 def _zero_muted(amount: Decimal, colour: QColor | None = None) -> QColor | None:
-    return style.MUTED if amount == 0 else colour
+    return style.colour(Tone.FAINT) if amount == 0 else colour
 
 
 def _nothing_muted(amounts: Mapping[str, Decimal], colour: QColor | None = None) -> QColor | None:
@@ -59,7 +60,7 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
         self.today = dt.date.today()
 
         def archived(row: CustomerListRow) -> QColor | None:
-            return style.MUTED if row.archived else None
+            return style.colour(Tone.FAINT) if row.archived else None
 
         super().__init__(
             [
@@ -82,7 +83,7 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
                     searchable=False,
                     # Red when any of it is overdue, for when the Overdue column is hidden.
                     tint=lambda r: _nothing_muted(
-                        r.balances, style.OVERDUE if r.overdues else None
+                        r.balances, style.colour(Tone.OVERDUE) if r.overdues else None
                     ),
                 ),
                 Column(
@@ -91,7 +92,7 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
                     value=lambda r: r.overdue,
                     numeric=True,
                     searchable=False,
-                    tint=lambda r: _nothing_muted(r.overdues, style.OVERDUE),
+                    tint=lambda r: _nothing_muted(r.overdues, style.colour(Tone.OVERDUE)),
                 ),
                 Column(
                     _("Open since"),
@@ -107,7 +108,7 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
                     value=self._next_cutoff,
                     numeric=True,
                     searchable=False,
-                    tint=lambda r: CAUTION if r.cutoff_soon else None,
+                    tint=lambda r: style.colour(Tone.CAUTION) if r.cutoff_soon else None,
                     tip=_("Their next invoice cut-off; marked when it is 5 days away or less"),
                 ),
                 Column(_("Contact"), lambda r: r.contact_name, tint=archived),
@@ -162,21 +163,21 @@ _RATING_ORDER = {
 
 def _status_tint(row: InvoiceRow) -> QColor | None:
     if row.status is InvoiceStatus.OVERDUE:
-        return style.OVERDUE
+        return style.colour(Tone.OVERDUE)
     if row.status is InvoiceStatus.PAID:
-        return style.SETTLED
+        return style.colour(Tone.SETTLED)
     if row.status in (InvoiceStatus.DRAFT, InvoiceStatus.VOID):
-        return style.MUTED
+        return style.colour(Tone.FAINT)
     return None
 
 
 class InvoiceTableModel(RowTableModel[InvoiceRow]):
     def __init__(self, parent: Any = None) -> None:
         def overdue(row: InvoiceRow) -> QColor | None:
-            return style.OVERDUE if row.status is InvoiceStatus.OVERDUE else None
+            return style.colour(Tone.OVERDUE) if row.status is InvoiceStatus.OVERDUE else None
 
         def void(row: InvoiceRow) -> QColor | None:
-            return style.MUTED if row.status is InvoiceStatus.VOID else None
+            return style.colour(Tone.FAINT) if row.status is InvoiceStatus.VOID else None
 
         super().__init__(
             [
@@ -231,7 +232,7 @@ class FollowupTableModel(RowTableModel[FollowupRow]):
         self._today = dt.date.today()
 
         def late(row: FollowupRow) -> QColor | None:
-            return style.OVERDUE if row.due_date < self._today else None
+            return style.colour(Tone.OVERDUE) if row.due_date < self._today else None
 
         super().__init__(
             [

@@ -34,6 +34,7 @@ from diva_desk.core.calls import Call, ReasonKind, reason_text, step_label
 from diva_desk.core.talking_points import Script
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
+from diva_desk.ui import style
 from diva_desk.ui.call_script import script_html
 from diva_desk.ui.customer_history import rating_text
 from diva_desk.ui.flow_layout import FlowLayout
@@ -320,7 +321,8 @@ class CallCard(QFrame):
     def show_script(self, shown: bool) -> None:
         """Open or fold the talking points (laid out the first time they are opened)."""
         if shown and self.script_view is None:
-            self.script_view = QLabel(script_html(self.script), self)
+            view = self.script_view = QLabel(self)
+            style.follow_palette(view, lambda: view.setText(script_html(self.script)))
             self.script_view.setObjectName("scriptView")
             self.script_view.setWordWrap(True)
             self.script_view.setTextFormat(Qt.TextFormat.RichText)
@@ -367,56 +369,56 @@ class CallCard(QFrame):
 
 CARD_STYLE = """
 #callCard {
-    background: palette(base); border: 1px solid #e1e4e8; border-radius: 10px;
+    background: palette(base); border: 1px solid palette(midlight); border-radius: 10px;
 }
-#callCard[current="true"] { border: 1px solid #8fb3e0; }
-#callCard:focus { border: 2px solid #3b78c4; }
+#callCard[current="true"] { border: 1px solid @focus~55; }
+#callCard:focus { border: 2px solid @focus; }
 #callRank {
-    background: #eef2f7; color: #4a5563; border-radius: 13px; font-weight: 600;
+    background: palette(window); color: @muted; border-radius: 13px; font-weight: 600;
 }
-QLabel[role="callName"] { font-size: 12.5pt; font-weight: 600; }
-#callStake { font-size: 12.5pt; font-weight: 600; }
+QLabel[role="callName"] { font-size: 12.5pt; font-weight: 600; color: palette(text); }
+#callStake { font-size: 12.5pt; font-weight: 600; color: palette(text); }
 #callRating {
     border-radius: 7px; padding: 1px 9px; font-size: 8.5pt; font-weight: 600;
-    background: #eef0f3; color: #5f6670;
+    background: palette(window); color: @muted;
 }
-#callRating[rating="reliable"] { background: #e6f3e8; color: #2e7d32; }
-#callRating[rating="slow"] { background: #fbf0de; color: #a35c00; }
-#callRating[rating="risky"] { background: #fbe6e3; color: #b03a2e; }
-QLabel[role="callWho"] { color: #3d4450; }
-QLabel[role="reason"] { color: #2b303a; }
+#callRating[rating="reliable"] { background: @settled~14; color: @settled; }
+#callRating[rating="slow"] { background: @caution~14; color: @caution; }
+#callRating[rating="risky"] { background: @overdue~14; color: @overdue; }
+QLabel[role="callWho"] { color: palette(text); }
+QLabel[role="reason"] { color: palette(text); }
 #reasonDot { font-size: 8pt; padding-top: 2px; }
-#reasonDot[tone="late"] { color: #c0392b; }
-#reasonDot[tone="soon"] { color: #c98a12; }
-#reasonDot[tone="info"] { color: #3b78c4; }
+#reasonDot[tone="late"] { color: @overdue; }
+#reasonDot[tone="soon"] { color: @caution; }
+#reasonDot[tone="info"] { color: @info; }
 #callStep {
-    background: #f1f4f9; color: #34506f; border: 1px solid #dbe3ee; border-radius: 7px;
+    background: @info~8; color: @info; border: 1px solid @info~25; border-radius: 7px;
     padding: 1px 9px; font-size: 8.5pt;
 }
 #callStep[step="4"], #callStep[step="5"] {
-    background: #fbeeec; color: #9b3328; border-color: #f1d2cd;
+    background: @overdue~10; color: @overdue; border-color: @overdue~30;
 }
 #callPhone, #callDial {
-    border: none; padding: 0 2px; color: #2f6db5; text-align: left;
+    border: none; padding: 0 2px; color: @info; text-align: left;
 }
 #callPhone:hover, #callDial:hover { text-decoration: underline; }
-#callPhone:focus, #callDial:focus { border-bottom: 1px solid #3b78c4; }
+#callPhone:focus, #callDial:focus { border-bottom: 1px solid @focus; }
 #scriptToggle {
-    border: none; color: #4a5563; font-weight: 600; padding: 2px 0;
+    border: none; color: @muted; font-weight: 600; padding: 2px 0;
 }
-#scriptToggle:focus { color: #2f6db5; }
+#scriptToggle:focus { color: @info; }
 #scriptView {
-    background: #f7f8fa; border-left: 3px solid #c9d6e8; border-radius: 4px;
-    padding: 2px 12px 8px 12px; color: #2b303a;
+    background: palette(alternate-base); border-left: 3px solid @info~35; border-radius: 4px;
+    padding: 2px 12px 8px 12px; color: palette(text);
 }
 #callActions QPushButton {
-    padding: 4px 10px; border: 1px solid #cfd5dd; border-radius: 5px;
-    background: palette(button);
+    padding: 4px 10px; border: 1px solid palette(mid); border-radius: 5px;
+    background: palette(button); color: palette(button-text);
 }
-#callActions QPushButton:hover { background: #eef3fa; border-color: #9db8db; }
-#callActions QPushButton:focus { border: 2px solid #3b78c4; padding: 3px 9px; }
+#callActions QPushButton:hover { background: @info~8; border-color: @info~45; }
+#callActions QPushButton:focus { border: 2px solid @focus; padding: 3px 9px; }
 #callActions QPushButton[reached="true"] {
-    background: #eaf2fc; color: #1f4f8a; border-color: #b8cfea;
+    background: @info~12; color: @info; border-color: @info~35;
 }
-#callActions QPushButton[reached="true"]:hover { background: #dce9f9; }
+#callActions QPushButton[reached="true"]:hover { background: @info~20; }
 """

@@ -11,6 +11,8 @@ import re
 
 from diva_desk.core.talking_points import Script
 from diva_desk.i18n import _
+from diva_desk.ui import style
+from diva_desk.ui.style import Tone
 
 
 def section_title(section: str) -> str:
@@ -28,7 +30,13 @@ _REPLY = re.compile(r'^If they say "(?P<said>[^"]+)":\s*(?P<answer>.+)$')
 
 
 def script_html(script: Script) -> str:
-    """The talking points as headed paragraphs; the usual replies with what was said in bold."""
+    """The talking points as headed paragraphs; the usual replies with what was said in bold.
+
+    The headings and problems are coloured for the current palette: show the text
+    again when the palette changes (style.follow_palette).
+    """
+    muted = style.colour(Tone.MUTED).name()
+    caution = style.colour(Tone.CAUTION).name()
     parts: list[str] = []
     section = None
     for point in script.points:
@@ -36,7 +44,7 @@ def script_html(script: Script) -> str:
             section = point.section
             title = section_title(section)
             parts.append(
-                f'<p style="margin-top:10px; margin-bottom:2px; color:#6b7480; '
+                f'<p style="margin-top:10px; margin-bottom:2px; color:{muted}; '
                 f'font-size:8pt; font-weight:600;">{html.escape(title.upper())}</p>'
             )
         reply = _REPLY.match(point.text) if section == "replies" else None
@@ -52,12 +60,13 @@ def script_html(script: Script) -> str:
         parts.append(f'<p style="margin-top:2px; margin-bottom:4px;">{text}</p>')
     for problem in script.problems:
         parts.append(
-            '<p style="color:#a35c00;">{text}</p>'.format(
+            '<p style="color:{caution};">{text}</p>'.format(
+                caution=caution,
                 text=html.escape(
                     _("{problem}. The built-in text was used instead.").format(
                         problem=problem.message
                     )
-                )
+                ),
             )
         )
     return "".join(parts)

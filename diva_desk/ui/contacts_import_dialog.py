@@ -46,6 +46,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.ui import style
 from diva_desk.ui.errors import show_failure
+from diva_desk.ui.style import Tone
 from diva_desk.ui.table_models import Column, Index, RowTableModel
 from diva_desk.ui.tasks import TaskRunner
 
@@ -81,7 +82,9 @@ def _action_text(row: PreviewRow) -> str:
 
 
 def _tint(row: PreviewRow) -> QColor | None:
-    return {DUPLICATE: style.MUTED, INVALID: style.OVERDUE}.get(row.action)
+    return {DUPLICATE: style.colour(Tone.FAINT), INVALID: style.colour(Tone.OVERDUE)}.get(
+        row.action
+    )
 
 
 class PreviewModel(RowTableModel[PreviewRow]):
@@ -199,7 +202,7 @@ class ContactsImportDialog(QDialog):
         outer = QVBoxLayout(box)
         known = QLabel(_("Recognised: {columns}").format(columns=recognised or _("none")), box)
         known.setWordWrap(True)
-        known.setStyleSheet("color: #5f6670;")
+        style.themed(known, "color: @muted;")
         outer.addWidget(known)
         if not unmapped:
             return box

@@ -39,11 +39,12 @@ from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store import customers as store
+from diva_desk.ui import style
 from diva_desk.ui.customer_timeline import method_text
 from diva_desk.ui.errors import show_failure
 from diva_desk.ui.first_run import CURRENCIES, LOCALES, locale_name
 
-_ERROR_STYLE = "color: #c0392b;"
+_ERROR_STYLE = "color: @overdue;"
 Editor = QLineEdit | QPlainTextEdit | QComboBox | QCheckBox
 
 
@@ -117,7 +118,7 @@ class CustomerDialog(QDialog):
         self.cycle_preview = QLabel(self)
         self.cycle_preview.setObjectName("cyclePreview")
         self.cycle_preview.setWordWrap(True)
-        self.cycle_preview.setStyleSheet("color: #5f6670;")
+        style.themed(self.cycle_preview, "color: @muted;")
         billing.layout().addRow(self.cycle_preview)  # type: ignore[union-attr]
 
         notes = self._group(_("Notes"))
@@ -168,7 +169,7 @@ class CustomerDialog(QDialog):
         editor.setObjectName(field)
         error = QLabel(box)
         error.setObjectName(f"{field}Error")
-        error.setStyleSheet(_ERROR_STYLE)
+        style.themed(error, _ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
         cell = QVBoxLayout()

@@ -39,6 +39,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers import CustomerHistory
 from diva_desk.store.history import CustomerStanding
+from diva_desk.ui import style
 from diva_desk.ui.customer_timeline import (
     TimelineModel,
     channel_text,
@@ -51,19 +52,19 @@ PANE_STYLE = """
 #customerPane { background: palette(base); border: 1px solid palette(midlight); }
 #customerName { font-size: 17pt; font-weight: 600; }
 QLabel[role="caption"] {
-    color: #5f6670; font-size: 8.5pt; font-weight: 600; letter-spacing: 1px;
+    color: @muted; font-size: 8.5pt; font-weight: 600; letter-spacing: 1px;
 }
-QLabel[role="note"] { color: #5f6670; }
+QLabel[role="note"] { color: @muted; }
 QLabel[role="figure"] { font-size: 13pt; font-weight: 600; }
-QLabel[role="figure"][tone="overdue"] { color: #c0392b; }
+QLabel[role="figure"][tone="overdue"] { color: @overdue; }
 QLabel#ratingChip {
-    border-radius: 9px; padding: 2px 10px; font-weight: 600; color: white;
-    background: #8a8f98;
+    border-radius: 9px; padding: 2px 10px; font-weight: 600; color: palette(base);
+    background: @muted;
 }
-QLabel#ratingChip[kind="reliable"] { background: #2e7d32; }
-QLabel#ratingChip[kind="slow"] { background: #a35c00; }
-QLabel#ratingChip[kind="risky"] { background: #c0392b; }
-QLabel#cutoffNote[near="true"] { color: #a35c00; font-weight: 600; }
+QLabel#ratingChip[kind="reliable"] { background: @settled; }
+QLabel#ratingChip[kind="slow"] { background: @caution; }
+QLabel#ratingChip[kind="risky"] { background: @overdue; }
+QLabel#cutoffNote[near="true"] { color: @caution; font-weight: 600; }
 QFrame[role="rule"] { color: palette(midlight); }
 """
 
@@ -100,7 +101,7 @@ class CustomerPane(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerPane")
-        self.setStyleSheet(PANE_STYLE)
+        style.themed(self, PANE_STYLE)
         self.setMinimumWidth(280)
 
         self.empty = QLabel(_("Select a customer to see their billing cycle and history."), self)

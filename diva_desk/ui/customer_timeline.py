@@ -21,10 +21,8 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers import EntryKind, TimelineEntry
 from diva_desk.ui import style
+from diva_desk.ui.style import Tone
 from diva_desk.ui.table_models import Column, Index, RowTableModel
-
-#: Slow payers: an amber that reads as "careful", not as "late".
-CAUTION = QColor("#a35c00")
 
 
 def rating_text(kind: RatingKind | None) -> str:
@@ -41,10 +39,10 @@ def rating_text(kind: RatingKind | None) -> str:
 def rating_tint(kind: RatingKind | None) -> QColor | None:
     return (
         {
-            RatingKind.RELIABLE: style.SETTLED,
-            RatingKind.SLOW: CAUTION,
-            RatingKind.RISKY: style.OVERDUE,
-            RatingKind.NEW: style.MUTED,
+            RatingKind.RELIABLE: style.colour(Tone.SETTLED),
+            RatingKind.SLOW: style.colour(Tone.CAUTION),
+            RatingKind.RISKY: style.colour(Tone.OVERDUE),
+            RatingKind.NEW: style.colour(Tone.FAINT),
         }.get(kind)
         if kind
         else None
@@ -164,11 +162,11 @@ def entry_status(entry: TimelineEntry) -> str:
 
 def _entry_tint(entry: TimelineEntry) -> QColor | None:
     if entry.status is InvoiceStatus.OVERDUE or entry.promise_status is PromiseStatus.BROKEN:
-        return style.OVERDUE
+        return style.colour(Tone.OVERDUE)
     if entry.status is InvoiceStatus.PAID or entry.promise_status is PromiseStatus.KEPT:
-        return style.SETTLED
+        return style.colour(Tone.SETTLED)
     if entry.kind is EntryKind.PAYMENT:
-        return style.SETTLED
+        return style.colour(Tone.SETTLED)
     return None
 
 

@@ -31,6 +31,7 @@ from diva_desk.i18n import _, current_locale
 from diva_desk.i18n import format as fmt
 from diva_desk.store.business import has_customers, save_business
 from diva_desk.store.db import db
+from diva_desk.ui import style
 
 #: Common currencies first: the owner can pick any of these for the business.
 CURRENCIES = ("CAD", "USD", "EUR", "GBP", "AUD", "NZD", "CHF", "MXN", "JPY", "SEK", "NOK", "DKK")
@@ -76,7 +77,7 @@ class FirstRunDialog(QDialog):
         self.name.textEdited.connect(lambda _text: self.name_error.hide())
         self.name_error = QLabel(_("Enter the name of your business."), self)
         self.name_error.setObjectName("nameError")
-        self.name_error.setStyleSheet("color: #c0392b;")
+        style.themed(self.name_error, "color: @overdue;")
         self.name_error.hide()
         name_row = QVBoxLayout()
         name_row.setSpacing(2)
@@ -114,7 +115,7 @@ class FirstRunDialog(QDialog):
             self,
         )
         self.demo_note.setWordWrap(True)
-        self.demo_note.setStyleSheet("color: #5f6670;")
+        style.themed(self.demo_note, "color: @muted;")
         if has_customers():
             # Never mix sample customers into a book that already holds real ones.
             self.demo.setEnabled(False)

@@ -37,7 +37,7 @@ from diva_desk.store.followup_edits import add_followup, mark_followup_done, res
 from diva_desk.store.followups import FollowupRow
 from diva_desk.store.interactions import recent_interactions
 from diva_desk.store.queries import customer_rows
-from diva_desk.ui import errors
+from diva_desk.ui import errors, style
 from diva_desk.ui.flow_layout import FlowLayout
 from diva_desk.ui.followup_models import (
     FollowupFilter,
@@ -394,7 +394,8 @@ def _group(parent: QWidget, *widgets: QWidget) -> QWidget:
 def _caption(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setProperty("role", "caption")
-    label.setStyleSheet(
-        "color: #6b7480; font-size: 8pt; font-weight: 600; letter-spacing: 1px; padding: 4px 0;"
+    style.themed(
+        label,
+        "color: @muted; font-size: 8pt; font-weight: 600; letter-spacing: 1px; padding: 4px 0;",
     )
     return label

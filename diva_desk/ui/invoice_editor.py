@@ -38,6 +38,7 @@ from diva_desk.store.invoices import (
     tax_rates,
 )
 from diva_desk.store.queries import customer_rows
+from diva_desk.ui import style
 from diva_desk.ui.invoice_form import InvoiceForm, qdate
 from diva_desk.ui.invoice_life import InvoiceLife
 from diva_desk.ui.invoice_panels import PANEL_STYLE, SuggestionPanel, TermsOffer, offers_for
@@ -62,7 +63,7 @@ class InvoiceEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("invoiceEditor")
-        self.setStyleSheet(PANEL_STYLE)
+        style.themed(self, PANEL_STYLE)
         self.today = today
         self.invoice_id: int | None = None
         self.detail: InvoiceDetail | None = None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from diva_desk.i18n import _
 from diva_desk.store.queries import InvoiceRow
+from diva_desk.ui.dates import date_edit
 from diva_desk.ui.flow_layout import FlowLayout
 from diva_desk.ui.invoice_filters import (
     InvoiceFilter,
@@ -58,13 +59,9 @@ class FilterBar(QWidget):
         self.period.setAccessibleName(_("Issued"))
         for period in Period:
             self.period.addItem(period_text(period), period)
-        self.issued_from = QDateEdit(self)
-        self.issued_to = QDateEdit(self)
-        for edit, name in ((self.issued_from, "issuedFrom"), (self.issued_to, "issuedTo")):
-            edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(_qdate(today()))
+        self.issued_from = date_edit(self, today(), "issuedFrom")
+        self.issued_to = date_edit(self, today(), "issuedTo")
+        for edit in (self.issued_from, self.issued_to):
             edit.dateChanged.connect(self._dates_changed)
         self.until = QLabel(_("to"), self)
         self.customer = QComboBox(self)

@@ -38,6 +38,7 @@ from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices import TaxRateRow, payment_expectation
 from diva_desk.store.queries import CustomerRow
+from diva_desk.ui.dates import date_edit
 from diva_desk.ui.invoice_lines_model import InvoiceLinesModel, LineColumn, TaxDelegate
 from diva_desk.ui.invoice_panels import TotalsPanel
 from diva_desk.ui.void_dialog import day_of
@@ -50,11 +51,7 @@ def qdate(day: dt.date) -> QDate:
 
 
 def _date_edit(parent: QWidget, name: str) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+    return date_edit(parent, None, name)
 
 
 class InvoiceForm(QWidget):

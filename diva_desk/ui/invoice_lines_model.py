@@ -31,6 +31,7 @@ from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.tax_rates import TaxRateRow
 from diva_desk.ui import style
+from diva_desk.ui.style import Tone
 
 Index = QModelIndex | QPersistentModelIndex
 NO_TAX = TaxRateRow("", Decimal(0))
@@ -227,7 +228,7 @@ class InvoiceLinesModel(QAbstractTableModel):
             return _RIGHT if _numeric(column) else _LEFT
         shown_problem = row.problems.get(column) if not row.is_blank() else None
         if role == Qt.ItemDataRole.ForegroundRole and shown_problem:
-            return style.OVERDUE
+            return style.colour(Tone.OVERDUE)
         if role == Qt.ItemDataRole.ToolTipRole:
             return shown_problem
         return None

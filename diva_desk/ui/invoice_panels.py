@@ -41,13 +41,13 @@ PANEL_STYLE = """
 #totalsPanel QLabel[role="figure"] { font-weight: 600; }
 #balanceCaption { font-size: 11pt; font-weight: 600; }
 #balanceValue { font-size: 17pt; font-weight: 700; }
-#suggestionPanel { background: #fff6e0; border: 1px solid #e5c07b; border-radius: 6px; }
-#suggestionPanel QLabel { color: #4a3b12; }
+#suggestionPanel { background: @amber~18; border: 1px solid @amber~70; border-radius: 6px; }
+#suggestionPanel QLabel { color: palette(text); }
 #suggestionTitle { font-weight: 700; }
-#lockedPanel { background: #eef3fa; border: 1px solid #b8cbe6; border-radius: 6px; }
-QLabel[role="problem"] { color: #c0392b; }
-QLabel[role="warning"] { color: #a15c00; font-weight: 600; }
-QLabel[role="note"] { color: #5f6670; }
+#lockedPanel { background: @info~8; border: 1px solid @info~30; border-radius: 6px; }
+QLabel[role="problem"] { color: @overdue; }
+QLabel[role="warning"] { color: @caution; font-weight: 600; }
+QLabel[role="note"] { color: @muted; }
 """
 
 

@@ -61,7 +61,7 @@ class ListTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}Tab")
-        self.setStyleSheet(style.LISTS)
+        style.themed(self, style.LISTS)
         self.name = name
         self.model = model
         # A tab with filters of its own brings a proxy that also applies them.

@@ -27,7 +27,7 @@ from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.errors import BookProblem, UserFacingError
 from diva_desk.i18n import _
 from diva_desk.store.documents import invoice_document_by_id
-from diva_desk.ui import errors, void_dialog
+from diva_desk.ui import errors, style, void_dialog
 from diva_desk.ui.printing import load_pdf, print_with_dialog
 from diva_desk.ui.settings import app_settings
 
@@ -92,7 +92,7 @@ class PdfPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
-        self.view.setStyleSheet("QPdfView { background: #6b7078; }")
+        style.themed(self.view, "QPdfView { background: palette(dark); }")
 
         pages = self._pdf.page_count()
         self.pages = QLabel(

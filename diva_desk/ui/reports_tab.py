@@ -22,7 +22,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +41,7 @@ from diva_desk.store.business import get_business
 from diva_desk.ui import style
 from diva_desk.ui.aging_table import AgingTableModel, DebtorTableModel, TotalsLastProxy
 from diva_desk.ui.charts import Chart, GroupedBarChart, LineChart, StackedBarChart
+from diva_desk.ui.dates import date_edit
 from diva_desk.ui.errors import show_failure
 from diva_desk.ui.report_layout import Arrangement, PanelGrid, fit_height, panel
 from diva_desk.ui.report_models import (
@@ -64,7 +64,7 @@ AGING_ROWS_SHOWN = 40
 
 _STYLE = """
 QLabel[role="caption"] { font-weight: 600; }
-QLabel[role="note"] { color: #8a8f98; }
+QLabel[role="note"] { color: @muted; }
 QLabel#reportsEmptyTitle { font-size: 17pt; font-weight: 600; }
 """
 
@@ -109,16 +109,13 @@ class ReportsTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reportsTab")
-        self.setStyleSheet(style.LISTS + _STYLE)
+        style.themed(self, style.LISTS + _STYLE)
         self._tasks = tasks
         self._today = today()
         self._stale = True
         self.figures: ReportFigures | None = None
 
-        self.as_of_edit = QDateEdit(_qdate(self._today), self)
-        self.as_of_edit.setObjectName("reportsAsOf")
-        self.as_of_edit.setCalendarPopup(True)
-        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit = date_edit(self, self._today, "reportsAsOf")
         self.as_of_edit.setAccessibleName(_("As of"))
         self.as_of_edit.dateChanged.connect(lambda _day: self.recompute())
         as_of_label = QLabel(_("&As of"), self)

@@ -47,6 +47,7 @@ from diva_desk.core.talking_points import (
 from diva_desk.i18n import _, ngettext
 from diva_desk.store.calls import call_settings, save_call_settings, script_context
 from diva_desk.store.talking_points import reset_template, save_template, template_texts
+from diva_desk.ui import style
 from diva_desk.ui.call_script import script_html
 from diva_desk.ui.void_dialog import confirm
 
@@ -158,11 +159,11 @@ class TalkingPointsPage(QWidget):
         self.problem = QLabel(self)
         self.problem.setObjectName("templateProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c0392b;")
+        style.themed(self.problem, "color: @overdue;")
         self.problem.hide()
         self.state = QLabel(self)
         self.state.setObjectName("templateState")
-        self.state.setStyleSheet("color: #6b7480;")
+        style.themed(self.state, "color: @muted;")
 
         self.placeholders = QListWidget(self)
         self.placeholders.setObjectName("templatePlaceholders")
@@ -173,14 +174,16 @@ class TalkingPointsPage(QWidget):
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.RichText)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.preview.setStyleSheet(
-            "#templatePreview { background: #f7f8fa; padding: 2px 12px 8px 12px; }"
+        style.themed(
+            self.preview,
+            "#templatePreview { background: palette(alternate-base); color: palette(text);"
+            " padding: 2px 12px 8px 12px; }",
         )
         self.preview_scroll = QScrollArea(self)
         self.preview_scroll.setWidget(self.preview)
         self.preview_scroll.setWidgetResizable(True)
         self.preview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.preview_scroll.setStyleSheet("QScrollArea { border-left: 3px solid #c9d6e8; }")
+        style.themed(self.preview_scroll, "QScrollArea { border-left: 3px solid @info~35; }")
 
         self.save_button = QPushButton(_("&Save template"), self)
         self.save_button.setObjectName("templateSave")
@@ -273,10 +276,11 @@ class TalkingPointsPage(QWidget):
         problem = check_template(name, text)
         if problem is not None:
             self.preview.setText(
-                '<p style="color:#c0392b;">{}</p>'.format(
+                '<p style="color:{}">{}</p>'.format(
+                    style.colour(style.Tone.OVERDUE).name(),
                     _("The preview waits for a usable template: {problem}").format(
                         problem=problem.message
-                    )
+                    ),
                 )
             )
             return
@@ -344,7 +348,7 @@ class CallListPage(QWidget):
             self,
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #6b7480;")
+        style.themed(note, "color: @muted;")
         self.save_button = QPushButton(_("Save &windows"), self)
         self.save_button.setObjectName("windowsSave")
         self.save_button.clicked.connect(self.save)
@@ -405,5 +409,5 @@ class CallSettingsDialog(QDialog):
 
 def _caption(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
-    label.setStyleSheet("color: #6b7480; font-size: 8pt; font-weight: 600; letter-spacing: 1px;")
+    style.themed(label, "color: @muted; font-size: 8pt; font-weight: 600; letter-spacing: 1px;")
     return label

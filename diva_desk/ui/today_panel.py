@@ -38,7 +38,7 @@ from diva_desk.store.calls import call_settings, calls_today, scripts_for
 from diva_desk.store.history import customer_ratings
 from diva_desk.store.outcomes import OutcomeResult, undo_outcome
 from diva_desk.store.queries import overdue_summary, total_owed
-from diva_desk.ui import errors
+from diva_desk.ui import errors, style
 from diva_desk.ui.call_card import CARD_STYLE, CallCard, OutcomeKind
 from diva_desk.ui.outcome_dialogs import record_outcome
 
@@ -116,7 +116,7 @@ class TodayPanel(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("todayPanel")
-        self.setStyleSheet(PANEL_STYLE + CARD_STYLE)
+        style.themed(self, PANEL_STYLE + CARD_STYLE)
         self.setMinimumWidth(300)
         self._clock = clock
         self.today = dt.date.today()
@@ -365,26 +365,26 @@ class TodayPanel(QFrame):
 
 
 PANEL_STYLE = """
-#todayPanel { background: #f4f6f9; border-right: 1px solid #dfe3e8; }
-#todayHeader { background: palette(base); border-bottom: 1px solid #e3e7ec; }
-#todayList, #todayScroll, #todayScroll > QWidget > QWidget { background: #f4f6f9; }
-#todayTitle { font-size: 20pt; font-weight: 600; }
-#todayDate { color: #5f6670; font-size: 11pt; }
-#todaySummary { font-size: 12pt; color: #2b303a; }
+#todayPanel { background: palette(window); border-right: 1px solid palette(midlight); }
+#todayHeader { background: palette(base); border-bottom: 1px solid palette(midlight); }
+#todayList, #todayScroll, #todayScroll > QWidget > QWidget { background: palette(window); }
+#todayTitle { font-size: 20pt; font-weight: 600; color: palette(text); }
+#todayDate { color: @muted; font-size: 11pt; }
+#todaySummary { font-size: 12pt; color: palette(text); }
 QLabel[role="caption"] {
-    color: #6b7480; font-size: 8pt; font-weight: 600; letter-spacing: 1px;
+    color: @muted; font-size: 8pt; font-weight: 600; letter-spacing: 1px;
 }
-QLabel[role="figure"] { font-size: 13pt; font-weight: 600; }
-QLabel[role="figure"][tone="overdue"] { color: #c0392b; }
-QLabel[role="note"] { color: #6b7480; }
-#todayEmpty { color: #6b7480; font-size: 12pt; padding: 60px 20px; }
+QLabel[role="figure"] { font-size: 13pt; font-weight: 600; color: palette(text); }
+QLabel[role="figure"][tone="overdue"] { color: @overdue; }
+QLabel[role="note"] { color: @muted; }
+#todayEmpty { color: @muted; font-size: 12pt; padding: 60px 20px; }
 #undoBar {
-    background: #e8f1e9; border: 1px solid #b9d8bd; border-radius: 8px;
+    background: @settled~12; border: 1px solid @settled~35; border-radius: 8px;
 }
-#undoText { color: #24532a; }
+#undoText { color: palette(text); }
 #undoButton {
-    padding: 4px 14px; border: 1px solid #7fb287; border-radius: 5px; background: white;
-    color: #24532a; font-weight: 600;
+    padding: 4px 14px; border: 1px solid @settled~60; border-radius: 5px;
+    background: palette(base); color: @settled; font-weight: 600;
 }
-#undoButton:focus { border: 2px solid #3b78c4; }
+#undoButton:focus { border: 2px solid @focus; }
 """

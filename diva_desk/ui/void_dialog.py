@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
+from diva_desk.ui import dates, style
 
 
 def exec_dialog(dialog: QDialog) -> int:
@@ -57,11 +57,7 @@ def ask_discard(parent: QWidget | None) -> QMessageBox.StandardButton:
 
 
 def date_edit(parent: QWidget, day: dt.date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+    return dates.date_edit(parent, day, name)
 
 
 def day_of(edit: QDateEdit) -> dt.date:
@@ -87,7 +83,7 @@ class FormDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c0392b;")
+        style.themed(self.problem, "color: @overdue;")
         self.problem.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)

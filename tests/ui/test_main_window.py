@@ -60,7 +60,7 @@ def test_amounts_and_dates_are_formatted_and_numbers_right_aligned(window: MainW
     oldest = tab.proxy.index(acme, column_of(tab, "Open since")).data()
     assert oldest == "Sep 1, 2026"
     overdue = tab.proxy.index(acme, column_of(tab, "Overdue"))
-    assert overdue.data(Qt.ItemDataRole.ForegroundRole) == style.OVERDUE
+    assert overdue.data(Qt.ItemDataRole.ForegroundRole) == style.colour(style.Tone.OVERDUE)
 
 
 def test_invoice_status_in_words(window: MainWindow) -> None:
