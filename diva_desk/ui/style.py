@@ -176,11 +176,11 @@ QTableView::item { padding: 0 6px; }
 QHeaderView::section {
     background: palette(window); border: none;
     border-bottom: 1px solid palette(mid); border-right: 1px solid palette(midlight);
-    padding: 11px 6px 4px 6px; font-weight: 600;
+    padding: 12px 6px 4px 6px; font-weight: 600;
 }
 QHeaderView::up-arrow, QHeaderView::down-arrow {
-    subcontrol-origin: padding; subcontrol-position: top center; width: 9px; height: 5px;
-    top: 3px;
+    subcontrol-origin: padding; subcontrol-position: top center; width: 12px; height: 7px;
+    top: 2px;
 }
 QLineEdit {
     padding: 5px 8px; border: 1px solid palette(mid); border-radius: 4px;
