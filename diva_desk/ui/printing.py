@@ -23,7 +23,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from diva_desk.documents.invoice import invoice_pdf
-from diva_desk.errors import BookProblem, UserFacingError
+from diva_desk.errors import BadInput, BookProblem, UserFacingError
 from diva_desk.i18n import _, ngettext
 from diva_desk.store.documents import invoice_document_by_id
 from diva_desk.ui import errors
@@ -80,15 +80,43 @@ def render_page(document: QPdfDocument, page: int, dpi: int) -> QImage:
     return document.render(page, size, fillColor="white")
 
 
-def print_pdfs(pdf_bytes_list: Sequence[bytes], printer: QPrinter) -> int:
-    """Print every page of every PDF, in order, as one job; return how many pages went.
+def chosen_pages(printer: QPrinter, total: int) -> list[int]:
+    """The job's pages (numbered from 1 across every PDF in it) the print dialog asked for.
 
-    The PDFs carry their own margins, so the printer is used full-page and each
-    page is scaled to fit the paper without being stretched.
+    The dialog only records the range ("2-3", "1,4-5"); Qt leaves honouring it to
+    whoever draws the pages. "Selection" and "current page" mean nothing for a
+    batch of documents, so they print everything, as "all pages" does.
+    """
+    ranges = printer.pageRanges()
+    if printer.printRange() is not QPrinter.PrintRange.PageRange or ranges.isEmpty():
+        return list(range(1, total + 1))
+    return [page for page in range(1, total + 1) if ranges.contains(page)]
+
+
+def print_pdfs(pdf_bytes_list: Sequence[bytes], printer: QPrinter) -> int:
+    """Print the pages of the PDFs, in order, as one job; return how many pages went.
+
+    Every page, unless the print dialog asked for a page range: the pages are then
+    counted across the whole job, so "2-3" of two invoices of 1 and 4 pages is the
+    first two pages of the second. The PDFs carry their own margins, so the
+    printer is used full-page and each page is scaled to fit the paper without
+    being stretched.
     """
     if not pdf_bytes_list:
         return 0
     loaded = [LoadedPdf(data) for data in pdf_bytes_list]
+    total = sum(pdf.page_count() for pdf in loaded)
+    wanted = set(chosen_pages(printer, total))
+    if not wanted:
+        for pdf in loaded:
+            pdf.close()
+        raise BadInput(
+            ngettext(
+                "The pages asked for ({pages}) are not in this job: it has {count} page.",
+                "The pages asked for ({pages}) are not in this job: it has {count} pages.",
+                total,
+            ).format(pages=printer.pageRanges().toString(), count=total)
+        )
     printer.setFullPage(True)
     dpi = min(printer.resolution(), MAX_DPI)
     painter = QPainter()
@@ -102,9 +130,13 @@ def print_pdfs(pdf_bytes_list: Sequence[bytes], printer: QPrinter) -> int:
             )
         )
     printed = 0
+    number = 0  # the page's number in the whole job
     try:
         for pdf in loaded:
             for page in range(pdf.page_count()):
+                number += 1
+                if number not in wanted:
+                    continue
                 if printed and not printer.newPage():
                     raise BookProblem(
                         _("The printer stopped after {count} pages.").format(count=printed)
