@@ -19,6 +19,7 @@ from diva_desk.i18n import _
 from diva_desk.store.business import get_business
 from diva_desk.store.queries import total_owed
 from diva_desk.ui.book_actions import BookActions
+from diva_desk.ui.business_settings import BusinessSettingsDialog
 from diva_desk.ui.contacts_actions import ContactsActions
 from diva_desk.ui.customers_tab import CustomersTab
 from diva_desk.ui.followups_tab import FollowupsTab
@@ -198,6 +199,10 @@ class MainWindow(QMainWindow):
         )
 
         settings_menu = self.menuBar().addMenu(_("&Settings"))
+        self.business_settings_action = self._action(
+            _("&Business profile and taxes…"), self.show_business_settings
+        )
+        settings_menu.addAction(self.business_settings_action)
         self.call_settings_action = self._action(
             _("&Talking points and call list…"), self.show_call_settings
         )
@@ -236,6 +241,17 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentWidget()
         if isinstance(tab, ListTab | ReportsTab):
             tab.focus_search()
+
+    def show_business_settings(self) -> None:
+        """The profile, logo and tax rates; a new name or locale shows as soon as saved."""
+        dialog = BusinessSettingsDialog(self)
+        dialog.business_saved.connect(lambda _business: self.refresh())
+        dialog.business_saved.connect(
+            lambda _business: self.statusBar().showMessage(
+                _("Saved the business profile and tax rates."), 8000
+            )
+        )
+        dialog.exec()
 
     def show_call_settings(self) -> None:
         dialog = CallSettingsDialog(self._today(), self)
