@@ -36,7 +36,7 @@ from diva_desk.store.invoice_detail import (
     payment_expectation,
 )
 from diva_desk.store.invoice_records import customer_record, invoice_row, lines_of
-from diva_desk.store.payments import record_payment
+from diva_desk.store.payments import move_payments, record_payment
 from diva_desk.store.tax_rates import TaxRateRow, save_tax_rates, tax_rates
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "duplicate_invoice",
     "invoice_detail",
     "is_provisional_number",
+    "move_payments",
     "payment_expectation",
     "record_payment",
     "save_draft",
@@ -169,12 +170,14 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
     return invoice_id
 
 
-def send_invoice(invoice_id: int, sent_date: dt.date) -> str:
+def send_invoice(invoice_id: int, sent_date: dt.date, *, payments_from: int | None = None) -> str:
     """Mark a draft sent on ``sent_date`` and give it its number; returns the number.
 
     The number is the business prefix and counter, skipping any number the book
     already holds (an imported invoice may have taken it); the counter moves past
-    it in the same transaction.
+    it in the same transaction. ``payments_from`` names the void invoice this one
+    corrects: its payments move here in the same transaction, so the invoice is
+    either sent with them or not sent at all (payments.move_payments says why not).
     """
     with db.atomic("IMMEDIATE"):
         row = invoice_row(invoice_id)
@@ -190,6 +193,8 @@ def send_invoice(invoice_id: int, sent_date: dt.date) -> str:
         m.Invoice.update(number=number, state=r.InvoiceState.SENT, sent_date=sent_date).where(
             m.Invoice.id == invoice_id
         ).execute()
+        if payments_from is not None:
+            move_payments(payments_from, invoice_id)
     return number
 
 

@@ -27,6 +27,24 @@ def paid_on(invoice_id: int) -> Decimal:
     return from_cents(cents)
 
 
+_PAYABLE = """
+    SELECT i.id FROM invoice i
+    LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM payment GROUP BY invoice_id) p
+      ON p.invoice_id = i.id
+    WHERE i.customer_id = ? AND i.state = 'sent' AND i.total_cents > COALESCE(p.paid, 0)
+    ORDER BY i.due_date, i.number
+"""
+
+
+def payable_invoice_ids(customer_id: int) -> list[int]:
+    """The customer's sent invoices that can still take a payment, oldest due first.
+
+    A payment recorded from the customer (a cheque that arrives without a note)
+    most often pays the oldest, so it comes first in the dialog's list.
+    """
+    return [row[0] for row in db.execute_sql(_PAYABLE, (customer_id,))]
+
+
 def record_payment(
     invoice_id: int,
     date: dt.date,
@@ -72,6 +90,13 @@ def record_payment(
                     number=row.number
                 )
             )
+        if date < row.issue_date:
+            raise BadInput(
+                _(
+                    "The payment date {date} is before {number} was issued ({issued}): "
+                    "check the date."
+                ).format(date=fmt.date(date), number=row.number, issued=fmt.date(row.issue_date))
+            )
         balance = max(row.total - paid_on(invoice_id), ZERO)
         if amount > balance:
             raise BadInput(
@@ -92,3 +117,58 @@ def record_payment(
             is_deposit=is_deposit,
         )
     return payment.id
+
+
+def move_payments(from_invoice_id: int, to_invoice_id: int) -> Decimal:
+    """Move every payment on a void invoice to the invoice that replaced it; returns the sum.
+
+    Voiding keeps the payments on the void invoice, where they count in no balance;
+    when the corrected copy is issued, the money the customer already paid belongs
+    on it. All or nothing, in one transaction (a savepoint inside a caller's, such
+    as sending the copy). Each payment keeps the date it arrived, even if that is
+    before the copy's issue date. Refused when the copy is not sent, belongs to
+    another customer or currency, or would be paid more than its total.
+    """
+    if from_invoice_id == to_invoice_id:
+        raise BadInput(_("The payments are already on that invoice."))
+    with db.atomic("IMMEDIATE"):
+        source, target = invoice_row(from_invoice_id), invoice_row(to_invoice_id)
+        if source.state != r.InvoiceState.VOID:
+            raise BadInput(
+                _("{number} is not void: its payments stay where they are.").format(
+                    number=source.number
+                )
+            )
+        if target.state != r.InvoiceState.SENT:
+            raise BadInput(
+                _("{number} is not a sent invoice, so it cannot take payments.").format(
+                    number=target.number
+                )
+            )
+        if source.customer_id != target.customer_id or source.currency != target.currency:
+            raise BadInput(
+                _(
+                    "{target} is for another customer or currency than {source}: "
+                    "the payments cannot move to it."
+                ).format(target=target.number, source=source.number)
+            )
+        moving = paid_on(from_invoice_id)
+        if moving <= ZERO:
+            raise BadInput(_("No payment was recorded on {number}.").format(number=source.number))
+        balance = max(target.total - paid_on(to_invoice_id), ZERO)
+        if moving > balance:
+            raise BadInput(
+                _(
+                    "The payments of {amount} on {source} are more than the {balance} "
+                    "owed on {target}; they stay on {source}."
+                ).format(
+                    amount=fmt.money(moving, source.currency),
+                    source=source.number,
+                    balance=fmt.money(balance, target.currency),
+                    target=target.number,
+                )
+            )
+        m.Payment.update(invoice=to_invoice_id).where(
+            m.Payment.invoice == from_invoice_id
+        ).execute()
+    return moving
