@@ -6,13 +6,14 @@ import io
 import logging
 from collections.abc import Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents import style
-from diva_desk.documents.fonts import REGULAR
+from diva_desk.documents.fonts import REGULAR, register_fonts
 from diva_desk.i18n import _
 
 log = logging.getLogger(__name__)
@@ -123,14 +124,28 @@ def facts_table(rows: Sequence[tuple[str, str]]) -> Table:
     return table
 
 
+#: The left and right padding of a data table's cells.
+CELL_PADDING = 5
+
+
+def cell_width(markup: str, paragraph_style: ParagraphStyle) -> float:
+    """The column width a data-table cell needs to keep ``markup`` on one line.
+
+    ReportLab splits a word wider than its column letter by letter, so a narrow
+    column would print "9.97" on one line and "5 %" on the next.
+    """
+    register_fonts()
+    return Paragraph(markup, paragraph_style).minWidth() + 2 * CELL_PADDING + 1
+
+
 def data_table_style(rows: int, *, numeric_from: int, total_row: bool = False) -> TableStyle:
     """A header band in the accent colour, hairlines between rows, numbers right."""
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), style.ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, style.RULE),

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
 
@@ -19,6 +20,7 @@ from diva_desk.core.invoices import (
     InvoiceStatus,
     InvoiceTotals,
     balance_due,
+    deposit_outstanding,
     invoice_status,
     invoice_totals,
     line_net,
@@ -82,6 +84,11 @@ class _Figures:
         )
         void = self.status is InvoiceStatus.VOID
         self.balance = ZERO if void else balance_due(self.totals.total, self.paid)
+        # As the editor shows it (store.invoice_detail): money that came in without
+        # the deposit mark still counts once nothing is owed.
+        self.deposit_due = min(
+            deposit_outstanding(doc.invoice.deposit_amount, self.deposits), self.balance
+        )
 
         self.formats = style.Formats(self.locale)
 
@@ -131,10 +138,12 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
             _("Description"), _("Quantity"), _("Unit price"), _("Tax"), _("Amount"), numeric_from=1
         )
     ]
+    taxes: list[str] = []
     for line in doc.invoice.lines:
         tax = ""
         if line.tax_name and line.tax_rate:
             tax = style.text(line.tax_name) + " " + f.rate(line.tax_rate)
+            taxes.append(style.text(line.tax_name) + "\u00a0" + f.rate(line.tax_rate))
         rows.append(
             [
                 Paragraph(style.text(line.description), style.CELL),
@@ -144,7 +153,11 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
                 Paragraph(f.money(line_net(line)), style.CELL_RIGHT),
             ]
         )
-    numeric = [18 * mm, 26 * mm, 24 * mm, 28 * mm]
+    # The tax column widens (within reason) so "HST 14,975 %" stays on one line; a
+    # name too long for that still breaks at its space, never inside the rate.
+    widest = max((blocks.cell_width(tax, style.CELL_RIGHT) for tax in set(taxes)), default=0)
+    tax_width = min(max(24 * mm, widest), 40 * mm)
+    numeric = [18 * mm, 26 * mm, tax_width, 28 * mm]
     table = LongTable(rows, colWidths=[width - sum(numeric), *numeric], repeatRows=1)
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=1))
     return table
@@ -154,17 +167,26 @@ def _tax_summary(f: _Figures, width: float) -> list[Flowable]:
     if not f.totals.taxes:
         return []
     rows: list[list[object]] = [blocks.head(_("Tax"), _("Rate"), _("On"), _("Tax"), numeric_from=1)]
-    for tax in f.totals.taxes:
+    rates = [f.rate(tax.rate) for tax in f.totals.taxes]
+    for tax, rate in zip(f.totals.taxes, rates, strict=True):
         rows.append(
             [
                 Paragraph(style.text(tax.name), style.CELL),
-                Paragraph(f.rate(tax.rate), style.CELL_RIGHT),
+                Paragraph(rate, style.CELL_RIGHT),
                 Paragraph(f.money(tax.base), style.CELL_RIGHT),
                 Paragraph(f.money(tax.amount), style.CELL_RIGHT),
             ]
         )
+    # A rate such as "14,975 %" must stay on one line: its column is as wide as the
+    # widest rate (and its heading), the amounts share what is left.
+    rate_width = max(
+        blocks.cell_width(_("Rate"), style.HEAD_RIGHT),
+        *(blocks.cell_width(rate, style.CELL_RIGHT) for rate in rates),
+    )
+    rate_width = max(rate_width, width * 0.16)
+    rest = width - rate_width
     table = Table(
-        rows, colWidths=[width * 0.22, width * 0.16, width * 0.33, width * 0.29], hAlign="LEFT"
+        rows, colWidths=[rest * 0.24, rate_width, rest * 0.40, rest * 0.36], hAlign="LEFT"
     )
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=1))
     return [Paragraph(style.text(_("Tax summary").upper()), style.LABEL), Spacer(1, 3), table]
@@ -179,13 +201,16 @@ def _totals(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
         rows.append((style.text(tax.name) + " " + f.rate(tax.rate), f.money(tax.amount), False))
     rows.append((style.text(_("Total")), f.money(f.totals.total), True))
     if inv.deposit_amount > ZERO:
+        # The due date goes with what is still owed of the deposit, or, once it is
+        # all in, stays beside the amount asked.
         asked = style.text(_("Deposit requested"))
-        if inv.deposit_due_date:
-            due = _("due {date}").format(date=date(inv.deposit_due_date, locale=f.locale))
-            asked += f'<br/><font size="7.5" color="#{style.MUTED.hexval()[2:]}">'
-            asked += style.text(due) + "</font>"
+        if f.deposit_due <= ZERO:
+            asked += _small_due(inv, f)
         rows.append((asked, f.money(inv.deposit_amount), False))
         rows.append((style.text(_("Deposit received")), f.money(f.deposits), False))
+        if f.deposit_due > ZERO:
+            still = style.text(_("Deposit still due")) + _small_due(inv, f)
+            rows.append((still, f.money(f.deposit_due), False))
     if f.paid > ZERO:
         rows.append((style.text(_("Payments received")), f.money(-f.paid), False))
     data = [
@@ -201,20 +226,56 @@ def _totals(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
     return [table, Spacer(1, 8), _balance_band(inv, f, width)]
 
 
+#: The balance band's cell padding beyond the data tables' (blocks.band_style: 8 each side).
+_BAND_PADDING = 3
+
+
+def balance_note(status: InvoiceStatus, due_date: dt.date, locale: str) -> str:
+    """Under the balance: when it is due; thanks once paid; nothing on a void invoice.
+
+    "Due by" under a $0.00 balance would ask for money nobody owes.
+    """
+    if status is InvoiceStatus.PAID:
+        return _("Paid — thank you")
+    if status is InvoiceStatus.VOID:
+        return ""
+    return _("Due by {date}").format(date=date(due_date, locale=locale))
+
+
+def _small_due(inv: Invoice, f: _Figures) -> str:
+    """``due Dec 1, 2026`` in small grey type under a label, or nothing without a date."""
+    if not inv.deposit_due_date:
+        return ""
+    due = _("due {date}").format(date=date(inv.deposit_due_date, locale=f.locale))
+    return f'<br/><font size="7.5" color="#{style.MUTED.hexval()[2:]}">{style.text(due)}</font>'
+
+
 def _balance_band(inv: Invoice, f: _Figures, width: float) -> Table:
-    """The one figure that matters, large, with when it is due."""
-    note = _("Due by {date}").format(date=date(inv.due_date, locale=f.locale))
-    table = Table(
+    """The one figure that matters, large, with when it is due (or that it is settled)."""
+    figure = f.money(f.balance)
+    # A six-figure balance must not break over two lines: its column takes up to
+    # two thirds of the band, and past that the figure is set smaller.
+    needed = blocks.cell_width(figure, style.BALANCE) + 2 * _BAND_PADDING
+    figure_width = min(max(width * 0.6, needed), width * 0.66)
+    figure_style = style.BALANCE
+    if needed > figure_width:
+        scale = (figure_width - 2 * _BAND_PADDING - 1) / (needed - 2 * _BAND_PADDING - 1)
+        figure_style = ParagraphStyle(
+            "balance-fitted",
+            parent=style.BALANCE,
+            fontSize=style.BALANCE.fontSize * scale * 0.98,
+            leading=style.BALANCE.leading * scale,
+        )
+    rows: list[list[object]] = [
         [
-            [
-                Paragraph(style.text(_("Balance due")), style.BALANCE_LABEL),
-                Paragraph(f.money(f.balance), style.BALANCE),
-            ],
-            ["", Paragraph(style.text(note), style.BALANCE_NOTE)],
-        ],
-        colWidths=[width * 0.4, width * 0.6],
-        hAlign="RIGHT",
-    )
+            Paragraph(style.text(_("Balance due")), style.BALANCE_LABEL),
+            Paragraph(figure, figure_style),
+        ]
+    ]
+    note = balance_note(f.status, inv.due_date, f.locale)
+    if note:
+        rows.append(["", Paragraph(style.text(note), style.BALANCE_NOTE)])
+    table = Table(rows, colWidths=[width - figure_width, figure_width], hAlign="RIGHT")
     table.setStyle(blocks.band_style())
     return table
 

@@ -214,6 +214,30 @@ def _address_and_date(customer: Customer, today: str, width: float) -> Table:
     return table
 
 
+def overdue_items(doc: ReminderDocument, today: dt.date) -> list[OpenItem]:
+    """The invoices a reminder may ask for: past their due date with a balance.
+
+    An invoice not yet due is not late, and asking for it would be asking to be
+    paid early; so it stays off the letter and out of its total. BadInput when
+    there is nothing to remind of, in a sentence the window can show as it is.
+    """
+    items = open_items(doc.invoices, doc.payments, today)
+    if not items:
+        raise BadInput(
+            _("{customer} owes nothing at the moment; there is nothing to remind them of.").format(
+                customer=doc.customer.name
+            )
+        )
+    overdue = [item for item in items if item.days_past_due > 0]
+    if not overdue:
+        raise BadInput(
+            _("{customer} has nothing overdue: no reminder is needed.").format(
+                customer=doc.customer.name
+            )
+        )
+    return overdue
+
+
 def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
     """A reminder letter at ``level`` (friendly, firm or final) as PDF bytes."""
     level = ReminderLevel(level)
@@ -222,13 +246,7 @@ def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
     locale = style.document_locale(doc.business, doc.customer)
     f = style.Formats(locale)
     width = style.content_width(doc.business.locale)
-    items = open_items(doc.invoices, doc.payments, today)
-    if not items:
-        raise BadInput(
-            _("{customer} owes nothing at the moment; there is nothing to remind them of.").format(
-                customer=doc.customer.name
-            )
-        )
+    items = overdue_items(doc, today)
     totals = aging_by_currency(items)
     total = " + ".join(
         style.fmt.money(t.total, currency, locale=locale) for currency, t in totals.items()

@@ -26,6 +26,7 @@ from reportlab.lib.units import mm
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents.fonts import BOLD, REGULAR, fallback_font, is_covered
 from diva_desk.i18n import format as fmt
+from diva_desk.i18n import has_catalog
 
 ACCENT = colors.HexColor("#1f5f5b")
 ACCENT_LIGHT = colors.HexColor("#e8f0ef")
@@ -58,8 +59,15 @@ def content_width(locale: str) -> float:
 
 
 def document_locale(business: Business, customer: Customer) -> str:
-    """The customer's language if they have one, else the business's locale."""
-    return customer.language or business.locale
+    """The customer's language if the document can be written in it, else the business's.
+
+    Dates and amounts follow the customer only where the words can too (English,
+    or a language with an installed catalog): a page of English labels with
+    French dates and amounts reads as a mistake.
+    """
+    if customer.language and has_catalog(customer.language):
+        return customer.language
+    return business.locale
 
 
 def text(value: str) -> str:

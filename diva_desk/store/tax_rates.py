@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from diva_desk.core.money import RATE_PLACES, decimal_text
+from diva_desk.core.money import RATE_PLACES
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
 from diva_desk.store import models as m
 from diva_desk.store.db import db
 
@@ -30,10 +31,14 @@ class TaxRateRow:
 
     @property
     def label(self) -> str:
-        """``HST 13 %`` for the pick list; ``No tax`` for the empty name."""
+        """``HST 13%`` (``TVH 13 %`` in French) for the pick list; ``No tax`` for none.
+
+        The rate is written by i18n.format.percent, as on the invoice PDF, so the
+        editor and the printed invoice show the same text.
+        """
         if not self.name and not self.rate:
             return _("No tax")
-        return f"{self.name} {decimal_text(self.rate)} %"
+        return f"{self.name} {fmt.percent(self.rate)}"
 
 
 #: Offered once in a new book. Nova Scotia's HST is 14 % since 1 April 2025.

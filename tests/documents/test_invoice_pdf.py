@@ -8,10 +8,13 @@ from decimal import Decimal
 
 import pypdf
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 
 from diva_desk.core.records import InvoiceLine, InvoiceState
 from diva_desk.documents.invoice import InvoiceDocument, invoice_pdf
-from diva_desk.i18n.format import money
+from diva_desk import i18n
+from diva_desk.i18n.format import money, percent
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -144,10 +147,22 @@ def test_void_invoice_carries_a_void_mark_and_owes_nothing(
     assert "Balance due $0.00" in text
 
 
-def test_amounts_and_dates_follow_the_customers_language(
-    business, customer, make_invoice, pdf_pages, flat
+def _install_french_catalog(folder, monkeypatch) -> None:
+    """A French catalog, compiled here, where the app looks for its translations."""
+    catalog = Catalog(locale="fr", domain="diva_desk")
+    catalog.add("Invoice", "Facture")
+    target = folder / "fr" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with (target / "diva_desk.mo").open("wb") as out:
+        write_mo(out, catalog)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
+
+
+def test_amounts_and_dates_follow_the_customers_language_once_it_has_a_catalog(
+    business, customer, make_invoice, pdf_pages, flat, tmp_path, monkeypatch
 ):
     french = customer.__class__(**{**customer.__dict__, "language": "fr_CA"})
+    _install_french_catalog(tmp_path, monkeypatch)
     text = flat(
         pdf_pages(invoice_pdf(InvoiceDocument(business, french, make_invoice(), (), TODAY)))[0]
     )
@@ -156,14 +171,50 @@ def test_amounts_and_dates_follow_the_customers_language(
     assert "$3,067.38" not in text
 
 
+def test_without_a_catalog_a_french_customer_gets_one_language_not_two(
+    business, customer, make_invoice, pdf_pages, flat, tmp_path, monkeypatch
+):
+    """English labels with French amounts and dates would read as a mistake."""
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    french = customer.__class__(**{**customer.__dict__, "language": "fr_CA"})
+    text = flat(
+        pdf_pages(invoice_pdf(InvoiceDocument(business, french, make_invoice(), (), TODAY)))[0]
+    )
+    assert "Balance due $3,067.38" in text
+    assert "Dec 2, 2026" in text
+    assert "déc." not in text and "3 067,38" not in text
+
+
 def test_amounts_never_break_across_lines(business, customer, make_invoice, pdf_pages):
     """French groups thousands with a space; a narrow column must not split the figure."""
-    french = customer.__class__(**{**customer.__dict__, "language": "fr_CA"})
-    page = pdf_pages(invoice_pdf(InvoiceDocument(business, french, make_invoice(), (), TODAY)))[0]
+    french = business.__class__(**{**business.__dict__, "locale": "fr_CA"})
+    page = pdf_pages(invoice_pdf(InvoiceDocument(french, customer, make_invoice(), (), TODAY)))[0]
     lines = [" ".join(line.split()) for line in page.splitlines()]
     for amount in ("2637.50", "2724.50", "3067.38"):
         shown = " ".join(money(Decimal(amount), "CAD", locale="fr_CA").split())
         assert any(shown in line for line in lines), shown
+
+
+@pytest.mark.parametrize("locale", ["en_CA", "fr_CA"])
+def test_tax_rates_print_whole_on_one_line(business, customer, make_invoice, pdf_pages, locale):
+    """A rate such as 9.975% or 14,975 % is never split over two lines, in any column."""
+    lines = (
+        InvoiceLine("Design", Decimal("1"), Decimal("100.00"), "GST", Decimal("5")),
+        InvoiceLine("Design", Decimal("1"), Decimal("100.00"), "QST", Decimal("9.975")),
+        InvoiceLine("Large order", Decimal("1"), Decimal("123456.00"), "HST", Decimal("14.975")),
+    )
+    here = business.__class__(**{**business.__dict__, "locale": locale})
+    page = pdf_pages(invoice_pdf(InvoiceDocument(here, customer, make_invoice(lines=lines), ())))[0]
+    rows = [" ".join(line.split()) for line in page.splitlines()]
+    for name, rate in (("QST", "9.975"), ("HST", "14.975")):
+        shown = " ".join(percent(Decimal(rate), locale=locale).split())
+        # The tax summary's Rate column, the lines' Tax column and the totals.
+        assert sum(shown in row for row in rows) >= 3, (shown, rows)
+        # The line's Tax cell and the totals keep the name and rate together.
+        assert sum(f"{name} {shown}" in row for row in rows) >= 2, (name, rows)
+    # 123,656.00 + 5.00 + 9.98 + 18,487.54 (14.975 % of 123,456.00 = 18,487.536)
+    balance = " ".join(money(Decimal("142158.52"), "CAD", locale=locale).split())
+    assert any(row.endswith(balance) for row in rows), "the balance figure stays whole"
 
 
 def test_page_size_follows_the_business_country(business, customer, make_invoice):
@@ -197,3 +248,59 @@ def test_logo_is_drawn_when_set(business, customer, make_invoice):
     )
     page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
     assert len(page.images) == 1
+
+
+def test_the_deposit_still_due_is_shown_with_its_date(
+    business, customer, make_invoice, payment, pdf_pages, flat
+):
+    invoice = make_invoice(deposit_amount=Decimal("800.00"), deposit_due_date=dt.date(2026, 11, 9))
+    part = [payment("INV-1042", dt.date(2026, 11, 4), "300.00", is_deposit=True)]
+    text = flat(
+        pdf_pages(invoice_pdf(InvoiceDocument(business, customer, invoice, part, TODAY)))[0]
+    )
+    assert "Deposit requested $800.00" in text
+    assert "Deposit received $300.00" in text
+    assert "Deposit still due due Nov 9, 2026 $500.00" in text
+    assert "Balance due $2,767.38" in text
+
+
+def test_no_deposit_still_due_once_it_is_in(
+    business, customer, make_invoice, payment, pdf_pages, flat
+):
+    invoice = make_invoice(deposit_amount=Decimal("800.00"), deposit_due_date=dt.date(2026, 11, 9))
+    paid = [payment("INV-1042", dt.date(2026, 11, 4), "800.00", is_deposit=True)]
+    text = flat(
+        pdf_pages(invoice_pdf(InvoiceDocument(business, customer, invoice, paid, TODAY)))[0]
+    )
+    assert "Deposit received $800.00" in text
+    assert "still due" not in text
+    # Settled without the deposit mark: nothing is owed, so no deposit is either.
+    settled = [payment("INV-1042", dt.date(2026, 11, 20), "3067.38")]
+    text = flat(
+        pdf_pages(invoice_pdf(InvoiceDocument(business, customer, invoice, settled, TODAY)))[0]
+    )
+    assert "still due" not in text
+
+
+def test_a_paid_invoice_thanks_instead_of_asking(
+    business, customer, make_invoice, payment, pdf_pages, flat
+):
+    paid = [payment("INV-1042", dt.date(2026, 11, 20), "3067.38")]
+    text = flat(
+        pdf_pages(invoice_pdf(InvoiceDocument(business, customer, make_invoice(), paid, TODAY)))[0]
+    )
+    assert "Balance due $0.00 Paid — thank you" in text
+    assert "Due by" not in text
+
+
+def test_a_void_invoice_asks_for_nothing(business, customer, make_invoice, pdf_pages, flat):
+    invoice = make_invoice(state=InvoiceState.VOID)
+    text = flat(pdf_pages(invoice_pdf(InvoiceDocument(business, customer, invoice, (), TODAY)))[0])
+    assert "Due by" not in text and "thank you" not in text
+
+
+def test_an_open_invoice_says_when_it_is_due(business, customer, make_invoice, pdf_pages, flat):
+    text = flat(
+        pdf_pages(invoice_pdf(InvoiceDocument(business, customer, make_invoice(), (), TODAY)))[0]
+    )
+    assert "Balance due $3,067.38 Due by Dec 2, 2026" in text

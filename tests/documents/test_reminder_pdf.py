@@ -100,3 +100,34 @@ def test_no_letter_when_nothing_is_owed(business, customer, make_invoice, paymen
 def test_unknown_level_is_refused(business, customer, overdue):
     with pytest.raises(ValueError):
         reminder_pdf(ReminderDocument(business, customer, *overdue, TODAY), "angry")
+
+
+def test_only_overdue_invoices_are_asked_for(
+    business, customer, overdue, make_invoice, pdf_pages, flat
+):
+    """An invoice not yet due (or due today) is neither listed nor in the letter's total."""
+    invoices, payments = overdue
+    lines = (InvoiceLine("Work", Decimal("1"), Decimal("500.00")),)
+    not_due = [
+        make_invoice(
+            "INV-1101", issue=dt.date(2026, 11, 10), due=dt.date(2026, 12, 10), lines=lines
+        ),
+        make_invoice("INV-1102", issue=dt.date(2026, 10, 24), due=TODAY, lines=lines),
+    ]
+    doc = ReminderDocument(business, customer, [*invoices, *not_due], payments, TODAY)
+    for level in ReminderLevel:
+        pages = pdf_pages(reminder_pdf(doc, level))
+        text = flat(pages[0])
+        assert "INV-0988" in text and "INV-1030" in text
+        assert "INV-1101" not in text and "INV-1102" not in text, level
+        assert "Total $2,130.00" in text  # 1,000.00 + 1,130.00, not the 1,000.00 not yet due
+        assert "$3,130.00" not in text
+        assert "balance of $2,130.00" in text
+
+
+def test_no_letter_when_nothing_is_overdue_yet(business, customer, make_invoice):
+    not_due = make_invoice("INV-1101", issue=dt.date(2026, 11, 10), due=dt.date(2026, 12, 10))
+    doc = ReminderDocument(business, customer, [not_due], [], TODAY)
+    for level in ReminderLevel:
+        with pytest.raises(BadInput, match=r"^Acme Bakery Ltd\. has nothing overdue: no reminder"):
+            reminder_pdf(doc, level)

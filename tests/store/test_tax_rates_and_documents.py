@@ -25,7 +25,7 @@ TODAY = dt.date(2026, 11, 23)
 
 def test_a_new_book_offers_the_canadian_sales_taxes(book) -> None:
     labels = [row.label for row in tax_rates()]
-    assert labels == ["HST 13 %", "GST 5 %", "QST 9.975 %", "HST 15 %", "HST 14 %", "No tax"]
+    assert labels == ["HST 13%", "GST 5%", "QST 9.975%", "HST 15%", "HST 14%", "No tax"]
     assert tax_rates()[2] == TaxRateRow("QST", D("9.975"))
     assert m.TaxRate.select().count() == 6  # seeded once, not on every call
 
@@ -43,7 +43,7 @@ def test_the_business_list_replaces_the_defaults_and_stays_even_when_empty(book)
     [
         (
             [TaxRateRow("GST", D("5")), TaxRateRow("GST", D("5"))],
-            "Tax rate 2: GST 5 % is listed twice",
+            "Tax rate 2: GST 5% is listed twice",
         ),
         ([TaxRateRow("HST", D("-1"))], "Tax rate 1: the rate must be"),
         ([TaxRateRow("HST", D("100"))], "Tax rate 1: the rate must be"),
