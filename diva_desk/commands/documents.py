@@ -1,4 +1,8 @@
-"""Commands that write documents: invoice-pdf and statement-pdf."""
+"""Commands that write documents: invoice-pdf, statement-pdf and reminder-pdf.
+
+Customer codes and invoice numbers are found whatever their case (``hollis`` is
+HOLLIS) when only one matches (store.lookup).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,9 @@ from diva_desk.i18n import _
 #: Days of payments a statement lists when --since is not given: about one month,
 #: the usual gap between two statements.
 DEFAULT_STATEMENT_DAYS = 30
+#: documents.reminder.ReminderLevel's values, named here so that the command line
+#: starts without loading ReportLab.
+REMINDER_LEVELS = ("friendly", "firm", "final")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -62,6 +69,33 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     statement.set_defaults(run=_statement_pdf)
 
+    reminder = commands.add_parser(
+        "reminder-pdf",
+        help=_("write a payment reminder letter for a customer's overdue invoices as PDF"),
+        description=_(
+            "Write a payment reminder letter as PDF, dated today, listing the customer's "
+            "overdue invoices (those not yet due are left off). Friendly assumes an "
+            "oversight; firm asks for payment within a week and offers a payment plan; "
+            "final pauses further work until the balance is settled or a plan is agreed. "
+            "A customer with nothing overdue gets no letter (exit status 2)."
+        ),
+    )
+    reminder.add_argument("code", metavar="CODE", help=_("the customer's code, e.g. ACME"))
+    reminder.add_argument(
+        "--level",
+        choices=REMINDER_LEVELS,
+        default=REMINDER_LEVELS[0],
+        help=_("how firm the letter is (default: friendly)"),
+    )
+    reminder.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help=_("default: CODE-reminder-LEVEL-YYYY-MM-DD.pdf (today's date) in the current folder"),
+    )
+    reminder.set_defaults(run=_reminder_pdf)
+
 
 def _date(text: str) -> dt.date:
     try:
@@ -98,23 +132,46 @@ def _write_pdf(target: Path, data: bytes) -> Path:
 def _invoice_pdf(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.documents.invoice import invoice_pdf
     from diva_desk.store.documents import invoice_document
+    from diva_desk.store.lookup import invoice_number
 
-    doc = invoice_document(args.number, dt.date.today())
-    target = args.output or Path(safe_file_name(args.number) + ".pdf")
+    number = invoice_number(args.number)
+    doc = invoice_document(number, dt.date.today())
+    target = args.output or Path(safe_file_name(number) + ".pdf")
     _write_pdf(target, invoice_pdf(doc))
-    print(_("Wrote invoice {number} to {file}").format(number=args.number, file=target))
+    print(_("Wrote invoice {number} to {file}").format(number=number, file=target))
     return EXIT_OK
 
 
 def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.documents.statement import statement_pdf
     from diva_desk.store.documents import statement_document
+    from diva_desk.store.lookup import customer_code
 
+    code = customer_code(args.code)
     today = dt.date.today()
     since = args.since or today - dt.timedelta(days=DEFAULT_STATEMENT_DAYS)
-    doc = statement_document(args.code, today, payments_since=since)
-    default = f"{safe_file_name(args.code)}-statement-{today.isoformat()}.pdf"
+    doc = statement_document(code, today, payments_since=since)
+    default = f"{safe_file_name(code)}-statement-{today.isoformat()}.pdf"
     target = args.output or Path(default)
     _write_pdf(target, statement_pdf(doc))
-    print(_("Wrote the statement for {code} to {file}").format(code=args.code, file=target))
+    print(_("Wrote the statement for {code} to {file}").format(code=code, file=target))
+    return EXIT_OK
+
+
+def _reminder_pdf(args: argparse.Namespace, folder: Path) -> int:
+    from diva_desk.documents.reminder import reminder_pdf
+    from diva_desk.store.documents import reminder_document
+    from diva_desk.store.lookup import customer_code
+
+    code = customer_code(args.code)
+    today = dt.date.today()
+    data = reminder_pdf(reminder_document(code, today), args.level)
+    default = f"{safe_file_name(code)}-reminder-{args.level}-{today.isoformat()}.pdf"
+    target = args.output or Path(default)
+    _write_pdf(target, data)
+    print(
+        _("Wrote the {level} reminder for {code} to {file}").format(
+            level=args.level, code=code, file=target
+        )
+    )
     return EXIT_OK

@@ -73,9 +73,9 @@ def test_invoice_pdf_to_a_named_file(sample: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = pdf_text(target)
     assert "DD-1041" in text
-    # The customer reads Arabic, so the amounts follow that locale: 2501.00, half paid.
-    # (Only the figure: the band currently wraps "US$" onto a second line.)
-    assert "Balance due 1,250.50" in text
+    # The customer reads Arabic, but the app has no Arabic catalog, so the whole
+    # invoice is in the business's language: 2501.00, half paid, in fr_CA.
+    assert "Balance due " + plain(money(Decimal("1250.50"), "USD", "fr_CA")) in text
     assert not list(tmp_path.glob(".*partial"))
 
 
@@ -141,8 +141,108 @@ def test_unknown_customer_and_bad_date_exit_2(sample: Path, tmp_path: Path) -> N
     )
 
 
-@pytest.mark.parametrize("command", ["invoice-pdf", "statement-pdf"])
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """ACME owes on one invoice 20 days overdue (DD-2001) and one due in 10 days (DD-2002)."""
+    book = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    today = dt.date.today()
+    first = book["invoices"][0]
+
+    def invoice(number: str, due_in: int) -> dict:
+        due = today + dt.timedelta(days=due_in)
+        issued = (due - dt.timedelta(days=30)).isoformat()
+        return dict(
+            first, number=number, issue_date=issued, sent_date=issued, due_date=due.isoformat()
+        )
+
+    book["invoices"] = [invoice("DD-2001", -20), invoice("DD-2002", 10)]
+    for kind in ("payments", "promises", "payment_plans", "followups", "interactions"):
+        book[kind] = []
+    (tmp_path / "mixed.json").write_text(json.dumps(book), encoding="utf-8")
+    data = tmp_path / "mixed-data"
+    assert run("import", str(tmp_path / "mixed.json"), data_dir=data, cwd=tmp_path).returncode == 0
+    return data
+
+
+@pytest.mark.parametrize("level", ["friendly", "firm", "final"])
+def test_reminder_pdf_asks_only_for_what_is_overdue(mixed: Path, tmp_path: Path, level) -> None:
+    result = run("reminder-pdf", "ACME", "--level", level, data_dir=mixed, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    target = tmp_path / f"ACME-reminder-{level}-{dt.date.today().isoformat()}.pdf"
+    assert str(target.name) in result.stdout
+    text = pdf_text(target)
+    assert "Acme Ltd. <Head Office> & Co." in text
+    assert "DD-2001" in text and "DD-2002" not in text
+    # 241.28 on each invoice: the letter's total is the overdue one's alone.
+    assert "Total " + plain(money(Decimal("241.28"), "CAD", "fr_CA")) in text
+    assert plain(money(Decimal("482.56"), "CAD", "fr_CA")) not in text
+
+
+def test_reminder_pdf_defaults_to_friendly_and_takes_a_file(mixed: Path, tmp_path: Path) -> None:
+    target = tmp_path / "letter.pdf"
+    result = run("reminder-pdf", "acme", "-o", str(target), data_dir=mixed, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Friendly reminder: account ACME" in pdf_text(target)
+
+
+def test_reminder_pdf_refuses_when_nothing_is_overdue(sample: Path, tmp_path: Path) -> None:
+    # NOUR owes on DD-1041, due 2026-11-29; CAFE has only a draft.
+    if dt.date.today() >= dt.date(2026, 11, 29):
+        pytest.skip("DD-1041 is overdue by now")
+    one_line_error(
+        run("reminder-pdf", "NOUR", data_dir=sample, cwd=tmp_path),
+        2,
+        "has nothing overdue: no reminder is needed",
+    )
+    one_line_error(
+        run("reminder-pdf", "CAFE", "--level", "final", data_dir=sample, cwd=tmp_path),
+        2,
+        "owes nothing at the moment",
+    )
+    assert not list(tmp_path.glob("*.pdf"))
+    one_line_error(
+        run("reminder-pdf", "ACME", "--level", "angry", data_dir=sample, cwd=tmp_path),
+        2,
+        "invalid choice: 'angry'",
+    )
+
+
+def test_codes_and_numbers_are_found_whatever_their_case(sample: Path, tmp_path: Path) -> None:
+    result = run("statement-pdf", "acme", "-o", "s.pdf", data_dir=sample, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Wrote the statement for ACME" in result.stdout
+    assert "DD-1040" in pdf_text(tmp_path / "s.pdf")
+    result = run("invoice-pdf", "dd-1040", data_dir=sample, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "DD-1040.pdf").exists()
+    assert "Wrote invoice DD-1040" in result.stdout
+
+
+def test_a_case_that_matches_two_codes_is_refused(tmp_path: Path) -> None:
+    book = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    twin = dict(book["customers"][0], code="Acme", name="Another Acme")
+    book["customers"].append(twin)
+    (tmp_path / "twins.json").write_text(json.dumps(book), encoding="utf-8")
+    data = tmp_path / "data"
+    assert run("import", str(tmp_path / "twins.json"), data_dir=data, cwd=tmp_path).returncode == 0
+    one_line_error(
+        run("statement-pdf", "acme", data_dir=data, cwd=tmp_path),
+        2,
+        "acme matches several customer codes (ACME, Acme): type the code exactly",
+    )
+    # Typed exactly, each is its own.
+    assert run("statement-pdf", "Acme", data_dir=data, cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize("command", ["invoice-pdf", "statement-pdf", "reminder-pdf"])
 def test_help_says_where_the_file_goes(command: str, tmp_path: Path) -> None:
     result = run(command, "--help", data_dir=tmp_path, cwd=tmp_path)
     assert result.returncode == 0
     assert "default:" in result.stdout
+
+
+def test_the_levels_offered_are_the_letters_levels() -> None:
+    from diva_desk.commands.documents import REMINDER_LEVELS
+    from diva_desk.documents.reminder import ReminderLevel
+
+    assert tuple(ReminderLevel) == REMINDER_LEVELS
