@@ -30,6 +30,9 @@ class InvoiceLife:
 
     def __init__(self, editor: InvoiceEditor) -> None:
         self.editor = editor
+        #: The void invoice whose payments move to this one when it is sent (a
+        #: corrected copy started from the void dialog), with what they come to.
+        self.payments_from: tuple[int, str, str] | None = None
         row = editor.button_row
 
         def button(text: str, name: str, slot: object, keys: str = "") -> QPushButton:
@@ -121,15 +124,16 @@ class InvoiceLife:
             errors.show_failure(editor, exc)
             return
         customer = editor.customer.name if editor.customer else ""
-        if not void_dialog.confirm(
-            editor,
-            _("Send the invoice"),
-            _(
-                "Send this invoice to {customer}? It takes the next invoice number and its "
-                "lines are locked: a correction later means voiding it and issuing a new one."
-            ).format(customer=customer),
-            _("&Send"),
-        ):
+        question = _(
+            "Send this invoice to {customer}? It takes the next invoice number and its "
+            "lines are locked: a correction later means voiding it and issuing a new one."
+        ).format(customer=customer)
+        moving = self.payments_from
+        if moving is not None:
+            question += " " + _("The payments of {amount} received on {number} move to it.").format(
+                amount=moving[2], number=moving[1]
+            )
+        if not void_dialog.confirm(editor, _("Send the invoice"), question, _("&Send")):
             return
         if (editor.dirty or editor.invoice_id is None) and not self._run(
             lambda: setattr(editor, "invoice_id", save_draft(draft, editor.invoice_id))
@@ -138,11 +142,25 @@ class InvoiceLife:
         assert editor.invoice_id is not None
         invoice_id = editor.invoice_id
         sent: list[str] = []
-        if not self._run(lambda: sent.append(send_invoice(invoice_id, editor.today))):
+        source = moving[0] if moving is not None else None
+        if not self._run(
+            lambda: sent.append(send_invoice(invoice_id, editor.today, payments_from=source))
+        ):
+            if moving is not None:
+                # Whatever stood in the way, the next Send sends the copy on its own;
+                # the payments stay on the void invoice, as the message said.
+                self.payments_from = None
             editor.load_invoice(invoice_id)
             editor.book_changed.emit()
             return
-        self._changed(_("Sent invoice {number}.").format(number=sent[0]))
+        self.payments_from = None
+        if moving is not None:
+            message = _("Sent invoice {number}; the payments of {amount} moved to it.").format(
+                number=sent[0], amount=moving[2]
+            )
+        else:
+            message = _("Sent invoice {number}.").format(number=sent[0])
+        self._changed(message)
         self.preview()
 
     def preview(self) -> None:
@@ -188,13 +206,31 @@ class InvoiceLife:
             return
         invoice_id = editor.invoice_id
         sent = detail.invoice.state is r.InvoiceState.SENT
-        dialog = VoidDialog(detail.invoice.number, editor.today, offer_reissue=sent, parent=editor)
+        received = fmt.money(detail.paid, detail.invoice.currency) if detail.paid > 0 else ""
+        dialog = VoidDialog(
+            detail.invoice.number,
+            editor.today,
+            offer_reissue=sent,
+            received=received,
+            parent=editor,
+        )
         dialog.action = lambda d: void_invoice(invoice_id, d.reason_text(), d.voided_on())
         if void_dialog.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         self._changed(_("Voided {number}.").format(number=detail.invoice.number))
         if dialog.reissue.isChecked():
             editor.load_copy(invoice_id)
+            if dialog.moves_payments():
+                self.carry_payments(invoice_id, detail.invoice.number, received)
+
+    def carry_payments(self, invoice_id: int, number: str, amount: str) -> None:
+        """Move the void invoice's payments to this copy when it is sent (send_invoice)."""
+        self.payments_from = (invoice_id, number, amount)
+        self.editor.announced.emit(
+            _("The payments of {amount} on {number} move to this copy when you send it.").format(
+                amount=amount, number=number
+            )
+        )
 
     def duplicate_invoice(self) -> None:
         """Start a new invoice from this one, in this window (saved only when asked)."""

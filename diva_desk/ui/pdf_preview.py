@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.errors import BookProblem, UserFacingError
-from diva_desk.i18n import _
+from diva_desk.i18n import _, ngettext
 from diva_desk.store.documents import invoice_document_by_id
 from diva_desk.ui import errors, style, void_dialog
 from diva_desk.ui.printing import load_pdf, print_with_dialog
@@ -96,10 +97,7 @@ class PdfPreview(QDialog):
 
         pages = self._pdf.page_count()
         self.pages = QLabel(
-            _("{count} page").format(count=pages)
-            if pages == 1
-            else _("{count} pages").format(count=pages),
-            self,
+            ngettext("{count} page", "{count} pages", pages).format(count=pages), self
         )
         self.pages.setProperty("role", "note")
 
@@ -161,7 +159,10 @@ class PdfPreview(QDialog):
             self._announce(_("Sent {title} to the printer.").format(title=self.title))
 
     def done(self, result: int) -> None:
-        self.view.setDocument(None)
+        # The view lets go of the document before it closes, for an empty one: given
+        # None, QtPdf warns "QObject::connect(QPdfDocument, QPdfLinkModel): invalid
+        # nullptr parameter" on every close.
+        self.view.setDocument(QPdfDocument(self))
         self._pdf.close()
         super().done(result)
 
