@@ -11,9 +11,9 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
+from diva_desk import i18n
 from diva_desk.core.records import InvoiceLine, InvoiceState
 from diva_desk.documents.invoice import InvoiceDocument, invoice_pdf
-from diva_desk import i18n
 from diva_desk.i18n.format import money, percent
 
 TODAY = dt.date(2026, 11, 23)
