@@ -23,7 +23,9 @@ class Series:
     name: str
     #: A colour that reads on both a white and a near-black background.
     color: str
-    values: tuple[Decimal, ...]
+    #: ``None`` where there is no figure (no invoice paid off that month): a line
+    #: breaks there and a bar is left out, rather than drawn at a false zero.
+    values: tuple[Decimal | None, ...]
     #: Each value as the tooltip says it (the exact figure, in the book's locale).
     texts: tuple[str, ...]
 
@@ -43,12 +45,19 @@ class ChartData:
     empty_text: str = ""
     #: Per category, an extra tooltip line (a stacked bar's exact total).
     notes: tuple[str, ...] = ()
+    #: The smallest step between ticks: 1 for counts, so no axis says "0.25 promises".
+    least_step: Decimal | None = None
 
     @property
     def is_empty(self) -> bool:
         return not self.categories or not self.series
 
     def value(self, series: int, category: int) -> Decimal:
+        """The figure drawn, zero where there is none (see :meth:`figure`)."""
+        found = self.series[series].values[category]
+        return ZERO if found is None else found
+
+    def figure(self, series: int, category: int) -> Decimal | None:
         return self.series[series].values[category]
 
 
@@ -56,13 +65,21 @@ def empty_chart(text: str) -> ChartData:
     return ChartData((), (), (), tick_text=str, empty_text=text)
 
 
-def nice_scale(top: Decimal, ticks: int = 4) -> tuple[Decimal, Decimal]:
-    """A round axis top and step holding ``top``: 0, 5K, 10K, 15K, 20K rather than 0 to 18,347."""
+def nice_scale(
+    top: Decimal, ticks: int = 4, least_step: Decimal | None = None
+) -> tuple[Decimal, Decimal]:
+    """A round axis top and step holding ``top``: 0, 5K, 10K, 15K, 20K rather than 0 to 18,347.
+
+    ``least_step`` keeps the step from going finer (1 for counts).
+    """
     if top <= ZERO:
-        return Decimal(ticks), Decimal(1)
+        step = max(Decimal(1), least_step or ZERO)
+        return step * ticks, step
     raw = top / ticks
     power = Decimal(1).scaleb(raw.adjusted())
     step = next(m * power for m in _NICE_STEPS if m * power * ticks >= top)
+    if least_step is not None:
+        step = max(step, least_step)
     return step * math.ceil(top / step), step
 
 

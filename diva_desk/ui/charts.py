@@ -1,4 +1,4 @@
-"""Charts drawn with QPainter: stacked bars, grouped bars and lines, fed by plain data.
+"""Charts drawn with QPainter: what every chart shares (axes, legend, tooltip, keys).
 
 Why not QtCharts: it ships in PySide6-Addons (about 150 MiB installed) for three
 simple charts. Drawing them ourselves also lets them take the window's palette
@@ -9,6 +9,11 @@ exact texts (for the tooltip) and the axis ticks' compact texts come ready-made 
 the store's results (ui.report_models), so a test reads back the very numbers the
 chart draws, and no figure shown is worked out here: a stacked bar's height is the
 sum of its parts only as pixels.
+
+The marks themselves (stacked bars, grouped bars, lines) are in ui.chart_kinds.
+A chart takes the keyboard focus: Left and Right (Home, End) move along its
+categories, lighting each and showing its tooltip of exact figures at the bar, so
+a chart can be read without a mouse.
 """
 
 from __future__ import annotations
@@ -19,14 +24,15 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFontMetrics,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -34,8 +40,6 @@ from diva_desk.ui.chart_data import ZERO, ChartData, Hit, empty_chart, nice_scal
 
 _PAD = 10
 _SWATCH = 10
-#: A bar too thin to point at still answers within this many pixels of it.
-_HIT_SLACK = 3.0
 
 
 class Chart(QWidget):
@@ -45,10 +49,13 @@ class Chart(QWidget):
         super().__init__(parent)
         self.setObjectName(name)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(240, 190)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.data: ChartData = empty_chart("")
         self._hover: Hit | None = None
+        #: The category chosen with the keyboard, if any.
+        self.keyed: int | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(400, 260)
@@ -56,6 +63,7 @@ class Chart(QWidget):
     def set_data(self, data: ChartData) -> None:
         self.data = data
         self._hover = None
+        self.keyed = None
         self.setAccessibleDescription(self.summary())
         self.update()
 
@@ -73,13 +81,16 @@ class Chart(QWidget):
     # --- geometry (public so tests can point at a bar) ------------------------------------
 
     def axis_top(self) -> Decimal:
-        return nice_scale(self._highest())[0]
+        return self._scale()[0]
+
+    def _scale(self) -> tuple[Decimal, Decimal]:
+        return nice_scale(self._highest(), least_step=self.data.least_step)
 
     def _highest(self) -> Decimal:
-        return max((v for s in self.data.series for v in s.values), default=ZERO)
+        return max((v for s in self.data.series for v in s.values if v is not None), default=ZERO)
 
     def _ticks(self) -> list[Decimal]:
-        top, step = nice_scale(self._highest())
+        top, step = self._scale()
         return [step * k for k in range(int(top / step) + 1)]
 
     def legend_places(self) -> list[QPointF]:
@@ -141,6 +152,10 @@ class Chart(QWidget):
     def _series_at(self, pos: QPointF) -> Hit | None:
         raise NotImplementedError
 
+    def top_of(self, category: int) -> float:
+        """The height of the category's highest mark, where its tooltip points."""
+        return min(self.y_for(self.data.value(s, category)) for s in range(len(self.data.series)))
+
     def tooltip_text(self, hit: Hit) -> str:
         """The exact figures at ``hit``: its series alone, or the whole category."""
         data = self.data
@@ -154,6 +169,42 @@ class Chart(QWidget):
     def tooltip_at(self, pos: QPointF) -> str | None:
         hit = self.hit_test(pos)
         return None if hit is None else self.tooltip_text(hit)
+
+    # --- the keyboard ----------------------------------------------------------------------
+
+    def choose_category(self, category: int) -> None:
+        """Light one category and show its exact figures at its bar, as a pointer would."""
+        self.keyed = category
+        self._hover = Hit(category)
+        self.update()
+        slot = self.slot(category)
+        at = QPointF(slot.center().x(), max(self.top_of(category), self.plot_rect().top()))
+        QToolTip.showText(self.mapToGlobal(at.toPoint()), self.tooltip_text(Hit(category)), self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        count = len(self.data.categories)
+        moves = {
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Home: -count,
+            Qt.Key.Key_End: count,
+        }
+        step = moves.get(Qt.Key(event.key()))
+        if self.data.is_empty or step is None:
+            super().keyPressEvent(event)
+            return
+        # The first key press starts at the newest category (Left) or the oldest (Right).
+        start = self.keyed if self.keyed is not None else (count if step < 0 else -1)
+        self.choose_category(min(max(start + step, 0), count - 1))
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self.keyed is not None:
+            self.keyed = None
+            self._hover = None
+            QToolTip.hideText()
+            self.update()
+        super().focusOutEvent(event)
 
     # --- events ----------------------------------------------------------------------------
 
@@ -209,7 +260,21 @@ class Chart(QWidget):
         self._draw_legend(painter)
         self._draw_axes(painter)
         self._draw_marks(painter)
+        if self.hasFocus():
+            self._draw_focus(painter, frame)
         painter.end()
+
+    def _draw_focus(self, painter: QPainter, frame: QRectF) -> None:
+        """The focus shows as a frame in the highlight colour, round the chosen category."""
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 1.5)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.keyed is None:
+            painter.setPen(pen)
+            painter.drawRoundedRect(frame.adjusted(1, 1, -1, -1), 6, 6)
+            return
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawRoundedRect(self.slot(self.keyed).adjusted(1, -4, -1, 4), 4, 4)
 
     def _draw_legend(self, painter: QPainter) -> None:
         metrics = self.fontMetrics()
@@ -266,107 +331,3 @@ class Chart(QWidget):
         if hover is not None and hover.category == category and hover.series in (None, series):
             return colour.lighter(118)
         return colour
-
-
-class StackedBarChart(Chart):
-    """One bar per category, the series stacked from the bottom in their order."""
-
-    def _highest(self) -> Decimal:
-        # The axis must hold the tallest stack; its figure is the store's total, but
-        # the height is drawn from the parts, so the parts are what must fit.
-        return max(
-            (
-                sum((s.values[c] for s in self.data.series), ZERO)
-                for c in range(len(self.data.categories))
-            ),
-            default=ZERO,
-        )
-
-    def bar_rect(self, category: int, series: int) -> QRectF:
-        slot = self.slot(category)
-        width = min(slot.width() * 0.6, 64.0)
-        below = sum((self.data.value(s, category) for s in range(series)), ZERO)
-        bottom = self.y_for(below)
-        top = self.y_for(below + self.data.value(series, category))
-        return QRectF(slot.center().x() - width / 2, top, width, bottom - top)
-
-    def _series_at(self, pos: QPointF) -> Hit | None:
-        for category in range(len(self.data.categories)):
-            for series in range(len(self.data.series)):
-                if self.data.value(series, category) <= ZERO:
-                    continue
-                rect = self.bar_rect(category, series)
-                if rect.adjusted(0, -_HIT_SLACK / 2, 0, _HIT_SLACK / 2).contains(pos):
-                    return Hit(category, series)
-        return None
-
-    def _draw_marks(self, painter: QPainter) -> None:
-        # A thin line of the background between segments keeps neighbours apart.
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Base), 1))
-        for category in range(len(self.data.categories)):
-            for series in range(len(self.data.series)):
-                if self.data.value(series, category) > ZERO:
-                    painter.setBrush(self._fill(series, category))
-                    painter.drawRect(self.bar_rect(category, series))
-
-
-class GroupedBarChart(Chart):
-    """The series side by side in each category."""
-
-    def bar_rect(self, category: int, series: int) -> QRectF:
-        slot = self.slot(category)
-        count = len(self.data.series)
-        each = min(slot.width() * 0.8 / count, 22.0)
-        left = slot.center().x() - each * count / 2 + each * series
-        top = self.y_for(self.data.value(series, category))
-        return QRectF(left, top, each, self.plot_rect().bottom() - top)
-
-    def _series_at(self, pos: QPointF) -> Hit | None:
-        for category in range(len(self.data.categories)):
-            for series in range(len(self.data.series)):
-                rect = self.bar_rect(category, series)
-                if rect.adjusted(0, -_HIT_SLACK, 0, 0).contains(pos):
-                    return Hit(category, series)
-        return None
-
-    def _draw_marks(self, painter: QPainter) -> None:
-        for category in range(len(self.data.categories)):
-            for series in range(len(self.data.series)):
-                fill = self._fill(series, category)
-                painter.setPen(QPen(fill.darker(125), 1))
-                painter.setBrush(fill)
-                painter.drawRect(self.bar_rect(category, series).adjusted(0.5, 0, -0.5, 0))
-
-
-class LineChart(Chart):
-    """Each series a line through its points, one point per category."""
-
-    def point(self, category: int, series: int) -> QPointF:
-        return QPointF(
-            self.slot(category).center().x(), self.y_for(self.data.value(series, category))
-        )
-
-    def _series_at(self, pos: QPointF) -> Hit | None:
-        nearest: tuple[float, Hit] | None = None
-        for category in range(len(self.data.categories)):
-            for series in range(len(self.data.series)):
-                gap = QPointF(self.point(category, series) - pos).manhattanLength()
-                if gap <= 10 and (nearest is None or gap < nearest[0]):
-                    nearest = (gap, Hit(category, series))
-        return None if nearest is None else nearest[1]
-
-    def _draw_marks(self, painter: QPainter) -> None:
-        count = len(self.data.categories)
-        for series in range(len(self.data.series)):
-            colour = QColor(self.data.series[series].color)
-            line = QPen(colour, 2.5)
-            line.setCapStyle(Qt.PenCapStyle.RoundCap)
-            line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(line)
-            painter.drawPolyline(QPolygonF([self.point(c, series) for c in range(count)]))
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Base), 1.5))
-            for category in range(count):
-                painter.setBrush(self._fill(series, category))
-                hovered = self._hover == Hit(category, series)
-                radius = 5.0 if hovered else 3.5
-                painter.drawEllipse(self.point(category, series), radius, radius)

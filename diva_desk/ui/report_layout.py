@@ -4,8 +4,11 @@ In the window the tab shares the width with the Today panel (about 700 pixels on
 a 1280-pixel screen); on its own, or with the Today panel narrowed, it may have
 1,300. So the panels are placed again whenever the width crosses a threshold:
 
-* wide: the three charts in a row; the aging table and the ten who owe most side by side;
-* medium: two panels a row, the ten who owe most beside the DSO chart, the aging below;
+* wide: the three money charts in a row, the three charts of how customers pay
+  (days to pay, promises, deposits) in a second; the aging table and the ten who
+  owe most side by side;
+* medium: two panels a row, the ten who owe most beside the DSO chart, deposits
+  across the width, the aging below;
 * narrow: one panel a row.
 
 The page scrolls when the panels do not fit its height. Tables are as tall as their
@@ -18,13 +21,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QTableView,
@@ -52,22 +57,31 @@ _PLACES: dict[Arrangement, dict[str, tuple[int, int, int]]] = {
         "aging": (0, 0, 1),
         "flows": (0, 1, 1),
         "dso": (0, 2, 1),
-        "table": (1, 0, 2),
-        "debtors": (1, 2, 1),
+        "days": (1, 0, 1),
+        "promises": (1, 1, 1),
+        "deposits": (1, 2, 1),
+        "table": (2, 0, 2),
+        "debtors": (2, 2, 1),
     },
     Arrangement.MEDIUM: {
         "aging": (0, 0, 1),
         "flows": (0, 1, 1),
         "dso": (1, 0, 1),
         "debtors": (1, 1, 1),
-        "table": (2, 0, 2),
+        "days": (2, 0, 1),
+        "promises": (2, 1, 1),
+        "deposits": (3, 0, 2),
+        "table": (4, 0, 2),
     },
     Arrangement.NARROW: {
-        name: (row, 0, 1) for row, name in enumerate(("aging", "flows", "dso", "debtors", "table"))
+        name: (row, 0, 1)
+        for row, name in enumerate(
+            ("aging", "flows", "dso", "debtors", "days", "promises", "deposits", "table")
+        )
     },
 }
 _COLUMNS = {Arrangement.WIDE: 3, Arrangement.MEDIUM: 2, Arrangement.NARROW: 1}
-_CHARTS = ("aging", "flows", "dso")
+_CHARTS = ("aging", "flows", "dso", "days", "promises", "deposits")
 
 
 def arrangement_for(width: int) -> Arrangement:
@@ -107,6 +121,29 @@ def panel(
         column.addWidget(note)
     column.addWidget(body, 1)
     return box
+
+
+def report_table(name: str, model: QAbstractItemModel, parent: QWidget) -> QTableView:
+    """A read-only table of whole rows, sorting by its headers, the first column widest."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return view
 
 
 def fit_height(view: QTableView, most_rows: int) -> None:

@@ -23,13 +23,19 @@ from diva_desk.store.queries import has_sent_invoices
 from diva_desk.store.reports import (
     LONG_WINDOW_MONTHS,
     SHORT_WINDOW_MONTHS,
+    DaysToPay,
+    DepositMonth,
     Dso,
     MonthFlow,
+    PromiseMonth,
     TopDebtor,
     aging_report,
     days_sales_outstanding,
+    days_to_pay_by_month,
+    deposits_by_month,
     dso_trend,
     money_by_month,
+    promises_by_month,
     top_debtors,
 )
 from diva_desk.ui.chart_data import ChartData, Series
@@ -72,12 +78,17 @@ class ReportFigures:
     dso_now_short: tuple[Dso, ...]
     dso_now_long: tuple[Dso, ...]
     any_invoices: bool
+    #: How customers pay, by month: days to pay, promises, deposits.
+    days_to_pay: tuple[DaysToPay, ...] = ()
+    promises: tuple[PromiseMonth, ...] = ()
+    deposits: tuple[DepositMonth, ...] = ()
 
     def currencies(self) -> list[str]:
         """Every currency any figure is in, by code."""
         found = {row.currency for report in self.aging_history for row in report.totals}
         found |= {flow.currency for flow in self.flows}
         found |= {dso.currency for dso in self.dso_trend + self.dso_now_short}
+        found |= {d.currency for d in self.days_to_pay} | {d.currency for d in self.deposits}
         return sorted(found)
 
 
@@ -104,6 +115,9 @@ def read_figures(as_of: dt.date) -> ReportFigures:
         dso_now_short=days_sales_outstanding(as_of, SHORT_WINDOW_MONTHS),
         dso_now_long=days_sales_outstanding(as_of, LONG_WINDOW_MONTHS),
         any_invoices=has_sent_invoices(),
+        days_to_pay=days_to_pay_by_month(as_of, TREND_MONTHS),
+        promises=promises_by_month(as_of, TREND_MONTHS),
+        deposits=deposits_by_month(as_of, TREND_MONTHS),
     )
 
 
@@ -111,7 +125,7 @@ def _money_ticks(currency: str) -> Callable[[Decimal], str]:
     return lambda amount: fmt.compact_money(amount, currency)
 
 
-def _month_label(month: dt.date, first: bool) -> str:
+def month_label(month: dt.date, first: bool) -> str:
     """``Nov``; the first month and every January also name their year."""
     name = fmt.month(month)
     return f"{name}\n{month.year}" if first or month.month == 1 else name
@@ -177,7 +191,7 @@ def flows_chart(figures: ReportFigures, currency: str) -> ChartData:
         return Series(name, colour, values, tuple(fmt.money(v, currency) for v in values))
 
     return ChartData(
-        categories=tuple(_month_label(f.month, n == 0) for n, f in enumerate(flows)),
+        categories=tuple(month_label(f.month, n == 0) for n, f in enumerate(flows)),
         titles=tuple(fmt.month(f.month, "yMMMM") for f in flows),
         series=(
             series(_("Invoiced"), TEAL, tuple(f.invoiced for f in flows)),
@@ -207,7 +221,7 @@ def dso_chart(figures: ReportFigures, currency: str) -> ChartData:
             empty_text=_("No sales in {currency} to measure by.").format(currency=currency),
         )
     return ChartData(
-        categories=tuple(_month_label(d.as_of, n == 0) for n, d in enumerate(points)),
+        categories=tuple(month_label(d.as_of, n == 0) for n, d in enumerate(points)),
         titles=tuple(fmt.date(d.as_of) for d in points),
         series=(
             Series(
@@ -218,6 +232,14 @@ def dso_chart(figures: ReportFigures, currency: str) -> ChartData:
             ),
         ),
         tick_text=lambda days: fmt.number(days),
+    )
+
+
+def dso_explained() -> str:
+    """What DSO is, in a line, for the tooltip of the figure above the trend."""
+    return _(
+        "Days sales outstanding: how many days of your recent sales are still unpaid, "
+        "counted back month by month from the day. Lower is better."
     )
 
 

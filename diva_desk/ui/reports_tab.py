@@ -1,13 +1,14 @@
 """The Reports tab: how much is owed, how old it is, who owes most, and how fast money comes in.
 
-Three charts (aging over the last months, invoiced vs collected, DSO), the aging
-report as a table with its totals, and the ten customers who owe the most. All
-figures are store.reports' results (see ui.report_models); an "As of" date reads
-them again for any day. Enter or a double click on a customer opens them in the
-Customers tab; the aging exports to CSV and PDF off the GUI thread.
+Charts of the money (aging by month end, invoiced vs collected, DSO) and of how
+customers pay (days to pay, promises kept and broken, deposits asked and received),
+the aging table with its totals, and the ten who owe the most: store.reports'
+figures (ui.report_models, ui.paying_charts) as of any day. Enter or a double click
+on a customer opens them; the aging exports to CSV and PDF off the GUI thread.
 
-The tab reads the book only while it is shown: a refresh of the window while
-another tab is up just marks it stale.
+The figures are read on the TaskRunner's worker too (a dozen aggregates take a
+moment on a large book), once the As-of date has rested for :data:`SETTLE_MS`, and
+only while the tab is shown: a refresh while another tab is up marks it stale.
 """
 
 from __future__ import annotations
@@ -17,38 +18,36 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from diva_desk.errors import BookProblem
 from diva_desk.i18n import _
-from diva_desk.store.aging_export import aging_csv, aging_pdf
 from diva_desk.store.business import get_business
 from diva_desk.ui import style
 from diva_desk.ui.aging_table import AgingTableModel, DebtorTableModel, TotalsLastProxy
-from diva_desk.ui.charts import Chart, GroupedBarChart, LineChart, StackedBarChart
+from diva_desk.ui.chart_kinds import GroupedBarChart, LineChart, StackedBarChart
+from diva_desk.ui.charts import Chart
 from diva_desk.ui.dates import date_edit
 from diva_desk.ui.errors import show_failure
-from diva_desk.ui.report_layout import Arrangement, PanelGrid, fit_height, panel
+from diva_desk.ui.paying_charts import days_to_pay_chart, deposits_chart, promises_chart
+from diva_desk.ui.report_export import ask_path, write_csv, write_pdf
+from diva_desk.ui.report_layout import Arrangement, PanelGrid, fit_height, panel, report_table
 from diva_desk.ui.report_models import (
     DEBTORS_SHOWN,
     ReportFigures,
     aging_chart,
     dso_chart,
+    dso_explained,
     dso_summary,
     flows_chart,
     read_figures,
@@ -61,6 +60,10 @@ if TYPE_CHECKING:
 
 #: Rows of the aging table shown before it scrolls (the page scrolls the rest into view).
 AGING_ROWS_SHOWN = 40
+#: How long the As-of date must rest before the figures are read again.
+SETTLE_MS = 300
+#: The earliest As-of day offered; the latest is ten years after today.
+FIRST_AS_OF = dt.date(2000, 1, 1)
 
 _STYLE = """
 QLabel[role="caption"] { font-weight: 600; }
@@ -73,32 +76,18 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _table(name: str, proxy: SearchProxyModel, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return view
+def _latest_as_of(today: dt.date) -> QDate:
+    """Ten years after ``today`` (Feb 28 for a Feb 29): far enough for any plan."""
+    first = QDate(today.year + 10, today.month, 1)
+    return QDate(first.year(), first.month(), min(today.day, first.daysInMonth()))
 
 
 class ReportsTab(QWidget):
     #: A customer was chosen in a table (their id and code): show them in Customers.
     customer_wanted = Signal(int, str)
     status_message = Signal(str)
+    #: The figures of the As-of day are read and shown (for tests and anything waiting).
+    figures_shown = Signal()
 
     def __init__(
         self,
@@ -114,10 +103,19 @@ class ReportsTab(QWidget):
         self._today = today()
         self._stale = True
         self.figures: ReportFigures | None = None
+        #: The day whose figures are being read on the worker, if any.
+        self._reading: dt.date | None = None
+        #: Asked to read again while a read was under way (the book changed).
+        self._again = False
 
         self.as_of_edit = date_edit(self, self._today, "reportsAsOf")
+        self.as_of_edit.setDateRange(_qdate(FIRST_AS_OF), _latest_as_of(self._today))
         self.as_of_edit.setAccessibleName(_("As of"))
-        self.as_of_edit.dateChanged.connect(lambda _day: self.recompute())
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.recompute)
+        self.as_of_edit.dateChanged.connect(lambda _day: self._settle.start())
         as_of_label = QLabel(_("&As of"), self)
         as_of_label.setBuddy(self.as_of_edit)
 
@@ -131,6 +129,7 @@ class ReportsTab(QWidget):
         self.dso_label.setObjectName("reportsDso")
         self.dso_label.setProperty("role", "note")
         self.dso_label.setWordWrap(True)
+        self.dso_label.setToolTip(dso_explained())
 
         self.csv_button = QPushButton(_("E&xport CSV…"), self)
         self.csv_button.setObjectName("reportsExportCsv")
@@ -187,10 +186,16 @@ class ReportsTab(QWidget):
         self.aging_chart = StackedBarChart("agingChart", content)
         self.flows_chart = GroupedBarChart("flowsChart", content)
         self.dso_chart = LineChart("dsoChart", content)
+        self.days_chart = LineChart("daysToPayChart", content)
+        self.promises_chart = GroupedBarChart("promisesChart", content)
+        self.deposits_chart = GroupedBarChart("depositsChart", content)
         for name, chart, caption, note in (
             ("aging", self.aging_chart, _("Owed, by how late"), None),
             ("flows", self.flows_chart, _("Invoiced and collected"), None),
             ("dso", self.dso_chart, _("Days sales outstanding, at month ends"), self.dso_label),
+            ("days", self.days_chart, _("Average days to pay, by month paid off"), None),
+            ("promises", self.promises_chart, _("Promises kept and broken"), None),
+            ("deposits", self.deposits_chart, _("Deposits asked and received"), None),
         ):
             chart.setAccessibleName(caption)
             page.add(name, panel(caption, chart, content, note))
@@ -198,14 +203,14 @@ class ReportsTab(QWidget):
         self.aging_model = AgingTableModel(self)
         self.aging_proxy = TotalsLastProxy(self)
         self.aging_proxy.setSourceModel(self.aging_model)
-        self.aging_view = _table("agingView", self.aging_proxy, content)
+        self.aging_view = report_table("agingView", self.aging_proxy, content)
         self.aging_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         # A name squeezed below this is no name: the table scrolls sideways instead.
         self.aging_view.horizontalHeader().setMinimumSectionSize(90)
         self.debtor_model = DebtorTableModel(self)
         self.debtor_proxy = SearchProxyModel(self)
         self.debtor_proxy.setSourceModel(self.debtor_model)
-        self.debtor_view = _table("debtorsView", self.debtor_proxy, content)
+        self.debtor_view = report_table("debtorsView", self.debtor_proxy, content)
         self.debtor_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         # The export buttons sit over the table they export.
         for name, view, caption, buttons in (
@@ -238,6 +243,7 @@ class ReportsTab(QWidget):
         following = self.as_of() == self._today
         self._today = today
         self._stale = True
+        self.as_of_edit.setMaximumDate(_latest_as_of(today))
         if following and self.as_of() != today:
             self.as_of_edit.setDate(_qdate(today))  # recomputes, if shown
         elif self.isVisible():
@@ -249,12 +255,39 @@ class ReportsTab(QWidget):
             self.recompute()
 
     def recompute(self) -> None:
-        """Read every figure for the as-of day again and show them."""
+        """Read every figure for the as-of day again on the worker, then show them."""
+        self._settle.stop()
         if not self.isVisible() and self.figures is not None:
             self._stale = True
             return
         self._stale = False
-        self.figures = figures = read_figures(self.as_of())
+        if self._reading is not None:
+            self._again = True  # one read at a time: this one is asked for when it is back
+            return
+        day = self._reading = self.as_of()
+        self._tasks.run(lambda: read_figures(day), self._show, self._not_read)
+
+    def is_settled(self) -> bool:
+        """Whether the figures shown are the As-of day's, with nothing left to read."""
+        return (
+            self.figures is not None
+            and self.figures.as_of == self.as_of()
+            and self._reading is None
+            and not self._settle.isActive()
+        )
+
+    def _not_read(self, error: BaseException) -> None:
+        self._reading, self._again = None, False
+        show_failure(self, error)
+
+    def _show(self, figures: ReportFigures) -> None:
+        again = self._again or figures.as_of != self.as_of()
+        self._reading, self._again = None, False
+        if again and not self._settle.isActive():
+            self.recompute()  # the date moved on, or the book changed, while reading
+        if figures.as_of != self.as_of():
+            return
+        self.figures = figures
         self.stack.setCurrentIndex(1 if figures.any_invoices else 0)
         for button in (self.csv_button, self.pdf_button):
             button.setEnabled(figures.any_invoices)
@@ -264,6 +297,7 @@ class ReportsTab(QWidget):
         fit_height(self.aging_view, AGING_ROWS_SHOWN)
         fit_height(self.debtor_view, DEBTORS_SHOWN)
         self._draw_charts()
+        self.figures_shown.emit()
 
     def _fill_currencies(self, currencies: list[str]) -> None:
         """Offer each currency the book uses; keep the one chosen, else the business's own."""
@@ -293,9 +327,19 @@ class ReportsTab(QWidget):
         self.flows_chart.set_data(flows_chart(figures, currency))
         self.dso_chart.set_data(dso_chart(figures, currency))
         self.dso_label.setText(dso_summary(figures, currency))
+        self.days_chart.set_data(days_to_pay_chart(figures, currency))
+        self.promises_chart.set_data(promises_chart(figures))
+        self.deposits_chart.set_data(deposits_chart(figures, currency))
 
     def charts(self) -> list[Chart]:
-        return [self.aging_chart, self.flows_chart, self.dso_chart]
+        return [
+            self.aging_chart,
+            self.flows_chart,
+            self.dso_chart,
+            self.days_chart,
+            self.promises_chart,
+            self.deposits_chart,
+        ]
 
     def focus_search(self) -> None:
         """Ctrl+F on this tab: the date is what one searches by here."""
@@ -311,34 +355,26 @@ class ReportsTab(QWidget):
 
     # --- exporting ---------------------------------------------------------------------------
 
-    def _ask_path(self, title: str, suggested: str, kinds: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, title, str(Path(folder) / suggested), kinds
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        suffix = Path(suggested).suffix
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
-
     def export_csv(self, path: Path | None = None) -> None:
         """Write the aging on the as-of day to a CSV file (asking where, unless told)."""
         as_of = self.as_of()
-        path = path or self._ask_path(
-            _("Export the aging report"), f"aging-{as_of.isoformat()}.csv", _("CSV files (*.csv)")
+        path = path or ask_path(
+            self,
+            _("Export the aging report"),
+            f"aging-{as_of.isoformat()}.csv",
+            _("CSV files (*.csv)"),
         )
         if path is not None:
-            self._export(lambda: _write_csv(path, as_of), path)
+            self._export(lambda: write_csv(path, as_of), path)
 
     def export_pdf(self, path: Path | None = None) -> None:
         """Write the aging on the as-of day as a PDF (asking where, unless told)."""
         as_of = self.as_of()
-        path = path or self._ask_path(
-            _("Export the aging report"), f"aging-{as_of.isoformat()}.pdf", _("PDF (*.pdf)")
+        path = path or ask_path(
+            self, _("Export the aging report"), f"aging-{as_of.isoformat()}.pdf", _("PDF (*.pdf)")
         )
         if path is not None:
-            self._export(lambda: _write_pdf(path, as_of), path)
+            self._export(lambda: write_pdf(path, as_of), path)
 
     def _export(self, work: Callable[[], object], path: Path) -> None:
         self.status_message.emit(_("Exporting the aging report…"))
@@ -351,32 +387,6 @@ class ReportsTab(QWidget):
             show_failure(self, error)
 
         self._tasks.run(work, done, failed)
-
-
-def _write_csv(path: Path, as_of: dt.date) -> int:
-    try:
-        return aging_csv(path, as_of)  # itself written beside the file and renamed
-    except OSError as exc:
-        raise _not_written(path, exc) from exc
-
-
-def _write_pdf(path: Path, as_of: dt.date) -> None:
-    """The PDF goes to a temporary file beside ``path``, renamed once complete."""
-    data = aging_pdf(as_of)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        partial.write_bytes(data)
-        partial.replace(path)
-    except OSError as exc:
-        raise _not_written(path, exc) from exc
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def _not_written(path: Path, error: OSError) -> BookProblem:
-    return BookProblem(
-        _("Could not write {path}: {reason}.").format(path=path, reason=error.strerror or error)
-    )
 
 
 def show_customer_in(

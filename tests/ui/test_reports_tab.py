@@ -49,6 +49,7 @@ def open_tab(qtbot: QtBot) -> ReportsTab:
     tab.resize(1280, 800)
     tab.show()
     qtbot.waitExposed(tab)
+    qtbot.waitUntil(tab.is_settled)  # the figures are read on the worker
     return tab
 
 
@@ -66,8 +67,9 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return messages
 
 
-def set_as_of(tab: ReportsTab, day: dt.date) -> None:
+def set_as_of(tab: ReportsTab, day: dt.date, qtbot: QtBot) -> None:
     tab.as_of_edit.setDate(QDate(day.year, day.month, day.day))
+    qtbot.waitUntil(tab.is_settled)
 
 
 def test_aging_bars_are_the_store_aging_at_each_month_end_and_on_the_day(tab: ReportsTab) -> None:
@@ -150,10 +152,10 @@ def test_the_ten_who_owe_most_with_their_oldest_invoice(tab: ReportsTab) -> None
     assert tab.debtor_proxy.index(riverside, 3).data() == "138 days"
 
 
-def test_a_new_as_of_date_reads_every_figure_again(tab: ReportsTab) -> None:
+def test_a_new_as_of_date_reads_every_figure_again(tab: ReportsTab, qtbot: QtBot) -> None:
     before = tab.aging_chart.data
     june = dt.date(2026, 6, 30)
-    set_as_of(tab, june)
+    set_as_of(tab, june, qtbot)
     after = tab.aging_chart.data
     assert after != before
     assert after.titles[-1] == "Jun 30, 2026"
@@ -277,8 +279,8 @@ def test_an_empty_book_says_no_invoices_yet(qtbot: QtBot, book: peewee.SqliteDat
     assert tab.aging_model.rowCount() == 0
 
 
-def test_a_day_before_the_first_invoice_draws_no_bars(tab: ReportsTab) -> None:
-    set_as_of(tab, dt.date(2020, 1, 1))
+def test_a_day_before_the_first_invoice_draws_no_bars(tab: ReportsTab, qtbot: QtBot) -> None:
+    set_as_of(tab, dt.date(2020, 1, 1), qtbot)
     assert tab.stack.currentWidget() is not tab.empty_page  # the book has invoices
     assert tab.aging_chart.data.is_empty
     assert tab.aging_chart.data.empty_text == "Nothing is owed to you in CAD on Jan 1, 2020."
@@ -303,6 +305,7 @@ def test_ctrl_4_opens_reports_and_enter_on_a_customer_opens_them(
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.reports
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Reports"
+    qtbot.waitUntil(window.reports.is_settled)
     assert window.reports.aging_model.totals() == total_owed(TODAY)
 
     view, proxy = window.reports.aging_view, window.reports.aging_proxy
@@ -326,6 +329,7 @@ def test_double_click_on_a_top_debtor_opens_them_even_when_searched_away(
     window.tabs.setCurrentWidget(window.reports)
     view = window.reports.debtor_view
     qtbot.waitExposed(view)
+    qtbot.waitUntil(window.reports.is_settled)
     index = window.reports.debtor_proxy.index(0, 0)
     where = view.visualRect(index).center()
     # A double click is a click, then a second press that Qt reports as a double click.
