@@ -16,6 +16,8 @@ this honest:
 
 Small reads and writes (refreshing the lists, saving a form) stay on the GUI
 thread: they take milliseconds, and keeping them there keeps the code simple.
+The Reports view's figures, a dozen aggregates over the whole book, are read here
+(ui.reports_tab), so a large book never freezes the window while they are read.
 
 No widget is touched inside a task. The result, or the exception, travels back
 by a queued signal to :class:`TaskRunner`, which lives on the GUI thread and
