@@ -14,6 +14,9 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 
 _INDENT = "      "
+#: The years --date accepts: wide enough for any real book, narrow enough that the
+#: list's date arithmetic (a horizon, a cut-off next month) never leaves the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,11 +31,18 @@ def _day(text: str | None) -> dt.date:
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as exc:
         raise BadInput(
             _("--date: {value!r} is not a date in the form YYYY-MM-DD").format(value=text)
         ) from exc
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise BadInput(
+            _("--date: {value!r} is outside the years {first} to {last}").format(
+                value=text, first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
+    return day
 
 
 def _limit(text: str | None) -> int | None:
@@ -80,6 +90,9 @@ def _today(args: argparse.Namespace, folder: Path) -> int:
         print(f"{rank}. {who}{phone}  [{at_stake}]")
         for reason in call.reasons:
             print(f"   - {reason_text(reason, locale)}")
-        for line in scripts[call.customer].lines:
+        script = scripts[call.customer]
+        if script.notes:
+            print(_INDENT + _("Note: {note}").format(note=script.note))
+        for line in script.lines:
             print(f"{_INDENT}{line}")
     return EXIT_OK

@@ -13,11 +13,17 @@ text editor:
   only ever be an unknown name, which is reported by name.)
 
 A call with several reasons speaks once: the lead reason's template gives the
-opening, the answers to the usual replies and the close; each reason's template
-(reasons of one kind together) gives its reason and ask lines. A template that
-does not parse, or names a value that does not exist, becomes a
-:class:`TemplateProblem` naming the template and the culprit; the script then
-uses the built-in text for that template, so the call list never breaks.
+opening, the answers to the usual replies and the close; each reason gives its own
+``[reason]`` lines (one per invoice, with its own amount, date and days), and each
+template its ``[ask]`` once for all its reasons. A template that does not parse,
+or names a value that does not exist, becomes a :class:`TemplateProblem` naming
+the template and the culprit; the script then uses the built-in text for that
+template, so the call list never breaks.
+
+What a follow-up is about is the owner's note to self ("call Jasmine back", "try
+again: left a voicemail"): it is never read to the customer but kept apart in
+:attr:`Script.notes`. A plain follow-up speaks only when nothing else is on the
+call, with a neutral opening; one about an open problem leads the call.
 """
 
 from __future__ import annotations
@@ -30,13 +36,26 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from diva_desk.core.calls.escalation import step_label
-from diva_desk.core.calls.model import Call, EscalationStep, Reason, ReasonKind
+from diva_desk.core.calls.model import Call, CallSettings, EscalationStep, Reason, ReasonKind
+from diva_desk.core.calls.workdays import add_working_days
 from diva_desk.core.money import ZERO
-from diva_desk.i18n import _
+from diva_desk.core.spoken_names import (
+    NO_BUSINESS,
+    NO_CONTACT,
+    NO_OWNER,
+    address_name,
+    clean_name,
+    first_name,
+    spoken_text,
+)
+from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 
 #: Dates this close to the list's day are said as "Nov 20", without the year.
 SPOKEN_DATE_DAYS = 200
+#: ``$ask_date``, the day to ask for ("if it's not here by Wed, Nov 25"): this
+#: many working days after the list's day, time enough for a cheque in the post.
+ASK_DATE_WORKING_DAYS = 3
 
 SECTIONS = ("opening", "reason", "ask", "replies", "close")
 #: The sections the lead reason's template gives to the whole call.
@@ -55,6 +74,8 @@ COMMON_PLACEHOLDERS = frozenset(
         "amount",
         "date",
         "days",
+        "days_text",
+        "ask_date",
         "total_owed",
     }
 )
@@ -72,15 +93,33 @@ EXTRA_PLACEHOLDERS: dict[str, frozenset[str]] = {
     ReasonKind.DELIVERY_CHECKIN.value: frozenset({"sent_date"}),
     ReasonKind.DUE_SOON.value: frozenset({"due_date"}),
     ReasonKind.CUTOFF.value: frozenset({"cutoff_date"}),
+    "cutoff_missed": frozenset({"cutoff_date"}),
     ReasonKind.PROMISE_DUE.value: frozenset({"promised_date", "made_on"}),
     ReasonKind.BROKEN_PROMISE.value: frozenset({"promised_date", "made_on"}),
     ReasonKind.INSTALLMENT_DUE.value: frozenset({"installment_date", "plan_date"}),
     ReasonKind.INSTALLMENT_MISSED.value: frozenset({"installment_date", "plan_date"}),
     ReasonKind.FOLLOWUP.value: frozenset({"followup_reason"}),
+    "followup_problem": frozenset({"followup_reason"}),
     **{name: _OVERDUE_EXTRA for name in _STEP_NAMES.values()},
 }
 #: Every template, by name: one per reason kind, one per overdue escalation step.
 TEMPLATE_NAMES: tuple[str, ...] = tuple(EXTRA_PLACEHOLDERS)
+#: Templates for a variant of a reason kind, with the Reason fields that choose them.
+TEMPLATE_VARIANTS: dict[str, tuple[ReasonKind, dict[str, bool]]] = {
+    "cutoff_missed": (ReasonKind.CUTOFF, {"missed": True}),
+    "followup_problem": (ReasonKind.FOLLOWUP, {"problem": True}),
+}
+#: Follow-ups about these reasons on the same invoice say nothing the reason does not
+#: ("call Jasmine back" under her broken promise, "send it before the cut-off").
+_COVERING_KINDS = frozenset(
+    {
+        ReasonKind.CUTOFF,
+        ReasonKind.PROMISE_DUE,
+        ReasonKind.BROKEN_PROMISE,
+        ReasonKind.INSTALLMENT_DUE,
+        ReasonKind.INSTALLMENT_MISSED,
+    }
+)
 
 _SECTION_LINE = re.compile(r"^\[(?P<name>[^\]]*)\]\s*$")
 
@@ -103,13 +142,22 @@ class TalkingPoint:
 
 @dataclass(frozen=True)
 class Script:
+    #: What to say, in order.
     points: tuple[TalkingPoint, ...]
     #: Templates that were broken; the built-in text was used in their place.
     problems: tuple[TemplateProblem, ...] = ()
+    #: The owner's notes to self (what the follow-ups are about): read, never said.
+    notes: tuple[str, ...] = ()
 
     @property
     def lines(self) -> list[str]:
+        """The spoken lines (the notes to self are not among them)."""
         return [p.text for p in self.points]
+
+    @property
+    def note(self) -> str:
+        """The notes to self as one line: ``A; B``."""
+        return "; ".join(self.notes)
 
 
 @dataclass(frozen=True)
@@ -121,12 +169,24 @@ class ScriptContext:
     locale: str
     #: The day of the list: dates within SPOKEN_DATE_DAYS of it are said without the year.
     day: dt.date | None = None
+    #: The day ``$ask_date`` names; by default ASK_DATE_WORKING_DAYS working days
+    #: (weekends skipped) after ``day``. The store counts the owner's days off too.
+    ask_date: dt.date | None = None
 
 
 def template_name(reason: Reason) -> str:
     if reason.kind is ReasonKind.OVERDUE:
         return _STEP_NAMES[reason.step or EscalationStep.FRIENDLY]
+    if reason.kind is ReasonKind.CUTOFF and reason.missed:
+        return "cutoff_missed"
+    if reason.kind is ReasonKind.FOLLOWUP and reason.problem:
+        return "followup_problem"
     return reason.kind.value
+
+
+def ask_date_for(day: dt.date, settings: CallSettings | None = None) -> dt.date:
+    """The day ``$ask_date`` names on ``day``'s list."""
+    return add_working_days(day, ASK_DATE_WORKING_DAYS, settings or CallSettings())
 
 
 def placeholders_for(name: str) -> frozenset[str]:
@@ -229,35 +289,60 @@ def script_for(
     groups: dict[str, list[Reason]] = {}
     for reason in call.reasons:
         groups.setdefault(template_name(reason), []).append(reason)
+    # A plain follow-up is a note to self; it speaks only when it is all there is.
+    spoken = [name for name in groups if name != ReasonKind.FOLLOWUP.value] or list(groups)
     problems: list[TemplateProblem] = []
     parsed = {}
-    for name in groups:
+    for name in spoken:
         try:
             parsed[name] = parse_template(name, templates.get(name, built_in[name]))
         except TemplateProblem as problem:
             problems.append(problem)
             parsed[name] = parse_template(name, built_in[name])
-    lead = next(iter(groups))
-    values = {name: template_values(call, reasons, context) for name, reasons in groups.items()}
+    lead = spoken[0]
+    values = {name: template_values(call, groups[name], context) for name in spoken}
     points = _section(parsed[lead], "opening", values[lead])
-    for name in groups:
-        points += _section(parsed[name], "reason", values[name])
+    for name in spoken:
+        for reason in groups[name]:
+            one = values[name] if len(groups[name]) == 1 else None
+            points += _section(
+                parsed[name], "reason", one or template_values(call, [reason], context)
+            )
         points += _section(parsed[name], "ask", values[name])
     for section in _LEAD_SECTIONS:
         points += _section(parsed[lead], section, values[lead])
-    return Script(tuple(points), tuple(problems))
+    unique = tuple(dict.fromkeys(points))  # two reasons may say the same words
+    return Script(unique, tuple(problems), followup_notes(call.reasons))
+
+
+def followup_notes(reasons: Sequence[Reason]) -> tuple[str, ...]:
+    """What the follow-ups are about, once each, but those another reason speaks for."""
+    covered = {r.invoice_id for r in reasons if r.kind in _COVERING_KINDS and r.invoice_id}
+    notes = (
+        clean_name(r.note).rstrip(". ;")
+        for r in reasons
+        if r.kind is ReasonKind.FOLLOWUP and r.invoice_id not in covered
+    )
+    return tuple(dict.fromkeys(note for note in notes if note))
 
 
 def _section(
     sections: dict[str, list[string.Template]], section: str, values: Mapping[str, str]
 ) -> list[TalkingPoint]:
-    return [TalkingPoint(section, line.substitute(values)) for line in sections.get(section, ())]
+    return [
+        TalkingPoint(section, spoken_text(line.substitute(values)))
+        for line in sections.get(section, ())
+    ]
 
 
 def template_values(
     call: Call, reasons: Sequence[Reason], context: ScriptContext
 ) -> dict[str, str]:
-    """Every placeholder of the reasons' template, filled and formatted for the locale."""
+    """Every placeholder of the reasons' template, filled and formatted for the locale.
+
+    A missing name is filled with a marker that :func:`spoken_text` takes out of
+    the sentence ("Thanks, Pat." becomes "Thanks."; "Hi Pat," becomes "Hi there,").
+    """
     locale = context.locale
     first = reasons[0]
 
@@ -268,19 +353,25 @@ def template_values(
             return fmt.month_day(day, locale)
         return fmt.date(day, locale=locale)
 
-    contact = call.contact_name or call.customer_name
-    owner = context.owner_name or context.business_name
+    contact = clean_name(call.contact_name)
+    owner = clean_name(context.owner_name)
+    business = clean_name(context.business_name)
+    days = max(r.days for r in reasons)
+    day = context.day or dt.date.today()
+    ask_date = context.ask_date or ask_date_for(day)
     values = {
-        "customer_name": call.customer_name,
-        "contact_name": contact,
-        "contact_first_name": contact.split()[0] if call.contact_name else contact,
-        "owner_name": owner,
-        "owner_first_name": owner.split()[0] if context.owner_name else owner,
-        "business_name": context.business_name,
+        "customer_name": clean_name(call.customer_name),
+        "contact_name": contact or clean_name(call.customer_name) or NO_CONTACT,
+        "contact_first_name": address_name(contact) or NO_CONTACT,
+        "owner_name": owner or NO_OWNER,
+        "owner_first_name": first_name(owner) or NO_OWNER,
+        "business_name": business or NO_BUSINESS,
         "invoice": _and_list([r.invoice for r in reasons if r.invoice]) or _("the invoice"),
         "amount": _amounts(reasons, locale),
         "date": date(min(r.date for r in reasons)),
-        "days": fmt.number(max(r.days for r in reasons), locale),
+        "days": fmt.number(days, locale),
+        "days_text": ngettext("{n} day", "{n} days", days).format(n=fmt.number(days, locale)),
+        "ask_date": fmt.month(ask_date, "MMMEd", locale),
         "total_owed": fmt.money(call.total_owed, call.currency, locale),
     }
     earliest = date(min(r.date for r in reasons))
@@ -295,7 +386,7 @@ def template_values(
         "made_on": made_on,
         "installment_date": earliest,
         "plan_date": made_on,
-        "followup_reason": _and_list([r.note.rstrip(". ") for r in reasons if r.note]),
+        "followup_reason": "; ".join(followup_notes(reasons)),
     }
     name = template_name(first)
     values.update({key: extra[key] for key in EXTRA_PLACEHOLDERS[name]})

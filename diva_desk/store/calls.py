@@ -1,10 +1,11 @@
 """The morning call list from the book: the situation in a fixed number of queries.
 
-Ten queries whatever the size of the book (customers, open invoices, drafts,
-promises, plans, installments, follow-ups, today's interactions, the settings,
-and the two of the customers' ratings); open invoices are filtered in SQL, so a
-book of 100,000 invoices hands the rules only those with a balance. The rules
-themselves are core.calls; this module only feeds them and shapes the answer.
+Eleven queries whatever the size of the book (customers, open invoices, drafts,
+promises, plans, installments, follow-ups, open problems, today's interactions,
+the settings, and the two of the customers' ratings); open invoices are filtered
+in SQL, so a book of 100,000 invoices hands the rules only those with a balance.
+The rules themselves are core.calls; this module only feeds them and shapes the
+answer.
 
 Everything is as of ``day``: payments and interactions dated after it are not
 seen, so a past day shows what the owner would have seen then.
@@ -40,7 +41,7 @@ from diva_desk.core.money import from_cents, money_text
 from diva_desk.core.promises import DatedPayment, promise_status
 from diva_desk.core.promises import PromiseFacts as PromiseTerms
 from diva_desk.core.records import DEFAULT_LOCALE, Outcome
-from diva_desk.core.talking_points import Script, ScriptContext, script_for
+from diva_desk.core.talking_points import Script, ScriptContext, ask_date_for, script_for
 from diva_desk.store.business import get_business
 from diva_desk.store.db import db
 from diva_desk.store.history import customer_ratings
@@ -81,7 +82,7 @@ LEFT JOIN (
 WHERE i.state = 'sent' AND i.issue_date <= :day AND i.total_cents > COALESCE(p.paid, 0)
 """
 _DRAFTS = """
-SELECT i.id, i.number, i.customer_id, i.currency, i.total_cents
+SELECT i.id, i.number, i.customer_id, i.currency, i.total_cents, i.issue_date
 FROM invoice i JOIN customer c ON c.id = i.customer_id
 WHERE i.state = 'draft' AND c.invoice_cutoff_day IS NOT NULL
 """
@@ -127,6 +128,24 @@ WHERE NOT f.done AND f.due_date <= :last
       SELECT COALESCE(SUM(amount_cents), 0) FROM payment WHERE invoice_id = i.id AND date <= :day)))
 """
 _CONTACTED = "SELECT DISTINCT customer_id FROM interaction WHERE at >= :day AND at < :next"
+# Open problems: an open follow-up dated on or after a problem or dispute reported
+# about the same invoice (or the customer as a whole, both without one), with no
+# call since that reached the customer and settled something. store.outcomes
+# .reported_problem writes exactly this pair; a later reached call closes the
+# follow-up. Driven by the open follow-ups, a handful, through interaction's index.
+_OPEN_PROBLEMS = """
+SELECT f.id, f.customer_id, f.invoice_id FROM followup f
+WHERE NOT f.done AND EXISTS (
+    SELECT 1 FROM interaction p
+    WHERE p.customer_id = f.customer_id AND p.invoice_id IS f.invoice_id
+      AND p.outcome IN ('problem', 'dispute') AND p.at < :next
+      AND substr(p.at, 1, 10) <= f.due_date
+      AND NOT EXISTS (
+          SELECT 1 FROM interaction s
+          WHERE s.customer_id = p.customer_id AND s.invoice_id IS p.invoice_id
+            AND s.at > p.at AND s.at < :next
+            AND s.outcome IN ('reached', 'promised', 'paid', 'plan', 'received_ok')))
+"""
 
 
 def call_settings() -> CallSettings:
@@ -205,7 +224,11 @@ def situation_on(day: dt.date, settings: CallSettings) -> Situation:
         )
         for r in rows(_OPEN_INVOICES)
     )  # fmt: skip
-    drafts = tuple(DraftInvoice(r[0], r[1], r[2], r[3], from_cents(r[4])) for r in rows(_DRAFTS))
+    drafts = tuple(
+        DraftInvoice(r[0], r[1], r[2], r[3], from_cents(r[4]), _day_of(r[5])) for r in rows(_DRAFTS)
+    )
+    open_problems = rows(_OPEN_PROBLEMS)
+    problem_followups = {r[0] for r in open_problems}
     return Situation(
         customers=customers,
         invoices=invoices,
@@ -213,9 +236,11 @@ def situation_on(day: dt.date, settings: CallSettings) -> Situation:
         promises=tuple(_promise(r, day) for r in rows(_PROMISES)),
         plans=_plans(rows(_PLANS), rows(_INSTALLMENTS)),
         followups=tuple(
-            FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5]) for r in rows(_FOLLOWUPS)
+            FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
+            for r in rows(_FOLLOWUPS)
         ),
         contacted_today=frozenset(r[0] for r in rows(_CONTACTED)),
+        disputes=frozenset((r[1], r[2]) for r in open_problems),
     )
 
 
@@ -276,9 +301,10 @@ def _plans(plan_rows: list[tuple], installment_rows: list[tuple]) -> tuple[PlanF
 def script_context(day: dt.date | None = None) -> ScriptContext:
     """The owner, the business and its locale, for the scripts of ``day``'s list."""
     business = get_business()
+    ask_date = ask_date_for(day, call_settings()) if day is not None else None
     if business is None:
-        return ScriptContext(owner_name="", business_name="", locale=DEFAULT_LOCALE, day=day)
-    return ScriptContext(business.owner_name, business.name, business.locale, day)
+        return ScriptContext("", "", DEFAULT_LOCALE, day, ask_date)
+    return ScriptContext(business.owner_name, business.name, business.locale, day, ask_date)
 
 
 def scripts_for(

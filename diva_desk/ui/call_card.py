@@ -35,7 +35,7 @@ from diva_desk.core.talking_points import Script
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.ui import style
-from diva_desk.ui.call_script import script_html
+from diva_desk.ui.call_script import ScriptView, script_html
 from diva_desk.ui.customer_history import rating_text
 from diva_desk.ui.flow_layout import FlowLayout
 
@@ -155,7 +155,10 @@ class CallCard(QFrame):
         self.setObjectName("callCard")
         self.setProperty("current", False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Not Maximum: that caps the card at its size hint, worked out at a wider width
+        # than a narrow panel gives it, and wrapped text (the script, a second row of
+        # buttons) was cut off. The list's closing stretch keeps cards from growing.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(
             _("Call {rank}: {customer}").format(rank=rank, customer=call.customer_name)
         )
@@ -202,14 +205,15 @@ class CallCard(QFrame):
         self.last_contact.setWordWrap(False)
         if call.last_contact is not None:
             self.last_contact.setToolTip(fmt.date(call.last_contact, "full"))
-        who = QHBoxLayout()
-        who.setSpacing(6)
-        who.addWidget(self.ask_for, 0)
-        who.addWidget(_label("·", "note", self), 0)
-        who.addWidget(self.phone_button, 0)
-        who.addWidget(self.dial_button, 0)
-        who.addStretch(1)
-        who.addWidget(self.last_contact, 0)
+        # Wraps when narrow (the last contact goes under, at the right), so a card is
+        # never wider than the panel and cut off at its right edge.
+        who_row = QWidget(self)
+        who = FlowLayout(who_row, 6, last_right=True)
+        who.addWidget(self.ask_for)
+        who.addWidget(_label("·", "note", who_row))
+        who.addWidget(self.phone_button)
+        who.addWidget(self.dial_button)
+        who.addWidget(self.last_contact)
 
         self.reasons = QWidget(self)
         reasons = QVBoxLayout(self.reasons)
@@ -292,7 +296,7 @@ class CallCard(QFrame):
         self._layout.setContentsMargins(16, 14, 16, 14)
         self._layout.setSpacing(6)
         self._layout.addLayout(top)
-        self._layout.addLayout(who)
+        self._layout.addWidget(who_row)
         self._layout.addWidget(self.reasons)
         self._layout.addWidget(self.script_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self._script_index = self._layout.count()
@@ -321,7 +325,7 @@ class CallCard(QFrame):
     def show_script(self, shown: bool) -> None:
         """Open or fold the talking points (laid out the first time they are opened)."""
         if shown and self.script_view is None:
-            view = self.script_view = QLabel(self)
+            view = self.script_view = ScriptView(self)
             style.follow_palette(view, lambda: view.setText(script_html(self.script)))
             self.script_view.setObjectName("scriptView")
             self.script_view.setWordWrap(True)

@@ -1,13 +1,18 @@
 """Talking points as the owner reads them during a call: headed sections, replies in bold.
 
 The call cards and the talking-points settings page (its preview) show a script the
-same way, from this one function.
+same way, from this one function. The owner's notes to self come first, in a muted
+box of their own: they are read before the call, never said.
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 from diva_desk.core.talking_points import Script
 from diva_desk.i18n import _
@@ -38,6 +43,15 @@ def script_html(script: Script) -> str:
     muted = style.colour(Tone.MUTED).name()
     caution = style.colour(Tone.CAUTION).name()
     parts: list[str] = []
+    if script.notes:
+        parts.append(
+            '<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8px; '
+            f'background-color:{style.tint(Tone.MUTED, 12).name()};"><tr><td>'
+            f'<span style="color:{muted}; font-size:8pt; font-weight:600;">'
+            f"{html.escape(_('Note to self').upper())}</span><br/>"
+            f'<span style="color:{muted};">{html.escape(script.note)}</span>'
+            "</td></tr></table>"
+        )
     section = None
     for point in script.points:
         if point.section != section:
@@ -70,3 +84,40 @@ def script_html(script: Script) -> str:
             )
         )
     return "".join(parts)
+
+
+class ScriptView(QLabel):
+    """A script as wrapped rich text that always shows all of itself.
+
+    A word-wrapped label in a layout gets the height of its size hint, worked out
+    for a width of its own choosing, not the width it is given: a narrow card cut
+    off the end of its script, the close first. Asking for the height the text
+    needs at the width it has, on every resize and new text, keeps it whole.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def needed_height(self) -> int:
+        """The height the whole text takes at the label's width (QLabel's own answer
+        never falls below the minimum height, so that is lifted while asking)."""
+        kept = self.minimumHeight()
+        self.setMinimumHeight(0)
+        needed = self.heightForWidth(self.width())
+        self.setMinimumHeight(kept)
+        return needed
+
+    def _fit(self) -> None:
+        needed = self.needed_height()
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -40,6 +41,7 @@ from diva_desk.core.calls import Call, CallSettings, EscalationStep, Reason, Rea
 from diva_desk.core.history import RatingKind
 from diva_desk.core.talking_points import (
     TEMPLATE_NAMES,
+    TEMPLATE_VARIANTS,
     check_template,
     placeholders_for,
     script_for,
@@ -81,24 +83,27 @@ def template_title(name: str) -> str:
         ReasonKind.DELIVERY_CHECKIN.value: _("Check-in after sending"),
         ReasonKind.DUE_SOON.value: _("Courtesy call before it's due"),
         ReasonKind.CUTOFF.value: _("Invoice before their cut-off"),
+        "cutoff_missed": _("Invoice after a missed cut-off"),
         ReasonKind.PROMISE_DUE.value: _("Promised payment due"),
         ReasonKind.BROKEN_PROMISE.value: _("Broken promise"),
         ReasonKind.INSTALLMENT_DUE.value: _("Plan installment due"),
         ReasonKind.INSTALLMENT_MISSED.value: _("Plan installment missed"),
         ReasonKind.FOLLOWUP.value: _("Follow-up you planned"),
+        "followup_problem": _("Follow-up on an open problem"),
     }.get(name, name)
 
 
 def sample_call(name: str, today: dt.date) -> Call:
     """A made-up customer with one reason of the template's kind, for the preview."""
     step = _STEPS.get(name)
-    kind = ReasonKind.OVERDUE if step else ReasonKind(name)
+    kind, variant = TEMPLATE_VARIANTS.get(name, (None, {}))
+    kind = ReasonKind.OVERDUE if step else kind or ReasonKind(name)
     ahead = kind in (
         ReasonKind.DUE_SOON,
         ReasonKind.CUTOFF,
         ReasonKind.PROMISE_DUE,
         ReasonKind.INSTALLMENT_DUE,
-    )
+    ) and not variant.get("missed")
     days = 3 if ahead else 12
     reason = Reason(
         kind=kind,
@@ -110,6 +115,7 @@ def sample_call(name: str, today: dt.date) -> Call:
         step=step,
         note=_("Ask whether the purchase order came through"),
         made_on=today - dt.timedelta(days=20),
+        **variant,
     )
     return Call(
         customer_id=0,
@@ -278,8 +284,10 @@ class TalkingPointsPage(QWidget):
             self.preview.setText(
                 '<p style="color:{}">{}</p>'.format(
                     style.colour(style.Tone.OVERDUE).name(),
-                    _("The preview waits for a usable template: {problem}").format(
-                        problem=problem.message
+                    html.escape(
+                        _("The preview waits for a usable template: {problem}").format(
+                            problem=problem.message
+                        )
                     ),
                 )
             )

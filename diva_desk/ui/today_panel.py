@@ -165,7 +165,8 @@ class TodayPanel(QFrame):
         self.list = QWidget(self)
         self.list.setObjectName("todayList")
         self._cards_layout = QVBoxLayout(self.list)
-        self._cards_layout.setContentsMargins(18, 6, 18, 18)
+        # Narrow sides: a card with a long name still fits a 440-pixel panel.
+        self._cards_layout.setContentsMargins(12, 6, 12, 18)
         self._cards_layout.setSpacing(12)
         self.empty = _label("", "empty", self.list, name="todayEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -68,6 +68,9 @@ def test_plain_text_reads_like_a_list(demo_dir: Path) -> None:
         (["--date", "tomorrow"], "--date"),
         (["--limit", "0"], "--limit"),
         (["--limit", "many"], "--limit"),
+        # Real dates whose list would run off the calendar (a horizon, 180 days back).
+        (["--date", "0001-01-01"], "1900 to 2999"),
+        (["--date", "9999-12-31"], "1900 to 2999"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(tmp_path: Path, args: list[str], message: str) -> None:
@@ -87,3 +90,28 @@ def test_the_sample_book_in_french_formats(tmp_path: Path) -> None:
     document = _json(run("today", "--json", "--date", "2026-11-23", data_dir=tmp_path))
     texts = [r["text"] for c in document["calls"] for r in c["reasons"]]
     assert texts and all(text for text in texts)
+
+
+def test_follow_ups_print_as_a_note_to_self_not_as_lines_to_say(tmp_path: Path) -> None:
+    book = {
+        "format": "diva-desk",
+        "version": 1,
+        "business": {"name": "Lakeshore Pixel Studio", "owner_name": "Priya Raman"},
+        "customers": [{"code": "ACME", "name": "Acme Ltd.", "contact_name": "Dr. Pat Jones"}],
+        "followups": [
+            {"customer": "ACME", "due_date": "2026-11-23", "reason": "Try again: no answer."},
+            {"customer": "ACME", "due_date": "2026-11-23", "reason": "Ask about the PO"},
+        ],
+    }
+    (tmp_path / "book.json").write_text(json.dumps(book), encoding="utf-8")
+    assert run("import", str(tmp_path / "book.json"), data_dir=tmp_path).returncode == 0
+    result = run("today", "--date", "2026-11-23", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "      Note: Try again: no answer; Ask about the PO" in lines
+    spoken = [line for line in lines if line.startswith("      ") and "Note:" not in line]
+    assert (
+        spoken[0]
+        == "      Hi Dr. Jones, it's Priya from Lakeshore Pixel Studio. Have you got a minute?"
+    )
+    assert not any("no answer" in line or "PO" in line for line in spoken)

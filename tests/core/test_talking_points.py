@@ -90,10 +90,10 @@ def test_a_call_speaks_once_with_every_reason() -> None:
         "Hi Pat, it's Priya from Lakeshore Pixel Studio. I'm calling about an invoice. "
         "Is now a good time?"
     )
-    assert (
-        lines[1]
-        == "INV-1042 and INV-1050 for $4,520.00 was due on Nov 3, so it's now 20 days past due."
-    )
+    # One line per invoice, each with its own amount, due date and days; the ask once.
+    assert lines[1] == "INV-1042 for $4,000.00 was due on Nov 3, so it's now 20 days past due."
+    assert lines[2] == "INV-1050 for $520.00 was due on Nov 7, so it's now 16 days past due."
+    assert sum(line.startswith("Can we settle on a date") for line in lines) == 1
     assert sum("Hi Pat" in line for line in lines) == 1
     assert lines[-1].startswith("So we're agreed")
 

@@ -26,7 +26,7 @@ from diva_desk.core.calls.workdays import next_working_day
 from diva_desk.core.money import ZERO
 from diva_desk.core.promises import PromiseStatus
 from diva_desk.core.records import Outcome
-from diva_desk.core.terms import BillingCycle
+from diva_desk.core.terms import BillingCycle, day_in_month
 
 MISSED_CALL = frozenset({Outcome.NO_ANSWER, Outcome.VOICEMAIL})
 
@@ -257,13 +257,47 @@ def invoice_reasons(
 def cutoff_reasons(
     customer: CustomerFacts, drafts: list[DraftInvoice], when: ListDay
 ) -> list[Reason]:
-    cutoff = BillingCycle(customer.invoice_cutoff_day).next_cutoff(when.day)
-    if cutoff is None or cutoff - dt.timedelta(days=when.settings.cutoff_warning_days) > when.last:
+    """Send the draft before the cut-off; once it has passed, send it now for the next cycle.
+
+    A draft dated on or before a cut-off that passed unsent has missed it: it keeps
+    calling (``missed``, days since the cut-off) until it is sent or the next
+    cut-off's warning takes over. A draft dated after the cut-off missed nothing.
+    """
+    cutoff_day = customer.invoice_cutoff_day
+    cutoff = BillingCycle(cutoff_day).next_cutoff(when.day)
+    if cutoff is None or cutoff_day is None:
         return []
+    if cutoff - dt.timedelta(days=when.settings.cutoff_warning_days) <= when.last:
+        return [
+            Reason(
+                ReasonKind.CUTOFF, d.total, d.currency, until(cutoff, when), cutoff, d.number, d.id
+            )
+            for d in drafts
+        ]
+    passed = previous_cutoff(cutoff_day, when.day)
     return [
-        Reason(ReasonKind.CUTOFF, d.total, d.currency, until(cutoff, when), cutoff, d.number, d.id)
+        Reason(
+            ReasonKind.CUTOFF,
+            d.total,
+            d.currency,
+            late(passed, when),
+            passed,
+            d.number,
+            d.id,
+            missed=True,
+        )
         for d in drafts
+        if d.issue_date is not None and d.issue_date <= passed
     ]
+
+
+def previous_cutoff(cutoff_day: int, before: dt.date) -> dt.date:
+    """The last cut-off strictly before ``before`` (a 31st cut-off is each month's end)."""
+    this_month = day_in_month(before.year, before.month, cutoff_day)
+    if this_month < before:
+        return this_month
+    last_month = before.replace(day=1) - dt.timedelta(days=1)
+    return day_in_month(last_month.year, last_month.month, cutoff_day)
 
 
 def followup_reasons(
@@ -288,6 +322,7 @@ def followup_reasons(
                 followup.invoice_number,
                 followup.invoice_id,
                 note=followup.reason,
+                problem=followup.problem,
             )
         )
     return reasons

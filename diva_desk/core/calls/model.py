@@ -125,6 +125,8 @@ class DraftInvoice:
     customer_id: int
     currency: str
     total: Decimal
+    #: The draft's date: one dated on or before a cut-off that passed has missed it.
+    issue_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,8 @@ class FollowupFacts:
     reason: str
     invoice_id: int | None = None
     invoice_number: str | None = None
+    #: It follows up a problem or dispute the customer raised that is still open.
+    problem: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,10 @@ class Situation:
     followups: tuple[FollowupFacts, ...] = ()
     #: Customers (by id) with an interaction logged on the day: their call is done.
     contacted_today: frozenset[int] = frozenset()
+    #: Open problems or disputes, as (customer id, invoice id): a problem or dispute
+    #: was reported and its follow-up is not done yet. ``None`` for the invoice means
+    #: the customer's work as a whole: every invoice of theirs waits for it.
+    disputes: frozenset[tuple[int, int | None]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -193,8 +201,8 @@ class Reason:
     ``days`` means, by kind: days past the date for deposit_due, overdue,
     broken_promise, installment_missed and followup (0 when it falls due today or
     over the coming days off); days until the date for due_soon, cutoff,
-    promise_due and installment_due; days since the invoice was sent for
-    delivery_checkin. ``date`` is that date.
+    promise_due and installment_due (days since, for a cut-off already missed);
+    days since the invoice was sent for delivery_checkin. ``date`` is that date.
     """
 
     kind: ReasonKind
@@ -209,6 +217,11 @@ class Reason:
     #: What a follow-up is about, in the owner's words; when a promise was made.
     note: str = ""
     made_on: dt.date | None = None
+    #: A follow-up about an open problem or dispute: it leads, and the invoice's
+    #: overdue calls wait for it (rules.py).
+    problem: bool = False
+    #: A cut-off that passed with the draft unsent: ``days`` counts the days since.
+    missed: bool = False
 
 
 @dataclass(frozen=True)

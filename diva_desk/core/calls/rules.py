@@ -10,6 +10,10 @@ working day, as it will stand then. Reasons end when what they ask for happens
 * an invoice covered by a pending promise, or by a payment plan with
   installments still to pay, makes no overdue or deposit call: the promise and
   the installments make their own calls;
+* an invoice with an open problem or dispute (reported, its follow-up not done)
+  makes no overdue or deposit call either: the problem's follow-up calls on its
+  day and leads that call, asking whether the problem is settled; no escalation
+  step (a payment plan, stopping work) is pushed while the work is in question;
 * after "no answer" or "left voicemail", the customer's standing reasons wait
   ``retry_after_working_days`` working days; dated ones (a promise or
   installment due, a cut-off, a follow-up) still show;
@@ -52,8 +56,10 @@ from diva_desk.core.calls.ranking import amount_at_stake, call_score
 from diva_desk.core.calls.workdays import add_working_days, horizon, working_day_on_or_after
 from diva_desk.core.money import ZERO
 from diva_desk.core.promises import PromiseStatus
+from diva_desk.core.spoken_names import clean_name
 
-#: The order of a call's reasons, most pressing first; the first one leads the script.
+#: The order of a call's reasons, most pressing first; the first one leads the script
+#: (except that a follow-up about an open problem comes before them all).
 KIND_ORDER: tuple[ReasonKind, ...] = (
     ReasonKind.BROKEN_PROMISE,
     ReasonKind.INSTALLMENT_MISSED,
@@ -95,7 +101,7 @@ def calls_for(
     for customer in situation.customers:
         if customer.id in situation.contacted_today:
             continue
-        reasons = _reasons(customer, by_customer, when)
+        reasons = _reasons(customer, by_customer, situation.disputes, when)
         if reasons:
             calls.append(_call(customer, reasons, by_customer["invoices"][customer.id]))
     calls.sort(key=lambda c: (-c.score, -c.amount_at_stake, c.customer_name.casefold()))
@@ -113,7 +119,10 @@ def _group(situation: Situation) -> dict[str, dict[int, list]]:
 
 
 def _reasons(
-    customer: CustomerFacts, facts: dict[str, dict[int, list]], when: ListDay
+    customer: CustomerFacts,
+    facts: dict[str, dict[int, list]],
+    disputes: frozenset[tuple[int, int | None]],
+    when: ListDay,
 ) -> list[Reason]:
     cid = customer.id
     invoices = [i for i in facts["invoices"][cid] if i.balance > ZERO]
@@ -128,6 +137,9 @@ def _reasons(
             held |= _covered(promise.invoice_id, promise.made_on, invoices)
     for state in plans:
         held |= _covered(state.plan.invoice_id, state.plan.agreed_on, invoices)
+    if (cid, None) in disputes:
+        held |= {i.id for i in invoices}
+    held |= {i.id for i in invoices if (cid, i.id) in disputes}
 
     reasons: list[Reason] = []
     reasons += promise_reasons(customer, promises, by_id, when)
@@ -152,7 +164,8 @@ def _reasons(
 
 
 def _importance(reason: Reason) -> tuple[int, int, str]:
-    return (KIND_ORDER.index(reason.kind), -reason.days, reason.invoice or "")
+    order = -1 if reason.problem else KIND_ORDER.index(reason.kind)
+    return (order, -reason.days, reason.invoice or "")
 
 
 def _covered(invoice_id: int | None, agreed: dt.date, invoices: list[OpenInvoice]) -> set[int]:
@@ -190,8 +203,8 @@ def _call(
         customer_id=customer.id,
         customer=customer.code,
         customer_name=customer.name,
-        contact_name=customer.contact_name or customer.ap_contact_name,
-        phone=customer.phone or customer.ap_phone,
+        contact_name=clean_name(customer.contact_name) or clean_name(customer.ap_contact_name),
+        phone=customer.phone.strip() or customer.ap_phone.strip(),
         currency=customer.currency,
         rating=customer.rating,
         archived=customer.archived,

@@ -39,6 +39,14 @@ def reason_text(reason: Reason, locale: str | None = None) -> str:
         return _("{invoice}: {amount} due {date}: is it in their payment run?").format(
             invoice=invoice, amount=amount, date=date
         )
+    if kind is ReasonKind.CUTOFF and reason.missed:
+        since = ngettext("{days} day ago", "{days} days ago", reason.days).format(
+            days=fmt.number(reason.days, locale)
+        )
+        return _(
+            "Draft {invoice} ({amount}): cut-off passed on {date} ({since}) — "
+            "send it now so it makes the next cycle"
+        ).format(invoice=invoice, amount=amount, date=date, since=since)
     if kind is ReasonKind.CUTOFF:
         return _("Draft {invoice} ({amount}): send it before their cut-off on {date}").format(
             invoice=invoice, amount=amount, date=date
@@ -50,6 +58,14 @@ def reason_text(reason: Reason, locale: str | None = None) -> str:
             date=date, amount=amount
         )
     # A follow-up: the owner's own words say what it is about.
+    note = reason.note
+    if reason.problem:
+        about = (
+            _("open problem on {invoice}, {amount}").format(invoice=invoice, amount=amount)
+            if invoice
+            else _("open problem")
+        )
+        note = _("{note} — {about}").format(note=note, about=about)
     if reason.days:
-        return _("{note} (due {date})").format(note=reason.note, date=date)
-    return reason.note
+        return _("{note} (due {date})").format(note=note, date=date)
+    return note
