@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diva_desk.commands.common import EXIT_OK, cut_to_width, table_row, text_width
 from diva_desk.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from diva_desk.contacts.mapping import ColumnMapping, SourceRow
 
 #: A name longer than this is cut in the plain-text table, so a row fits a terminal.
 _NAME_WIDTH = 32
@@ -120,7 +125,10 @@ def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
     contacts = read_contacts(args.file)
     plan = plan_import(contacts.rows, contacts.mapping)
     count = len(plan.creates)
-    if args.dry_run:
+    if not count:
+        # read_contacts refuses a file without rows, so every row was skipped.
+        heading = _("Nothing to create from {file}: every row is skipped.")
+    elif args.dry_run:
         heading = ngettext(
             "Would create {count} customer from {file}:",
             "Would create {count} customers from {file}:",
@@ -132,6 +140,10 @@ def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
             "Created {count} customer from {file}:", "Created {count} customers from {file}:", count
         )
     print(heading.format(count=count, file=args.file))
+    ignored = _ignored_columns(contacts.mapping, contacts.rows)
+    if ignored:
+        # The preview dialog lets the user map these; here they are at least named.
+        print(_("Ignored columns: {columns}").format(columns=", ".join(ignored)))
     for planned in plan.creates:
         c = planned.customer
         details = ", ".join(v for v in (c.contact_name, c.email, c.phone) if v)
@@ -151,3 +163,13 @@ def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
     if args.dry_run:
         print(_("Nothing was written (dry run)."))
     return EXIT_OK
+
+
+def _ignored_columns(mapping: ColumnMapping, rows: Sequence[SourceRow]) -> list[str]:
+    """Headers of the unmapped columns that hold something (Google's empty ones are noise)."""
+    return [
+        header or _("(no header)")
+        for index, (header, field) in enumerate(zip(mapping.headers, mapping.fields, strict=True))
+        if field is None
+        and any(index < len(row.cells) and row.cells[index].strip() for row in rows)
+    ]

@@ -5,6 +5,11 @@ line number is counted from the lines the reader consumed, not from its position
 The separator is the one the header line uses most: a comma for Google and most
 tools, a semicolon where Excel's locale uses a decimal comma, a tab for Outlook's
 "Unicode text" export.
+
+A cell that begins with an apostrophe followed by ``=``, ``+``, ``-`` or ``@`` is
+read without that one apostrophe: that is how the customer export (and spreadsheets)
+keep such a cell from running as a formula, and "'+1 647 555 0101" is a phone
+number. Any other apostrophe is part of the text ("'Round the Clock").
 """
 
 from __future__ import annotations
@@ -18,6 +23,17 @@ from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
 _SEPARATORS = (",", ";", "\t")
+# One apostrophe or more, then what a spreadsheet would run as a formula.
+_NEUTRALISED = re.compile(r"'+[=+\-@]")
+
+
+def unneutralised(cell: str) -> str:
+    """The cell without the one apostrophe an export put before a formula-like start.
+
+    Apostrophes before apostrophes count too: the export writes "'+1 416" as
+    "''+1 416", and this gives "'+1 416" back.
+    """
+    return cell[1:] if _NEUTRALISED.match(cell) else cell
 
 
 def header_separator(text: str) -> str:
@@ -47,7 +63,7 @@ def read_csv(text: str) -> tuple[tuple[str, ...], list[SourceRow]]:
             if headers is None:
                 headers = tuple(cell.strip() for cell in record)
                 continue
-            cells = tuple(record[: len(headers)])
+            cells = tuple(unneutralised(cell) for cell in record[: len(headers)])
             cells += ("",) * (len(headers) - len(cells))
             rows.append(SourceRow(start, cells))
     except csv.Error as exc:

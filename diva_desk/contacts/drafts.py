@@ -7,7 +7,11 @@ the business address before the home one) and deciding who the customer is.
 The customer is the organisation when there is one, else the person; the contact
 is the person. A spreadsheet that has both a name and a contact column means the
 name to be the customer's and the contact to be the person's (and a blank contact
-is no contact); without a contact column, the name is the person's.
+is no contact). Without a contact column, the person is the one the first and last
+name columns give, or the name beside an organisation (Google's "Name" next to
+"Organization 1 - Name"); a name column on its own names the customer and nobody
+to ask for, so the call list never says "ask for Garçon Café". (A vCard's FN is a
+person's name: the vCard reader maps it as the contact.)
 """
 
 from __future__ import annotations
@@ -92,8 +96,11 @@ def draft_from_row(row: SourceRow, mapping: ColumnMapping) -> ContactDraft:
     email = first(Field.EMAIL)
     parts = person_name(first(Field.GIVEN_NAME), first(Field.MIDDLE_NAME), first(Field.FAMILY_NAME))
     name, organisation, contact = first(Field.NAME), first(Field.ORGANISATION), first(Field.CONTACT)
-    # With a contact column, "name" is the customer's and the person is the contact.
-    person = contact or parts if mapping.columns(Field.CONTACT) else parts or name
+    if mapping.columns(Field.CONTACT):
+        # With a contact column, "name" is the customer's and the person is the contact.
+        person = contact or parts
+    else:
+        person = parts or (name if organisation else "")
     customer = organisation or name or person
     if organisation and person.casefold() == organisation.casefold():
         person = ""  # a company's own card: no person to ask for

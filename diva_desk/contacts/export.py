@@ -5,7 +5,9 @@
 * A text cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
   is prefixed with an apostrophe. A spreadsheet runs such a cell as a formula, and a
   customer name is text anyone who sends the owner a contact card can choose (CSV
-  injection). The apostrophe is what spreadsheets themselves use to mean "text".
+  injection). The apostrophe is what spreadsheets themselves use to mean "text";
+  a spreadsheet hides it, and the contacts import (csv_source.py) takes it off
+  again before ``=``, ``+``, ``-`` or ``@``, so "+1 647 555 0101" comes back whole.
 * Amounts are plain decimals ("4520.00") so the spreadsheet can add them up; the
   headers are the names the contacts import recognises, so an exported list can be
   imported into another book.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -22,11 +25,16 @@ from diva_desk.core.money import money_text
 from diva_desk.i18n import _
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Text that already looks neutralised ("'+1 416") gets an apostrophe of its own too,
+# so the import, which takes one off, gives back exactly what was exported.
+_LOOKS_NEUTRALISED = re.compile(r"'+[=+\-@]")
 
 
 def neutralised(text: str) -> str:
     """The cell as text a spreadsheet shows but never evaluates."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    if text.startswith(_FORMULA_STARTS) or _LOOKS_NEUTRALISED.match(text):
+        return "'" + text
+    return text
 
 
 def export_customers_csv(

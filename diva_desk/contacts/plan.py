@@ -28,6 +28,7 @@ from diva_desk.contacts.values import (
     parse_terms,
     unique_code,
 )
+from diva_desk.core.customer_rules import CODE_MAX_LENGTH, code_shape_ok
 from diva_desk.core.records import DEFAULT_CURRENCY, BookContents, Customer
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
@@ -257,6 +258,14 @@ class _Planner:
         problems = []
         if not draft.name:
             problems.append(_("no name: the row names neither a company nor a person"))
+        if draft.code and not code_shape_ok(draft.code):
+            # The same rule as the customer editor's, so an imported code can be kept.
+            problems.append(
+                _(
+                    "the code “{code}” is not usable: 1 to {count} letters, digits, "
+                    "dashes, underscores or dots, without spaces"
+                ).format(code=draft.code, count=CODE_MAX_LENGTH)
+            )
         email = draft.email
         if email:
             try:

@@ -18,9 +18,11 @@ from diva_desk.contacts.mapping import ColumnMapping, Field, SourceRow
 from diva_desk.contacts.values import best_phone, format_address, person_name, type_words
 from diva_desk.i18n import _
 
-#: The columns every card becomes, in this order.
+#: The columns every card becomes, in this order. FN names a person (vCard's KIND
+#: is "individual" unless it says otherwise), so it is the contact; the customer is
+#: the organisation, or that person when the card has no ORG.
 VCARD_FIELDS = (
-    Field.NAME,
+    Field.CONTACT,
     Field.ORGANISATION,
     Field.EMAIL,
     Field.PHONE,

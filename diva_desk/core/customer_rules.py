@@ -32,10 +32,16 @@ MAX_TERMS_DAYS = 36_500
 #: Deposit percent is kept to four decimals (the store's units).
 DEPOSIT_PLACES = 4
 MAX_DEPOSIT_PERCENT = Decimal(100)
+#: A customer code is typed on the command line, printed on invoices and matched in
+#: file names, so it is short and has no spaces: letters, digits, "-", "_" and ".".
+CODE_MAX_LENGTH = 20
+CODE_SHAPE = re.compile(rf"[\w.-]{{1,{CODE_MAX_LENGTH}}}")
 
 _DAY_SEPARATORS = re.compile(r"[\s,;/&]+|\band\b", re.IGNORECASE)
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)(st|nd|rd|th)$", re.IGNORECASE)
+# A number that would read but for its decimals: "12.34567".
+_TOO_PRECISE = re.compile(rf"\+?[0-9]*\.[0-9]{{{DEPOSIT_PLACES + 1},}}")
 
 
 @dataclass(frozen=True)
@@ -108,12 +114,17 @@ def input_from_customer(customer: Customer) -> CustomerInput:
 
 
 def check_customer_input(
-    entry: CustomerInput, *, code_taken: Callable[[str], bool] = lambda _code: False
+    entry: CustomerInput,
+    *,
+    code_in_use: Callable[[str], str | None] = lambda _code: None,
+    kept_code: str = "",
 ) -> CustomerCheck:
     """Read a typed customer; every problem found, not only the first.
 
-    ``code_taken(code)`` says whether another customer already has that code (the
-    store knows; the rules do not).
+    ``code_in_use(code)`` gives the code, as stored, of another customer who already
+    has that code in any letter case, or None (the store knows; the rules do not).
+    ``kept_code`` is the code the customer has now: it stays acceptable even if it
+    predates the code's shape rule (a book imported from elsewhere).
     """
     problems: dict[str, str] = {}
 
@@ -132,7 +143,8 @@ def check_customer_input(
     if problems:
         # Still check the text fields, so the person sees everything at once.
         typed = _texts_only(entry)
-        problems = {**customer_problems(typed, code_taken=code_taken), **problems}
+        found = customer_problems(typed, code_in_use=code_in_use, kept_code=kept_code)
+        problems = {**found, **problems}
         return CustomerCheck(None, problems)
 
     customer = Customer(
@@ -155,20 +167,31 @@ def check_customer_input(
         notes=entry.notes.strip(),
         archived=entry.archived,
     )
-    found = customer_problems(customer, code_taken=code_taken)
+    found = customer_problems(customer, code_in_use=code_in_use, kept_code=kept_code)
     return CustomerCheck(None if found else customer, found)
 
 
 def customer_problems(
-    customer: Customer, *, code_taken: Callable[[str], bool] = lambda _code: False
+    customer: Customer,
+    *,
+    code_in_use: Callable[[str], str | None] = lambda _code: None,
+    kept_code: str = "",
 ) -> dict[str, str]:
-    """What is wrong with a typed customer record, by field name (empty when nothing)."""
+    """What is wrong with a typed customer record, by field name (empty when nothing).
+
+    ``code_in_use`` and ``kept_code`` as for :func:`check_customer_input`.
+    """
     problems: dict[str, str] = {}
-    if not customer.code.strip():
+    code = customer.code.strip()
+    taken = code_in_use(code) if code else None
+    if not code:
         problems["code"] = _("Code: enter a short code for this customer, e.g. ACME.")
-    elif code_taken(customer.code.strip()):
+    elif code != kept_code and not code_shape_ok(code):
+        problems["code"] = code_shape_message()
+    elif taken is not None:
+        # The other customer's code as they have it: "HARBOUR", not the "harbour" typed.
         problems["code"] = _("Code: another customer already has the code {code}.").format(
-            code=customer.code.strip()
+            code=taken
         )
     if not customer.name.strip():
         problems["name"] = _("Name: enter the customer's name.")
@@ -190,6 +213,18 @@ def customer_problems(
     if not Decimal(0) <= customer.deposit_percent <= MAX_DEPOSIT_PERCENT:
         problems["deposit_percent"] = _deposit_message()
     return problems
+
+
+def code_shape_ok(code: str) -> bool:
+    """Whether ``code`` has a customer code's shape (see :data:`CODE_SHAPE`)."""
+    return CODE_SHAPE.fullmatch(code) is not None
+
+
+def code_shape_message() -> str:
+    return _(
+        "Code: use 1 to {count} letters, digits, dashes (-), underscores (_) or dots (.), "
+        "without spaces."
+    ).format(count=CODE_MAX_LENGTH)
 
 
 def email_problem(text: str) -> str | None:
@@ -243,6 +278,14 @@ def _read_cutoff_day(text: str) -> int | None:
     return day
 
 
+def read_deposit_percent(text: str) -> Decimal:
+    """``"12,5 %"`` -> ``Decimal("12.5")``; empty is 0. ValueError with the sentence to show.
+
+    The customer's deposit and the business's suggested deposit read the same way.
+    """
+    return _read_deposit(text)
+
+
 def _read_deposit(text: str) -> Decimal:
     cleaned = text.strip().removesuffix("%").strip()
     if not cleaned:
@@ -252,6 +295,8 @@ def _read_deposit(text: str) -> Decimal:
     try:
         value = parse_decimal(cleaned, places=DEPOSIT_PLACES)
     except BadAmount:
+        if _TOO_PRECISE.fullmatch(cleaned):
+            raise ValueError(_deposit_places_message()) from None
         raise ValueError(_deposit_message()) from None
     if not Decimal(0) <= value <= MAX_DEPOSIT_PERCENT:
         raise ValueError(_deposit_message())
@@ -300,6 +345,10 @@ def _run_days_message() -> str:
 
 def _deposit_message() -> str:
     return _("Deposit: enter a percentage from 0 to 100.")
+
+
+def _deposit_places_message() -> str:
+    return _("Deposit: use at most {places} decimals, e.g. 12.5.").format(places=DEPOSIT_PLACES)
 
 
 @cache

@@ -209,6 +209,10 @@ def rate_customer(stats: PaymentStats, today: dt.date) -> Rating:
         return Rating(RatingKind.RISKY, _late_reason(stats))
     if stats.average_days_late > SLOW_AVERAGE_DAYS_LATE:
         return Rating(RatingKind.SLOW, _late_reason(stats))
+    if stats.paid_on_time == 0:
+        # "only 0% on time" reads like a glitch; say it plainly.
+        reason = _("{paid}, none on time").format(paid=_paid_text(stats.paid_invoices))
+        return Rating(RatingKind.SLOW, reason)
     if stats.paid_on_time * 100 < SLOW_ON_TIME_PERCENT * stats.paid_invoices:
         return Rating(RatingKind.SLOW, _on_time_reason(stats, _("{paid}, only {percent} on time")))
     return Rating(RatingKind.RELIABLE, _on_time_reason(stats, _("{paid}, {percent} on time")))
@@ -218,9 +222,18 @@ def suggested_terms(rating: Rating, deposit_percent: Decimal = DEFAULT_DEPOSIT_P
     """What to ask of this customer on the next job, as a sentence for the owner.
 
     ``deposit_percent`` is the customer's own deposit percent when one is set, else
-    the business default.
+    the business default; 0 means the owner does not ask for deposits, so the
+    suggestion is card payment or shorter terms alone.
     """
     percent = fmt.percent(deposit_percent)
+    if deposit_percent <= 0 and rating.kind is RatingKind.NEW:
+        return ngettext(
+            "Ask for card payment until {count} invoice is paid on time",
+            "Ask for card payment until {count} invoices are paid on time",
+            NEW_BELOW_PAID_INVOICES,
+        ).format(count=_number(NEW_BELOW_PAID_INVOICES))
+    if deposit_percent <= 0 and rating.kind is RatingKind.SLOW:
+        return _("Ask for shorter payment terms")
     if rating.kind is RatingKind.NEW:
         return ngettext(
             "Ask for a {percent} deposit or card payment until {count} invoice is paid on time",

@@ -98,16 +98,24 @@ def get_customer(customer_id: int) -> r.Customer:
     return r.Customer(**values)
 
 
-def code_taken(code: str, *, except_id: int | None = None) -> bool:
-    """Whether another customer has this code, ignoring case ("acme" would be ACME's).
+def code_in_use(code: str, *, except_id: int | None = None) -> str | None:
+    """Another customer's code, as stored, when it is this one in any case ("acme" -> "ACME").
 
     SQLite's lower() folds ASCII letters only; the table's UNIQUE constraint still
     refuses an exact duplicate of a code with other letters.
     """
-    query = m.Customer.select().where(fn.lower(m.Customer.code) == code.strip().lower())
+    query = m.Customer.select(m.Customer.code).where(
+        fn.lower(m.Customer.code) == code.strip().lower()
+    )
     if except_id is not None:
         query = query.where(m.Customer.id != except_id)
-    return query.exists()
+    row = query.first()
+    return None if row is None else str(row.code)
+
+
+def code_taken(code: str, *, except_id: int | None = None) -> bool:
+    """Whether another customer has this code, ignoring case ("acme" would be ACME's)."""
+    return code_in_use(code, except_id=except_id) is not None
 
 
 def _values(customer: r.Customer) -> dict[str, object]:
@@ -121,20 +129,18 @@ def _values(customer: r.Customer) -> dict[str, object]:
 def create_customer(customer: r.Customer) -> int:
     """Add a customer (already checked by core.customer_rules); returns the new id."""
     with db.atomic():
-        if code_taken(customer.code):
-            raise BadInput(
-                _("Another customer already has the code {code}.").format(code=customer.code)
-            )
+        taken = code_in_use(customer.code)
+        if taken is not None:
+            raise BadInput(_("Another customer already has the code {code}.").format(code=taken))
         return int(m.Customer.insert(**_values(customer)).execute())
 
 
 def update_customer(customer_id: int, customer: r.Customer) -> None:
     """Replace every field of a customer; a code change keeps their invoices with them."""
     with db.atomic():
-        if code_taken(customer.code, except_id=customer_id):
-            raise BadInput(
-                _("Another customer already has the code {code}.").format(code=customer.code)
-            )
+        taken = code_in_use(customer.code, except_id=customer_id)
+        if taken is not None:
+            raise BadInput(_("Another customer already has the code {code}.").format(code=taken))
         changed = (
             m.Customer.update(**_values(customer)).where(m.Customer.id == customer_id).execute()
         )

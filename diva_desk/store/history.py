@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from diva_desk.core.history import (
-    DEFAULT_DEPOSIT_PERCENT,
     LatenessTotals,
     PaymentStats,
     Rating,
@@ -35,6 +34,7 @@ from diva_desk.core.promises import (
 )
 from diva_desk.store.db import db
 from diva_desk.store.paid_dates import paid_dates_cte
+from diva_desk.store.settings import suggested_deposit_percent
 
 
 @dataclass(frozen=True)
@@ -97,12 +97,13 @@ ORDER BY pr.id
 
 
 def customer_ratings(
-    today: dt.date, default_deposit_percent: Decimal = DEFAULT_DEPOSIT_PERCENT
+    today: dt.date, default_deposit_percent: Decimal | None = None
 ) -> dict[int, CustomerStanding]:
     """Every customer's standing, by customer id, in two queries.
 
     ``default_deposit_percent`` is suggested to customers who have no deposit
-    percent of their own.
+    percent of their own; by default the book's setting (store.settings), so the
+    list, the customer's page, the call list and the invoice editor all say the same.
     """
     return _standings(today, default_deposit_percent, customer_id=None)
 
@@ -110,7 +111,7 @@ def customer_ratings(
 def customer_standing(
     customer_id: int,
     today: dt.date,
-    default_deposit_percent: Decimal = DEFAULT_DEPOSIT_PERCENT,
+    default_deposit_percent: Decimal | None = None,
 ) -> CustomerStanding | None:
     """One customer's standing (None for no such customer), for a customer's page."""
     return _standings(today, default_deposit_percent, customer_id).get(customer_id)
@@ -125,8 +126,10 @@ def promise_outcomes(today: dt.date, customer_id: int | None = None) -> dict[int
 
 
 def _standings(
-    today: dt.date, default_deposit_percent: Decimal, customer_id: int | None
+    today: dt.date, default_deposit_percent: Decimal | None, customer_id: int | None
 ) -> dict[int, CustomerStanding]:
+    if default_deposit_percent is None:
+        default_deposit_percent = suggested_deposit_percent()
     promises: dict[int, list[PromiseOutcome]] = defaultdict(list)
     for owner, outcome in _promise_outcomes(today, customer_id).values():
         promises[owner].append(outcome)

@@ -10,6 +10,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from diva_desk.core.history import DEFAULT_DEPOSIT_PERCENT
+from diva_desk.core.money import decimal_text
+from diva_desk.errors import BadInput
+from diva_desk.i18n import _
 from diva_desk.store import models
 
 #: The deposit percent suggested to new and slow customers without one of their own.
@@ -26,7 +29,12 @@ def set_setting(key: str, value: str) -> None:
 
 
 def suggested_deposit_percent() -> Decimal:
-    """The book's setting, or 50 % when it is missing or not a percent from 0 to 100."""
+    """The book's setting, or 50 % when it is missing or not a percent from 0 to 100.
+
+    The one place the deposit suggested to new and slow payers is read: the rating's
+    suggestion (store.history), the invoice editor's offers and the exports all come
+    through here, so changing it in Settings changes what every screen says.
+    """
     text = get_setting(SUGGESTED_DEPOSIT_PERCENT)
     if text is None:
         return DEFAULT_DEPOSIT_PERCENT
@@ -35,3 +43,10 @@ def suggested_deposit_percent() -> Decimal:
     except InvalidOperation:
         return DEFAULT_DEPOSIT_PERCENT
     return value if value.is_finite() and 0 <= value <= 100 else DEFAULT_DEPOSIT_PERCENT
+
+
+def set_suggested_deposit_percent(percent: Decimal) -> None:
+    """Keep the deposit to suggest (0 suggests none); BadInput outside 0 to 100."""
+    if not (percent.is_finite() and 0 <= percent <= 100):
+        raise BadInput(_("the deposit to suggest must be a percentage from 0 to 100"))
+    set_setting(SUGGESTED_DEPOSIT_PERCENT, decimal_text(percent))

@@ -112,7 +112,7 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
                     tip=_("Their next invoice cut-off; marked when it is 5 days away or less"),
                 ),
                 Column(_("Contact"), lambda r: r.contact_name, tint=archived),
-                Column(_("Phone"), lambda r: r.phone, tint=archived, shrinks=False),
+                Column(_("Phone"), lambda r: r.phone, tint=archived, shrinks=False, phone=True),
                 Column(_("Email"), lambda r: r.email, tint=archived),
             ],
             parent,

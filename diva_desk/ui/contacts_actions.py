@@ -53,7 +53,10 @@ class ContactsActions(QObject):
         self.import_action.triggered.connect(self.ask_import)
         self.export_action = QAction(_("Export customers to CS&V…"), self)
         self.export_action.setStatusTip(
-            _("Write the customers shown in the list to a spreadsheet file")
+            _(
+                "Write the customers shown in the list to a spreadsheet file; a cell that "
+                "begins with = + - or @ gets an apostrophe so it stays text"
+            )
         )
         self.export_action.triggered.connect(self.ask_export)
         tasks.busy_changed.connect(self._busy_changed)

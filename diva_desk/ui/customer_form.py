@@ -9,6 +9,7 @@ first: save, discard, or keep editing.
 
 from __future__ import annotations
 
+from babel.core import UnknownLocaleError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -78,7 +79,7 @@ class CustomerDialog(QDialog):
             self.setWindowTitle(_("Edit {name}").format(name=original.name))
 
         identity = self._group(_("Customer"))
-        self._line(identity, "code", _("&Code:"), _("A short code, e.g. ACME"))
+        self._line(identity, "code", _("C&ode:"), _("A short code, e.g. ACME"))
         self._line(identity, "name", _("&Name:"), _("Company or person"))
         self._text(identity, "address", _("&Address:"), 3)
 
@@ -89,25 +90,20 @@ class CustomerDialog(QDialog):
 
         payable = self._group(_("Accounts payable"))
         self._line(payable, "ap_contact_name", _("Na&me:"), _("Who processes your invoices"))
-        self._line(payable, "ap_email", _("E&mail:"), _("accounts@example.com"))
+        self._line(payable, "ap_email", _("Emai&l:"), _("accounts@example.com"))
         self._line(payable, "ap_phone", _("P&hone:"))
 
         billing = self._group(_("Terms and billing cycle"))
         self._combo(billing, "currency", _("C&urrency:"), self._currencies(original.currency))
-        self._combo(
-            billing,
-            "language",
-            _("&Language:"),
-            [(_("Same as your business"), ""), *((locale_name(c), c) for c in LOCALES)],
-        )
+        self._combo(billing, "language", _("Lan&guage:"), self._languages(original.language))
         self._line(
             billing,
             "terms_days",
-            _("Payment &terms (days):"),
+            _("Payment te&rms (days):"),
             _("Your usual: {days}").format(days=fmt.number(default_terms)),
         )
-        self._line(billing, "invoice_cutoff_day", _("Invoice c&ut-off day:"), _("e.g. 20"))
-        self._line(billing, "payment_run_days", _("Payment-&run days:"), _("e.g. 15, 31"))
+        self._line(billing, "invoice_cutoff_day", _("&Invoice cut-off day:"), _("e.g. 20"))
+        self._line(billing, "payment_run_days", _("Payment-run da&ys:"), _("e.g. 15, 31"))
         self._line(billing, "deposit_percent", _("&Deposit (%):"), "0")
         self._combo(
             billing,
@@ -123,7 +119,7 @@ class CustomerDialog(QDialog):
 
         notes = self._group(_("Notes"))
         self._text(notes, "notes", "", 3)
-        self.archived = QCheckBox(_("Arc&hived: hidden from the list, still collected"), self)
+        self.archived = QCheckBox(_("Archi&ved: hidden from the list, still collected"), self)
         self.archived.setObjectName("archived")
         self.editors["archived"] = self.archived
         notes.layout().addRow(self.archived)  # type: ignore[union-attr]
@@ -213,6 +209,14 @@ class CustomerDialog(QDialog):
             codes.insert(0, current)
         return [(f"{fmt.currency_name(code)} ({code})", code) for code in codes]
 
+    @staticmethod
+    def _languages(current: str | None) -> list[tuple[str, str]]:
+        """The usual languages, and the customer's own when it is another (never lost)."""
+        codes = list(LOCALES)
+        if current and current not in codes:
+            codes.insert(0, current)
+        return [(_("Same as your business"), ""), *((_locale_text(c), c) for c in codes)]
+
     def _watch(self, field: str, editor: Editor) -> None:
         def changed(*_args: object) -> None:
             self.errors.get(field, QLabel()).hide()
@@ -280,7 +284,8 @@ class CustomerDialog(QDialog):
         """Check, then write; on a problem show it beside its field and stay open."""
         check = check_customer_input(
             self.typed(),
-            code_taken=lambda code: store.code_taken(code, except_id=self.customer_id),
+            code_in_use=lambda code: store.code_in_use(code, except_id=self.customer_id),
+            kept_code=self._original.code,
         )
         for field, label in self.errors.items():
             message = check.problems.get(field)
@@ -336,6 +341,14 @@ class CustomerDialog(QDialog):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
+
+
+def _locale_text(code: str) -> str:
+    """A language's own name, or its code when Babel does not know it."""
+    try:
+        return locale_name(code)
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 def ask_unsaved(parent: QWidget) -> QMessageBox.StandardButton:

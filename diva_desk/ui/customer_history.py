@@ -1,20 +1,23 @@
-"""The customer's page beside the list: who they are, how they pay, and everything that happened.
+"""The customer's page by the list: who they are, how they pay, and everything that happened.
 
 Read-only on purpose: looking at a customer never risks changing one. The top
 says what the owner needs before calling or quoting (what they owe, the oldest
 open item, the last contact, the rating with its reason and the terms to offer,
 the billing cycle in words with today's dates); below it, invoices, payments,
 promises, payment plans and interactions in one timeline, newest first
-(customer_timeline.py).
+(customer_timeline.py). Under the list, where the page is wide and short, the
+billing cycle and the history sit side by side so the history stays in view.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -95,6 +99,14 @@ def _rule(parent: QWidget) -> QFrame:
     return rule
 
 
+#: The page puts the billing cycle and the history side by side from this width up
+#: (when it is also wider than tall): the page under the list, on a laptop.
+SIDE_BY_SIDE_FROM = 620
+#: The history's What column keeps room for this many characters before Status gives way.
+_WHAT_CHARACTERS = 22
+_HISTORY_COLUMNS = 4
+
+
 class CustomerPane(QStackedWidget):
     """A customer's page, or a hint when none is selected."""
 
@@ -154,6 +166,9 @@ class CustomerPane(QStackedWidget):
         self.history.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.history.setTabKeyNavigation(False)
         self.history.setMinimumHeight(180)
+        # Its height is what the page has left, not a preferred 190 pixels that would
+        # make the page scroll as a whole.
+        self.history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         header = self.history.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
@@ -195,15 +210,34 @@ class CustomerPane(QStackedWidget):
         layout.addSpacing(8)
         layout.addWidget(_rule(page))
         layout.addSpacing(6)
-        layout.addWidget(_caption(_("BILLING CYCLE"), page))
+
+        billing = QVBoxLayout()
+        billing.setSpacing(4)
+        billing.addWidget(_caption(_("BILLING CYCLE"), page))
         for label in (self.cycle, self.cutoff, self.expected, self.terms):
-            layout.addWidget(label)
-        layout.addSpacing(8)
-        layout.addWidget(_rule(page))
-        layout.addSpacing(6)
-        layout.addWidget(_caption(_("HISTORY"), page))
-        layout.addWidget(self.history, 1)
+            billing.addWidget(label)
+        billing.addStretch(1)
+        history = QVBoxLayout()
+        history.setSpacing(4)
+        # The rule between the two sections, when one is under the other.
+        self.history_rule = QWidget(page)
+        rule_box = QVBoxLayout(self.history_rule)
+        rule_box.setContentsMargins(0, 8, 0, 6)
+        rule_box.addWidget(_rule(self.history_rule))
+        history.addWidget(self.history_rule)
+        history.addWidget(_caption(_("HISTORY"), page))
+        history.addWidget(self.history, 1)
+        #: Billing cycle and history: one under the other on a tall page, side by side
+        #: on a wide short one (the page under the list), so the history stays in view.
+        self.sections = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.sections.setSpacing(18)
+        self.sections.addLayout(billing, 0)
+        self.sections.addLayout(history, 1)
+        layout.addLayout(self.sections, 1)
         self.customer_id: int | None = None
+        #: The history's columns at their contents' widths, before fitting the page.
+        self._history_widths: list[int] = []
+        self.history.viewport().installEventFilter(self)
 
     def clear(self) -> None:
         self.customer_id = None
@@ -271,9 +305,47 @@ class CustomerPane(QStackedWidget):
             label.style().polish(label)
         self.setCurrentIndex(1)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        wide = size.width() >= SIDE_BY_SIDE_FROM and size.width() > size.height() * 1.3
+        wanted = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.sections.direction() != wanted:
+            self.sections.setDirection(wanted)
+            self.history_rule.setVisible(not wide)
+            # Side by side, a shorter history spares the page a second scroll bar.
+            self.history.setMinimumHeight(100 if wide else 180)
+            # Side by side they share the width; one under the other, the history
+            # takes whatever height the billing cycle leaves.
+            self.sections.setStretch(0, 2 if wide else 0)
+            self.sections.setStretch(1, 3 if wide else 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.history.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_history()
+        return super().eventFilter(watched, event)
+
     def _size_history(self) -> None:
+        """Measure the columns once per customer; fitting them is redone on every resize."""
         header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.history.resizeColumnsToContents()
+        self._history_widths = [header.sectionSize(c) for c in range(header.count())]
+        self._fit_history()
+
+    def _fit_history(self) -> None:
+        """Date and amount whole; What keeps room to read (elided, whole in its tooltip);
+        a long status gives way first."""
+        if len(self._history_widths) != _HISTORY_COLUMNS:
+            return
+        date, _what, amount, status = self._history_widths
+        header = self.history.horizontalHeader()
+        char = self.history.fontMetrics().averageCharWidth()
+        room = self.history.viewport().width()
+        status = min(status, max(room - date - amount - char * _WHAT_CHARACTERS, char * 10))
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        for column, width in ((0, date), (2, amount), (3, status)):
+            header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     @staticmethod

@@ -1,4 +1,7 @@
-"""The Customers tab: the list with its filters, the customer's page beside it, and the editor.
+"""The Customers tab: the list with its filters, the customer's page by it, and the editor.
+
+The page sits beside the list when the tab is wide and under it when narrow
+(adaptive_split.py), so neither is squeezed beside the Today panel.
 
 The list searches name, code, contact, email and phone as you type, and filters
 to those who owe money, are overdue, or have a given rating; archived customers
@@ -18,7 +21,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QModelIndex,
     QPoint,
     QSettings,
@@ -31,7 +33,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ from diva_desk.store import customers as store
 from diva_desk.store.business import get_business
 from diva_desk.store.history import customer_standing
 from diva_desk.store.settings import suggested_deposit_percent
+from diva_desk.ui.adaptive_split import SIDE_BY_SIDE, STACKED, AdaptiveSplitter
 from diva_desk.ui.book_models import CustomerTableModel
 from diva_desk.ui.customer_filters import CustomerFilterBar, CustomerFilterProxy
 from diva_desk.ui.customer_form import CustomerDialog
@@ -57,6 +59,9 @@ NAME_COLUMN, BALANCE_COLUMN = 1, 3
 #: (right-click the list's header): Overdue (the balance turns red instead), Open
 #: since, Contact, Phone, Email.
 HIDDEN_AT_FIRST = (4, 5, 7, 8, 9)
+#: Narrower, the page goes under the list: side by side, the list needs ~600 pixels
+#: (code, rating, balance, cut-off ~400, a readable name 200) and the page ~420.
+STACK_BELOW = 1050
 
 
 class CustomersTab(ListTab):
@@ -137,14 +142,15 @@ class CustomersTab(ListTab):
         layout.removeWidget(self.view)
         self.pane = CustomerPane(self)
         self.pane.edit_button.clicked.connect(self.open_selected)
-        self.detail_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.detail_splitter = AdaptiveSplitter(
+            STACK_BELOW, {SIDE_BY_SIDE: (58, 42), STACKED: (38, 62)}, self
+        )
         self.detail_splitter.setObjectName("customersSplitter")
         self.detail_splitter.addWidget(self.view)
         self.detail_splitter.addWidget(self.pane)
         self.detail_splitter.setChildrenCollapsible(False)
         self.detail_splitter.setStretchFactor(0, 1)
         self.detail_splitter.setStretchFactor(1, 1)
-        self.detail_splitter.setSizes([540, 470])
         layout.addWidget(self.detail_splitter, 1)
         self.pane.clear()
 
@@ -317,7 +323,10 @@ class CustomersTab(ListTab):
         name = store.get_customer(customer_id).name
         self.book_changed.emit()
         self.select_customer(customer_id)
-        self.status_message.emit(_("Saved {name}.").format(name=name))
+        said = _("Saved {name}.").format(name=name)
+        if name.endswith(".") and said.endswith(".."):
+            said = said[:-1]  # "Saved Baker & Sons Ltd.", not "…Ltd.."
+        self.status_message.emit(said)
 
     def archive_selected(self) -> None:
         """Archive after asking (or bring an archived customer back, which needs no asking)."""
@@ -397,13 +406,11 @@ class CustomersTab(ListTab):
 
     def save_state(self, settings: QSettings) -> None:
         super().save_state(settings)
-        settings.setValue("lists/customers/split", self.detail_splitter.saveState())
+        self.detail_splitter.save_sizes(settings, "lists/customers/split")
 
     def restore_state(self, settings: QSettings) -> None:
         super().restore_state(settings)
-        split = settings.value("lists/customers/split")
-        if isinstance(split, QByteArray) and not split.isEmpty():
-            self.detail_splitter.restoreState(split)
+        self.detail_splitter.restore_sizes(settings, "lists/customers/split")
 
     def reload(self, today: dt.date) -> None:
         self.model.reload(today)

@@ -21,7 +21,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from diva_desk.core import records as r
-from diva_desk.core.history import DEFAULT_DEPOSIT_PERCENT
 from diva_desk.core.invoices import deposit_for, invoice_totals
 from diva_desk.core.money import ZERO
 from diva_desk.core.records import InvoiceLine
@@ -38,6 +37,7 @@ from diva_desk.store.invoices import (
     tax_rates,
 )
 from diva_desk.store.queries import customer_rows
+from diva_desk.store.settings import suggested_deposit_percent
 from diva_desk.ui import style
 from diva_desk.ui.invoice_form import InvoiceForm, qdate
 from diva_desk.ui.invoice_life import InvoiceLife
@@ -218,8 +218,10 @@ class InvoiceEditor(QDialog):
         f.deposit_due.setDate(qdate(issue))
         self._loading = False
         self.dirty = True
+        # The same deposit the customer's page suggests: their own, else the book's.
         standing = customer_standing(customer_id, self.today)
-        offers = offers_for(standing.rating.kind, percent, self._terms_days) if standing else []
+        offered = percent if percent > 0 else suggested_deposit_percent()
+        offers = offers_for(standing.rating.kind, offered, self._terms_days) if standing else []
         self.suggestion.show_standing(standing, offers, self.apply_offer)
         self._refresh()
 
@@ -261,7 +263,9 @@ class InvoiceEditor(QDialog):
             return
         if on and not self.form.deposit_amount.text().strip() and self.deposit_percent is None:
             percent = self.customer.deposit_percent if self.customer else ZERO
-            self.deposit_percent = percent if percent > 0 else DEFAULT_DEPOSIT_PERCENT
+            percent = percent if percent > 0 else suggested_deposit_percent()
+            # A book that suggests no deposit leaves the amount for the owner to type.
+            self.deposit_percent = percent if percent > 0 else None
         if not on:
             self.deposit_percent = None
         self._changed()

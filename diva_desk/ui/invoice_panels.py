@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diva_desk.core.history import DEFAULT_DEPOSIT_PERCENT, RatingKind
+from diva_desk.core.history import RatingKind
 from diva_desk.core.invoices import InvoiceTotals
 from diva_desk.core.money import ZERO, decimal_text
 from diva_desk.i18n import _
@@ -69,18 +69,23 @@ def up_front_note() -> str:
 
 
 def offers_for(kind: RatingKind, deposit_percent: Decimal, terms_days: int) -> list[TermsOffer]:
-    """The one-click ways to apply what the rating suggests (none for a reliable customer)."""
-    percent = deposit_percent if deposit_percent > 0 else DEFAULT_DEPOSIT_PERCENT
-    deposit = TermsOffer(
-        _("Ask for a {percent} deposit").format(percent=fmt.percent(percent)),
-        deposit_percent=percent,
-    )
+    """The one-click ways to apply what the rating suggests (none for a reliable customer).
+
+    ``deposit_percent`` is the deposit to offer: the customer's own, else the book's
+    (store.settings.suggested_deposit_percent); 0 offers no deposit, as the rating's
+    sentence then suggests card payment or shorter terms alone.
+    """
+    deposit: list[TermsOffer] = []
+    if deposit_percent > 0:
+        label = _("Ask for a {percent} deposit").format(percent=fmt.percent(deposit_percent))
+        deposit.append(TermsOffer(label, deposit_percent=deposit_percent))
     if kind is RatingKind.NEW:
-        return [deposit]
+        card = TermsOffer(_("Ask for card payment up front"), terms_days=0, note=up_front_note())
+        return deposit or [card]
     if kind is RatingKind.SLOW:
         shorter = SHORTER_TERMS_DAYS if terms_days > SHORTER_TERMS_DAYS else SHORTEST_TERMS_DAYS
         sooner = TermsOffer(_("Due in {days} days").format(days=shorter), terms_days=shorter)
-        return [deposit, sooner]
+        return [*deposit, sooner]
     if kind is RatingKind.RISKY:
         return [TermsOffer(_("Ask for card or cash up front"), terms_days=0, note=up_front_note())]
     return []

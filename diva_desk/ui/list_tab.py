@@ -186,10 +186,12 @@ class ListTab(QWidget):
         self.view.resizeColumnsToContents()
         count = self.model.columnCount()
         widths = [min(header.sectionSize(c) + 4, _MAX_COLUMN) for c in range(count)]
+        # Hidden columns take no room: only the shown ones share the width.
+        shown = [c for c in range(count) if not header.isSectionHidden(c)]
         available = self.view.viewport().width() - 2
-        if sum(widths) > available:
-            text = [c for c in range(count) if self.model.shrinks(c)]
-            numbers = sum(w for c, w in enumerate(widths) if c not in text)
+        if sum(widths[c] for c in shown) > available:
+            text = [c for c in shown if self.model.shrinks(c)]
+            numbers = sum(widths[c] for c in shown if c not in text)
             weights = {c: self.model.weight(c) for c in text}
             shares = share_width({c: widths[c] for c in text}, weights, available - numbers)
             for c, width in shares.items():

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from diva_desk import __version__
@@ -32,9 +32,11 @@ from diva_desk.ui.talking_points_page import CallSettingsDialog
 from diva_desk.ui.tasks import TaskRunner
 from diva_desk.ui.today_panel import TodayPanel, money_lines
 
-DEFAULT_SIZE = (1200, 760)
-#: The Today panel's first width: room for a call card and its talking points.
-TODAY_WIDTH = 560
+#: The first size, made smaller on a smaller screen; then the size the owner left it at.
+DEFAULT_SIZE = (1280, 800)
+#: The Today panel's first width: a call card reads whole, and the tabs beside it get
+#: the rest (the Customers tab stacks its page under the list when narrow).
+TODAY_WIDTH = 480
 
 
 def window_title(business_name: str | None) -> str:
@@ -95,7 +97,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([TODAY_WIDTH, DEFAULT_SIZE[0] - TODAY_WIDTH])
+        width, height = first_size()
+        self.splitter.setSizes([TODAY_WIDTH, width - TODAY_WIDTH])
         self.setCentralWidget(self.splitter)
 
         self.owed_label = QLabel(self)
@@ -113,7 +116,7 @@ class MainWindow(QMainWindow):
         self.contacts.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._build_menus()
 
-        self.resize(*DEFAULT_SIZE)
+        self.resize(width, height)
         self.restore_state()
         self.refresh()
 
@@ -204,7 +207,7 @@ class MainWindow(QMainWindow):
         )
         settings_menu.addAction(self.business_settings_action)
         self.call_settings_action = self._action(
-            _("&Talking points and call list…"), self.show_call_settings
+            _("&Talking points, call list and terms…"), self.show_call_settings
         )
         settings_menu.addAction(self.call_settings_action)
 
@@ -255,7 +258,8 @@ class MainWindow(QMainWindow):
 
     def show_call_settings(self) -> None:
         dialog = CallSettingsDialog(self._today(), self)
-        dialog.changed.connect(lambda: self.today_panel.refresh(self._today()))
+        # A new deposit to suggest shows in the list and pages too, not only the calls.
+        dialog.changed.connect(self.refresh)
         dialog.exec()
 
     def show_about(self) -> None:
@@ -299,6 +303,15 @@ class MainWindow(QMainWindow):
         self.tasks.wait()
         self.save_state()
         super().closeEvent(event)
+
+
+def first_size() -> tuple[int, int]:
+    """:data:`DEFAULT_SIZE`, or the screen's free area when that is smaller."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    room = screen.availableGeometry()
+    return min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height())
 
 
 def _unique_keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:

@@ -10,11 +10,14 @@ Python by their true values and hands the proxy plain integer ranks through
 :data:`SORT_ROLE`, so Qt's own C++ comparison does the sorting and no Python
 comparison runs per pair of rows. Searching: every row's searchable text is
 folded once (case and accents: "montreal" finds "Montréal") when the rows are
-loaded; a search keeps the rows that contain every word typed.
+loaded; a search keeps the rows that contain every word typed. Phone numbers are
+also kept as digits alone, so "4165550114", "416-555-0114", "(416) 555-0114" and
+"+1 416 555 0114" all find "416 555 0114".
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -58,12 +61,33 @@ class Column(Generic[R]):
     shrinks: bool = True
     #: How much of its width a shrinking column keeps relative to the others.
     weight: int = 1
+    #: A phone number: also searchable as its digits alone, however it is typed.
+    phone: bool = False
 
 
 def fold(text: str) -> str:
     """Lower case without accents, for searching."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# What people type between a phone number's digits.
+_PHONE_PUNCTUATION = re.compile(r"[\s().\-/]+")
+
+
+def phone_digits(text: str) -> str | None:
+    """``"+1 (416) 555-0114"`` -> ``"4165550114"``; None when ``text`` is not only a number.
+
+    The North American country code is dropped (it is written one way and dialled
+    another); the digits found in the list's text are compared as substrings, so
+    a stored "+1 416 555 0114" is still found.
+    """
+    bare = _PHONE_PUNCTUATION.sub("", text)
+    if bare.startswith("+1"):
+        bare = bare[2:]
+    elif bare.startswith("+"):
+        bare = bare[1:]
+    return bare if bare.isascii() and bare.isdigit() else None
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -82,7 +106,12 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._rows = list(rows)
         searchable = [c for c in self._columns if c.searchable]
-        self._search = [fold("\n".join(c.text(row) for c in searchable)) for row in self._rows]
+        phones = [c for c in self._columns if c.phone]
+        self._search = [
+            fold("\n".join(c.text(row) for c in searchable))
+            + "".join("\n" + "".join(ch for ch in c.text(row) if ch.isdigit()) for c in phones)
+            for row in self._rows
+        ]
         self._ranks = {}
         self.endResetModel()
 
@@ -176,15 +205,19 @@ class SearchProxyModel(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
         self._words: list[str] = []
+        #: The whole search as a phone number's digits, when it is one.
+        self._number: str | None = None
 
     def set_search(self, text: str) -> None:
         words = fold(text).split()
+        # "(416) 555-0114" is one number, not two words; "555 0114" still works as words.
+        number = phone_digits(text) if len(words) > 1 else None
         if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
             self.beginFilterChange()
-            self._words = words
+            self._words, self._number = words, number
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # pragma: no cover - older Qt, where this is not deprecated yet
-            self._words = words
+            self._words, self._number = words, number
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
@@ -193,4 +226,14 @@ class SearchProxyModel(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, RowTableModel)
         text = model.search_text(source_row)
-        return all(word in text for word in self._words)
+        if self._number and self._number in text:
+            return True
+        return all(_word_in(word, text) for word in self._words)
+
+
+def _word_in(word: str, text: str) -> bool:
+    """The word as typed, or (when it is a phone number in any format) its digits."""
+    if word in text:
+        return True
+    digits = phone_digits(word)
+    return bool(digits) and digits in text

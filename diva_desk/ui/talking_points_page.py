@@ -51,6 +51,7 @@ from diva_desk.store.calls import call_settings, save_call_settings, script_cont
 from diva_desk.store.talking_points import reset_template, save_template, template_texts
 from diva_desk.ui import style
 from diva_desk.ui.call_script import script_html
+from diva_desk.ui.terms_page import TermsPage
 from diva_desk.ui.void_dialog import confirm
 
 _STEPS = {
@@ -375,22 +376,25 @@ class CallListPage(QWidget):
 
 
 class CallSettingsDialog(QDialog):
-    """Settings > Talking points and call list…"""
+    """Settings > Talking points, call list and terms…"""
 
-    #: Templates or windows were saved: the Today panel should read the book again.
+    #: Templates, windows or terms were saved: the window should read the book again.
     changed = Signal()
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callSettingsDialog")
-        self.setWindowTitle(_("Talking points and call list"))
+        self.setWindowTitle(_("Talking points, call list and terms"))
         self.talking_points = TalkingPointsPage(today, self)
         self.call_list = CallListPage(self)
+        self.terms = TermsPage(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.talking_points, _("&Talking points"))
         self.tabs.addTab(self.call_list, _("Call &list"))
+        self.tabs.addTab(self.terms, _("Ter&ms"))
         self.talking_points.templates_changed.connect(self.changed.emit)
         self.call_list.settings_changed.connect(self.changed.emit)
+        self.terms.settings_changed.connect(self.changed.emit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -185,6 +185,34 @@ def test_skipped_rows_are_printed_with_line_and_reason(tmp_path: Path) -> None:
     assert customer_names(tmp_path) == ["Chez Lou", "Moreau Design"]
 
 
+def test_a_spreadsheet_name_alone_is_the_customer_and_ignored_columns_are_named(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "Name,Secteur,Phone,Code,Empty\n"
+        "Garçon Café,Restauration,'+1 647 555 0101,GARCON,\n"
+        "Bad Code Inc,Services,,BAD CODE,\n",
+        encoding="utf-8",
+    )
+    result = run("import-contacts", str(path), data_dir=tmp_path / "book")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Created 1 customer from {path}:"
+    # Only the column that holds something is worth naming.
+    assert lines[1] == "Ignored columns: Secteur"
+    # No contact to ask for (the name column names the café, not a person), and the
+    # phone without the apostrophe a spreadsheet export put before its "+".
+    assert lines[2] == "  line 2: GARCON  Garçon Café  (+1 647 555 0101)"
+    assert "line 3 (Bad Code Inc): the code “BAD CODE” is not usable" in result.stdout
+
+    again = run("import-contacts", str(path), data_dir=tmp_path / "book")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(f"Nothing to create from {path}: every row is skipped.")
+    assert "Created 0" not in again.stdout
+    assert "line 2 (Garçon Café): duplicate: same name as GARCON" in again.stdout
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

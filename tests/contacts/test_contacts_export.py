@@ -121,3 +121,36 @@ def test_accents_balances_and_round_trip(book: peewee.Database, tmp_path: Path) 
     ]
     assert plan.customers[0].address == "4321 rue Saint-Denis\nMontréal QC"
     assert plan.customers[1].currency == "EUR"
+
+
+def test_neutralised_cells_come_back_whole_on_import(book: peewee.Database, tmp_path: Path) -> None:
+    add_contents(
+        BookContents(
+            business=Business(name="Diva", currency="CAD"),
+            customers=(
+                Customer(
+                    code="EVIL",
+                    name="=1+2 Consulting",
+                    contact_name="@Pat",
+                    phone="+1 647 555 0101",
+                    address="-2 Front St",
+                ),
+                Customer(code="CLOCK", name="'Round the Clock Diner", phone="'+1 416"),
+            ),
+        )
+    )
+    path = tmp_path / "customers.csv"
+    export_customers_csv(path, today=TODAY)
+    assert "'+1 647 555 0101" in path.read_text(encoding="utf-8-sig")  # safe in a spreadsheet
+    contacts = read_contacts(path)
+    plan = plan_import(contacts.rows, contacts.mapping, existing=[], currency="CAD")
+    evil, clock = sorted(plan.customers, key=lambda c: c.code != "EVIL")
+    assert (evil.name, evil.contact_name, evil.address) == (
+        "=1+2 Consulting",
+        "@Pat",
+        "-2 Front St",
+    )
+    assert evil.phone == "+1 647 555 0101"
+    # Only one apostrophe, and only the one before = + - @, is taken off.
+    assert clock.name == "'Round the Clock Diner"
+    assert clock.phone == "'+1 416"

@@ -188,3 +188,36 @@ def test_bytes_from_a_dropped_file() -> None:
     contacts = decode_contacts(codecs.BOM_UTF8 + "Nom,Courriel\nÉlodie,e@x.example\n".encode())
     assert contacts.mapping.fields == (Field.NAME, Field.EMAIL)
     assert contacts.rows[0].cells == ("Élodie", "e@x.example")
+
+
+def test_a_name_column_alone_names_the_customer_and_no_contact(tmp_path: Path) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "Name,Email\nGarçon Café,bonjour@garcon.example\n",
+        encoding="utf-8",
+    )
+    rows = drafts(path)
+    # The call list must not say "ask for Garçon Café".
+    assert (rows[2].name, rows[2].contact_name) == ("Garçon Café", "")
+
+
+def test_first_and_last_name_columns_still_give_the_contact(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("First name,Last name\nMarc,Tremblay\n", encoding="utf-8")
+    rows = drafts(path)
+    assert (rows[2].name, rows[2].contact_name) == ("Marc Tremblay", "Marc Tremblay")
+
+
+def test_a_vcard_person_without_an_organisation_is_also_the_contact(tmp_path: Path) -> None:
+    path = tmp_path / "people.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Marc Tremblay\r\nN:Tremblay;Marc;;;\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Garçon Café\r\nN:;;;;\r\nORG:Garçon Café\r\n"
+        "END:VCARD\r\n",
+        encoding="utf-8",
+    )
+    rows = drafts(path)
+    assert (rows[1].name, rows[1].contact_name) == ("Marc Tremblay", "Marc Tremblay")
+    # A company's own card: nobody to ask for.
+    assert (rows[6].name, rows[6].contact_name) == ("Garçon Café", "")

@@ -87,9 +87,38 @@ def test_all_problems_are_reported_at_once() -> None:
     assert set(check.problems) == {"email", "invoice_cutoff_day", "deposit_percent", "name"}
 
 
-def test_a_taken_code_is_refused() -> None:
-    check = check_customer_input(GOOD, code_taken=lambda code: code == "ACME")
-    assert check.problems == {"code": "Code: another customer already has the code ACME."}
+def test_a_taken_code_is_refused_naming_the_code_as_stored() -> None:
+    stored = {"harbour": "HARBOUR"}
+    check = check_customer_input(
+        _with(code="harbour"), code_in_use=lambda code: stored.get(code.casefold())
+    )
+    assert check.problems == {"code": "Code: another customer already has the code HARBOUR."}
+
+
+@pytest.mark.parametrize("code", ["ACME", "a", "acme-2", "ACME_CO", "J.SMITH", "CAFÉ", "X" * 20])
+def test_codes_of_the_right_shape_are_accepted(code: str) -> None:
+    assert check_customer_input(_with(code=code)).ok
+
+
+@pytest.mark.parametrize("code", ["ACME CO", "X" * 21, "A/B", "50%", "A,B", "tab\tbed"])
+def test_codes_with_spaces_symbols_or_too_long_are_refused(code: str) -> None:
+    check = check_customer_input(_with(code=code))
+    assert set(check.problems) == {"code"}
+    assert "without spaces" in check.problems["code"]
+    assert "20" in check.problems["code"]
+
+
+def test_a_code_the_customer_already_has_is_kept_whatever_its_shape() -> None:
+    # A book imported from elsewhere may hold "ACME CO": editing the customer's notes
+    # must not force a new code on them.
+    assert check_customer_input(_with(code="ACME CO"), kept_code="ACME CO").ok
+    assert not check_customer_input(_with(code="ACME CO2"), kept_code="ACME CO").ok
+
+
+def test_too_many_deposit_decimals_say_so() -> None:
+    check = check_customer_input(_with(deposit_percent="12.34567"))
+    assert check.problems == {"deposit_percent": "Deposit: use at most 4 decimals, e.g. 12.5."}
+    assert check_customer_input(_with(deposit_percent="12.3456")).ok
 
 
 def test_payment_run_days_are_read_leniently() -> None:

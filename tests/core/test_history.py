@@ -138,6 +138,11 @@ def test_slow_below_seventy_percent_on_time() -> None:
     )
 
 
+def test_none_on_time_is_said_in_words() -> None:
+    rating = rate_customer(stats(paid_invoices=6, paid_on_time=0), TODAY)
+    assert rating == Rating(RatingKind.SLOW, "paid 6 invoices, none on time")
+
+
 def test_on_time_share_just_under_seventy_reads_under_seventy() -> None:
     # 16 of 23 = 69.56 %: slow, and shown as 69 %, not a rounded-up "70 %".
     rating = rate_customer(stats(paid_invoices=23, paid_on_time=16), TODAY)
@@ -200,6 +205,9 @@ def test_a_short_history_is_new_however_late() -> None:
         (RatingKind.SLOW, Decimal("33.5"), "Ask for a 33.5% deposit or shorter payment terms"),
         (RatingKind.RISKY, Decimal(50), "Ask for cash or card payment up front"),
         (RatingKind.RELIABLE, Decimal(50), "Keep the usual terms"),
+        # An owner who asks for no deposit (Settings: 0 %) is not told to ask for "0%".
+        (RatingKind.NEW, Decimal(0), "Ask for card payment until 3 invoices are paid on time"),
+        (RatingKind.SLOW, Decimal(0), "Ask for shorter payment terms"),
     ],
 )
 def test_suggested_terms(kind: RatingKind, deposit: Decimal, text: str) -> None:

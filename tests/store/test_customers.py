@@ -16,6 +16,7 @@ from diva_desk.errors import BadInput
 from diva_desk.store import models as m
 from diva_desk.store.customers import (
     EntryKind,
+    code_in_use,
     code_taken,
     create_customer,
     customer_history,
@@ -135,7 +136,10 @@ def test_codes_are_unique_ignoring_case(book: peewee.SqliteDatabase) -> None:
     acme = create_customer(r.Customer(code="ACME", name="Acme"))
     assert code_taken("acme")
     assert not code_taken("ACME", except_id=acme)
-    with pytest.raises(BadInput, match="already has the code acme"):
+    # The message names the code as the other customer has it, not as typed.
+    assert code_in_use(" acme ") == "ACME"
+    assert code_in_use("acme", except_id=acme) is None
+    with pytest.raises(BadInput, match="already has the code ACME"):
         create_customer(r.Customer(code="acme", name="Another Acme"))
     beta = create_customer(r.Customer(code="BETA", name="Beta"))
     with pytest.raises(BadInput):

@@ -125,6 +125,20 @@ def test_every_customer_is_rated_even_without_invoices(book: peewee.SqliteDataba
     assert standings[own].suggested_terms.startswith("Ask for a 25% deposit")
 
 
+def test_the_books_deposit_setting_is_what_every_standing_suggests(
+    book: peewee.SqliteDatabase,
+) -> None:
+    from diva_desk.store.settings import set_suggested_deposit_percent
+
+    fresh = customer("FRESH")
+    assert "50% deposit" in customer_ratings(TODAY)[fresh].suggested_terms
+    set_suggested_deposit_percent(Decimal("35"))
+    # Without an explicit percent, the list, the page and the call cards read the setting.
+    assert "35% deposit" in customer_ratings(TODAY)[fresh].suggested_terms
+    standing = customer_standing(fresh, TODAY)
+    assert standing is not None and "35% deposit" in standing.suggested_terms
+
+
 def test_promises_kept_broken_and_pending(book: peewee.SqliteDatabase) -> None:
     acme = customer("ACME")
     first = invoice(acme, day(10, 1), "1000.00")
@@ -207,7 +221,8 @@ def test_a_fixed_number_of_queries_however_many_customers(
     with _counting_statements(book) as statements:
         standings = customer_ratings(TODAY)
     assert len(standings) == customers
-    assert len(statements) == 2, statements
+    # Lateness and promises, plus one read of the book's deposit setting.
+    assert len(statements) == 3, statements
 
 
 def _random_book(rng: random.Random, customers: int) -> list[int]:

@@ -186,7 +186,8 @@ def test_a_taken_code_is_refused_beside_the_field(window: MainWindow, qtbot: QtB
     dialog = editor(tab, qtbot)
     retype(qtbot, field(dialog, "code"), "acme")
     dialog.save_button.click()
-    assert dialog.shown_problems() == {"code": "Code: another customer already has the code acme."}
+    # The code as Acme has it, not as typed.
+    assert dialog.shown_problems() == {"code": "Code: another customer already has the code ACME."}
 
 
 def test_ctrl_n_creates_a_customer(window: MainWindow, qtbot: QtBot) -> None:
