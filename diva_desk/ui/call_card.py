@@ -36,6 +36,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.ui import style
 from diva_desk.ui.call_script import ScriptView, script_html
+from diva_desk.ui.customer_documents import letter_button
 from diva_desk.ui.customer_history import rating_text
 from diva_desk.ui.flow_layout import FlowLayout
 
@@ -135,6 +136,8 @@ class CallCard(QFrame):
     phone_copied = Signal(str)
     #: The meeting pack for this customer was asked for.
     meeting_pack_wanted = Signal(object)  # Call
+    #: The statement ("statement") or a reminder letter (its level) was asked for.
+    letter_wanted = Signal(object, str)  # Call, kind
     #: Up or Down was pressed on the card: move to the card before (-1) or after (+1).
     move_wanted = Signal(object, int)
 
@@ -290,6 +293,11 @@ class CallCard(QFrame):
         self.meeting_button.clicked.connect(lambda: self.meeting_pack_wanted.emit(self.call))
         flow.addWidget(self.meeting_button)
         self._labels[self.meeting_button] = self.meeting_button.text()
+        self.letter_button = letter_button(
+            actions, lambda kind: self.letter_wanted.emit(self.call, kind)
+        )
+        flow.addWidget(self.letter_button)
+        self._labels[self.letter_button] = self.letter_button.text()
         self._labels[self.script_toggle] = self.script_toggle.text()
 
         self._layout = QVBoxLayout(self)

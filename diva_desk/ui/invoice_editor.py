@@ -384,10 +384,15 @@ def open_editor(
     invoice_id: int | None = None,
     customer_id: int | None = None,
     copy_of: int | None = None,
+    payments_from: tuple[int, str, str] | None = None,
     on_change: Callable[[], None] | None = None,
     announce: Callable[[str], None] | None = None,
 ) -> InvoiceEditor:
-    """Make the editor, wired to the window's refresh and status bar (not shown yet)."""
+    """Make the editor, wired to the window's refresh and status bar (not shown yet).
+
+    ``payments_from`` (void invoice id, its number, the amount as shown): its
+    payments move to the copy when the copy is sent (InvoiceLife.carry_payments).
+    """
     editor = InvoiceEditor(
         today=today, invoice_id=invoice_id, customer_id=customer_id, copy_of=copy_of, parent=parent
     )
@@ -395,4 +400,6 @@ def open_editor(
         editor.book_changed.connect(on_change)
     if announce is not None:
         editor.announced.connect(announce)
+    if payments_from is not None:
+        editor.life.carry_payments(*payments_from)
     return editor

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from diva_desk.core.history import RatingKind
 from diva_desk.core.invoices import InvoiceTotals
-from diva_desk.core.money import ZERO, decimal_text
+from diva_desk.core.money import ZERO
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.history import CustomerStanding
@@ -204,7 +204,7 @@ class TotalsPanel(QFrame):
         self.net_value.setText(money(totals.net))
         self._add(_("Subtotal"), self.net_value)
         for tax in totals.taxes:
-            name = _("{name} {rate} %").format(name=tax.name, rate=decimal_text(tax.rate))
+            name = f"{tax.name} {fmt.percent(tax.rate)}"
             self.tax_values[name] = money(tax.amount)
             self._add(name, QLabel(money(tax.amount), self))
         self.total_value.setText(money(totals.total))

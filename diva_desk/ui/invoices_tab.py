@@ -381,13 +381,17 @@ class InvoicesTab(ListTab):
             return
         row = rows[0]
         sent = row.status is not InvoiceStatus.DRAFT
-        dialog = VoidDialog(row.number, self.today(), offer_reissue=sent, parent=self)
+        received = fmt.money(row.paid, row.currency) if row.paid > 0 else ""
+        dialog = VoidDialog(
+            row.number, self.today(), offer_reissue=sent, received=received, parent=self
+        )
         dialog.action = lambda d: void_invoice(row.id, d.reason_text(), d.voided_on())
         if void_dialog.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         self._written(_("Voided {number}.").format(number=row.number), row.id)
         if dialog.reissue.isChecked():
-            self._editor(copy_of=row.id)
+            moving = (row.id, row.number, received) if dialog.moves_payments() else None
+            self._editor(copy_of=row.id, payments_from=moving)
 
     def preview_pdf(self) -> None:
         rows = self.selected_rows()

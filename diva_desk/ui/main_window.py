@@ -21,6 +21,7 @@ from diva_desk.store.queries import total_owed
 from diva_desk.ui.book_actions import BookActions
 from diva_desk.ui.business_settings import BusinessSettingsDialog
 from diva_desk.ui.contacts_actions import ContactsActions
+from diva_desk.ui.customer_documents import CustomerDocuments, show_document
 from diva_desk.ui.customers_tab import CustomersTab
 from diva_desk.ui.followups_tab import FollowupsTab
 from diva_desk.ui.invoices_tab import InvoicesTab
@@ -68,6 +69,11 @@ class MainWindow(QMainWindow):
         self.today_panel.meeting_pack_wanted.connect(
             lambda call: show_meeting_pack(self, self.tasks, call.customer, self._today())
         )
+        self.today_panel.letter_wanted.connect(
+            lambda call, kind: show_document(
+                self, self.tasks, call.customer, kind, self._today(), self._announce
+            )
+        )
         self.customers = CustomersTab(self)
         self.customers.book_changed.connect(self.refresh)
         self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -113,6 +119,11 @@ class MainWindow(QMainWindow):
             self, self.tasks, shown_codes=self.customers.shown_codes, today=self._today
         )
         self.contacts.book_changed.connect(self.refresh)
+        self.customer_documents = CustomerDocuments(
+            self, self.tasks, self._selected_customer, self._today, self.customers
+        )
+        self.customer_documents.book_changed.connect(self.refresh)
+        self.customer_documents.announced.connect(self._announce)
         self.contacts.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._build_menus()
 
@@ -196,6 +207,11 @@ class MainWindow(QMainWindow):
         customer_menu = self.menuBar().addMenu(_("&Customer"))
         for action in self.customers.actions_for_menu():
             customer_menu.addAction(action)
+        # Statement, reminder letters and a payment, for the customer selected.
+        documents = self.customer_documents.add_to(customer_menu)
+        customer_menu.aboutToShow.connect(
+            lambda: [a.setEnabled(self._selected_customer() is not None) for a in documents]
+        )
         self.addAction(self.customers.new_action)
         self.customers.new_action.triggered.connect(
             lambda _checked=False: self.tabs.setCurrentWidget(self.customers)
@@ -234,6 +250,14 @@ class MainWindow(QMainWindow):
             self.owed_label.setText(_("Nothing is owed to you."))
         if announce:
             self.statusBar().showMessage(_("Read the book again."), 3000)
+
+    def _announce(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _selected_customer(self) -> tuple[int, str] | None:
+        """The customer selected in the Customers tab, as (id, code)."""
+        row = self.customers.selected()
+        return (row.id, row.code) if row is not None else None
 
     def current_tab(self) -> ListTab:
         tab = self.tabs.currentWidget()

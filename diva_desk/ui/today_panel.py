@@ -107,6 +107,8 @@ class TodayPanel(QFrame):
     status_message = Signal(str)
     #: The meeting pack of a call's customer was asked for.
     meeting_pack_wanted = Signal(object)  # Call
+    #: A card asked for the statement or a reminder letter: (Call, kind).
+    letter_wanted = Signal(object, str)
 
     def __init__(
         self,
@@ -254,6 +256,7 @@ class TodayPanel(QFrame):
                     card.outcome_chosen.connect(self.choose_outcome)
                     card.phone_copied.connect(self.status_message.emit)
                     card.meeting_pack_wanted.connect(self.meeting_pack_wanted.emit)
+                    card.letter_wanted.connect(self.letter_wanted.emit)
                     card.move_wanted.connect(self._move_focus)
                 card.set_rank(rank)
                 self._cards_layout.insertWidget(rank - 1, card)

@@ -75,3 +75,36 @@ def test_the_preview_counts_pages_and_closes_without_a_qt_warning(
     assert preview.pages.text() == "1 page"
     preview.reject()
     assert not any("QPdfLinkModel" in record.message for record in qtlog.records)
+
+
+def test_voiding_from_the_invoices_tab_carries_the_payments_to_the_copy(
+    qtbot: QtBot, small_book: peewee.SqliteDatabase, dialogs: Dialogs
+) -> None:
+    from diva_desk.ui.main_window import MainWindow
+
+    window = MainWindow(today=lambda: TODAY)
+    qtbot.addWidget(window)
+    tab = window.invoices
+    window.tabs.setCurrentWidget(tab)
+    wrong = m.Invoice.get(m.Invoice.number == "INV-1003").id
+    assert tab.select_invoice(wrong)
+
+    def void(dialog: VoidDialog) -> None:
+        assert dialog.move_payments.isVisibleTo(dialog)
+        qtbot.keyClicks(dialog.reason, "Wrong address")
+        dialog.ok.click()
+
+    copies: list[int | None] = []
+
+    def send_copy(editor: InvoiceEditor) -> None:
+        editor.life.send.click()
+        copies.append(editor.invoice_id)
+
+    dialogs.expect(void)
+    dialogs.expect(send_copy)
+    tab.void_selected()
+    assert "The payments of $150.00 received on INV-1003 move to it." in dialogs.confirmations[-1]
+    [copy] = copies
+    assert copy is not None
+    assert invoice_detail(wrong, TODAY).paid == Decimal("0.00")
+    assert invoice_detail(copy, TODAY).paid == Decimal("150.00")
