@@ -4,9 +4,11 @@ The PDF base fonts only know Latin-1, so a customer called ``Łódź Café`` or 
 would print as boxes. DejaVu Sans covers Latin, Greek, Cyrillic, Arabic and Hebrew
 letters and ships with the app (resources/fonts, Bitstream Vera licence).
 
-CJK characters are not in DejaVu; runs of them are set in ReportLab's standard CID
-fonts, which PDF viewers supply from their own Asian font packs (those are the only
-parts of a document that are not embedded).
+CJK characters are not in DejaVu; runs of them (Chinese, Japanese kana, Korean
+hangul) are set in Droid Sans Fallback, which also ships with the app (Apache 2.0) and
+is embedded as a subset like DejaVu. The standard CID fonts are not embedded, so a
+customer called ``北京`` vanished in viewers without Asian font packs, including the
+app's own preview.
 """
 
 from __future__ import annotations
@@ -15,16 +17,16 @@ import threading
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
 from diva_desk.resources_path import resource_path
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
-#: Fallbacks for characters DejaVu lacks: Hangul, and everything else CJK.
-KOREAN_FALLBACK = "HYGothic-Medium"
-CJK_FALLBACK = "HeiseiKakuGo-W5"
+#: Fallbacks for characters DejaVu lacks: Hangul, and everything else CJK. One embedded
+#: face covers both; the two names stay so the routing reads as before.
+CJK_FALLBACK = "DroidSansFallback"
+KOREAN_FALLBACK = CJK_FALLBACK
 
 _lock = threading.Lock()
 _registered = False
@@ -52,8 +54,9 @@ def register_fonts() -> None:
         addMapping(REGULAR, 1, 0, BOLD)
         addMapping(REGULAR, 0, 1, REGULAR)
         addMapping(REGULAR, 1, 1, BOLD)
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FALLBACK))
-        pdfmetrics.registerFont(UnicodeCIDFont(KOREAN_FALLBACK))
+        pdfmetrics.registerFont(
+            TTFont(CJK_FALLBACK, str(resource_path("fonts", "DroidSansFallback.ttf")))
+        )
         _covered = frozenset(regular.face.charToGlyph)
         _registered = True
 
@@ -66,7 +69,7 @@ def is_covered(char: str) -> bool:
 
 
 def fallback_font(char: str) -> str | None:
-    """The CID font for a CJK character DejaVu lacks; ``None`` for anything else."""
+    """The embedded fallback font for a CJK character DejaVu lacks; ``None`` for anything else."""
     code = ord(char)
     if 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F or 0xAC00 <= code <= 0xD7AF:
         return KOREAN_FALLBACK

@@ -22,6 +22,7 @@ TRICKY_NAME = 'Baker & Sons <Ltd> <b>bold</b> &amp; "quotes" café'
 TRICKY_ADDRESS = "Rue de l'Église 5 <unit>\n1000 Bruxelles"
 JAPANESE = "日本橋商店"
 ARABIC = "شركة النور"
+CJK_NAME = "日本 서울 北京 ひらがな Trading"
 
 
 @pytest.fixture
@@ -40,6 +41,13 @@ def _fonts(data: bytes) -> list[pypdf.generic.DictionaryObject]:
         for ref in page["/Resources"]["/Font"].values():
             found.append(ref.get_object())
     return found
+
+
+def _embedded(font: pypdf.generic.DictionaryObject) -> bool:
+    """Whether the font program is inside the PDF (a TrueType file in its descriptor)."""
+    descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+    descriptor = descendant.get("/FontDescriptor")
+    return descriptor is not None and "/FontFile2" in descriptor.get_object()
 
 
 def test_markup_characters_print_literally(business, tricky, make_invoice, pdf_pages, flat):
@@ -74,6 +82,27 @@ def test_address_lines_stay_lines(business, tricky, make_invoice, pdf_pages):
 def test_text_escapes_and_breaks_lines() -> None:
     assert text("A & B <b>\nC") == "A &amp; B &lt;b&gt;<br/>C"
     assert text("日本") == f'<font name="{fonts.CJK_FALLBACK}">日本</font>'
+    assert text("서울") == f'<font name="{fonts.KOREAN_FALLBACK}">서울</font>'
+
+
+@pytest.mark.parametrize("kind", ["invoice", "statement"])
+def test_cjk_names_are_set_in_embedded_fonts(business, customer, make_invoice, pdf_pages, kind):
+    # Unembedded CID fonts left "北京" blank in the app's preview and in viewers
+    # without Asian font packs; every font in the file must carry its glyphs.
+    cjk = Customer(code="CJK", name=CJK_NAME, address=customer.address)
+    if kind == "invoice":
+        data = invoice_pdf(InvoiceDocument(business, cjk, make_invoice(), (), TODAY))
+    else:
+        data = statement_pdf(StatementDocument(business, cjk, [make_invoice()], (), TODAY))
+    used = _fonts(data)
+    assert any(fonts.CJK_FALLBACK in f["/BaseFont"] for f in used)
+    not_embedded = [str(f["/BaseFont"]) for f in used if not _embedded(f)]
+    assert not_embedded == []
+    page = pdf_pages(data)[0]
+    for word in CJK_NAME.split():
+        assert word in page, word
+    # Subset, not the whole multi-megabyte face.
+    assert len(data) < 200_000, len(data)
 
 
 def test_latin_text_is_set_only_in_embedded_dejavu(business, customer, make_invoice, payment):
@@ -82,10 +111,7 @@ def test_latin_text_is_set_only_in_embedded_dejavu(business, customer, make_invo
     assert used
     for font in used:
         assert "DejaVuSans" in font["/BaseFont"], font["/BaseFont"]
-        descendant = (
-            font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-        )
-        assert "/FontFile2" in descendant["/FontDescriptor"].get_object()  # embedded TrueType
+        assert _embedded(font)
     assert {f["/BaseFont"].split("+")[-1] for f in used} == {"DejaVuSans", "DejaVuSans-Bold"}
 
 
