@@ -22,7 +22,14 @@ from diva_desk.i18n import format as fmt
 from diva_desk.store.reports import TopDebtor
 from diva_desk.ui import style
 from diva_desk.ui.style import Tone
-from diva_desk.ui.table_models import Column, Index, RowTableModel, SearchProxyModel
+from diva_desk.ui.table_models import (
+    Column,
+    Index,
+    RowTableModel,
+    SearchProxyModel,
+    date_column,
+    money_column,
+)
 
 #: The buckets whose money is tinted red: more than two months late.
 _LATE = (AgingBucket.DAYS_61_90, AgingBucket.OVER_90)
@@ -82,19 +89,10 @@ class AgingTableModel(RowTableModel[AgingRow]):
             [
                 Column(_("Customer"), self._name, weight=2),
                 *(_bucket_column(bucket) for bucket in AgingBucket),
-                Column(
-                    _("Total"),
-                    lambda r: fmt.money(r.total, r.currency),
-                    value=lambda r: r.total,
-                    numeric=True,
-                    searchable=False,
-                ),
-                Column(
+                money_column(_("Total"), "total"),
+                date_column(
                     _("Oldest due"),
-                    lambda r: fmt.date(r.oldest_due_date),
-                    value=lambda r: r.oldest_due_date,
-                    numeric=True,
-                    searchable=False,
+                    "oldest_due_date",
                     tip=_("Due date of the oldest invoice not fully paid"),
                 ),
             ],
@@ -159,12 +157,9 @@ class DebtorTableModel(RowTableModel[TopDebtor]):
         super().__init__(
             [
                 Column(_("Customer"), lambda r: r.name, weight=2),
-                Column(
+                money_column(
                     _("Owes"),
-                    lambda r: fmt.money(r.balance, r.currency),
-                    value=lambda r: r.balance,
-                    numeric=True,
-                    searchable=False,
+                    "balance",
                     tint=lambda r: style.colour(Tone.OVERDUE) if r.overdue else None,
                 ),
                 Column(

@@ -25,7 +25,7 @@ from diva_desk.store.queries import InvoiceRow, invoice_rows
 from diva_desk.ui import style
 from diva_desk.ui.customer_timeline import rating_text, rating_tint
 from diva_desk.ui.style import Tone
-from diva_desk.ui.table_models import Column, Index, RowTableModel
+from diva_desk.ui.table_models import Column, Index, RowTableModel, date_column, money_column
 
 
 def status_text(status: InvoiceStatus) -> str:
@@ -94,12 +94,9 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
                     searchable=False,
                     tint=lambda r: _nothing_muted(r.overdues, style.colour(Tone.OVERDUE)),
                 ),
-                Column(
+                date_column(
                     _("Open since"),
-                    lambda r: fmt.date(r.oldest_open_date),
-                    value=lambda r: r.oldest_open_date,
-                    numeric=True,
-                    searchable=False,
+                    "oldest_open_date",
                     tip=_("Issue date of the oldest invoice not fully paid"),
                 ),
                 Column(
@@ -183,36 +180,11 @@ class InvoiceTableModel(RowTableModel[InvoiceRow]):
             [
                 Column(_("Number"), lambda r: r.number, tint=void, shrinks=False),
                 Column(_("Customer"), lambda r: r.customer_name, tint=void, weight=2),
-                Column(
-                    _("Issued"),
-                    lambda r: fmt.date(r.issue_date),
-                    value=lambda r: r.issue_date,
-                    numeric=True,
-                    searchable=False,
-                ),
-                Column(
-                    _("Due"),
-                    lambda r: fmt.date(r.due_date),
-                    value=lambda r: r.due_date,
-                    numeric=True,
-                    searchable=False,
-                    tint=overdue,
-                ),
-                Column(
-                    _("Total"),
-                    lambda r: fmt.money(r.total, r.currency),
-                    value=lambda r: r.total,
-                    numeric=True,
-                    searchable=False,
-                    tint=void,
-                ),
-                Column(
-                    _("Balance"),
-                    lambda r: fmt.money(r.balance, r.currency),
-                    value=lambda r: r.balance,
-                    numeric=True,
-                    searchable=False,
-                    tint=lambda r: _zero_muted(r.balance, overdue(r)),
+                date_column(_("Issued"), "issue_date"),
+                date_column(_("Due"), "due_date", tint=overdue),
+                money_column(_("Total"), "total", tint=void),
+                money_column(
+                    _("Balance"), "balance", tint=lambda r: _zero_muted(r.balance, overdue(r))
                 ),
                 Column(
                     _("Status"),
@@ -236,14 +208,7 @@ class FollowupTableModel(RowTableModel[FollowupRow]):
 
         super().__init__(
             [
-                Column(
-                    _("Due"),
-                    lambda r: fmt.date(r.due_date),
-                    value=lambda r: r.due_date,
-                    numeric=True,
-                    searchable=False,
-                    tint=late,
-                ),
+                date_column(_("Due"), "due_date", tint=late),
                 Column(_("Customer"), lambda r: r.customer_name),
                 Column(_("Reason"), lambda r: r.reason, weight=2),
                 Column(_("Invoice"), lambda r: r.invoice_number, shrinks=False),

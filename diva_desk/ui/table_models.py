@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -31,6 +32,8 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+
+from diva_desk.i18n import format as fmt
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -63,6 +66,32 @@ class Column(Generic[R]):
     weight: int = 1
     #: A phone number: also searchable as its digits alone, however it is typed.
     phone: bool = False
+
+
+def date_column(title: str, field: str, **options: Any) -> Column[Any]:
+    """A date column: shown through the book's locale, sorted by the date itself."""
+    get = attrgetter(field)
+    return Column(
+        title,
+        lambda r: fmt.date(get(r)),
+        value=get,
+        numeric=True,
+        searchable=False,
+        **options,
+    )
+
+
+def money_column(title: str, field: str, **options: Any) -> Column[Any]:
+    """An amount in the row's ``currency``: shown through Babel, sorted by the Decimal."""
+    get = attrgetter(field)
+    return Column(
+        title,
+        lambda r: fmt.money(get(r), r.currency),
+        value=get,
+        numeric=True,
+        searchable=False,
+        **options,
+    )
 
 
 def fold(text: str) -> str:
