@@ -42,7 +42,6 @@ from diva_desk.core.business_rules import (
 from diva_desk.core.records import Business
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _, current_locale, set_language
-from diva_desk.i18n import format as fmt
 from diva_desk.store.business import (
     get_business,
     get_logo,
@@ -54,7 +53,7 @@ from diva_desk.store.db import db
 from diva_desk.store.tax_rates import save_tax_rates, tax_rates
 from diva_desk.ui import style
 from diva_desk.ui.errors import show_failure
-from diva_desk.ui.first_run import CURRENCIES, LOCALES, locale_name
+from diva_desk.ui.first_run import LOCALES, currency_choices, locale_name
 from diva_desk.ui.logo_box import LogoBox
 from diva_desk.ui.tax_rates_page import TaxRatesPage
 
@@ -92,7 +91,7 @@ class BusinessSettingsDialog(QDialog):
         identity.addRow(logo_label, self.logo_box)
 
         invoicing = self._group(_("Invoices"))
-        self._combo(invoicing, "currency", _("&Currency:"), self._currencies(original.currency))
+        self._combo(invoicing, "currency", _("&Currency:"), currency_choices(original.currency))
         self._combo(invoicing, "locale", _("Lan&guage and formats:"), self._locales(original))
         terms = QSpinBox(self)
         terms.setRange(0, MAX_TERMS_DAYS)
@@ -206,11 +205,6 @@ class BusinessSettingsDialog(QDialog):
         for text, value in items:
             editor.addItem(text, value)
         self._add(form, name, label, editor)
-
-    @staticmethod
-    def _currencies(current: str) -> list[tuple[str, str]]:
-        codes = list(CURRENCIES) if current in CURRENCIES else [current, *CURRENCIES]
-        return [(f"{fmt.currency_name(code)} ({code})", code) for code in codes]
 
     @staticmethod
     def _locales(business: Business) -> list[tuple[str, str]]:

@@ -43,7 +43,7 @@ from diva_desk.store import customers as store
 from diva_desk.ui import style
 from diva_desk.ui.customer_timeline import method_text
 from diva_desk.ui.errors import show_failure
-from diva_desk.ui.first_run import CURRENCIES, LOCALES, locale_name
+from diva_desk.ui.first_run import LOCALES, currency_choices, locale_name
 
 _ERROR_STYLE = "color: @overdue;"
 Editor = QLineEdit | QPlainTextEdit | QComboBox | QCheckBox
@@ -94,7 +94,7 @@ class CustomerDialog(QDialog):
         self._line(payable, "ap_phone", _("P&hone:"))
 
         billing = self._group(_("Terms and billing cycle"))
-        self._combo(billing, "currency", _("C&urrency:"), self._currencies(original.currency))
+        self._combo(billing, "currency", _("C&urrency:"), currency_choices(original.currency))
         self._combo(billing, "language", _("Lan&guage:"), self._languages(original.language))
         self._line(
             billing,
@@ -201,13 +201,6 @@ class CustomerDialog(QDialog):
         for text, value in choices:
             editor.addItem(text, value)
         self._add(box, field, label, editor)
-
-    @staticmethod
-    def _currencies(current: str) -> list[tuple[str, str]]:
-        codes = list(CURRENCIES)
-        if current and current not in codes:
-            codes.insert(0, current)
-        return [(f"{fmt.currency_name(code)} ({code})", code) for code in codes]
 
     @staticmethod
     def _languages(current: str | None) -> list[tuple[str, str]]:

@@ -39,6 +39,14 @@ CURRENCIES = ("CAD", "USD", "EUR", "GBP", "AUD", "NZD", "CHF", "MXN", "JPY", "SE
 LOCALES = ("en_CA", "fr_CA", "en_US", "en_GB", "fr_FR")
 
 
+def currency_choices(current: str) -> list[tuple[str, str]]:
+    """Common currencies as ``Canadian Dollar (CAD)``, plus ``current`` when it is another."""
+    codes = list(CURRENCIES)
+    if current and current not in codes:
+        codes.insert(0, current)
+    return [(f"{fmt.currency_name(code)} ({code})", code) for code in codes]
+
+
 def locale_name(code: str) -> str:
     """``English (Canada)``, ``Français (Canada)``: each in its own language."""
     name = Locale.parse(code).get_display_name(code) or code
