@@ -43,7 +43,7 @@ from diva_desk.store.reports import (
 )
 
 TODAY = dt.date(2026, 11, 23)
-CURRENCIES = ("CAD", "CAD", "CAD", "USD", "EUR")
+CURRENCIES = ("CAD", "CAD", "CAD", "USD", "EUR", "JPY")
 
 
 @cache
@@ -80,9 +80,9 @@ def generated_book(invoices: int, seed: int = 2026, prefix: str = "") -> r.BookC
             )
             for _line in range(rng.randint(1, 3))
         )
-        total = invoice_totals(lines).total
+        total = invoice_totals(lines, currency).total
         state = rng.choices(list(r.InvoiceState), weights=[3, 90, 7])[0]
-        deposit = round_money(total * Decimal("0.3")) if rng.random() < 0.15 else ZERO
+        deposit = round_money(total * Decimal("0.3"), currency) if rng.random() < 0.15 else ZERO
         invoice = r.Invoice(
             number=f"{prefix}INV-{n:05d}",
             customer=customer.code,
@@ -105,7 +105,9 @@ def generated_book(invoices: int, seed: int = 2026, prefix: str = "") -> r.BookC
             if left <= 0 or day >= TODAY:
                 break
             day = min(day + dt.timedelta(days=rng.randint(1, 60)), TODAY)
-            amount = left if rng.random() < 0.6 else round_money(left * Decimal(rng.random()))
+            amount = (
+                left if rng.random() < 0.6 else round_money(left * Decimal(rng.random()), currency)
+            )
             if amount > 0:
                 payments.append(r.Payment(invoice.number, day, amount))
                 left -= amount
@@ -140,7 +142,11 @@ def _dated_after_today(
         for n, customer in enumerate(customers[:3])
     ]
     paid_ahead = [
-        r.Payment(invoice.number, TODAY + dt.timedelta(days=n + 1), round_money(left / 2))
+        r.Payment(
+            invoice.number,
+            TODAY + dt.timedelta(days=n + 1),
+            round_money(left / 2, invoice.currency),
+        )
         for n, (invoice, left) in enumerate(still_open[:5])
     ]
     paid_ahead.append(r.Payment(later[0].number, TODAY + dt.timedelta(days=2), Decimal("100.00")))
@@ -256,7 +262,8 @@ def test_the_generated_book_has_what_it_promises(book) -> None:
     states = Counter(i.state for i in contents.invoices)
     assert states[r.InvoiceState.VOID] > 50 and states[r.InvoiceState.DRAFT] > 20
     assert sum(p.is_deposit for p in contents.payments) > 100
-    assert len({i.currency for i in contents.invoices}) == 3
+    # Two-decimal currencies and yen, which has no minor unit.
+    assert {i.currency for i in contents.invoices} == {"CAD", "USD", "EUR", "JPY"}
     add_contents(contents)
     report = aging_report(TODAY)
     assert all(row.total > 0 for row in report.customers)

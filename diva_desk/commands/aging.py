@@ -66,8 +66,8 @@ def _amounts(row: AgingRow) -> dict[str, str]:
     from diva_desk.core.aging import AgingBucket
     from diva_desk.core.money import money_text
 
-    amounts = {bucket.value: money_text(row.bucket(bucket)) for bucket in AgingBucket}
-    amounts["total"] = money_text(row.total)
+    amounts = {b.value: money_text(row.bucket(b), row.currency) for b in AgingBucket}
+    amounts["total"] = money_text(row.total, row.currency)
     return amounts
 
 

@@ -77,8 +77,8 @@ def _customers(args: argparse.Namespace, folder: Path) -> int:
                     "code": row.code,
                     "name": row.name,
                     "currency": row.currency,
-                    "balance": money_text(row.balance),
-                    "overdue": money_text(row.overdue),
+                    "balance": money_text(row.balance, row.currency),
+                    "overdue": money_text(row.overdue, row.currency),
                     "oldest_open_date": (
                         row.oldest_open_date.isoformat() if row.oldest_open_date else None
                     ),

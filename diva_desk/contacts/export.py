@@ -88,7 +88,7 @@ def export_customers_csv(
             [neutralised(t) for t in texts]
             + [
                 "" if terms is None else str(terms),
-                money_text(row.balance),
+                money_text(row.balance, row.currency),
                 rating_label(standing.rating.kind) if standing is not None else "",
             ]
         )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
+from diva_desk.core.currencies import currency_problem
 from diva_desk.core.customer_rules import email_problem
 from diva_desk.core.money import RATE_PLACES, BadAmount, parse_decimal
 from diva_desk.core.records import Business
@@ -95,6 +96,8 @@ def check_business(
     currency = entry.currency.strip().upper()
     if not _is_currency(currency):
         problems["currency"] = _("Currency: choose one from the list.")
+    elif problem := currency_problem(currency):
+        problems["currency"] = _("Currency: {problem}").format(problem=problem)
     if not _is_locale(entry.locale.strip()):
         problems["locale"] = _("Language and formats: choose one from the list.")
     terms = _whole_number(entry.default_terms_days.strip().split(" ")[0])

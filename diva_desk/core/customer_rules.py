@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
 from email_validator import EmailNotValidError, validate_email
 
+from diva_desk.core.currencies import currency_problem
 from diva_desk.core.money import BadAmount, decimal_text, parse_decimal
 from diva_desk.core.records import DEFAULT_CURRENCY, Customer, PaymentMethod
 from diva_desk.i18n import _
@@ -118,8 +119,11 @@ def check_customer_input(
     *,
     code_in_use: Callable[[str], str | None] = lambda _code: None,
     kept_code: str = "",
+    default_currency: str = DEFAULT_CURRENCY,
 ) -> CustomerCheck:
     """Read a typed customer; every problem found, not only the first.
+
+    An empty currency is ``default_currency``: the business's, which the caller knows.
 
     ``code_in_use(code)`` gives the code, as stored, of another customer who already
     has that code in any letter case, or None (the store knows; the rules do not).
@@ -143,6 +147,7 @@ def check_customer_input(
     if problems:
         # Still check the text fields, so the person sees everything at once.
         typed = _texts_only(entry)
+        typed = replace(typed, currency=typed.currency or default_currency)
         found = customer_problems(typed, code_in_use=code_in_use, kept_code=kept_code)
         problems = {**found, **problems}
         return CustomerCheck(None, problems)
@@ -154,7 +159,7 @@ def check_customer_input(
         email=entry.email.strip(),
         phone=entry.phone.strip(),
         address=entry.address.strip(),
-        currency=entry.currency.strip().upper(),
+        currency=entry.currency.strip().upper() or default_currency,
         language=entry.language.strip() or None,
         terms_days=terms,  # type: ignore[arg-type]
         ap_contact_name=entry.ap_contact_name.strip(),
@@ -201,6 +206,8 @@ def customer_problems(
             problems[field] = _("{field}: {problem}").format(field=label, problem=problem)
     if not _CURRENCY.fullmatch(customer.currency or "") or not _is_currency(customer.currency):
         problems["currency"] = _("Currency: choose a currency code such as CAD or USD.")
+    elif problem := currency_problem(customer.currency):
+        problems["currency"] = _("Currency: {problem}").format(problem=problem)
     if customer.language and not _is_locale(customer.language):
         problems["language"] = _("Language: choose a language such as en_CA or fr_CA.")
     if customer.terms_days is not None and not 0 <= customer.terms_days <= MAX_TERMS_DAYS:

@@ -42,16 +42,17 @@ class InvoiceTotals:
     total: Decimal
 
 
-def line_net(line: InvoiceLine) -> Decimal:
-    """Quantity times unit price, rounded half-up to the cent."""
-    return round_money(line.quantity * line.unit_price)
+def line_net(line: InvoiceLine, currency: str) -> Decimal:
+    """Quantity times unit price, rounded half-up to the currency's unit (3 x 333.33 JPY = 1000)."""
+    return round_money(line.quantity * line.unit_price, currency)
 
 
-def invoice_totals(lines: Iterable[InvoiceLine]) -> InvoiceTotals:
+def invoice_totals(lines: Iterable[InvoiceLine], currency: str) -> InvoiceTotals:
     """Net, tax per tax name and total, per the interchange rules.
 
     Tax is summed per tax name over the unrounded line taxes and rounded once per
-    name, so ten lines of HST cost no more than one line of the same amount. Lines
+    name, to the currency's minor unit, so ten lines of HST cost no more than one line
+    of the same amount. Lines
     without a tax name or with a zero rate carry no tax.
     """
     net = ZERO
@@ -59,7 +60,7 @@ def invoice_totals(lines: Iterable[InvoiceLine]) -> InvoiceTotals:
     raw_tax: dict[str, Decimal] = {}
     rates: dict[str, Decimal] = {}
     for line in lines:
-        amount = line_net(line)
+        amount = line_net(line, currency)
         net += amount
         if line.tax_name and line.tax_rate:
             bases[line.tax_name] = bases.get(line.tax_name, ZERO) + amount
@@ -68,7 +69,8 @@ def invoice_totals(lines: Iterable[InvoiceLine]) -> InvoiceTotals:
             )
             rates.setdefault(line.tax_name, line.tax_rate)
     taxes = tuple(
-        TaxAmount(name, rates[name], bases[name], round_money(raw_tax[name])) for name in raw_tax
+        TaxAmount(name, rates[name], bases[name], round_money(raw_tax[name], currency))
+        for name in raw_tax
     )
     tax = sum((t.amount for t in taxes), ZERO)
     return InvoiceTotals(net=net, taxes=taxes, tax=tax, total=net + tax)
@@ -107,6 +109,6 @@ def deposit_outstanding(deposit_amount: Decimal, deposits_received: Decimal) -> 
     return max(deposit_amount - deposits_received, ZERO)
 
 
-def deposit_for(total: Decimal, percent: Decimal) -> Decimal:
-    """The deposit to ask for: ``percent`` of the invoice total, rounded half-up to the cent."""
-    return round_money(total * percent / _HUNDRED)
+def deposit_for(total: Decimal, percent: Decimal, currency: str) -> Decimal:
+    """The deposit to ask for: ``percent`` of the total, rounded half-up to the currency's unit."""
+    return round_money(total * percent / _HUNDRED, currency)

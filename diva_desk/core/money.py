@@ -1,13 +1,16 @@
-"""Exact money. Every amount is a ``Decimal``; the book keeps integer cents.
+"""Exact money. Every amount is a ``Decimal``; the book keeps integer minor units.
 
-Rounding happens here and nowhere else: half-up to the cent.
+Each currency has its own minor unit (cents for CAD, whole yen for JPY; see
+``core.currencies``). Rounding happens here and nowhere else: half-up to the
+currency's minor unit.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-CENT = Decimal("0.01")
+from diva_desk.core.currencies import minor_places
+
 ZERO = Decimal("0.00")
 #: Quantities and percentage rates are kept to four decimal places.
 RATE_PLACES = 4
@@ -43,21 +46,39 @@ def _positive_zero(value: Decimal) -> Decimal:
     return value.copy_abs() if value.is_zero() else value
 
 
-def round_money(value: Decimal) -> Decimal:
-    """Round to the cent, half-up (0.005 -> 0.01), the one rounding rule of the book."""
-    return _positive_zero(_require_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP))
+def minor_unit(currency: str) -> Decimal:
+    """The smallest amount of ``currency``: ``0.01`` for CAD, ``1`` for JPY."""
+    return Decimal(1).scaleb(-minor_places(currency))
 
 
-def to_cents(amount: Decimal) -> int:
-    """Integer cents for an amount that already has at most two decimal places."""
+def round_money(value: Decimal, currency: str) -> Decimal:
+    """Round half-up to the currency's minor unit (0.005 -> 0.01 CAD, 0.5 -> 1 JPY).
+
+    The one rounding rule of the book.
+    """
+    unit = minor_unit(currency)
+    return _positive_zero(_require_decimal(value).quantize(unit, rounding=ROUND_HALF_UP))
+
+
+def fits_currency(amount: Decimal, currency: str) -> bool:
+    """Whether ``amount`` has no more decimals than ``currency`` has minor units."""
     _require_decimal(amount)
-    if amount != amount.quantize(CENT):
-        raise BadAmount(f"{amount} has more than 2 decimal places")
-    return int(amount.scaleb(2))
+    return amount == amount.quantize(minor_unit(currency), rounding=ROUND_HALF_UP)
 
 
-def from_cents(cents: int) -> Decimal:
-    return Decimal(_require_int(cents)).scaleb(-2).quantize(CENT)
+def to_minor(amount: Decimal, currency: str) -> int:
+    """Whole minor units of ``currency`` (cents, yen) for an amount that already fits it."""
+    if not fits_currency(amount, currency):
+        raise BadAmount(
+            f"{amount} has more than {minor_places(currency)} decimal places for {currency}"
+        )
+    return int(amount.scaleb(minor_places(currency)))
+
+
+def from_minor(units: int, currency: str) -> Decimal:
+    """The amount of ``units`` minor units of ``currency``, with its decimals (``12.50``)."""
+    places = minor_places(currency)
+    return Decimal(_require_int(units)).scaleb(-places).quantize(minor_unit(currency))
 
 
 def to_units(value: Decimal) -> int:
@@ -108,9 +129,18 @@ def parse_decimal(text: str, *, places: int) -> Decimal:
         raise BadAmount(f'expected a decimal string, got "{text}"') from exc
 
 
-def money_text(amount: Decimal) -> str:
-    """The interchange form of an amount: always two decimals, ``"1234.50"``."""
-    return f"{round_money(amount):f}"
+def money_text(amount: Decimal, currency: str) -> str:
+    """The interchange form of an amount: the currency's decimals, ``"1234.50"``, ``"1000"``."""
+    return f"{round_money(amount, currency):f}"
+
+
+def price_text(price: Decimal, currency: str) -> str:
+    """A unit price (up to four decimals in any currency), at least to the currency's
+    minor unit: ``"120.00"`` and ``"12.3456"`` in CAD, ``"120"`` and ``"333.33"`` in JPY."""
+    _require_decimal(price)
+    if fits_currency(price, currency):
+        return f"{_positive_zero(price.quantize(minor_unit(currency))):f}"
+    return decimal_text(price)
 
 
 def decimal_text(value: Decimal) -> str:

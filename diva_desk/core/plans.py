@@ -4,8 +4,8 @@ Habit 3: when a customer is short of cash, a plan they can keep beats a promise
 they cannot. The plan dialog offers an even split (this module) or amounts typed
 by hand (checked here), and the rules (core.calls) call about each installment.
 
-An even split is in whole cents: every installment gets the balance divided by the
-count, rounded *down* to the cent, and the cents left over go on the **last**
+An even split is in whole minor units (cents, yen): every installment gets the balance
+divided by the count, rounded *down* to the unit, and the units left over go on the **last**
 installment (100.00 in 3 is 33.33, 33.33, 33.34). The customer starts with the
 smaller, round amounts, and the plan still adds up to the balance exactly.
 """
@@ -21,7 +21,8 @@ from enum import StrEnum
 
 from diva_desk.core.calls.kinds import plan_state
 from diva_desk.core.calls.model import InstallmentFacts, PlanFacts
-from diva_desk.core.money import CENT, ZERO, from_cents, to_cents
+from diva_desk.core.currencies import minor_places
+from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
 from diva_desk.core.records import Installment
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
@@ -70,31 +71,37 @@ def installment_dates(first_date: dt.date, count: int, frequency: Frequency) -> 
 
 
 def split_into_installments(
-    balance: Decimal, count: int, first_date: dt.date, frequency: Frequency | str
+    balance: Decimal,
+    count: int,
+    first_date: dt.date,
+    frequency: Frequency | str,
+    currency: str,
 ) -> list[Installment]:
-    """An even split of ``balance`` into ``count`` installments; odd cents on the last.
+    """An even split of ``balance`` into ``count`` installments; odd minor units on the last.
 
-    Raises ``ValueError`` for a balance that is not a positive amount in cents, or a
-    count below one or above :data:`MAX_INSTALLMENTS`, or more installments than cents.
+    Raises ``ValueError`` for a balance that is not a positive amount in the currency's
+    minor units, or a count below one or above :data:`MAX_INSTALLMENTS`, or more
+    installments than minor units (cents, yen).
     """
     frequency = Frequency(frequency)
-    if balance <= ZERO or balance != balance.quantize(CENT):
-        raise ValueError(f"cannot split {balance}: not a positive amount in cents")
+    if balance <= ZERO or not fits_currency(balance, currency):
+        raise ValueError(f"cannot split {balance}: not a positive amount in {currency}")
     if not 1 <= count <= MAX_INSTALLMENTS:
         raise ValueError(f"cannot split into {count} installments")
-    cents = to_cents(balance)
+    cents = to_minor(balance, currency)
     if count > cents:
-        raise ValueError(f"cannot split {balance} into {count} installments of at least a cent")
+        raise ValueError(f"cannot split {balance} into {count} installments of at least a unit")
     share = cents // count
     amounts = [share] * (count - 1) + [cents - share * (count - 1)]
     dates = installment_dates(first_date, count, frequency)
     return [
-        Installment(due, from_cents(amount)) for due, amount in zip(dates, amounts, strict=True)
+        Installment(due, from_minor(amount, currency))
+        for due, amount in zip(dates, amounts, strict=True)
     ]
 
 
 def check_custom_installments(
-    balance: Decimal, installments: Sequence[Installment], currency: str = "CAD"
+    balance: Decimal, installments: Sequence[Installment], currency: str
 ) -> str | None:
     """Why a schedule typed by hand cannot be saved, in a sentence; ``None`` when it can.
 
@@ -106,8 +113,12 @@ def check_custom_installments(
     if len(installments) > MAX_INSTALLMENTS:
         return _("A plan can have at most {count} installments.").format(count=MAX_INSTALLMENTS)
     for n, inst in enumerate(installments, start=1):
-        if inst.amount <= ZERO or inst.amount != inst.amount.quantize(CENT):
-            return _("Installment {n}: the amount must be more than zero, in cents.").format(n=n)
+        if inst.amount <= ZERO:
+            return _("Installment {n}: the amount must be more than zero.").format(n=n)
+        if not fits_currency(inst.amount, currency):
+            return _("Installment {n}: {currency} amounts have at most {places} decimals.").format(
+                n=n, currency=currency, places=minor_places(currency)
+            )
         if n > 1 and inst.due_date <= installments[n - 2].due_date:
             return _("Installment {n}: its date must come after installment {previous}'s.").format(
                 n=n, previous=n - 1
@@ -157,10 +168,10 @@ PROPOSED_COUNT = 3
 PROPOSED_FIRST_AFTER_DAYS = 14
 
 
-def proposed_plan(balance: Decimal, today: dt.date) -> list[Installment]:
+def proposed_plan(balance: Decimal, today: dt.date, currency: str) -> list[Installment]:
     """A first proposal to talk over; empty when nothing is owed."""
     if balance <= ZERO:
         return []
-    count = min(PROPOSED_COUNT, to_cents(balance))
+    count = min(PROPOSED_COUNT, to_minor(balance, currency))
     first = today + dt.timedelta(days=PROPOSED_FIRST_AFTER_DAYS)
-    return split_into_installments(balance, count, first, Frequency.MONTHLY)
+    return split_into_installments(balance, count, first, Frequency.MONTHLY, currency)

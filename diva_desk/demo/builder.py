@@ -70,7 +70,7 @@ class DraftInvoice:
 
     @property
     def total(self) -> Decimal:
-        return invoice_totals(self.lines).total
+        return invoice_totals(self.lines, self.customer.currency).total
 
     @property
     def balance(self) -> Decimal:

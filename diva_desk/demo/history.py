@@ -104,7 +104,7 @@ def write_history(b: DemoBuilder, role: Role) -> list[DraftInvoice]:
 
 def _deposit(customer: Customer, lines: tuple[InvoiceLine, ...]) -> Decimal:
     """Deposits are asked for on projects, not on small jobs."""
-    if invoice_totals(lines).net < Decimal(800):
+    if invoice_totals(lines, customer.currency).net < Decimal(800):
         return Decimal(0)
     return customer.deposit_percent
 

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import ROUND_DOWN, Decimal
 
-from diva_desk.core.money import CENT
+from diva_desk.core.money import minor_unit
 from diva_desk.core.records import Channel, Installment, Outcome
 from diva_desk.demo.builder import DemoBuilder, DraftInvoice, terms_days, weekday_on_or_before
 from diva_desk.demo.cast import Role
@@ -79,16 +79,16 @@ def payment_plan(b: DemoBuilder, role: Role) -> None:
         b.today + b.rng.randint(2, 5) * _DAY,
         b.today + 33 * _DAY,
     )
-    installments = _split(invoice.balance, days)
+    installments = _split(invoice.balance, days, invoice.customer.currency)
     b.plan(invoice, agreed, installments)
     b.pay(invoice, installments[0].due_date - _DAY, installments[0].amount)
     b.pay(invoice, installments[1].due_date + 2 * _DAY, installments[1].amount)
     b.followup(c, installments[2].due_date, "Payment plan: installment 3 of 4 is due", invoice)
 
 
-def _split(balance: Decimal, days: tuple[dt.date, ...]) -> tuple[Installment, ...]:
-    """Equal installments to the cent; the last one takes what rounding left over."""
-    each = (balance / len(days)).quantize(CENT, rounding=ROUND_DOWN)
+def _split(balance: Decimal, days: tuple[dt.date, ...], currency: str) -> tuple[Installment, ...]:
+    """Equal installments to the minor unit; the last one takes what rounding left over."""
+    each = (balance / len(days)).quantize(minor_unit(currency), rounding=ROUND_DOWN)
     amounts = [each] * (len(days) - 1) + [balance - each * (len(days) - 1)]
     return tuple(Installment(day, amount) for day, amount in zip(days, amounts, strict=True))
 

@@ -75,7 +75,7 @@ class _Figures:
     def __init__(self, doc: InvoiceDocument) -> None:
         self.locale = style.document_locale(doc.business, doc.customer)
         self.currency = doc.invoice.currency
-        self.totals: InvoiceTotals = invoice_totals(doc.invoice.lines)
+        self.totals: InvoiceTotals = invoice_totals(doc.invoice.lines, self.currency)
         self.paid = sum((p.amount for p in doc.payments), ZERO)
         self.deposits = sum((p.amount for p in doc.payments if p.is_deposit), ZERO)
         today = doc.today or dt.date.today()
@@ -148,9 +148,9 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
             [
                 Paragraph(style.text(line.description), style.CELL),
                 Paragraph(f.formats.number(normalized(line.quantity)), style.CELL_RIGHT),
-                Paragraph(f.money(line.unit_price), style.CELL_RIGHT),
+                Paragraph(f.formats.price(line.unit_price, f.currency), style.CELL_RIGHT),
                 Paragraph(tax, style.CELL_RIGHT),
-                Paragraph(f.money(line_net(line)), style.CELL_RIGHT),
+                Paragraph(f.money(line_net(line, f.currency)), style.CELL_RIGHT),
             ]
         )
     # The tax column widens (within reason) so "HST 14,975 %" stays on one line; a

@@ -66,7 +66,7 @@ def open_items(
     for invoice in invoices:
         if invoice.state is not InvoiceState.SENT:
             continue
-        total = invoice_totals(invoice.lines).total
+        total = invoice_totals(invoice.lines, invoice.currency).total
         received = paid.get(invoice.number, ZERO)
         balance = balance_due(total, received)
         if balance > ZERO:

@@ -121,6 +121,9 @@ class Formats:
     def money(self, amount: Decimal, currency: str) -> str:
         return text(unbroken(fmt.money(amount, currency, locale=self.locale)))
 
+    def price(self, amount: Decimal, currency: str) -> str:
+        return text(unbroken(fmt.price(amount, currency, locale=self.locale)))
+
     def date(self, day: dt.date | None) -> str:
         return text(unbroken(fmt.date(day, locale=self.locale)))
 

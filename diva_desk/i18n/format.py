@@ -11,19 +11,89 @@ from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.dates import format_skeleton as _babel_skeleton
 from babel.numbers import (
+    NumberFormatError,
     format_compact_currency,
     format_currency,
     format_decimal,
     format_percent,
     get_currency_name,
+    get_currency_precision,
+    get_currency_symbol,
+    parse_decimal,
 )
 
-from diva_desk.i18n import current_locale
+from diva_desk.i18n import _, current_locale
 
 
 def money(amount: Decimal, currency: str, locale: str | None = None) -> str:
     """``$1,234.50`` in en_CA, ``1 234,50 $`` in fr_CA."""
     return format_currency(amount, currency, locale=locale or current_locale())
+
+
+def price(amount: Decimal, currency: str, locale: str | None = None) -> str:
+    """A unit price, which keeps up to four decimals in any currency: ``JP¥333.33``."""
+    return format_currency(
+        amount, currency, locale=locale or current_locale(), decimal_quantization=False
+    )
+
+
+class BadTypedAmount(ValueError):
+    """Typed text that is not an amount; its message is a sentence naming the field."""
+
+
+def parse_amount(
+    text: str,
+    field: str,
+    *,
+    currency: str | None = None,
+    places: int | None = None,
+    locale: str | None = None,
+) -> Decimal:
+    """The one reading of an amount, price or quantity a person typed, in ``locale``.
+
+    It takes back whatever :func:`money` and :func:`number` print (``$1,234.50`` in
+    en_CA, ``1 234,50 $`` in fr_CA, with or without the currency's symbol or code)
+    and plain ``1234.50``. ``places`` defaults to the currency's minor units (0 for
+    JPY); more decimals than that, or anything that is not a number, raises
+    :class:`BadTypedAmount` with a sentence that starts with ``field``.
+    """
+    loc = locale or current_locale()
+    if places is None:
+        places = get_currency_precision(currency) if currency else 0
+    squeezed = "".join(text.split())
+    if currency:
+        for mark in (get_currency_symbol(currency, locale=loc), currency, currency.lower()):
+            squeezed = squeezed.replace("".join(mark.split()), "")
+    try:
+        if not squeezed or any(ch.isalpha() for ch in squeezed):
+            raise NumberFormatError(text)
+        value = parse_decimal(squeezed, locale=loc, strict=True)
+    except (NumberFormatError, ValueError, ArithmeticError):
+        raise BadTypedAmount(_amount_example(text, field, currency, places, loc)) from None
+    if not value.is_finite():
+        raise BadTypedAmount(_amount_example(text, field, currency, places, loc))
+    if -value.as_tuple().exponent > places and value != round(value, places):
+        if currency and places == get_currency_precision(currency):
+            message = _("{field}: {currency} amounts have at most {places} decimals.")
+            if places == 0:
+                message = _("{field}: {currency} amounts have no decimals.")
+            raise BadTypedAmount(message.format(field=field, currency=currency, places=places))
+        raise BadTypedAmount(
+            _("{field}: use at most {places} decimals.").format(field=field, places=places)
+        )
+    return value
+
+
+def _amount_example(text: str, field: str, currency: str | None, places: int, locale: str) -> str:
+    """``Amount: "ten" is not an amount; type it like $1,234.50.``"""
+    if currency:
+        sample = Decimal("1234.5").quantize(Decimal(1).scaleb(-min(places, 2)))
+        message = _('{field}: "{text}" is not an amount; type it like {example}.')
+        example = money(sample, currency, locale)
+    else:
+        message = _('{field}: "{text}" is not a number; type it like {example}.')
+        example = format_decimal(Decimal("7.5"), locale=locale)
+    return message.format(field=field, text=text.strip(), example=example)
 
 
 def money_in_currencies(

@@ -20,11 +20,12 @@ from typing import Any, TypeVar
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 
-from diva_desk.core.money import BadAmount, parse_decimal
+from diva_desk.core.currencies import currency_problem, minor_places
+from diva_desk.core.money import BadAmount, fits_currency, minor_unit, parse_decimal
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
-#: Amounts are kept to the cent (currency minor units).
+#: Amounts are kept in their currency's minor units: never more than two decimals.
 MONEY_PLACES = 2
 #: Quantities and percentage rates are kept to four decimal places.
 RATE_PLACES = 4
@@ -190,6 +191,8 @@ class Fields:
         code = currency_code(value)
         if code is None:
             raise self.error(key, _("unknown currency code {value}").format(value=shown(value)))
+        if problem := currency_problem(code):
+            raise self.error(key, problem)
         return code
 
     def locale(self, key: str) -> str | None:
@@ -276,6 +279,7 @@ class Fields:
         required: bool = False,
         positive: bool = False,
         maximum: Decimal | None = None,
+        limit: Decimal | None = None,
     ) -> Decimal | None:
         """A decimal string, never a JSON number (a number has passed through a float).
 
@@ -310,7 +314,8 @@ class Fields:
                     maximum=maximum, value=shown(value)
                 ),
             )
-        limit = MAX_AMOUNT if places <= MONEY_PLACES else MAX_QUANTITY
+        if limit is None:
+            limit = MAX_AMOUNT if places <= MONEY_PLACES else MAX_QUANTITY
         if number >= limit:
             raise self.error(
                 key,
@@ -320,10 +325,29 @@ class Fields:
             )
         return number
 
-    def amount(self, key: str, *, required: bool = False, positive: bool = False) -> Decimal | None:
-        """Money: at most two decimals, kept as ``1234.50``."""
+    def amount(
+        self, key: str, *, currency: str, required: bool = False, positive: bool = False
+    ) -> Decimal | None:
+        """Money with at most as many decimals as ``currency`` has minor units (none for JPY)."""
         number = self.decimal(key, places=MONEY_PLACES, required=required, positive=positive)
-        return None if number is None else number.quantize(Decimal("0.01"))
+        if number is None:
+            return None
+        if not fits_currency(number, currency):
+            places = minor_places(currency)
+            message = (
+                _("{value} has decimals, but {currency} amounts have none")
+                if places == 0
+                else _("{value} has more decimals than {currency} amounts have ({places})")
+            )
+            raise self.error(
+                key, message.format(value=shown(self.raw[key]), currency=currency, places=places)
+            )
+        return number.quantize(minor_unit(currency))
+
+    def price(self, key: str) -> Decimal:
+        """A unit price: up to four decimals in any currency, zero when absent."""
+        number = self.decimal(key, places=RATE_PLACES, default=Decimal(0), limit=MAX_AMOUNT)
+        return present(number)
 
     def boolean(self, key: str, *, default: bool = False) -> bool:
         value = self._get(key, False)

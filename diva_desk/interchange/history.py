@@ -22,10 +22,12 @@ def read_payment(where: str, raw: Any, refs: References) -> r.Payment:
     """A payment of any invoice, whatever its state: history may hold anything."""
     f = Fields(raw, where)
     f.check_keys(PAYMENT_KEYS)
+    invoice = present(refs.invoice_for(f))
+    currency = refs.currency_of(None, invoice)
     return r.Payment(
-        invoice=present(refs.invoice_for(f)),
+        invoice=invoice,
         date=present(f.date("date", required=True)),
-        amount=present(f.amount("amount", required=True, positive=True)),
+        amount=present(f.amount("amount", currency=currency, required=True, positive=True)),
         method=f.choice("method", r.PaymentMethod),
         reference=f.text("reference"),
         is_deposit=f.boolean("is_deposit"),
@@ -36,12 +38,14 @@ def read_promise(where: str, raw: Any, refs: References) -> r.Promise:
     f = Fields(raw, where)
     f.check_keys(PROMISE_KEYS)
     customer = refs.customer_for(f).code
+    invoice = refs.invoice_for(f, customer=customer)
+    currency = refs.currency_of(customer, invoice)
     return r.Promise(
         customer=customer,
-        invoice=refs.invoice_for(f, customer=customer),
+        invoice=invoice,
         made_on=present(f.date("made_on", required=True)),
         promised_date=present(f.date("promised_date", required=True)),
-        amount=present(f.amount("amount", required=True, positive=True)),
+        amount=present(f.amount("amount", currency=currency, required=True, positive=True)),
     )
 
 
@@ -51,6 +55,7 @@ def read_plan(where: str, raw: Any, refs: References) -> r.PaymentPlan:
     customer = refs.customer_for(f).code
     invoice = refs.invoice_for(f, customer=customer)
     agreed_on = present(f.date("agreed_on", required=True))
+    currency = refs.currency_of(customer, invoice)
     installments = []
     for item_where, item in f.objects("installments", required=True):
         i = Fields(item, item_where)
@@ -58,7 +63,7 @@ def read_plan(where: str, raw: Any, refs: References) -> r.PaymentPlan:
         installments.append(
             r.Installment(
                 due_date=present(i.date("due_date", required=True)),
-                amount=present(i.amount("amount", required=True, positive=True)),
+                amount=present(i.amount("amount", currency=currency, required=True, positive=True)),
             )
         )
     return r.PaymentPlan(

@@ -223,7 +223,8 @@ class _Reader:
             else present(self.business).default_terms_days
         )
         lines = tuple(self._line(w, v) for w, v in f.objects("lines", required=True))
-        total = invoice_totals(lines).total
+        currency = f.currency("currency") or customer.currency
+        total = invoice_totals(lines, currency).total
         if total >= MAX_AMOUNT:
             raise f.error(
                 "lines",
@@ -243,12 +244,12 @@ class _Reader:
             issue_date=issue_date,
             due_date=due_date,
             lines=lines,
-            currency=f.currency("currency") or customer.currency,
+            currency=currency,
             state=f.choice("status", r.InvoiceState) or r.InvoiceState.SENT,
             sent_date=f.date("sent_date"),
             received_confirmed_date=f.date("received_confirmed_date"),
             po_number=f.text("po_number"),
-            deposit_amount=f.amount("deposit_amount") or Decimal("0.00"),
+            deposit_amount=f.amount("deposit_amount", currency=currency) or Decimal("0.00"),
             deposit_due_date=f.date("deposit_due_date"),
             notes=f.text("notes"),
         )
@@ -263,7 +264,7 @@ class _Reader:
             quantity=present(
                 f.decimal("quantity", places=RATE_PLACES, positive=True, default=Decimal(1))
             ),
-            unit_price=f.amount("unit_price") or Decimal("0.00"),
+            unit_price=f.price("unit_price"),
             tax_name=f.text("tax_name"),
             tax_rate=present(f.decimal("tax_rate", places=RATE_PLACES, default=Decimal(0))),
         )

@@ -31,6 +31,10 @@ class BookView(Protocol):
         """Customer code by invoice number, for those of ``numbers`` the book has."""
         ...
 
+    def invoice_currencies(self, numbers: Collection[str]) -> Mapping[str, str]:
+        """Currency by invoice number, for those of ``numbers`` the book has."""
+        ...
+
 
 class EmptyBook:
     """A new book: no business, no customers, no invoices."""
@@ -44,6 +48,9 @@ class EmptyBook:
     def invoice_customers(self, numbers: Collection[str]) -> Mapping[str, str]:
         return {}
 
+    def invoice_currencies(self, numbers: Collection[str]) -> Mapping[str, str]:
+        return {}
+
 
 class References:
     """The customers and invoices known so far: the book's and the file's."""
@@ -52,6 +59,9 @@ class References:
         codes, numbers = _mentioned(document)
         self.book_customers = dict(book.customers(codes))
         self.book_invoices = dict(book.invoice_customers(numbers))
+        #: Currency by invoice number, the book's and this file's: amounts are checked
+        #: against the minor units of the currency they are in.
+        self.invoice_currencies = dict(book.invoice_currencies(numbers))
         self.customers: dict[str, r.Customer] = {}
         self.customer_where: dict[str, str] = {}
         self.invoices: dict[str, str] = {}  # number -> customer code, for this file
@@ -92,6 +102,14 @@ class References:
     def add_invoice(self, f: Fields, invoice: r.Invoice) -> None:
         self.invoices[invoice.number] = invoice.customer
         self.invoice_where[invoice.number] = f.where
+        self.invoice_currencies[invoice.number] = invoice.currency
+
+    def currency_of(self, customer: str | None, invoice: str | None) -> str:
+        """The currency of an amount about ``invoice``, or else about ``customer``."""
+        if invoice is not None:
+            return self.invoice_currencies[invoice]
+        found = self.customers.get(customer or "") or self.book_customers[customer or ""]
+        return found.currency
 
     def customer_for(self, f: Fields) -> r.Customer:
         """The customer a record's ``customer`` key names."""

@@ -2,7 +2,8 @@
 
 Canonical means one way to write each book: keys in the spec's order, every key
 written (``null`` for an absent optional value, ``""`` for empty text), amounts as
-``"1234.50"``, quantities and rates without trailing zeros. So export, import into a
+``"1234.50"`` (in the currency's own minor units: ``"1000"`` yen), quantities and
+rates without trailing zeros. So export, import into a
 new book and export again gives the same bytes, apart from ``exported_at``.
 """
 
@@ -14,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from diva_desk.core import records as r
-from diva_desk.core.money import decimal_text, money_text
+from diva_desk.core.money import decimal_text, money_text, price_text
 from diva_desk.interchange.keys import FORMAT_NAME, VERSION
 
 
@@ -25,6 +26,13 @@ def book_text(contents: r.BookContents, exported_at: dt.datetime) -> str:
 
 
 def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[str, Any]:
+    # Each amount is written in its own currency's units: its invoice's, else its customer's.
+    money = {i.number: i.currency for i in contents.invoices}
+    own = {c.code: c.currency for c in contents.customers}
+
+    def currency(customer: str, invoice: str | None) -> str:
+        return money[invoice] if invoice is not None else own[customer]
+
     return {
         "format": FORMAT_NAME,
         "version": VERSION,
@@ -32,9 +40,11 @@ def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[st
         "business": None if contents.business is None else business_object(contents.business),
         "customers": [customer_object(c) for c in contents.customers],
         "invoices": [invoice_object(i) for i in contents.invoices],
-        "payments": [payment_object(p) for p in contents.payments],
-        "promises": [promise_object(p) for p in contents.promises],
-        "payment_plans": [plan_object(p) for p in contents.payment_plans],
+        "payments": [payment_object(p, money[p.invoice]) for p in contents.payments],
+        "promises": [promise_object(p, currency(p.customer, p.invoice)) for p in contents.promises],
+        "payment_plans": [
+            plan_object(p, currency(p.customer, p.invoice)) for p in contents.payment_plans
+        ],
         "followups": [followup_object(f) for f in contents.followups],
         "interactions": [interaction_object(i) for i in contents.interactions],
     }
@@ -98,51 +108,51 @@ def invoice_object(invoice: r.Invoice) -> dict[str, Any]:
         "received_confirmed_date": _date(invoice.received_confirmed_date),
         "po_number": invoice.po_number,
         "currency": invoice.currency,
-        "deposit_amount": money_text(invoice.deposit_amount),
+        "deposit_amount": money_text(invoice.deposit_amount, invoice.currency),
         "deposit_due_date": _date(invoice.deposit_due_date),
         "notes": invoice.notes,
-        "lines": [line_object(line) for line in invoice.lines],
+        "lines": [line_object(line, invoice.currency) for line in invoice.lines],
     }
 
 
-def line_object(line: r.InvoiceLine) -> dict[str, Any]:
+def line_object(line: r.InvoiceLine, currency: str) -> dict[str, Any]:
     return {
         "description": line.description,
         "quantity": decimal_text(line.quantity),
-        "unit_price": money_text(line.unit_price),
+        "unit_price": price_text(line.unit_price, currency),
         "tax_name": line.tax_name,
         "tax_rate": decimal_text(line.tax_rate),
     }
 
 
-def payment_object(payment: r.Payment) -> dict[str, Any]:
+def payment_object(payment: r.Payment, currency: str) -> dict[str, Any]:
     return {
         "invoice": payment.invoice,
         "date": _date(payment.date),
-        "amount": money_text(payment.amount),
+        "amount": money_text(payment.amount, currency),
         "method": _enum(payment.method),
         "reference": payment.reference,
         "is_deposit": payment.is_deposit,
     }
 
 
-def promise_object(promise: r.Promise) -> dict[str, Any]:
+def promise_object(promise: r.Promise, currency: str) -> dict[str, Any]:
     return {
         "customer": promise.customer,
         "invoice": promise.invoice,
         "made_on": _date(promise.made_on),
         "promised_date": _date(promise.promised_date),
-        "amount": money_text(promise.amount),
+        "amount": money_text(promise.amount, currency),
     }
 
 
-def plan_object(plan: r.PaymentPlan) -> dict[str, Any]:
+def plan_object(plan: r.PaymentPlan, currency: str) -> dict[str, Any]:
     return {
         "customer": plan.customer,
         "invoice": plan.invoice,
         "agreed_on": _date(plan.agreed_on),
         "installments": [
-            {"due_date": _date(i.due_date), "amount": money_text(i.amount)}
+            {"due_date": _date(i.due_date), "amount": money_text(i.amount, currency)}
             for i in plan.installments
         ],
     }

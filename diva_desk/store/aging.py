@@ -25,10 +25,11 @@ from diva_desk.core.aging import (
     AgingBucket,
     AgingTotals,
 )
-from diva_desk.core.money import from_cents
+from diva_desk.core.money import from_minor
 from diva_desk.core.receivables import AgingReport, AgingRow
 from diva_desk.store.as_of import owed_on, paid_by
 from diva_desk.store.db import db
+from diva_desk.store.minor import face_value_sql
 
 #: Each bucket with the last day past due it holds; ``None`` holds everything older.
 BUCKET_LIMITS: tuple[tuple[AgingBucket, int | None], ...] = (
@@ -64,7 +65,7 @@ def open_balances_cte() -> str:
     """CTEs ending in ``open_balances``: each invoice with money owed on each ``as_of_days``.
 
     Columns: ``day`` (the as-of day), ``id, customer_id, currency, number,
-    issue_date, due_date``, ``balance`` (cents, more than zero), ``days`` (past due
+    issue_date, due_date``, ``balance`` (minor units, more than zero), ``days`` (past due
     on ``day``; zero or less is not yet due) and ``bucket``. The ``WITH`` clause must
     define ``as_of_days(day)`` first (see :func:`as_of_days_cte`). This is the one
     definition of "owed on a day" for the aging, the top debtors and DSO.
@@ -114,7 +115,10 @@ def aging_report(as_of: dt.date) -> AgingReport:
         aged = AgingRow(
             currency=currency,
             aging=AgingTotals(
-                {bucket: from_cents(cents) for bucket, cents in zip(AgingBucket, sums, strict=True)}
+                {
+                    bucket: from_minor(units, currency)
+                    for bucket, units in zip(AgingBucket, sums, strict=True)
+                }
             ),
             oldest_due_date=dt.date.fromisoformat(oldest_due),
             customer_id=customer_id,
@@ -164,7 +168,7 @@ SELECT c.id, c.code, c.name, r.currency, r.owed, r.overdue,
        r.number, r.issue_date, r.due_date, r.balance
 FROM ranked r JOIN customer c ON c.id = r.customer_id
 WHERE r.n = 1
-ORDER BY r.owed DESC, c.name COLLATE NOCASE, c.code, r.currency
+ORDER BY {face_value_sql("r.owed", "r.currency")} DESC, c.name COLLATE NOCASE, c.code, r.currency
 LIMIT :limit
 """
 
@@ -185,12 +189,12 @@ def top_debtors(as_of: dt.date, limit: int = 10) -> tuple[TopDebtor, ...]:
             code=code,
             name=name,
             currency=currency,
-            balance=from_cents(owed),
-            overdue=from_cents(overdue),
+            balance=from_minor(owed, currency),
+            overdue=from_minor(overdue, currency),
             oldest_number=number,
             oldest_issue_date=dt.date.fromisoformat(issued),
             oldest_due_date=dt.date.fromisoformat(due),
-            oldest_balance=from_cents(balance),
+            oldest_balance=from_minor(balance, currency),
         )
         for cid, code, name, currency, owed, overdue, number, issued, due, balance in rows
     )

@@ -79,7 +79,7 @@ def _csv_row(row: AgingRow, code: str, name: str) -> list[str]:
         neutralised(code),
         neutralised(name),
         neutralised(row.currency),
-        *(money_text(row.bucket(b)) for b in AgingBucket),
-        money_text(row.total),
+        *(money_text(row.bucket(b), row.currency) for b in AgingBucket),
+        money_text(row.total, row.currency),
         row.oldest_due_date.isoformat(),
     ]

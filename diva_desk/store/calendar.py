@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from icalendar import Calendar, Event
 
-from diva_desk.core.money import from_cents
+from diva_desk.core.money import from_minor
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.business import get_business
@@ -139,7 +139,7 @@ def calendar_followups(
             contact_name=row[4] or "",
             phone=row[5] or "",
             invoice_number=row[6],
-            invoice_balance=None if row[7] is None else from_cents(max(row[7], 0)),
+            invoice_balance=None if row[7] is None else from_minor(max(row[7], 0), row[8]),
             currency=row[8],
         )
         for row in db.execute_sql(_OPEN_FOLLOWUPS, params).fetchall()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from decimal import Decimal
 from typing import Any
 
 from diva_desk.core.calls import (
@@ -37,7 +36,7 @@ from diva_desk.core.calls import (
 from diva_desk.core.calls.escalation import BROKEN_PROMISE_MEMORY_DAYS
 from diva_desk.core.calls.workdays import working_day_on_or_after
 from diva_desk.core.history import RatingKind
-from diva_desk.core.money import from_cents, money_text
+from diva_desk.core.money import from_minor, money_text
 from diva_desk.core.promises import DatedPayment, promise_status
 from diva_desk.core.promises import PromiseFacts as PromiseTerms
 from diva_desk.core.records import DEFAULT_LOCALE, Outcome
@@ -45,6 +44,7 @@ from diva_desk.core.talking_points import Script, ScriptContext, ask_date_for, s
 from diva_desk.store.business import get_business
 from diva_desk.store.db import db
 from diva_desk.store.history import customer_ratings
+from diva_desk.store.minor import OWNER_CURRENCY
 from diva_desk.store.talking_points import template_texts
 
 #: The ``setting`` keys of the call-list windows: this prefix plus a CallSettings field
@@ -88,9 +88,9 @@ WHERE i.state = 'draft' AND c.invoice_cutoff_day IS NOT NULL
 """
 # A promise with the money received toward it within its window (its invoice's
 # payments, or all the customer's for a promise about the whole balance).
-_PROMISES = """
+_PROMISES = f"""
 SELECT pr.id, pr.customer_id, pr.invoice_id, about.number, pr.made_on, pr.promised_date,
-       pr.amount_cents, COALESCE(SUM(p.amount_cents), 0)
+       pr.amount_cents, COALESCE(SUM(p.amount_cents), 0), {OWNER_CURRENCY.format(row="pr")}
 FROM promise pr
 LEFT JOIN invoice about ON about.id = pr.invoice_id
 LEFT JOIN invoice i
@@ -103,9 +103,9 @@ GROUP BY pr.id
 """
 # A plan with what was paid since it was agreed toward what it covers: its invoice,
 # or the customer's invoices issued by the day it was agreed.
-_PLANS = """
+_PLANS = f"""
 SELECT pl.id, pl.customer_id, pl.invoice_id, about.number, pl.agreed_on,
-       COALESCE(SUM(p.amount_cents), 0)
+       COALESCE(SUM(p.amount_cents), 0), {OWNER_CURRENCY.format(row="pl")}
 FROM payment_plan pl
 LEFT JOIN invoice about ON about.id = pl.invoice_id
 LEFT JOIN invoice i
@@ -217,15 +217,16 @@ def situation_on(day: dt.date, settings: CallSettings) -> Situation:
     invoices = tuple(
         OpenInvoice(
             id=r[0], number=r[1], customer_id=r[2], currency=r[3], issue_date=_date(r[4]),
-            due_date=_date(r[5]), total=from_cents(r[6]), paid=from_cents(r[7]),
+            due_date=_date(r[5]), total=from_minor(r[6], r[3]), paid=from_minor(r[7], r[3]),
             sent_date=_day_of(r[8]), received_confirmed_date=_day_of(r[9]),
-            deposit_amount=from_cents(r[10]), deposit_due_date=_day_of(r[11]),
+            deposit_amount=from_minor(r[10], r[3]), deposit_due_date=_day_of(r[11]),
             last_contact=_day_of(r[12]),
         )
         for r in rows(_OPEN_INVOICES)
     )  # fmt: skip
     drafts = tuple(
-        DraftInvoice(r[0], r[1], r[2], r[3], from_cents(r[4]), _day_of(r[5])) for r in rows(_DRAFTS)
+        DraftInvoice(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), _day_of(r[5]))
+        for r in rows(_DRAFTS)
     )
     open_problems = rows(_OPEN_PROBLEMS)
     problem_followups = {r[0] for r in open_problems}
@@ -261,9 +262,9 @@ def _snooze(text: str | None) -> dt.date | None:
 
 
 def _promise(row: tuple, day: dt.date) -> PromiseFacts:
-    pid, customer_id, invoice_id, number, made_on, promised, cents, paid_cents = row
-    terms = PromiseTerms(_date(made_on), _date(promised), from_cents(cents))
-    paid = from_cents(paid_cents)
+    pid, customer_id, invoice_id, number, made_on, promised, units, paid_units, currency = row
+    terms = PromiseTerms(_date(made_on), _date(promised), from_minor(units, currency))
+    paid = from_minor(paid_units, currency)
     # SQL already summed the payments within the promise's window; one dated payment
     # of that sum gives promise_status the same answer as the payments one by one.
     status = promise_status(terms, [DatedPayment(terms.made_on, paid)], day)
@@ -281,20 +282,23 @@ def _promise(row: tuple, day: dt.date) -> PromiseFacts:
 
 
 def _plans(plan_rows: list[tuple], installment_rows: list[tuple]) -> tuple[PlanFacts, ...]:
+    currencies = {row[0]: row[6] for row in plan_rows}
     installments: dict[int, list[InstallmentFacts]] = defaultdict(list)
-    for plan_id, due, cents in installment_rows:
-        installments[plan_id].append(InstallmentFacts(_date(due), from_cents(cents)))
+    for plan_id, due, units in installment_rows:
+        if plan_id in currencies:
+            amount = from_minor(units, currencies[plan_id])
+            installments[plan_id].append(InstallmentFacts(_date(due), amount))
     return tuple(
         PlanFacts(
             id=pid,
             customer_id=customer_id,
             agreed_on=_date(agreed),
             installments=tuple(installments[pid]),
-            paid_since_agreed=from_cents(paid),
+            paid_since_agreed=from_minor(paid, currency),
             invoice_id=invoice_id,
             invoice_number=number,
         )
-        for pid, customer_id, invoice_id, number, agreed, paid in plan_rows
+        for pid, customer_id, invoice_id, number, agreed, paid, currency in plan_rows
     )
 
 
@@ -339,13 +343,13 @@ def calls_json(
                 "customer_name": call.customer_name,
                 "contact_name": call.contact_name,
                 "phone": call.phone,
-                "amount_at_stake": _money(call.amount_at_stake),
+                "amount_at_stake": money_text(call.amount_at_stake, call.currency),
                 "currency": call.currency,
                 "reasons": [
                     {
                         "kind": reason.kind.value,
                         "invoice": reason.invoice,
-                        "amount": _money(reason.amount),
+                        "amount": money_text(reason.amount, reason.currency),
                         "days": reason.days,
                         "text": reason_text(reason, context.locale),
                     }
@@ -356,7 +360,3 @@ def calls_json(
             for rank, call in enumerate(calls, start=1)
         ],
     }
-
-
-def _money(amount: Decimal) -> str:
-    return money_text(amount)

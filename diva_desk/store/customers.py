@@ -23,7 +23,7 @@ from diva_desk.core import records as r
 from diva_desk.core.billing_text import next_cutoff_near
 from diva_desk.core.history import RatingKind
 from diva_desk.core.invoices import InvoiceStatus, invoice_status
-from diva_desk.core.money import ZERO, from_cents
+from diva_desk.core.money import ZERO, from_minor
 from diva_desk.core.promises import PromiseStatus
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
@@ -302,7 +302,7 @@ def _invoices(customer_id: int, today: dt.date) -> list[TimelineEntry]:
     for row_id, number, issued, due, state, currency, total, paid, counts in db.execute_sql(
         sql, {"customer": customer_id, "as_of": today.isoformat()}
     ).fetchall():
-        total_amount, paid_amount = from_cents(total), from_cents(paid)
+        total_amount, paid_amount = from_minor(total, currency), from_minor(paid, currency)
         kind = r.InvoiceState(state)
         due_date = dt.date.fromisoformat(due)
         owed = max(total_amount - paid_amount, ZERO) if counts else ZERO
@@ -333,7 +333,7 @@ def _payments(customer_id: int) -> list[TimelineEntry]:
             EntryKind.PAYMENT,
             dt.date.fromisoformat(day),
             invoice_number=number,
-            amount=from_cents(cents),
+            amount=from_minor(cents, currency),
             currency=currency,
             method=_enum(r.PaymentMethod, method),  # type: ignore[arg-type]
             reference=reference,
@@ -357,7 +357,7 @@ def _promises(customer_id: int, today: dt.date, currency: str) -> list[TimelineE
             EntryKind.PROMISE,
             dt.date.fromisoformat(made),
             invoice_number=number or "",
-            amount=from_cents(cents),
+            amount=from_minor(cents, invoice_currency or currency),
             currency=invoice_currency or currency,
             due_date=dt.date.fromisoformat(promised),
             promise_status=outcomes[row_id].status if row_id in outcomes else None,
@@ -382,7 +382,7 @@ def _plans(customer_id: int, currency: str) -> list[TimelineEntry]:
             EntryKind.PLAN,
             dt.date.fromisoformat(agreed),
             invoice_number=number or "",
-            amount=from_cents(cents),
+            amount=from_minor(cents, invoice_currency or currency),
             currency=invoice_currency or currency,
             due_date=_date(last_due),
             installments=count,

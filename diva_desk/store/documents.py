@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from diva_desk.core import records as r
-from diva_desk.core.money import ZERO, from_cents
+from diva_desk.core.money import ZERO, from_minor
 from diva_desk.core.plans import proposed_plan
 from diva_desk.core.promises import PromiseStatus
 from diva_desk.documents.invoice import InvoiceDocument
@@ -180,8 +180,8 @@ def meeting_pack_document(code: str, today: dt.date) -> MeetingPackDocument:
     invoices, payments = _open_invoices(customer_id, code, None, today)
     day = today.isoformat()
     history = [
-        PaidLine(dt.date.fromisoformat(d), number, from_cents(cents), currency)
-        for d, number, cents, currency in db.execute_sql(
+        PaidLine(dt.date.fromisoformat(d), number, from_minor(units, currency), currency)
+        for d, number, units, currency in db.execute_sql(
             _RECENT_PAYMENTS, (customer_id, day, MAX_PAYMENTS)
         )
     ]
@@ -190,12 +190,12 @@ def meeting_pack_document(code: str, today: dt.date) -> MeetingPackDocument:
         PromiseLine(
             made_on=dt.date.fromisoformat(made_on),
             promised_date=dt.date.fromisoformat(promised),
-            amount=from_cents(cents),
+            amount=from_minor(units, currency or customer.currency),
             currency=currency or customer.currency,
             status=outcomes[pid].status,
             invoice=number,
         )
-        for pid, made_on, promised, cents, number, currency in db.execute_sql(
+        for pid, made_on, promised, units, number, currency in db.execute_sql(
             _PROMISES, (customer_id, day)
         )
         if pid in outcomes
@@ -213,6 +213,6 @@ def meeting_pack_document(code: str, today: dt.date) -> MeetingPackDocument:
         promises=promises,
         promises_kept=sum(p.status is PromiseStatus.KEPT for p in promises),
         promises_broken=sum(p.status is PromiseStatus.BROKEN for p in promises),
-        proposed_plan=proposed_plan(owed, today),
+        proposed_plan=proposed_plan(owed, today, customer.currency),
     )
     return MeetingPackDocument(business=business, packs=(pack,), today=today, logo=logo)

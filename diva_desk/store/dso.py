@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from diva_desk.core.dso import SalesPeriod, count_back_dso, latest_month_end, period_ends
-from diva_desk.core.money import ZERO, from_cents
+from diva_desk.core.money import ZERO, from_minor
 from diva_desk.store.aging import as_of_days_cte, open_balances_cte
 from diva_desk.store.db import db
 
@@ -117,7 +117,7 @@ def _sales_by_period(bounds: Sequence[dt.date]) -> dict[tuple[int, str], Decimal
         JOIN invoice i ON i.state = 'sent' AND i.issue_date > b.after AND i.issue_date <= b.upto
         GROUP BY b.k, i.currency
     """
-    return {(k, cur): from_cents(cents) for k, cur, cents in db.execute_sql(sql, params)}
+    return {(k, cur): from_minor(units, cur) for k, cur, units in db.execute_sql(sql, params)}
 
 
 def _receivables(days: Sequence[dt.date]) -> dict[tuple[dt.date, str], Decimal]:
@@ -128,6 +128,6 @@ def _receivables(days: Sequence[dt.date]) -> dict[tuple[dt.date, str], Decimal]:
         SELECT day, currency, SUM(balance) FROM open_balances GROUP BY day, currency
     """
     return {
-        (dt.date.fromisoformat(day), cur): from_cents(cents)
-        for day, cur, cents in db.execute_sql(sql, params)
+        (dt.date.fromisoformat(day), cur): from_minor(units, cur)
+        for day, cur, units in db.execute_sql(sql, params)
     }

@@ -25,7 +25,7 @@ from diva_desk.core.history import (
     stats_from_totals,
     suggested_terms,
 )
-from diva_desk.core.money import from_cents, from_units
+from diva_desk.core.money import from_minor, from_units
 from diva_desk.core.promises import (
     DatedPayment,
     PromiseFacts,
@@ -33,6 +33,7 @@ from diva_desk.core.promises import (
     promise_status,
 )
 from diva_desk.store.db import db
+from diva_desk.store.minor import OWNER_CURRENCY, face_value_sql
 from diva_desk.store.paid_dates import paid_dates_cte
 from diva_desk.store.settings import suggested_deposit_percent
 
@@ -49,10 +50,14 @@ class CustomerStanding:
 # days after its due date that was. An invoice not settled by today is open; the
 # oldest open due date feeds the risky rule. {only} narrows the query to one
 # customer, or to none with "1 = 1".
-_LATENESS = """
+_LATENESS = (
+    """
 WITH {paid_dates},
 settled AS (
-    SELECT d.invoice_id, i.customer_id, i.total_cents,
+    SELECT d.invoice_id, i.customer_id, """
+    # Weights at face value, in hundredths of each invoice's currency (no exchange rates).
+    + face_value_sql("i.total_cents", "i.currency").replace("{", "{{").replace("}", "}}")
+    + """ AS total_cents,
            MAX(CAST(julianday(d.paid_date) - julianday(i.due_date) AS INTEGER), 0) AS days_late
     FROM paid_dates d JOIN invoice i ON i.id = d.invoice_id
 ),
@@ -77,6 +82,7 @@ LEFT JOIN lateness l ON l.customer_id = c.id
 LEFT JOIN still_open o ON o.customer_id = c.id
 WHERE {only_customer}
 """
+)
 
 # Each promise with every payment that may count toward it: the promised invoice's
 # payments, or for a promise about the whole balance all the customer's payments,
@@ -84,7 +90,7 @@ WHERE {only_customer}
 # payment, plus rows without a payment (the core skips those).
 _PROMISES = """
 SELECT pr.id, pr.customer_id, pr.made_on, pr.promised_date, pr.amount_cents,
-       p.date, p.amount_cents
+       p.date, p.amount_cents, {promise_currency}, i.currency
 FROM promise pr
 LEFT JOIN invoice i
     ON i.customer_id = pr.customer_id AND (pr.invoice_id IS NULL OR i.id = pr.invoice_id)
@@ -149,9 +155,9 @@ def _standings(
         totals = LatenessTotals(
             paid_invoices=paid,
             paid_on_time=on_time,
-            # cents x days, back to currency-days: exact, a Decimal shift.
+            # hundredths x days, back to currency-days: exact, a Decimal shift.
             weighted_days_late=Decimal(weighted).scaleb(-2),
-            amount=from_cents(amount),
+            amount=Decimal(amount).scaleb(-2).quantize(Decimal("0.01")),
             longest_delay=longest,
         )
         due = dt.date.fromisoformat(oldest_due) if oldest_due else None
@@ -171,25 +177,24 @@ def _promise_outcomes(
 ) -> dict[int, tuple[int, PromiseOutcome]]:
     """Promise id -> (customer id, outcome), from one query."""
     only = "pr.customer_id = :customer" if customer_id is not None else "1 = 1"
-    sql = _PROMISES.format(only=only)
+    sql = _PROMISES.format(only=only, promise_currency=OWNER_CURRENCY.format(row="pr"))
     params = {"today": today.isoformat(), "customer": customer_id}
     facts: dict[int, tuple[int, PromiseFacts]] = {}
     payments: dict[int, list[DatedPayment]] = defaultdict(list)
-    for pid, owner, made_on, promised, cents, paid_on, paid_cents in db.execute_sql(
-        sql, params
-    ).fetchall():
+    rows = db.execute_sql(sql, params).fetchall()
+    for pid, owner, made_on, promised, units, paid_on, paid_units, currency, paid_in in rows:
         if pid not in facts:
             facts[pid] = (
                 owner,
                 PromiseFacts(
                     made_on=dt.date.fromisoformat(made_on),
                     promised_date=dt.date.fromisoformat(promised),
-                    amount=from_cents(cents),
+                    amount=from_minor(units, currency),
                 ),
             )
         if paid_on is not None:
             payments[pid].append(
-                DatedPayment(dt.date.fromisoformat(paid_on), from_cents(paid_cents))
+                DatedPayment(dt.date.fromisoformat(paid_on), from_minor(paid_units, paid_in))
             )
     return {
         pid: (

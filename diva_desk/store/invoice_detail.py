@@ -105,7 +105,7 @@ def invoice_detail(invoice_id: int, today: dt.date) -> InvoiceDetail:
     invoice = invoice_record(row, customer.code, lines_of([invoice_id])[invoice_id])
     pairs = payments_of({invoice_id: invoice.number})
     payments = tuple(p for _id, p in pairs)
-    totals = invoice_totals(invoice.lines)
+    totals = invoice_totals(invoice.lines, invoice.currency)
     # Figures as of today by store.as_of's rule, as the invoice list shows them: a
     # payment dated ahead is listed but not counted, an invoice dated ahead owes nothing yet.
     arrived = [p for p in payments if p.date <= today]

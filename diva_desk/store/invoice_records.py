@@ -10,9 +10,11 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 
 from diva_desk.core import records as r
+from diva_desk.core.money import from_minor
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store import models as m
+from diva_desk.store.minor import invoice_currencies
 from diva_desk.store.reading import BATCH, chunks, customers_by_code
 
 
@@ -72,7 +74,7 @@ def invoice_record(row: m.Invoice, customer_code: str, lines: Sequence[r.Invoice
         sent_date=row.sent_date,
         received_confirmed_date=row.received_confirmed_date,
         po_number=row.po_number,
-        deposit_amount=row.deposit_amount,
+        deposit_amount=from_minor(row.deposit_minor, row.currency),
         deposit_due_date=row.deposit_due_date,
         notes=row.notes,
     )
@@ -91,6 +93,7 @@ def invoices_by_id(invoice_ids: Collection[int], customer_code: str) -> dict[int
 def payments_of(invoice_numbers: dict[int, str]) -> list[tuple[int, r.Payment]]:
     """The payments on these invoices (id to number), oldest first, with their row ids."""
     found: list[tuple[int, r.Payment]] = []
+    currencies = invoice_currencies(invoice_numbers)
     for batch in chunks(sorted(invoice_numbers), BATCH):
         query = (
             m.Payment.select()
@@ -104,7 +107,7 @@ def payments_of(invoice_numbers: dict[int, str]) -> list[tuple[int, r.Payment]]:
                     r.Payment(
                         invoice=invoice_numbers[p.invoice_id],
                         date=p.date,
-                        amount=p.amount,
+                        amount=from_minor(p.amount_minor, currencies[p.invoice_id]),
                         method=None if p.method is None else r.PaymentMethod(p.method),
                         reference=p.reference,
                         is_deposit=p.is_deposit,

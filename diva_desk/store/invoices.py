@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from diva_desk.core import records as r
+from diva_desk.core.currencies import currency_problem, minor_places
 from diva_desk.core.invoices import deposit_for, invoice_totals
-from diva_desk.core.money import CENT, RATE_PLACES, ZERO
+from diva_desk.core.money import RATE_PLACES, ZERO, fits_currency, to_minor
 from diva_desk.core.terms import due_date_for
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
@@ -99,7 +100,11 @@ def draft_for_customer(
         terms = business.default_terms_days if business else r.DEFAULT_TERMS_DAYS
     deposit, deposit_due = ZERO, None
     if lines and customer.deposit_percent > 0:
-        deposit = deposit_for(invoice_totals(lines).total, customer.deposit_percent)
+        deposit = deposit_for(
+            invoice_totals(lines, customer.currency).total,
+            customer.deposit_percent,
+            customer.currency,
+        )
         deposit_due = today if deposit > 0 else None
     return InvoiceDraft(
         customer_id=customer_id,
@@ -129,7 +134,7 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
     balances (summed in SQL) always agree with the invoice itself.
     """
     _check(draft)
-    total = invoice_totals(draft.lines).total
+    total = invoice_totals(draft.lines, draft.currency).total
     if draft.deposit_amount > total:
         raise BadInput(_("The deposit is more than the invoice total."))
     values = {
@@ -138,10 +143,10 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
         "due_date": draft.due_date,
         "po_number": draft.po_number.strip(),
         "currency": draft.currency,
-        "deposit_amount": draft.deposit_amount,
+        "deposit_minor": to_minor(draft.deposit_amount, draft.currency),
         "deposit_due_date": draft.deposit_due_date if draft.deposit_amount > 0 else None,
         "notes": draft.notes.strip(),
-        "total": total,
+        "total_minor": to_minor(total, draft.currency),
     }
     with db.atomic("IMMEDIATE"):
         if not m.Customer.select().where(m.Customer.id == draft.customer_id).exists():
@@ -336,7 +341,9 @@ def _check(draft: InvoiceDraft) -> None:
                 currency=draft.currency
             )
         )
-    _check_amount(draft.deposit_amount, _("The deposit"))
+    if problem := currency_problem(draft.currency):
+        raise BadInput(_("Currency: {problem}").format(problem=problem))
+    _check_amount(draft.deposit_amount, _("The deposit"), draft.currency)
     if draft.deposit_amount > 0 and draft.deposit_due_date is None:
         raise BadInput(_("Give the date the deposit is due."))
     for n, line in enumerate(draft.lines, start=1):
@@ -346,13 +353,20 @@ def _check(draft: InvoiceDraft) -> None:
             raise BadInput(
                 _("Line {n}: the quantity must be above 0, with at most 4 decimals.").format(n=n)
             )
-        _check_amount(line.unit_price, _("Line {n}: the unit price").format(n=n))
+        if line.unit_price < 0 or line.unit_price != line.unit_price.quantize(_QUANTUM):
+            raise BadInput(
+                _("Line {n}: the unit price must be 0 or more, with at most 4 decimals.").format(
+                    n=n
+                )
+            )
         if line.tax_rate < 0 or line.tax_rate != line.tax_rate.quantize(_QUANTUM):
             raise BadInput(_("Line {n}: the tax rate is not a valid rate.").format(n=n))
 
 
-def _check_amount(amount: Decimal, what: str) -> None:
-    if amount < 0 or amount != amount.quantize(CENT):
+def _check_amount(amount: Decimal, what: str, currency: str) -> None:
+    if amount < 0 or not fits_currency(amount, currency):
         raise BadInput(
-            _("{what} must be an amount of 0 or more, in dollars and cents.").format(what=what)
+            _("{what} must be an amount of 0 or more, with at most {places} decimals.").format(
+                what=what, places=minor_places(currency)
+            )
         )

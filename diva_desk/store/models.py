@@ -1,4 +1,11 @@
-"""Peewee models over the tables of schema.py. Money columns hold integer cents."""
+"""Peewee models over the tables of schema.py.
+
+Money columns hold integer minor units of the row's own currency (cents for CAD, whole
+yen for JPY); the columns keep their version-1 names (``amount_cents``). A field cannot
+know its row's currency, so these are plain integers named ``*_minor`` here, and every
+read and write converts with ``core.money.from_minor``/``to_minor`` and the currency
+(``store.minor`` says which one a promise or installment has).
+"""
 
 from __future__ import annotations
 
@@ -6,22 +13,12 @@ from decimal import Decimal
 
 import peewee
 
-from diva_desk.core.money import from_cents, from_units, to_cents, to_units
+from diva_desk.core.money import from_units, to_units
 from diva_desk.store.db import db
 
 
-class MoneyField(peewee.IntegerField):
-    """A ``Decimal`` amount in Python, integer cents in SQLite."""
-
-    def db_value(self, value: Decimal | None) -> int | None:
-        return None if value is None else to_cents(value)
-
-    def python_value(self, value: int | None) -> Decimal | None:
-        return None if value is None else from_cents(value)
-
-
 class UnitsField(peewee.IntegerField):
-    """A quantity or a percentage rate, kept to four decimals as integer ten-thousandths."""
+    """A quantity, a unit price or a percentage rate: four decimals, integer ten-thousandths."""
 
     def db_value(self, value: Decimal | None) -> int | None:
         return None if value is None else to_units(value)
@@ -99,12 +96,12 @@ class Invoice(BaseModel):
     received_confirmed_date = peewee.DateField(null=True)
     po_number = peewee.TextField(default="")
     currency = peewee.TextField()
-    deposit_amount = MoneyField(column_name="deposit_cents", default=Decimal("0.00"))
+    deposit_minor = peewee.IntegerField(column_name="deposit_cents", default=0)
     deposit_due_date = peewee.DateField(null=True)
     notes = peewee.TextField(default="")
     #: Written with the lines, in the same transaction, by store.invoices.save_invoice;
     #: kept so that balances and aging aggregate in SQL without re-adding every line.
-    total = MoneyField(column_name="total_cents")
+    total_minor = peewee.IntegerField(column_name="total_cents")
 
 
 class InvoiceLine(BaseModel):
@@ -112,7 +109,7 @@ class InvoiceLine(BaseModel):
     position = peewee.IntegerField()
     description = peewee.TextField()
     quantity = UnitsField(column_name="quantity_units")
-    unit_price = MoneyField(column_name="unit_price_cents")
+    unit_price = UnitsField(column_name="unit_price_units")
     tax_name = peewee.TextField(default="")
     tax_rate = UnitsField(column_name="tax_rate_units", default=Decimal(0))
 
@@ -120,7 +117,7 @@ class InvoiceLine(BaseModel):
 class Payment(BaseModel):
     invoice = peewee.ForeignKeyField(Invoice, backref="payments")
     date = peewee.DateField()
-    amount = MoneyField(column_name="amount_cents")
+    amount_minor = peewee.IntegerField(column_name="amount_cents")
     method = peewee.TextField(null=True)
     reference = peewee.TextField(default="")
     is_deposit = peewee.BooleanField(default=False)
@@ -131,7 +128,7 @@ class Promise(BaseModel):
     invoice = peewee.ForeignKeyField(Invoice, null=True, backref="promises")
     made_on = peewee.DateField()
     promised_date = peewee.DateField()
-    amount = MoneyField(column_name="amount_cents")
+    amount_minor = peewee.IntegerField(column_name="amount_cents")
 
 
 class PaymentPlan(BaseModel):
@@ -144,7 +141,7 @@ class Installment(BaseModel):
     plan = peewee.ForeignKeyField(PaymentPlan, backref="installments", on_delete="CASCADE")
     position = peewee.IntegerField()
     due_date = peewee.DateField()
-    amount = MoneyField(column_name="amount_cents")
+    amount_minor = peewee.IntegerField(column_name="amount_cents")
 
 
 class Followup(BaseModel):

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from diva_desk.core import records as r
-from diva_desk.core.money import CENT, ZERO
+from diva_desk.core.currencies import minor_places
+from diva_desk.core.money import ZERO, fits_currency
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store import models as m
@@ -91,11 +92,16 @@ def parties(customer_id: int, invoice_id: int | None) -> tuple[m.Customer, m.Inv
     return customer, invoice
 
 
-def check_amount(amount: Decimal, what: str) -> None:
+def check_amount(amount: Decimal, what: str, currency: str) -> None:
+    """Refuse an amount that is not above zero in the currency's minor units, naming it."""
     if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= ZERO:
         raise BadInput(_("{what} must be more than zero.").format(what=what))
-    if amount != amount.quantize(CENT):
-        raise BadInput(_("{what} has more than two decimal places.").format(what=what))
+    if not fits_currency(amount, currency):
+        raise BadInput(
+            _("{what}: {currency} amounts have at most {places} decimals.").format(
+                what=what, currency=currency, places=minor_places(currency)
+            )
+        )
 
 
 def log_call(

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from diva_desk.core import records as r
 from diva_desk.core.calls.workdays import add_working_days
-from diva_desk.core.money import ZERO, from_cents
+from diva_desk.core.money import ZERO, from_minor, to_minor
 from diva_desk.core.plans import check_custom_installments
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
@@ -37,6 +37,7 @@ from diva_desk.store.followup_edits import (
     reschedule_followup,
 )
 from diva_desk.store.invoices import confirm_receipt
+from diva_desk.store.minor import owner_currency
 from diva_desk.store.outcome_log import (
     OutcomeResult,
     book_locale,
@@ -79,19 +80,21 @@ def promised_to_pay(
 ) -> OutcomeResult:
     """Reached, and they promised ``amount`` by ``promised_date`` (habit 4: a set date)."""
     loc = book_locale()
-    check_amount(amount, _("The promised amount"))
+    if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= ZERO:
+        raise BadInput(_("{what} must be more than zero.").format(what=_("The promised amount")))
     if promised_date < on.date():
         raise BadInput(_("The promised date is in the past; ask for a date from today on."))
     with db.atomic("IMMEDIATE"):
         customer, invoice = parties(customer_id, invoice_id)
         currency = invoice.currency if invoice else customer.currency
+        check_amount(amount, _("The promised amount"), currency)
         closed = close_due(customer_id, invoice_id, on)
         promise = m.Promise.create(
             customer=customer_id,
             invoice=invoice_id,
             made_on=on.date(),
             promised_date=promised_date,
-            amount=amount,
+            amount_minor=to_minor(amount, currency),
         )
         followup = add_followup(
             customer_id, invoice_id, promised_date, _("Check the promised payment arrived")
@@ -141,7 +144,9 @@ def balance_covered(customer_id: int, invoice_id: int | None, day: dt.date) -> D
         """
     params = {"invoice": invoice_id, "customer": customer_id, "day": day.isoformat()}
     row = db.execute_sql(sql, params).fetchone()
-    return max(from_cents(row[0]) if row and row[0] is not None else ZERO, ZERO)
+    if not row or row[0] is None:
+        return ZERO
+    return max(from_minor(row[0], owner_currency(customer_id, invoice_id)), ZERO)
 
 
 def agreed_payment_plan(
@@ -170,7 +175,10 @@ def agreed_payment_plan(
         plan = m.PaymentPlan.create(customer=customer_id, invoice=invoice_id, agreed_on=on.date())
         for position, inst in enumerate(installments):
             m.Installment.create(
-                plan=plan.id, position=position, due_date=inst.due_date, amount=inst.amount
+                plan=plan.id,
+                position=position,
+                due_date=inst.due_date,
+                amount_minor=to_minor(inst.amount, currency),
             )
         first, last = installments[0], installments[-1]
         text = _(

@@ -11,7 +11,8 @@ import datetime as dt
 from decimal import Decimal
 
 from diva_desk.core import records as r
-from diva_desk.core.money import CENT, ZERO, from_cents
+from diva_desk.core.currencies import minor_places
+from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
@@ -21,10 +22,13 @@ from diva_desk.store.invoice_records import invoice_row
 
 
 def paid_on(invoice_id: int) -> Decimal:
-    """Everything received on the invoice so far."""
-    sql = "SELECT COALESCE(SUM(amount_cents), 0) FROM payment WHERE invoice_id = ?"
-    (cents,) = db.execute_sql(sql, (invoice_id,)).fetchone()
-    return from_cents(cents)
+    """Everything received on the invoice so far, in its currency."""
+    sql = (
+        "SELECT COALESCE(SUM(p.amount_cents), 0), i.currency FROM invoice i "
+        "LEFT JOIN payment p ON p.invoice_id = i.id WHERE i.id = ?"
+    )
+    units, currency = db.execute_sql(sql, (invoice_id,)).fetchone()
+    return from_minor(units, currency) if currency else ZERO
 
 
 _PAYABLE = """
@@ -74,10 +78,14 @@ def record_payment(
         raise BadInput(_("The payment amount is not a number."))
     if amount <= ZERO:
         raise BadInput(_("The payment amount must be more than zero."))
-    if amount != amount.quantize(CENT):
-        raise BadInput(_("The payment amount has more than two decimal places."))
     with db.atomic("IMMEDIATE"):
         row = invoice_row(invoice_id)
+        if not fits_currency(amount, row.currency):
+            raise BadInput(
+                _("The payment amount: {currency} amounts have at most {places} decimals.").format(
+                    currency=row.currency, places=minor_places(row.currency)
+                )
+            )
         if row.state == r.InvoiceState.DRAFT:
             raise BadInput(
                 _("{number} is a draft: send it before recording a payment on it.").format(
@@ -97,7 +105,7 @@ def record_payment(
                     "check the date."
                 ).format(date=fmt.date(date), number=row.number, issued=fmt.date(row.issue_date))
             )
-        balance = max(row.total - paid_on(invoice_id), ZERO)
+        balance = max(from_minor(row.total_minor, row.currency) - paid_on(invoice_id), ZERO)
         if amount > balance:
             raise BadInput(
                 _(
@@ -111,7 +119,7 @@ def record_payment(
         payment = m.Payment.create(
             invoice=invoice_id,
             date=date,
-            amount=amount,
+            amount_minor=to_minor(amount, row.currency),
             method=None if method is None else str(method),
             reference=reference.strip(),
             is_deposit=is_deposit,
@@ -155,7 +163,8 @@ def move_payments(from_invoice_id: int, to_invoice_id: int) -> Decimal:
         moving = paid_on(from_invoice_id)
         if moving <= ZERO:
             raise BadInput(_("No payment was recorded on {number}.").format(number=source.number))
-        balance = max(target.total - paid_on(to_invoice_id), ZERO)
+        total = from_minor(target.total_minor, target.currency)
+        balance = max(total - paid_on(to_invoice_id), ZERO)
         if moving > balance:
             raise BadInput(
                 _(

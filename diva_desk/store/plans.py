@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from diva_desk.core.money import from_cents
+from diva_desk.core.money import from_minor
 from diva_desk.core.plans import InstallmentState, InstallmentStatus, installment_status
 from diva_desk.core.records import Installment
 from diva_desk.store.db import db
@@ -63,16 +63,18 @@ def payment_plans(
         return []
     ids = [row[0] for row in rows]
     marks = ",".join("?" * len(ids))
+    currencies = {row[0]: row[5] for row in rows}
     installments: dict[int, list[Installment]] = defaultdict(list)
-    for plan_id, due, cents in db.execute_sql(
+    for plan_id, due, units in db.execute_sql(
         f"SELECT plan_id, due_date, amount_cents FROM installment WHERE plan_id IN ({marks})"
         " ORDER BY plan_id, position, id",
         ids,
     ):
-        installments[plan_id].append(Installment(dt.date.fromisoformat(due), from_cents(cents)))
+        amount = from_minor(units, currencies[plan_id])
+        installments[plan_id].append(Installment(dt.date.fromisoformat(due), amount))
     views = []
-    for pid, cid, agreed, inv_id, number, currency, paid_cents in rows:
-        paid = from_cents(paid_cents)
+    for pid, cid, agreed, inv_id, number, currency, paid_units in rows:
+        paid = from_minor(paid_units, currency)
         views.append(
             PlanView(
                 id=pid,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from diva_desk.core.invoices import InvoiceStatus, invoice_status
-from diva_desk.core.money import ZERO, from_cents
+from diva_desk.core.money import ZERO, from_minor
 from diva_desk.core.records import InvoiceState
 from diva_desk.store.as_of import owed_on, paid_by
 from diva_desk.store.db import db
@@ -96,8 +96,8 @@ def customer_rows(today: dt.date) -> list[CustomerRow]:
     for rows in grouped.values():
         first = rows[0]
         own = first[6]
-        balances = {r[8]: from_cents(r[9]) for r in rows if r[8] is not None}
-        overdues = {r[8]: from_cents(r[10]) for r in rows if r[8] is not None and r[10]}
+        balances = {r[8]: from_minor(r[9], r[8]) for r in rows if r[8] is not None}
+        overdues = {r[8]: from_minor(r[10], r[8]) for r in rows if r[8] is not None and r[10]}
         oldest = min((r[11] for r in rows if r[11] is not None), default=None)
         result.append(
             CustomerRow(
@@ -133,7 +133,7 @@ def invoice_rows(today: dt.date) -> list[InvoiceRow]:
     """
     rows = []
     for r in db.execute_sql(sql, {"as_of": today.isoformat()}).fetchall():
-        total, paid, state = from_cents(r[8]), from_cents(r[9]), InvoiceState(r[10])
+        total, paid, state = from_minor(r[8], r[7]), from_minor(r[9], r[7]), InvoiceState(r[10])
         due = dt.date.fromisoformat(r[6])
         owed = state is InvoiceState.SENT and bool(r[11])
         rows.append(
@@ -159,7 +159,7 @@ def total_owed(today: dt.date) -> dict[str, Decimal]:
     """What customers owe the business on ``today``, one total per currency."""
     sql = f"SELECT currency, SUM(balance) FROM ({_OPEN}) GROUP BY currency ORDER BY currency"
     rows = db.execute_sql(sql, {"as_of": today.isoformat()}).fetchall()
-    return {cur: from_cents(cents) for cur, cents in rows if cents}
+    return {cur: from_minor(units, cur) for cur, units in rows if units}
 
 
 def has_sent_invoices() -> bool:
@@ -184,6 +184,6 @@ def overdue_summary(today: dt.date) -> OverdueSummary:
     """
     rows = db.execute_sql(sql, {"as_of": today.isoformat()}).fetchall()
     return OverdueSummary(
-        totals={cur: from_cents(cents) for cur, cents, _count in rows},
-        invoices=sum(count for _cur, _cents, count in rows),
+        totals={cur: from_minor(units, cur) for cur, units, _count in rows},
+        invoices=sum(count for _cur, _units, count in rows),
     )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TypeVar
 
 from diva_desk.core import records as r
+from diva_desk.core.money import from_minor
 from diva_desk.store import models as m
 
 #: Rows per multi-row INSERT or IN (...) query: well under SQLite's variable limit.
@@ -18,6 +19,12 @@ def read_contents() -> r.BookContents:
     """The whole book as records, each kind in insertion order (so file order survives)."""
     customer_codes = dict(m.Customer.select(m.Customer.id, m.Customer.code).tuples())
     invoice_numbers = dict(m.Invoice.select(m.Invoice.id, m.Invoice.number).tuples())
+    # Money columns are minor units of each row's currency (store.minor).
+    invoice_money = dict(m.Invoice.select(m.Invoice.id, m.Invoice.currency).tuples())
+    customer_money = dict(m.Customer.select(m.Customer.id, m.Customer.currency).tuples())
+
+    def currency(customer_id: int, invoice_id: int | None) -> str:
+        return customer_money[customer_id] if invoice_id is None else invoice_money[invoice_id]
 
     def number(invoice_id: int | None) -> str | None:
         return None if invoice_id is None else invoice_numbers[invoice_id]
@@ -30,7 +37,7 @@ def read_contents() -> r.BookContents:
             r.Payment(
                 invoice=invoice_numbers[p.invoice_id],
                 date=p.date,
-                amount=p.amount,
+                amount=from_minor(p.amount_minor, invoice_money[p.invoice_id]),
                 method=_optional(r.PaymentMethod, p.method),
                 reference=p.reference,
                 is_deposit=p.is_deposit,
@@ -43,11 +50,11 @@ def read_contents() -> r.BookContents:
                 invoice=number(p.invoice_id),
                 made_on=p.made_on,
                 promised_date=p.promised_date,
-                amount=p.amount,
+                amount=from_minor(p.amount_minor, currency(p.customer_id, p.invoice_id)),
             )
             for p in m.Promise.select().order_by(m.Promise.id)
         ),
-        payment_plans=_read_plans(customer_codes, number),
+        payment_plans=_read_plans(customer_codes, number, currency),
         followups=tuple(
             r.Followup(
                 customer=customer_codes[f.customer_id],
@@ -128,6 +135,13 @@ class StoredBook:
     def invoice_customers(self, numbers: Collection[str]) -> Mapping[str, str]:
         return invoice_owners(numbers)
 
+    def invoice_currencies(self, numbers: Collection[str]) -> Mapping[str, str]:
+        found: dict[str, str] = {}
+        for batch in chunks(set(numbers), BATCH):
+            query = m.Invoice.select(m.Invoice.number, m.Invoice.currency)
+            found.update(dict(query.where(m.Invoice.number.in_(batch)).tuples()))
+        return found
+
 
 def _customer(row: m.Customer) -> r.Customer:
     return r.Customer(
@@ -177,7 +191,7 @@ def _read_invoices(customer_codes: Mapping[int, str]) -> tuple[r.Invoice, ...]:
             sent_date=row.sent_date,
             received_confirmed_date=row.received_confirmed_date,
             po_number=row.po_number,
-            deposit_amount=row.deposit_amount,
+            deposit_amount=from_minor(row.deposit_minor, row.currency),
             deposit_due_date=row.deposit_due_date,
             notes=row.notes,
         )
@@ -186,12 +200,17 @@ def _read_invoices(customer_codes: Mapping[int, str]) -> tuple[r.Invoice, ...]:
 
 
 def _read_plans(
-    customer_codes: Mapping[int, str], number: Callable[[int | None], str | None]
+    customer_codes: Mapping[int, str],
+    number: Callable[[int | None], str | None],
+    currency: Callable[[int, int | None], str],
 ) -> tuple[r.PaymentPlan, ...]:
+    plans = list(m.PaymentPlan.select().order_by(m.PaymentPlan.id))
+    money = {plan.id: currency(plan.customer_id, plan.invoice_id) for plan in plans}
     installments: dict[int, list[r.Installment]] = defaultdict(list)
     query = m.Installment.select().order_by(m.Installment.plan, m.Installment.position)
     for row in query:
-        installments[row.plan_id].append(r.Installment(due_date=row.due_date, amount=row.amount))
+        amount = from_minor(row.amount_minor, money[row.plan_id])
+        installments[row.plan_id].append(r.Installment(due_date=row.due_date, amount=amount))
     return tuple(
         r.PaymentPlan(
             customer=customer_codes[plan.customer_id],
@@ -199,7 +218,7 @@ def _read_plans(
             agreed_on=plan.agreed_on,
             installments=tuple(installments[plan.id]),
         )
-        for plan in m.PaymentPlan.select().order_by(m.PaymentPlan.id)
+        for plan in plans
     )
 
 

@@ -17,8 +17,10 @@ import peewee
 
 from diva_desk.core import records as r
 from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.money import to_minor
 from diva_desk.store import models as m
 from diva_desk.store.db import db
+from diva_desk.store.minor import owner_currency
 from diva_desk.store.reading import (
     StoredBook,
     customers_by_code,
@@ -51,18 +53,22 @@ def add_contents(contents: r.BookContents) -> None:
             _save_business(contents.business)
         customer_ids = _ReferenceIds(m.Customer, m.Customer.code, "customer")
         invoice_ids = _ReferenceIds(m.Invoice, m.Invoice.number, "invoice")
+        currency = _Currencies()
         for customer in contents.customers:
-            customer_ids.add(customer.code, _insert_customer(customer))
+            customer_id = _insert_customer(customer)
+            customer_ids.add(customer.code, customer_id)
+            currency.remember(customer_id, None, customer.currency)
         for invoice in contents.invoices:
-            invoice_ids.add(
-                invoice.number, _insert_invoice(invoice, customer_ids[invoice.customer])
-            )
-        _insert_rows(m.Payment, (_payment_row(p, invoice_ids) for p in contents.payments))
+            invoice_id = _insert_invoice(invoice, customer_ids[invoice.customer])
+            invoice_ids.add(invoice.number, invoice_id)
+            currency.remember(None, invoice_id, invoice.currency)
+        _insert_rows(m.Payment, (_payment_row(p, invoice_ids, currency) for p in contents.payments))
         _insert_rows(
-            m.Promise, (_promise_row(p, customer_ids, invoice_ids) for p in contents.promises)
+            m.Promise,
+            (_promise_row(p, customer_ids, invoice_ids, currency) for p in contents.promises),
         )
         for plan in contents.payment_plans:
-            _insert_plan(plan, customer_ids, invoice_ids)
+            _insert_plan(plan, customer_ids, invoice_ids, currency)
         _insert_rows(
             m.Followup, (_followup_row(f, customer_ids, invoice_ids) for f in contents.followups)
         )
@@ -154,11 +160,13 @@ def _insert_invoice(invoice: r.Invoice, customer_id: int) -> int:
         received_confirmed_date=invoice.received_confirmed_date,
         po_number=invoice.po_number,
         currency=invoice.currency,
-        deposit_amount=invoice.deposit_amount,
+        deposit_minor=to_minor(invoice.deposit_amount, invoice.currency),
         deposit_due_date=invoice.deposit_due_date,
         notes=invoice.notes,
         # The cached total always equals the lines' total: both are written here.
-        total=invoice_totals(invoice.lines).total,
+        total_minor=to_minor(
+            invoice_totals(invoice.lines, invoice.currency).total, invoice.currency
+        ),
     )
     _insert_rows(
         m.InvoiceLine,
@@ -178,11 +186,30 @@ def _insert_invoice(invoice: r.Invoice, customer_id: int) -> int:
     return invoice_id
 
 
-def _payment_row(payment: r.Payment, invoice_ids: _ReferenceIds) -> dict[str, Any]:
+class _Currencies:
+    """The currency of a payment, promise or plan (store.minor), remembered per invoice."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int | None, int | None], str] = {}
+
+    def remember(self, customer_id: int | None, invoice_id: int | None, currency: str) -> None:
+        self._known[customer_id, invoice_id] = currency
+
+    def __call__(self, customer_id: int | None, invoice_id: int | None) -> str:
+        key = (None, invoice_id) if invoice_id is not None else (customer_id, None)
+        if key not in self._known:
+            self._known[key] = owner_currency(customer_id or 0, invoice_id)
+        return self._known[key]
+
+
+def _payment_row(
+    payment: r.Payment, invoice_ids: _ReferenceIds, currency: _Currencies
+) -> dict[str, Any]:
+    invoice_id = invoice_ids[payment.invoice]
     return {
-        "invoice": invoice_ids[payment.invoice],
+        "invoice": invoice_id,
         "date": payment.date,
-        "amount": payment.amount,
+        "amount_minor": to_minor(payment.amount, currency(None, invoice_id)),
         "method": _enum_value(payment.method),
         "reference": payment.reference,
         "is_deposit": payment.is_deposit,
@@ -190,30 +217,43 @@ def _payment_row(payment: r.Payment, invoice_ids: _ReferenceIds) -> dict[str, An
 
 
 def _promise_row(
-    promise: r.Promise, customer_ids: _ReferenceIds, invoice_ids: _ReferenceIds
+    promise: r.Promise,
+    customer_ids: _ReferenceIds,
+    invoice_ids: _ReferenceIds,
+    currency: _Currencies,
 ) -> dict[str, Any]:
+    customer_id = customer_ids[promise.customer]
+    invoice_id = invoice_ids.optional(promise.invoice)
     return {
-        "customer": customer_ids[promise.customer],
-        "invoice": invoice_ids.optional(promise.invoice),
+        "customer": customer_id,
+        "invoice": invoice_id,
         "made_on": promise.made_on,
         "promised_date": promise.promised_date,
-        "amount": promise.amount,
+        "amount_minor": to_minor(promise.amount, currency(customer_id, invoice_id)),
     }
 
 
 def _insert_plan(
-    plan: r.PaymentPlan, customer_ids: _ReferenceIds, invoice_ids: _ReferenceIds
+    plan: r.PaymentPlan,
+    customer_ids: _ReferenceIds,
+    invoice_ids: _ReferenceIds,
+    currency_of: _Currencies,
 ) -> None:
+    customer_id = customer_ids[plan.customer]
+    invoice_id = invoice_ids.optional(plan.invoice)
     plan_id = _insert_one(
-        m.PaymentPlan,
-        customer=customer_ids[plan.customer],
-        invoice=invoice_ids.optional(plan.invoice),
-        agreed_on=plan.agreed_on,
+        m.PaymentPlan, customer=customer_id, invoice=invoice_id, agreed_on=plan.agreed_on
     )
+    currency = currency_of(customer_id, invoice_id)
     _insert_rows(
         m.Installment,
         (
-            {"plan": plan_id, "position": position, "due_date": i.due_date, "amount": i.amount}
+            {
+                "plan": plan_id,
+                "position": position,
+                "due_date": i.due_date,
+                "amount_minor": to_minor(i.amount, currency),
+            }
             for position, i in enumerate(plan.installments)
         ),
     )

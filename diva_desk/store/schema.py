@@ -152,5 +152,42 @@ CREATE TABLE setting (
 );
 """
 
+#: Currencies whose minor unit is the whole unit (CLDR through Babel 2.19, when step 2
+#: was written). Fixed here: what a shipped step does never changes.
+_ZERO_DECIMAL = (
+    "'ADP','AFN','ALL','BIF','BYR','CLP','COP','DJF','ESP','GNF','HUF','IDR','IQD','IRR',"
+    "'ISK','ITL','JPY','KMF','KPW','KRW','LAK','LBP','LUF','MGA','MGF','MMK','MRO','PYG',"
+    "'RWF','SLL','SOS','STD','SYP','TMM','TRL','UGX','UYI','VND','VUV','XAF','XOF','XPF',"
+    "'YER','ZMK','ZWD'"
+)
+
+#: Version 2: money in each currency's own minor units. Version 1 kept cents for every
+#: currency, so a JPY payment of 1000 yen was 100000. Amounts of zero-decimal
+#: currencies become whole units, rounded half-up (a positive amount stays at least 1);
+#: a promise or installment takes its invoice's currency, or else its customer's. Unit
+#: prices keep four decimals in any currency, as ten-thousandths like quantities.
+STEP_2 = f"""
+ALTER TABLE invoice_line RENAME COLUMN unit_price_cents TO unit_price_units;
+UPDATE invoice_line SET unit_price_units = unit_price_units * 100;
+
+UPDATE invoice SET deposit_cents = (deposit_cents + 50) / 100,
+                   total_cents = (total_cents + 50) / 100
+WHERE currency IN ({_ZERO_DECIMAL});
+
+UPDATE payment SET amount_cents = MAX((amount_cents + 50) / 100, 1)
+WHERE invoice_id IN (SELECT id FROM invoice WHERE currency IN ({_ZERO_DECIMAL}));
+
+UPDATE promise SET amount_cents = MAX((amount_cents + 50) / 100, 1)
+WHERE (SELECT COALESCE(i.currency, c.currency)
+       FROM customer c LEFT JOIN invoice i ON i.id = promise.invoice_id
+       WHERE c.id = promise.customer_id) IN ({_ZERO_DECIMAL});
+
+UPDATE installment SET amount_cents = MAX((amount_cents + 50) / 100, 1)
+WHERE (SELECT COALESCE(i.currency, c.currency)
+       FROM payment_plan p JOIN customer c ON c.id = p.customer_id
+       LEFT JOIN invoice i ON i.id = p.invoice_id
+       WHERE p.id = installment.plan_id) IN ({_ZERO_DECIMAL});
+"""
+
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
-STEPS: list[str] = [STEP_1]
+STEPS: list[str] = [STEP_1, STEP_2]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from diva_desk.core.dso import DAYS_QUANTUM, month_starts
-from diva_desk.core.money import from_cents
+from diva_desk.core.money import from_minor
 from diva_desk.store.db import db
 from diva_desk.store.paid_dates import paid_dates_cte
 
@@ -119,8 +119,8 @@ def money_by_month(as_of: dt.date, months: int = DEFAULT_MONTHS) -> tuple[MonthF
         MonthFlow(
             month,
             currency,
-            from_cents(invoiced[month, currency]),
-            from_cents(collected[month, currency]),
+            from_minor(invoiced[month, currency], currency),
+            from_minor(collected[month, currency], currency),
         )
         for currency in _currencies(rows)
         for month in starts
@@ -159,7 +159,7 @@ def days_to_pay_by_month(as_of: dt.date, months: int = DEFAULT_MONTHS) -> tuple[
                 if cents
                 else None
             )
-            result.append(DaysToPay(month, currency, count, from_cents(cents), average))
+            result.append(DaysToPay(month, currency, count, from_minor(cents, currency), average))
     return tuple(result)
 
 
@@ -238,6 +238,13 @@ def deposits_by_month(as_of: dt.date, months: int = DEFAULT_MONTHS) -> tuple[Dep
         for month in starts:
             count, asked, received, full = found.get((month, currency), (0, 0, 0, 0))
             result.append(
-                DepositMonth(month, currency, count, from_cents(asked), from_cents(received), full)
+                DepositMonth(
+                    month,
+                    currency,
+                    count,
+                    from_minor(asked, currency),
+                    from_minor(received, currency),
+                    full,
+                )
             )
     return tuple(result)

@@ -40,6 +40,7 @@ from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store import customers as store
+from diva_desk.store.business import get_business
 from diva_desk.ui import style
 from diva_desk.ui.customer_timeline import method_text
 from diva_desk.ui.errors import show_failure
@@ -59,7 +60,7 @@ class CustomerDialog(QDialog):
         self,
         customer_id: int | None = None,
         *,
-        default_currency: str = r.DEFAULT_CURRENCY,
+        default_currency: str | None = None,
         default_terms: int = r.DEFAULT_TERMS_DAYS,
         parent: QWidget | None = None,
     ) -> None:
@@ -68,6 +69,11 @@ class CustomerDialog(QDialog):
         self.setMinimumWidth(820)
         self.customer_id = customer_id
         self._default_terms = default_terms
+        if default_currency is None:
+            business = get_business()
+            default_currency = business.currency if business else r.DEFAULT_CURRENCY
+        #: An emptied currency field means the business's currency, as for a new customer.
+        self._default_currency = default_currency
         self.editors: dict[str, Editor] = {}
         self.errors: dict[str, QLabel] = {}
 
@@ -279,6 +285,7 @@ class CustomerDialog(QDialog):
             self.typed(),
             code_in_use=lambda code: store.code_in_use(code, except_id=self.customer_id),
             kept_code=self._original.code,
+            default_currency=self._default_currency,
         )
         for field, label in self.errors.items():
             message = check.problems.get(field)

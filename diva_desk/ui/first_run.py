@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diva_desk.core.currencies import BOOK_CURRENCIES
 from diva_desk.core.records import DEFAULT_TERMS_DAYS, Business
 from diva_desk.i18n import _, current_locale
 from diva_desk.i18n import format as fmt
@@ -33,15 +34,13 @@ from diva_desk.store.business import has_customers, save_business
 from diva_desk.store.db import db
 from diva_desk.ui import style
 
-#: Common currencies first: the owner can pick any of these for the business.
-CURRENCIES = ("CAD", "USD", "EUR", "GBP", "AUD", "NZD", "CHF", "MXN", "JPY", "SEK", "NOK", "DKK")
 #: Languages and formats the app knows (messages fall back to English without a catalog).
 LOCALES = ("en_CA", "fr_CA", "en_US", "en_GB", "fr_FR")
 
 
 def currency_choices(current: str) -> list[tuple[str, str]]:
     """Common currencies as ``Canadian Dollar (CAD)``, plus ``current`` when it is another."""
-    codes = list(CURRENCIES)
+    codes = list(BOOK_CURRENCIES)
     if current and current not in codes:
         codes.insert(0, current)
     return [(f"{fmt.currency_name(code)} ({code})", code) for code in codes]
@@ -97,7 +96,7 @@ class FirstRunDialog(QDialog):
 
         self.currency = QComboBox(self)
         self.currency.setObjectName("currency")
-        for code in CURRENCIES:
+        for code in BOOK_CURRENCIES:
             self.currency.addItem(f"{fmt.currency_name(code)} ({code})", code)
 
         self.locale = QComboBox(self)

@@ -6,7 +6,7 @@ payable keyed its lines in), with a hint that a correction is a void and a new
 invoice. The life of the invoice (send, payments, receipt, void, duplicate, PDF)
 is driven from the buttons along the bottom; see :mod:`invoice_life`.
 
-Every amount is read from its text with ``parse_decimal``: a problem is shown
+Every amount is read from its text with ``i18n.format.parse_amount``: a problem is shown
 beside the field and nothing is saved until it is fixed; no float ever holds
 money here.
 """
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout,
 
 from diva_desk.core import records as r
 from diva_desk.core.invoices import deposit_for, invoice_totals
-from diva_desk.core.money import ZERO
+from diva_desk.core.money import ZERO, money_text
 from diva_desk.core.records import InvoiceLine
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
@@ -174,7 +174,7 @@ class InvoiceEditor(QDialog):
         self.deposit_percent = None
         f.ask_deposit.setChecked(invoice.deposit_amount > 0)
         asked = invoice.deposit_amount
-        f.deposit_amount.setText(f"{asked:.2f}" if asked > 0 else "")
+        f.deposit_amount.setText(money_text(asked, invoice.currency) if asked > 0 else "")
         f.deposit_due.setDate(qdate(invoice.deposit_due_date or invoice.issue_date))
         f.lines.set_currency(invoice.currency)
         f.lines.set_lines(invoice.lines)
@@ -292,9 +292,11 @@ class InvoiceEditor(QDialog):
                 balance=d.balance,
             )
         else:
-            totals = invoice_totals(f.lines.lines())
+            money = f.lines.currency
+            totals = invoice_totals(f.lines.lines(), money)
             if self.deposit_percent is not None and f.ask_deposit.isChecked():
-                f.deposit_amount.setText(f"{deposit_for(totals.total, self.deposit_percent):.2f}")
+                deposit = deposit_for(totals.total, self.deposit_percent, money)
+                f.deposit_amount.setText(money_text(deposit, money))
             try:
                 deposit = f.deposit_or_none() or ZERO
             except BadInput:

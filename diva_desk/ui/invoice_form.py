@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.core import records as r
-from diva_desk.core.money import BadAmount, parse_decimal
+from diva_desk.core.currencies import BOOK_CURRENCIES
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
@@ -42,8 +42,6 @@ from diva_desk.ui.dates import date_edit
 from diva_desk.ui.invoice_lines_model import InvoiceLinesModel, LineColumn, TaxDelegate
 from diva_desk.ui.invoice_panels import TotalsPanel
 from diva_desk.ui.void_dialog import day_of
-
-COMMON_CURRENCIES = ("CAD", "USD", "EUR", "GBP")
 
 
 def qdate(day: dt.date) -> QDate:
@@ -88,7 +86,7 @@ class InvoiceForm(QWidget):
         self.currency = QComboBox(self)
         self.currency.setObjectName("currency")
         self.currency.setEditable(True)
-        self.currency.addItems(COMMON_CURRENCIES)
+        self.currency.addItems(BOOK_CURRENCIES)
         self.issue_date = _date_edit(self, "issueDate")
         self.due_date = _date_edit(self, "dueDate")
         self.terms_note = QLabel(self)
@@ -275,14 +273,12 @@ class InvoiceForm(QWidget):
         if not self.ask_deposit.isChecked():
             return None
         text = self.deposit_amount.text().strip()
+        if not text:
+            raise BadInput(_("Deposit: type the amount to ask for."))
         try:
-            amount = parse_decimal(text, places=2)
-        except BadAmount as exc:
-            raise BadInput(
-                _('Deposit: "{text}" is not an amount; type it like 500.00.').format(text=text)
-                if text
-                else _("Deposit: type the amount to ask for.")
-            ) from exc
+            amount = fmt.parse_amount(text, _("Deposit"), currency=self.lines.currency)
+        except fmt.BadTypedAmount as exc:
+            raise BadInput(str(exc)) from exc
         if amount < 0:
             raise BadInput(_("Deposit: the amount cannot be negative."))
         return amount

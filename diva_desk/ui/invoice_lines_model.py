@@ -3,7 +3,7 @@
 Each cell keeps the text the person typed, so a half-typed "7." or a mistaken
 "7,5" stays on screen, tinted, with the reason in its tooltip, instead of
 vanishing or turning into a wrong number. Amounts are read from the text with
-``core.money.parse_decimal`` (never through a float); a line counts toward the
+``i18n.format.parse_amount`` (never through a float); a line counts toward the
 totals only once every one of its cells reads.
 """
 
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from diva_desk.core.invoices import line_net
-from diva_desk.core.money import BadAmount, decimal_text, parse_decimal
+from diva_desk.core.money import RATE_PLACES, decimal_text, price_text
 from diva_desk.core.records import InvoiceLine
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
@@ -65,8 +65,8 @@ class LineText:
     def read(self) -> InvoiceLine | None:
         """The line, or None with :attr:`problems` saying what stops it."""
         self.problems = {}
-        quantity = _read_number(self.quantity, 4, _("quantity"))
-        price = _read_number(self.unit_price, 2, _("unit price"))
+        quantity = _read_number(self.quantity, _("quantity"), _("Quantity"))
+        price = _read_number(self.unit_price, _("unit price"), _("Unit price"))
         if isinstance(quantity, str):
             self.problems[LineColumn.QUANTITY] = quantity
         elif quantity <= 0:
@@ -89,33 +89,31 @@ class LineText:
         )
 
 
-def _read_number(text: str, places: int, what: str) -> Decimal | str:
-    """The number typed, or a sentence saying why it is not one."""
+def _read_number(text: str, what: str, field: str) -> Decimal | str:
+    """The number typed (up to four decimals in any currency), or a sentence why not."""
     cleaned = text.strip()
     if not cleaned:
         return _("Type the {what}.").format(what=what)
     try:
-        return parse_decimal(cleaned, places=places)
-    except BadAmount:
-        return _('"{text}" is not a {what}: type digits with a point, like {example}.').format(
-            text=cleaned, what=what, example="1234.50" if places == 2 else "7.5"
-        )
+        return fmt.parse_amount(cleaned, field, places=RATE_PLACES)
+    except fmt.BadTypedAmount as exc:
+        return str(exc)
 
 
-def _cents_text(text: str) -> str:
-    """A price that reads is shown with its cents ("120" becomes "120.00")."""
+def _price_cell(text: str, currency: str) -> str:
+    """A price that reads is shown with its currency's decimals ("120" becomes "120.00")."""
     try:
-        return f"{parse_decimal(text.strip(), places=2):.2f}"
-    except BadAmount:
+        return price_text(fmt.parse_amount(text, "", places=RATE_PLACES), currency)
+    except fmt.BadTypedAmount:
         return text
 
 
-def line_text(line: InvoiceLine) -> LineText:
-    """A stored line as the editor shows it (prices with their two decimals)."""
+def line_text(line: InvoiceLine, currency: str) -> LineText:
+    """A stored line as the editor shows it (prices with their currency's decimals)."""
     return LineText(
         description=line.description,
         quantity=decimal_text(line.quantity),
-        unit_price=f"{line.unit_price:.2f}",
+        unit_price=price_text(line.unit_price, currency),
         tax=TaxRateRow(line.tax_name, line.tax_rate) if line.tax_rate else NO_TAX,
     )
 
@@ -143,7 +141,7 @@ class InvoiceLinesModel(QAbstractTableModel):
 
     def set_lines(self, lines: Sequence[InvoiceLine]) -> None:
         self.beginResetModel()
-        self._rows = [line_text(line) for line in lines]
+        self._rows = [line_text(line, self.currency) for line in lines]
         for row in self._rows:
             row.read()
             if row.tax != NO_TAX and row.tax not in self.taxes:
@@ -251,7 +249,7 @@ class InvoiceLinesModel(QAbstractTableModel):
                 LineColumn.UNIT_PRICE: "unit_price",
             }[column]
             if column == LineColumn.UNIT_PRICE:
-                text = _cents_text(text)
+                text = _price_cell(text, self.currency)
             if getattr(row, attribute) == text:
                 return False
             setattr(row, attribute, text)
@@ -272,7 +270,7 @@ class InvoiceLinesModel(QAbstractTableModel):
         if column == LineColumn.TAX:
             return row.tax.label
         line = row.read() if not row.is_blank() else None
-        return fmt.money(line_net(line), self.currency) if line else ""
+        return fmt.money(line_net(line, self.currency), self.currency) if line else ""
 
     def _amounts_changed(self, first: int, last: int) -> None:
         if last < first:

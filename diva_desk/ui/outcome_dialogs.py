@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from diva_desk.core import records as r
 from diva_desk.core.calls import Call, CallSettings, ReasonKind
 from diva_desk.core.calls.workdays import add_working_days, working_day_on_or_after
-from diva_desk.core.money import BadAmount
+from diva_desk.core.money import money_text
 from diva_desk.documents.invoice import payment_method_label
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
@@ -44,7 +44,7 @@ from diva_desk.store.outcomes import (
     snoozed,
 )
 from diva_desk.ui.call_card import OutcomeKind
-from diva_desk.ui.payment_plan_dialog import PaymentPlanDialog, read_amount
+from diva_desk.ui.payment_plan_dialog import PaymentPlanDialog
 from diva_desk.ui.void_dialog import FormDialog, date_edit, day_of
 
 #: A promise, a snooze and a problem's follow-up are offered this many days out.
@@ -75,16 +75,14 @@ def checkin_invoices(call: Call) -> list[int]:
     ]
 
 
-def _amount(edit: QLineEdit, what: str) -> Decimal:
+def _amount(edit: QLineEdit, what: str, field: str, currency: str) -> Decimal:
     text = edit.text().strip()
     if not text:
         raise BadInput(_("Type {what}.").format(what=what))
     try:
-        return read_amount(text)
-    except BadAmount as exc:
-        raise BadInput(
-            _('"{text}" is not an amount: type digits with a point, like 250.00.').format(text=text)
-        ) from exc
+        return fmt.parse_amount(text, field, currency=currency)
+    except fmt.BadTypedAmount as exc:
+        raise BadInput(str(exc)) from exc
 
 
 def _invoice_box(
@@ -136,7 +134,7 @@ class PromiseDialog(_OutcomeDialog):
         )
         self.invoice = _invoice_box(self, call_invoices(call), _("Everything at stake"))
         self.invoice.setObjectName("promiseInvoice")
-        self.amount = QLineEdit(f"{call.amount_at_stake:.2f}", self)
+        self.amount = QLineEdit(money_text(call.amount_at_stake, call.currency), self)
         self.amount.setObjectName("promiseAmount")
         due = working_day_on_or_after(self.today + dt.timedelta(days=PROMISE_AFTER_DAYS), settings)
         self.date = date_edit(self, due, "promiseDate")
@@ -155,7 +153,7 @@ class PromiseDialog(_OutcomeDialog):
         self.result_value = promised_to_pay(
             self.call.customer_id,
             invoice if isinstance(invoice, int) else None,
-            _amount(self.amount, _("the promised amount")),
+            _amount(self.amount, _("the promised amount"), _("Amount"), self.call.currency),
             day_of(self.date),
             self.notes.text(),
             self.on,
@@ -280,7 +278,12 @@ class PaidDialog(_OutcomeDialog):
         self.result_value = paid(
             self.call.customer_id,
             invoice,
-            _amount(self.amount, _("the amount received")),
+            _amount(
+                self.amount,
+                _("the amount received"),
+                _("Amount"),
+                self.balances[invoice][1],
+            ),
             r.PaymentMethod(method) if method else None,
             self.reference.text(),
             self.on,

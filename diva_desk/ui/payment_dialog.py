@@ -2,7 +2,7 @@
 
 The amount starts at what is owed (or at the deposit still due, when the money is
 the deposit), because most payments settle exactly that. It is read from the text
-with ``parse_decimal``; a payment larger than the balance is refused by the book
+with ``i18n.format.parse_amount``; a payment larger than the balance is refused by the book
 and the sentence saying so is shown in the dialog, which stays open.
 """
 
@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
-from diva_desk.core.money import BadAmount, parse_decimal
+from diva_desk.core.money import money_text
 from diva_desk.core.records import PaymentMethod
 from diva_desk.documents.invoice import payment_method_label
 from diva_desk.errors import BadInput
@@ -125,7 +125,7 @@ class PaymentDialog(FormDialog):
         amount = detail.deposit_outstanding if self.deposit.isChecked() else detail.balance
         if self.deposit.isChecked() and amount <= 0:
             amount = detail.balance
-        self.amount.setText(f"{amount:.2f}")
+        self.amount.setText(money_text(amount, detail.invoice.currency))
         self._check_amount()
 
     def _deposit_toggled(self) -> None:
@@ -155,16 +155,12 @@ class PaymentDialog(FormDialog):
 
     def amount_value(self) -> Decimal:
         text = self.amount.text().strip()
+        if not text:
+            raise BadInput(_("Type the amount received."))
         try:
-            amount = parse_decimal(text, places=2)
-        except BadAmount as exc:
-            raise BadInput(
-                _('"{text}" is not an amount: type digits with a point, like 250.00.').format(
-                    text=text
-                )
-                if text
-                else _("Type the amount received.")
-            ) from exc
+            amount = fmt.parse_amount(text, _("Amount"), currency=self.detail().invoice.currency)
+        except fmt.BadTypedAmount as exc:
+            raise BadInput(str(exc)) from exc
         if amount <= 0:
             raise BadInput(_("The payment amount must be more than zero."))
         return amount

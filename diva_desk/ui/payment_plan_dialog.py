@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.core import records as r
-from diva_desk.core.money import BadAmount, parse_decimal
+from diva_desk.core.money import money_text
 from diva_desk.core.plans import (
     MAX_INSTALLMENTS,
     Frequency,
@@ -58,14 +58,6 @@ def frequency_text(frequency: Frequency) -> str:
     }[frequency]
 
 
-def read_amount(text: str) -> Decimal:
-    """An amount as a person types it: "1200", "1,200.50", "$1,200.50"; raises BadAmount."""
-    cleaned = text.strip().replace("$", "").replace("\u00a0", "").replace(" ", "")
-    if "," in cleaned and all(len(part) == 3 for part in cleaned.split(".")[0].split(",")[1:]):
-        cleaned = cleaned.replace(",", "")
-    return parse_decimal(cleaned, places=2)
-
-
 class ScheduleModel(QAbstractTableModel):
     """The installments as a table: number, date, amount; editable only in custom mode.
 
@@ -81,24 +73,25 @@ class ScheduleModel(QAbstractTableModel):
 
     def set_installments(self, installments: Sequence[r.Installment]) -> None:
         self.beginResetModel()
-        self._rows = [(i.due_date, f"{i.amount:.2f}") for i in installments]
+        self._rows = [(i.due_date, money_text(i.amount, self.currency)) for i in installments]
         self.endResetModel()
 
     def installments(self) -> list[r.Installment] | str:
         """The installments, or the first amount that is not an amount (as a sentence)."""
         result = []
         for n, (due, text) in enumerate(self._rows, start=1):
+            field = _("Installment {n}").format(n=n)
             try:
-                amount = read_amount(text)
-            except BadAmount:
-                return _('Installment {n}: "{text}" is not an amount.').format(n=n, text=text)
+                amount = fmt.parse_amount(text, field, currency=self.currency)
+            except fmt.BadTypedAmount as exc:
+                return str(exc)
             result.append(r.Installment(due, amount))
         return result
 
     def add_row(self, due: dt.date) -> None:
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append((due, "0.00"))
+        self._rows.append((due, money_text(Decimal(0), self.currency)))
         self.endInsertRows()
 
     def remove_row(self, row: int) -> None:
@@ -140,8 +133,8 @@ class ScheduleModel(QAbstractTableModel):
             if column == 1:
                 return fmt.date(due, "full")
             try:
-                return fmt.money(read_amount(text), self.currency)
-            except BadAmount:
+                return fmt.money(fmt.parse_amount(text, "", currency=self.currency), self.currency)
+            except fmt.BadTypedAmount:
                 return text
         if role == Qt.ItemDataRole.EditRole:
             if column == 1:
@@ -327,7 +320,7 @@ class PaymentPlanDialog(FormDialog):
             frequency = self.frequency.currentData()
             self.model.set_installments(
                 split_into_installments(
-                    self.balance, self.count.value(), day_of(self.first), frequency
+                    self.balance, self.count.value(), day_of(self.first), frequency, self.currency
                 )
             )
         self._check()

@@ -16,20 +16,24 @@ from diva_desk.core.invoices import (
     line_net,
 )
 from diva_desk.core.money import (
-    from_cents,
+    from_minor,
+    minor_unit,
     money_text,
     parse_decimal,
     round_money,
-    to_cents,
+    to_minor,
 )
 from diva_desk.core.records import InvoiceLine, InvoiceState
 from diva_desk.core.terms import BillingCycle, expected_payment_date
 
-HALF_CENT = Decimal("0.005")
+#: Two-decimal currencies and one without minor units: each rounds to its own unit.
+currencies = st.sampled_from(["CAD", "USD", "EUR", "JPY"])
 
 cents = st.integers(min_value=-(10**12), max_value=10**12)
 amounts = cents.map(lambda n: Decimal(n).scaleb(-2))
 prices = st.integers(min_value=0, max_value=10**9).map(lambda n: Decimal(n).scaleb(-2))
+# Unit prices keep four decimals in any currency.
+unit_prices = st.integers(min_value=0, max_value=10**11).map(lambda n: Decimal(n).scaleb(-4))
 quantities = st.integers(min_value=1, max_value=10**7).map(lambda n: Decimal(n).scaleb(-4))
 rates = st.sampled_from([Decimal(r) for r in ("0", "5", "9.975", "13", "14.975", "15")])
 tax_names = st.sampled_from(["", "GST", "HST", "QST", "PST"])
@@ -37,7 +41,7 @@ lines = st.builds(
     InvoiceLine,
     description=st.just("work"),
     quantity=quantities,
-    unit_price=prices,
+    unit_price=unit_prices,
     tax_name=tax_names,
     tax_rate=rates,
 )
@@ -49,19 +53,21 @@ cycles = st.builds(
 )
 
 
-@given(lines)
-def test_a_line_never_loses_a_cent(line: InvoiceLine) -> None:
+@given(lines, currencies)
+def test_a_line_never_loses_more_than_half_a_minor_unit(line: InvoiceLine, currency: str) -> None:
     exact = line.quantity * line.unit_price
-    net = line_net(line)
-    assert net == round_money(exact)
-    assert abs(net - exact) <= HALF_CENT
-    assert net.as_tuple().exponent == -2
+    net = line_net(line, currency)
+    assert net == round_money(exact, currency)
+    assert abs(net - exact) <= minor_unit(currency) / 2
+    assert net.as_tuple().exponent == minor_unit(currency).as_tuple().exponent
 
 
-@given(st.lists(lines, max_size=12))
-def test_total_is_net_plus_the_tax_of_each_name(invoice_lines: list[InvoiceLine]) -> None:
-    totals = invoice_totals(invoice_lines)
-    assert totals.net == sum((line_net(li) for li in invoice_lines), Decimal(0))
+@given(st.lists(lines, max_size=12), currencies)
+def test_total_is_net_plus_the_tax_of_each_name(
+    invoice_lines: list[InvoiceLine], currency: str
+) -> None:
+    totals = invoice_totals(invoice_lines, currency)
+    assert totals.net == sum((line_net(li, currency) for li in invoice_lines), Decimal(0))
     assert totals.tax == sum((t.amount for t in totals.taxes), Decimal(0))
     assert totals.total == totals.net + totals.tax
     # One tax line per name, each the once-rounded sum of that name's exact line taxes.
@@ -70,16 +76,16 @@ def test_total_is_net_plus_the_tax_of_each_name(invoice_lines: list[InvoiceLine]
     for tax in totals.taxes:
         exact = sum(
             (
-                line_net(li) * li.tax_rate / 100
+                line_net(li, currency) * li.tax_rate / 100
                 for li in invoice_lines
                 if li.tax_name == tax.name and li.tax_rate
             ),
             Decimal(0),
         )
-        assert tax.amount == round_money(exact)
-    # Every printed figure is whole cents, so it can be stored and paid exactly.
+        assert tax.amount == round_money(exact, currency)
+    # Every printed figure is whole minor units, so it can be stored and paid exactly.
     for figure in (totals.net, totals.tax, totals.total):
-        assert to_cents(figure) * Decimal("0.01") == figure
+        assert to_minor(figure, currency) * minor_unit(currency) == figure
 
 
 @given(
@@ -99,16 +105,22 @@ def test_a_sent_invoice_is_paid_exactly_when_nothing_is_left_to_pay(
         assert (status is InvoiceStatus.OVERDUE) == (today > due)
 
 
-@given(cents)
-def test_cents_survive_the_trip_through_decimal(n: int) -> None:
-    assert to_cents(from_cents(n)) == n
+@given(cents, currencies)
+def test_minor_units_survive_the_trip_through_decimal(n: int, currency: str) -> None:
+    assert to_minor(from_minor(n, currency), currency) == n
 
 
 @given(amounts)
 def test_money_text_reads_back_as_the_same_amount(amount: Decimal) -> None:
-    text = money_text(amount)
+    text = money_text(amount, "CAD")
     assert "E" not in text and "e" not in text
     assert parse_decimal(text, places=2) == amount
+
+
+@given(cents)
+def test_yen_text_has_no_decimals(n: int) -> None:
+    text = money_text(Decimal(n), "JPY")
+    assert text == str(n)
 
 
 @given(arrival=dates, due=dates, cycle=cycles)

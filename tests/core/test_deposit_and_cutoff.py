@@ -22,7 +22,7 @@ from diva_desk.core.terms import BillingCycle, misses_cutoff
     ],
 )
 def test_deposit_is_a_percentage_of_the_total_rounded_half_up(total, percent, deposit) -> None:
-    assert deposit_for(Decimal(total), Decimal(percent)) == Decimal(deposit)
+    assert deposit_for(Decimal(total), Decimal(percent), "CAD") == Decimal(deposit)
 
 
 def test_the_cutoff_day_itself_is_in_time() -> None:

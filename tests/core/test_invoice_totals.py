@@ -41,7 +41,7 @@ def line(qty: str, price: str, tax: str = "", rate: str = "0") -> InvoiceLine:
     ],
 )
 def test_line_net_rounds_half_up_to_the_cent(qty: str, price: str, net: str) -> None:
-    assert str(line_net(line(qty, price))) == net
+    assert str(line_net(line(qty, price), "CAD")) == net
 
 
 # --- invoice_totals -------------------------------------------------------------
@@ -50,7 +50,7 @@ def test_line_net_rounds_half_up_to_the_cent(qty: str, price: str, net: str) -> 
 def test_tax_is_rounded_once_per_tax_name_not_per_line() -> None:
     # Three lines of 0.10 at 5 % GST: each line's tax is 0.005. Rounded per line that
     # would be 0.01 + 0.01 + 0.01 = 0.03; the spec sums first (0.015) and rounds once.
-    totals = invoice_totals([line("1", "0.10", "GST", "5")] * 3)
+    totals = invoice_totals([line("1", "0.10", "GST", "5")] * 3, "CAD")
     assert totals.net == D("0.30")
     assert [(t.name, t.amount) for t in totals.taxes] == [("GST", D("0.02"))]
     assert totals.tax == D("0.02")
@@ -58,20 +58,20 @@ def test_tax_is_rounded_once_per_tax_name_not_per_line() -> None:
 
 
 def test_ten_small_hst_lines_cost_the_same_as_one_big_one() -> None:
-    many = invoice_totals([line("1", "0.35", "HST", "13")] * 10)  # 0.0455 tax each
-    one = invoice_totals([line("1", "3.50", "HST", "13")])
+    many = invoice_totals([line("1", "0.35", "HST", "13")] * 10, "CAD")  # 0.0455 tax each
+    one = invoice_totals([line("1", "3.50", "HST", "13")], "CAD")
     assert many.tax == one.tax == D("0.46")  # per line it would have been 10 x 0.05
     assert many.total == one.total == D("3.96")
 
 
 def test_tax_rounds_half_up_once() -> None:
     # 0.10 at 5 % = 0.005 exactly -> 0.01.
-    totals = invoice_totals([line("1", "0.10", "GST", "5")])
+    totals = invoice_totals([line("1", "0.10", "GST", "5")], "CAD")
     assert totals.tax == D("0.01")
 
 
 def test_lines_without_tax_add_to_net_only() -> None:
-    totals = invoice_totals([line("2", "50.00"), line("1", "25.25")])
+    totals = invoice_totals([line("2", "50.00"), line("1", "25.25")], "CAD")
     assert totals.net == D("125.25")
     assert totals.taxes == ()
     assert totals.tax == D("0.00")
@@ -79,7 +79,7 @@ def test_lines_without_tax_add_to_net_only() -> None:
 
 
 def test_a_rate_without_a_tax_name_or_a_name_with_zero_rate_charges_nothing() -> None:
-    totals = invoice_totals([line("1", "100.00", "", "13"), line("1", "100.00", "HST", "0")])
+    totals = invoice_totals([line("1", "100.00", "", "13"), line("1", "100.00", "HST", "0")], "CAD")
     assert totals.taxes == ()
     assert totals.total == D("200.00")
 
@@ -92,7 +92,8 @@ def test_mixed_hst_gst_qst_each_get_their_own_tax_line() -> None:
             line("1", "100.00", "QST", "9.975"),  # 100.00 -> 9.975 -> 9.98
             line("1", "33.33", "QST", "9.975"),  # 33.33 -> 3.3246675
             line("1", "40.00"),  # untaxed
-        ]
+        ],
+        "CAD",
     )
     assert totals.net == D("573.33")
     by_name = {t.name: t for t in totals.taxes}
@@ -109,7 +110,7 @@ def test_mixed_hst_gst_qst_each_get_their_own_tax_line() -> None:
 
 
 def test_qst_on_a_single_line_rounds_the_third_decimal_up() -> None:
-    totals = invoice_totals([line("1", "100.00", "QST", "9.975")])
+    totals = invoice_totals([line("1", "100.00", "QST", "9.975")], "CAD")
     assert totals.tax == D("9.98")
     assert totals.total == D("109.98")
 
@@ -117,19 +118,19 @@ def test_qst_on_a_single_line_rounds_the_third_decimal_up() -> None:
 def test_tax_is_charged_on_the_rounded_line_nets() -> None:
     # 1.5 x 0.01 = 0.015 -> net 0.02; 13 % of 0.02 is 0.0026 -> 0.00, and the tax base
     # printed on the invoice is the sum of the printed line amounts.
-    totals = invoice_totals([line("1.5", "0.01", "HST", "13")] * 100)
+    totals = invoice_totals([line("1.5", "0.01", "HST", "13")] * 100, "CAD")
     assert totals.net == D("2.00")
     assert totals.taxes[0].base == D("2.00")
     assert totals.tax == D("0.26")
 
 
 def test_an_invoice_without_lines_totals_zero() -> None:
-    totals = invoice_totals([])
+    totals = invoice_totals([], "CAD")
     assert (totals.net, totals.tax, totals.total) == (D("0.00"), D("0.00"), D("0.00"))
 
 
 def test_totals_accept_a_generator() -> None:
-    totals = invoice_totals(line("1", "10.00", "GST", "5") for _ in range(2))
+    totals = invoice_totals((line("1", "10.00", "GST", "5") for _ in range(2)), "CAD")
     assert totals.total == D("21.00")
 
 

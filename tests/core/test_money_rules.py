@@ -9,12 +9,12 @@ import pytest
 from diva_desk.core.money import (
     BadAmount,
     decimal_text,
-    from_cents,
+    from_minor,
     from_units,
     money_text,
     parse_decimal,
     round_money,
-    to_cents,
+    to_minor,
     to_units,
 )
 
@@ -36,28 +36,28 @@ from diva_desk.core.money import (
     ],
 )
 def test_round_money_is_half_up_to_the_cent(raw: str, rounded: str) -> None:
-    result = round_money(Decimal(raw))
+    result = round_money(Decimal(raw), "CAD")
     assert str(result) == rounded
 
 
 def test_round_money_never_shows_minus_zero() -> None:
     # A tiny negative difference must read "0.00" on screen, not "-0.00".
-    assert money_text(Decimal("-0.004")) == "0.00"
-    assert str(round_money(Decimal("-0.001"))) == "0.00"
+    assert money_text(Decimal("-0.004"), "CAD") == "0.00"
+    assert str(round_money(Decimal("-0.001"), "CAD")) == "0.00"
 
 
 @pytest.mark.parametrize("value", [0.1, 1, "1.00", None])
 def test_round_money_refuses_anything_but_decimal(value: object) -> None:
     with pytest.raises(TypeError):
-        round_money(value)  # type: ignore[arg-type]
+        round_money(value, "CAD")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "sNaN"])
 def test_round_money_refuses_values_that_are_no_amount(value: str) -> None:
     with pytest.raises(BadAmount):
-        round_money(Decimal(value))
+        round_money(Decimal(value), "CAD")
     with pytest.raises(BadAmount):
-        money_text(Decimal(value))
+        money_text(Decimal(value), "CAD")
 
 
 @pytest.mark.parametrize(
@@ -65,28 +65,28 @@ def test_round_money_refuses_values_that_are_no_amount(value: str) -> None:
     [("0.00", 0), ("0.01", 1), ("1234.50", 123450), ("-19.99", -1999), ("5", 500), ("0.1", 10)],
 )
 def test_cents_round_trip(amount: str, cents: int) -> None:
-    assert to_cents(Decimal(amount)) == cents
-    assert from_cents(cents) == Decimal(amount)
-    assert str(from_cents(cents)) == money_text(Decimal(amount))
+    assert to_minor(Decimal(amount), "CAD") == cents
+    assert from_minor(cents, "CAD") == Decimal(amount)
+    assert str(from_minor(cents, "CAD")) == money_text(Decimal(amount), "CAD")
 
 
 def test_to_cents_refuses_a_third_decimal_place() -> None:
     # Silently dropping 0.005 would make the book disagree with the invoice.
     with pytest.raises(BadAmount):
-        to_cents(Decimal("1.005"))
-    assert to_cents(Decimal("1.050")) == 105  # a trailing zero is not a third place
+        to_minor(Decimal("1.005"), "CAD")
+    assert to_minor(Decimal("1.050"), "CAD") == 105  # a trailing zero is not a third place
 
 
 @pytest.mark.parametrize("value", [1.5, 150, "1.50"])
 def test_to_cents_refuses_non_decimal(value: object) -> None:
     with pytest.raises(TypeError):
-        to_cents(value)  # type: ignore[arg-type]
+        to_minor(value, "CAD")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("value", [1.7, Decimal("1.7"), "170", True])
 def test_from_cents_refuses_anything_but_whole_cents(value: object) -> None:
     with pytest.raises(TypeError):
-        from_cents(value)  # type: ignore[arg-type]
+        from_minor(value, "CAD")  # type: ignore[arg-type]
 
 
 def test_units_keep_four_places() -> None:
@@ -186,7 +186,7 @@ def test_parse_decimal_refuses_non_strings() -> None:
     ],
 )
 def test_money_text_always_two_plain_decimals(value: str, text: str) -> None:
-    assert money_text(Decimal(value)) == text
+    assert money_text(Decimal(value), "CAD") == text
 
 
 @pytest.mark.parametrize(

@@ -61,9 +61,10 @@ CASES: list[tuple[str, Any, str]] = [
     ("payments.0.amount", "1e3", 'payments[0].amount: expected a decimal string, got "1e3"'),
     ("payments.0.amount", "1,000.00",
      'payments[0].amount: expected a decimal string, got "1,000.00"'),
-    # Places: amounts to the cent, quantities and rates to four decimals.
-    ("invoices.0.lines.0.unit_price", "10.001",
-     'invoices[0] (Z-1).lines[0].unit_price: "10.001" has more than 2 decimal places'),
+    # Places: amounts to the currency's minor unit (cents here), unit prices, quantities
+    # and rates to four decimals.
+    ("invoices.0.lines.0.unit_price", "10.00001",
+     'invoices[0] (Z-1).lines[0].unit_price: "10.00001" has more than 4 decimal places'),
     ("payments.0.amount", "5.001", 'payments[0].amount: "5.001" has more than 2 decimal places'),
     ("invoices.0.deposit_amount", "0.001",
      'invoices[0] (Z-1).deposit_amount: "0.001" has more than 2 decimal places'),

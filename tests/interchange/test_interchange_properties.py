@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diva_desk.core import records as r
-from diva_desk.core.money import from_cents, from_units
+from diva_desk.core.money import from_minor, from_units
 from diva_desk.interchange import export_text, import_text
 from diva_desk.interchange.writer import book_text
 from diva_desk.store.db import close_book, open_book
@@ -26,8 +27,17 @@ days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
 moments = st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 12, 31)).map(
     lambda moment: moment.replace(microsecond=0)
 )
-amounts = st.integers(0, 10**11).map(from_cents)
-positive_amounts = st.integers(1, 10**11).map(from_cents)
+
+
+def amounts(currency: str, least: int = 0) -> st.SearchStrategy[Decimal]:
+    """Amounts in the currency's own minor units: cents, or whole yen."""
+    return st.integers(least, 10**11).map(lambda n: from_minor(n, currency))
+
+
+def positive_amounts(currency: str) -> st.SearchStrategy[Decimal]:
+    return amounts(currency, least=1)
+
+
 quantities = st.integers(1, 10**8).map(from_units)
 rates = st.integers(0, 100 * 10**4).map(from_units)
 currencies = st.sampled_from(["CAD", "USD", "EUR", "JPY", "ILS", "AED"])
@@ -83,7 +93,8 @@ lines = st.builds(
     r.InvoiceLine,
     description=texts,
     quantity=quantities,
-    unit_price=st.integers(0, 10**6).map(from_cents),
+    # Unit prices keep four decimals in any currency.
+    unit_price=st.integers(0, 10**8).map(from_units),
     tax_name=st.sampled_from(["", "HST", "GST", "QST", "ضريبة"]),
     tax_rate=rates,
 )
@@ -96,6 +107,7 @@ def books(draw: st.DrawFn) -> r.BookContents:
     invoices: list[r.Invoice] = []
     if codes:
         for number in draw(st.lists(identifiers, unique=True, max_size=4)):
+            currency = draw(currencies)
             invoices.append(
                 draw(
                     st.builds(
@@ -105,17 +117,23 @@ def books(draw: st.DrawFn) -> r.BookContents:
                         issue_date=days,
                         due_date=days,
                         lines=st.lists(lines, min_size=1, max_size=3).map(tuple),
-                        currency=currencies,
+                        currency=st.just(currency),
                         state=st.sampled_from(r.InvoiceState),
                         sent_date=optional(days),
                         received_confirmed_date=optional(days),
                         po_number=texts,
-                        deposit_amount=amounts,
+                        deposit_amount=amounts(currency),
                         deposit_due_date=optional(days),
                         notes=texts,
                     )
                 )
             )
+
+    own = {c.code: c.currency for c in customers}
+    billed = {i.number: i.currency for i in invoices}
+
+    def currency_of(customer: str, invoice: str | None) -> str:
+        return billed[invoice] if invoice is not None else own[customer]
 
     def about() -> tuple[str, str | None]:
         """A customer and, maybe, one of that customer's invoices."""
@@ -128,10 +146,11 @@ def books(draw: st.DrawFn) -> r.BookContents:
         return tuple(make() for _ in range(draw(st.integers(0, 3))))
 
     def payment() -> r.Payment:
+        invoice = draw(st.sampled_from(invoices))
         return r.Payment(
-            invoice=draw(st.sampled_from(invoices)).number,
+            invoice=invoice.number,
             date=draw(days),
-            amount=draw(positive_amounts),
+            amount=draw(positive_amounts(invoice.currency)),
             method=draw(optional(st.sampled_from(r.PaymentMethod))),
             reference=draw(texts),
             is_deposit=draw(st.booleans()),
@@ -139,12 +158,17 @@ def books(draw: st.DrawFn) -> r.BookContents:
 
     def promise() -> r.Promise:
         customer, invoice = about()
-        return r.Promise(customer, draw(days), draw(days), draw(positive_amounts), invoice)
+        amount = draw(positive_amounts(currency_of(customer, invoice)))
+        return r.Promise(customer, draw(days), draw(days), amount, invoice)
 
     def plan() -> r.PaymentPlan:
         customer, invoice = about()
         installments = draw(
-            st.lists(st.builds(r.Installment, days, positive_amounts), min_size=1, max_size=3)
+            st.lists(
+                st.builds(r.Installment, days, positive_amounts(currency_of(customer, invoice))),
+                min_size=1,
+                max_size=3,
+            )
         )
         return r.PaymentPlan(customer, draw(days), tuple(installments), invoice)
 

@@ -11,6 +11,7 @@ import peewee
 import pytest
 
 from diva_desk.core import records as r
+from diva_desk.core.money import from_minor
 from diva_desk.interchange import ImportSummary, export_text, import_file, import_text
 from diva_desk.interchange.keys import (
     BUSINESS_KEYS,
@@ -255,7 +256,7 @@ def test_money_is_exact_and_the_cached_total_matches_the_lines(
         ],
     }))  # fmt: skip
 
-    totals = {i.number: i.total for i in m.Invoice.select()}
+    totals = {i.number: from_minor(i.total_minor, i.currency) for i in m.Invoice.select()}
     # 3 x 0.05 = 0.15 net; HST 3 x 0.0065 = 0.0195 rounded once per tax name -> 0.02.
     assert totals["T-1"] == Decimal("0.17")
     # 0.335 x 3.00 = 1.005 -> 1.01 half-up (not banker's 1.00); HST 13 % of 3.03 -> 0.39.
@@ -324,8 +325,8 @@ def test_the_example_in_the_user_docs_imports_as_it_says(book: peewee.SqliteData
     import_text(example)
 
     invoice = m.Invoice.get(m.Invoice.number == "INV-1001")
-    assert (invoice.due_date, invoice.currency, invoice.total) == (
+    assert (invoice.due_date, invoice.currency, invoice.total_minor) == (
         dt.date(2026, 11, 17),
         "CAD",
-        Decimal("240.13"),
+        24013,
     )

@@ -28,20 +28,28 @@ def test_new_book_has_latest_schema_and_safe_pragmas(book, book_path: Path) -> N
     assert book.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
-def test_money_is_stored_as_integer_cents(book) -> None:
-    customer = _add_customer()
-    models.Invoice.create(
-        number="INV-1",
-        customer=customer,
-        issue_date=dt.date(2026, 11, 1),
-        due_date=dt.date(2026, 12, 1),
-        state="sent",
-        currency="CAD",
-        total=Decimal("4520.05"),
-    )
-    raw = book.execute_sql("SELECT total_cents, typeof(total_cents) FROM invoice").fetchone()
-    assert raw == (452005, "integer")
-    assert models.Invoice.get().total == Decimal("4520.05")
+def test_money_is_stored_as_integer_minor_units_of_its_currency(book) -> None:
+    """Cents for CAD, whole yen for JPY; unit prices as ten-thousandths in any currency."""
+    from diva_desk.core.records import InvoiceLine
+    from diva_desk.store.invoices import InvoiceDraft, save_draft
+
+    for code, currency in (("ACME", "CAD"), ("TOKYO", "JPY")):
+        customer = models.Customer.create(code=code, name=code, currency=currency)
+        save_draft(
+            InvoiceDraft(
+                customer_id=customer.id,
+                issue_date=dt.date(2026, 11, 1),
+                due_date=dt.date(2026, 12, 1),
+                currency=currency,
+                lines=(InvoiceLine("Work", Decimal(3), Decimal("333.33")),),
+            )
+        )
+    raw = book.execute_sql(
+        "SELECT i.currency, i.total_cents, typeof(i.total_cents), l.unit_price_units"
+        " FROM invoice i JOIN invoice_line l ON l.invoice_id = i.id ORDER BY i.id"
+    ).fetchall()
+    # 3 x 333.33 = 999.99: $999.99 is 99999 cents; in yen it rounds half-up to 1000.
+    assert raw == [("CAD", 99999, "integer", 3333300), ("JPY", 1000, "integer", 3333300)]
 
 
 def test_foreign_keys_are_enforced(book) -> None:
@@ -158,9 +166,9 @@ def test_clear_book_removes_every_record(book) -> None:
         due_date=dt.date(2026, 1, 31),
         state="sent",
         currency="CAD",
-        total=Decimal("10.00"),
+        total_minor=1000,  # $10.00
     )
-    models.Payment.create(invoice=invoice, date=dt.date(2026, 1, 5), amount=Decimal("5.00"))
+    models.Payment.create(invoice=invoice, date=dt.date(2026, 1, 5), amount_minor=500)
     maintenance.clear_book()
     assert all(
         model.select().count() == 0 for model in models.ALL_MODELS if model is not models.Setting

@@ -12,6 +12,7 @@ import peewee
 import pytest
 
 from diva_desk.core.history import PaidInvoice, RatingKind, payment_stats
+from diva_desk.core.money import from_minor, to_minor
 from diva_desk.core.promises import PromiseOutcome, PromiseStatus
 from diva_desk.store import models as m
 from diva_desk.store.db import db
@@ -40,12 +41,12 @@ def invoice(customer_id: int, due: dt.date, total: str, state: str = "sent") -> 
         due_date=due,
         state=state,
         currency="CAD",
-        total=Decimal(total),
+        total_minor=to_minor(Decimal(total), "CAD"),
     ).id
 
 
 def payment(invoice_id: int, date: dt.date, amount: str) -> None:
-    m.Payment.create(invoice=invoice_id, date=date, amount=Decimal(amount))
+    m.Payment.create(invoice=invoice_id, date=date, amount_minor=to_minor(Decimal(amount), "CAD"))
 
 
 def promise(
@@ -56,7 +57,7 @@ def promise(
         invoice=invoice_id,
         made_on=made,
         promised_date=by,
-        amount=Decimal(amount),
+        amount_minor=to_minor(Decimal(amount), "CAD"),
     ).id
 
 
@@ -263,16 +264,17 @@ def _paid_by_hand(customer_id: int) -> tuple[list[PaidInvoice], dt.date | None]:
         (m.Invoice.customer == customer_id) & (m.Invoice.state == "sent")
     )
     for inv in invoices:
+        total = from_minor(inv.total_minor, inv.currency)
         running, paid_on = Decimal(0), None
         payments = sorted(
             (p for p in inv.payments if p.date <= TODAY), key=lambda p: (p.date, p.id)
         )
         for p in payments:
-            running += p.amount
-            if paid_on is None and running >= inv.total:
+            running += from_minor(p.amount_minor, inv.currency)
+            if paid_on is None and running >= total:
                 paid_on = p.date
-        if inv.total > 0 and paid_on is not None:
-            paid.append(PaidInvoice(inv.due_date, paid_on, inv.total))
-        if running < inv.total:
+        if total > 0 and paid_on is not None:
+            paid.append(PaidInvoice(inv.due_date, paid_on, total))
+        if running < total:
             open_dues.append(inv.due_date)
     return paid, min(open_dues, default=None)

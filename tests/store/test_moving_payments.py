@@ -72,9 +72,9 @@ def test_the_payments_move_to_the_corrected_copy_when_it_is_sent(shop) -> None:
     assert paid_on(copy) == D("500.00")
     assert invoice_detail(copy, TODAY).balance == D("630.00")
     moved = m.Payment.select().where(m.Payment.invoice == copy)
-    assert sorted((p.amount, p.reference, p.date) for p in moved) == [
-        (D("200.00"), "1234", TODAY),
-        (D("300.00"), "1234", TODAY),
+    assert sorted((p.amount_minor, p.reference, p.date) for p in moved) == [
+        (20000, "1234", TODAY),  # $200.00 in cents
+        (30000, "1234", TODAY),
     ]
 
 
@@ -119,10 +119,10 @@ def test_moves_that_make_no_sense_are_refused(shop, problem: str) -> None:
         target = draft(shop["ACME"])
     if problem == "other customer":
         target = sent(shop["OTHER"])
-    before = [(p.invoice_id, p.amount) for p in m.Payment.select()]
+    before = [(p.invoice_id, p.amount_minor) for p in m.Payment.select()]
     with pytest.raises(BadInput):
         move_payments(source, target)
-    assert [(p.invoice_id, p.amount) for p in m.Payment.select()] == before
+    assert [(p.invoice_id, p.amount_minor) for p in m.Payment.select()] == before
 
 
 def test_a_payment_before_the_invoice_was_issued_is_refused(shop) -> None:

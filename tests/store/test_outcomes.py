@@ -80,8 +80,8 @@ def test_promise_writes_the_promise_a_followup_and_the_call_and_undo_takes_them_
         acme, _invoice_id("INV-1"), Decimal("1000.00"), FRI, "Cheque on Friday", at(MON)
     )
     promise = m.Promise.get_by_id(result.promise_ids[0])
-    assert (promise.amount, promise.promised_date, promise.made_on) == (
-        Decimal("1000.00"),
+    assert (promise.amount_minor, promise.promised_date, promise.made_on) == (
+        100000,  # $1,000.00 in cents
         FRI,
         MON,
     )
@@ -113,11 +113,11 @@ def test_a_promise_without_a_date_from_today_or_an_amount_is_refused(acme: int) 
 
 def test_a_payment_plan_saves_its_installments_and_they_call(acme: int) -> None:
     invoice = _invoice_id("INV-1")
-    plan = split_into_installments(Decimal("1000.00"), 3, NEXT_MON, "biweekly")
+    plan = split_into_installments(Decimal("1000.00"), 3, NEXT_MON, "biweekly", "CAD")
     result = o.agreed_payment_plan(acme, invoice, plan, "Short this month", at(MON))
     stored = m.Installment.select().where(m.Installment.plan == result.plan_ids[0])
-    assert [(i.due_date, i.amount) for i in stored.order_by(m.Installment.position)] == [
-        (i.due_date, i.amount) for i in plan
+    assert [(i.due_date, i.amount_minor) for i in stored.order_by(m.Installment.position)] == [
+        (i.due_date, int(i.amount * 100)) for i in plan
     ]
     assert m.Interaction.get_by_id(result.interaction_ids[0]).outcome == "plan"
     assert result.next_date == NEXT_MON
@@ -134,14 +134,16 @@ def test_a_plan_that_does_not_add_up_to_the_balance_is_refused_and_nothing_writt
     acme: int,
 ) -> None:
     before = _counts()
-    short = split_into_installments(Decimal("900.00"), 3, NEXT_MON, "monthly")
+    short = split_into_installments(Decimal("900.00"), 3, NEXT_MON, "monthly", "CAD")
     with pytest.raises(BadInput, match=r"\$900.00.*\$1,000.00"):
         o.agreed_payment_plan(acme, _invoice_id("INV-1"), short, "", at(MON))
     # A plan about the whole account must cover both invoices: 1,400.00.
     with pytest.raises(BadInput, match=r"\$1,400.00"):
         o.agreed_payment_plan(acme, None, short, "", at(MON))
     assert _counts() == before
-    whole = split_into_installments(o.balance_covered(acme, None, MON), 2, NEXT_MON, "monthly")
+    whole = split_into_installments(
+        o.balance_covered(acme, None, MON), 2, NEXT_MON, "monthly", "CAD"
+    )
     assert sum(i.amount for i in whole) == Decimal("1400.00")
     o.agreed_payment_plan(acme, None, whole, "", at(MON))
 
@@ -184,8 +186,8 @@ def test_paid_records_the_payment_and_the_call(acme: int) -> None:
         acme, invoice, Decimal("1000.00"), r.PaymentMethod.E_TRANSFER, "ref 77", at(MON)
     )
     payment = m.Payment.get_by_id(result.payment_ids[0])
-    assert (payment.amount, payment.date, payment.method, payment.reference) == (
-        Decimal("1000.00"), MON, "e-transfer", "ref 77",
+    assert (payment.amount_minor, payment.date, payment.method, payment.reference) == (
+        100000, MON, "e-transfer", "ref 77",
     )  # fmt: skip
     assert m.Interaction.get_by_id(result.interaction_ids[0]).outcome == "paid"
     assert result.summary == "Recorded $1,000.00 from Acme Ltd. on INV-1."

@@ -34,7 +34,7 @@ def test_installments_met_missed_and_upcoming_match_the_call_list(book: peewee.D
     )  # fmt: skip
     acme, invoice = m.Customer.get(code="ACME").id, m.Invoice.get(number="INV-1").id
     # 300.00 every two weeks: Nov 9, Nov 23, Dec 7.
-    plan = split_into_installments(Decimal("900.00"), 3, dt.date(2026, 11, 9), "biweekly")
+    plan = split_into_installments(Decimal("900.00"), 3, dt.date(2026, 11, 9), "biweekly", "CAD")
     o.agreed_payment_plan(acme, invoice, plan, "", dt.datetime.combine(AGREED, dt.time(10)))
     o.paid(acme, invoice, Decimal("300.00"), None, "", dt.datetime(2026, 11, 9, 11))
     o.paid(acme, invoice, Decimal("100.00"), None, "", dt.datetime(2026, 11, 20, 11))

@@ -61,7 +61,7 @@ def test_a_partly_paid_promise_is_broken_the_next_working_day_with_its_own_scrip
     o.promised_to_pay(beta, inv2, Decimal("1000.00"), FRI, "", wed)
     # Acme sends part of it; Beta pays it all on the promised day.
     o.paid(acme, inv1, Decimal("400.00"), None, "", dt.datetime.combine(THU, dt.time(9)))
-    m.Payment.create(invoice=inv2, date=FRI, amount=Decimal("1000.00"))
+    m.Payment.create(invoice=inv2, date=FRI, amount_minor=100000)  # $1,000.00
 
     friday = {c.customer: c for c in calls_today(FRI)}
     # Beta paid in full: neither its promise nor the follow-up about the paid invoice calls.

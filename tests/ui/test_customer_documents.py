@@ -162,7 +162,7 @@ def test_record_a_payment_from_the_customer_on_any_of_their_invoices(
     window.findChild(QAction, "customerPayment").trigger()
     # Oldest due first: a cheque without a note most often pays that one.
     assert offered == [["INV-1001 — balance $1,000.00", "INV-1010 — balance $300.00"]]
-    paid = m.Payment.get(m.Payment.amount == Decimal("120.00"))
+    paid = m.Payment.get(m.Payment.amount_minor == 12000)  # cents of CAD
     assert paid.invoice.number == "INV-1010" and paid.date == TODAY
     assert window.statusBar().currentMessage() == "Recorded a payment of $120.00 on INV-1010."
 

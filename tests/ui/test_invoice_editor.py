@@ -78,7 +78,7 @@ def test_a_mistyped_number_is_shown_beside_the_lines_and_not_saved(
     type_line(qtbot, editor, 0, "Wiring", "7,5", "95.00")
     problems = editor.form.line_problems
     assert problems.isVisible()
-    assert problems.text().startswith('Line 1: "7,5" is not a quantity')
+    assert problems.text().startswith('Line 1: Quantity: "7,5" is not a number')
     cell = editor.form.lines.index(0, LineColumn.QUANTITY)
     assert cell.data() == "7,5"  # kept as typed, to be corrected
     assert cell.data(Qt.ItemDataRole.ToolTipRole)

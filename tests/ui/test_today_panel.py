@@ -188,8 +188,8 @@ def test_promised_to_pay_writes_a_promise_and_a_followup_and_the_call_leaves(
     qtbot.mouseClick(card(panel, "ACME").buttons[OutcomeKind.PROMISED], Qt.MouseButton.LeftButton)
 
     promise = m.Promise.get(m.Promise.customer == customer_id("ACME"))
-    assert (promise.amount, promise.promised_date, promise.made_on) == (
-        Decimal("600.00"),
+    assert (promise.amount_minor, promise.promised_date, promise.made_on) == (
+        60000,  # $600.00 in cents
         by,
         TODAY,
     )
@@ -243,8 +243,8 @@ def test_payment_plan_saves_the_installments(
     answer_with(monkeypatch, fill)
     qtbot.mouseClick(card(panel, "ACME").buttons[OutcomeKind.PLAN], Qt.MouseButton.LeftButton)
     plan = m.PaymentPlan.get(m.PaymentPlan.customer == customer_id("ACME"))
-    amounts = [i.amount for i in plan.installments.order_by(m.Installment.position)]
-    assert amounts == [Decimal("250.00")] * 4
+    amounts = [i.amount_minor for i in plan.installments.order_by(m.Installment.position)]
+    assert amounts == [25000] * 4  # $250.00 each, in cents
     assert interactions("ACME")[0][0] == "plan"
     assert "ACME" not in listed(panel)
 
@@ -285,7 +285,7 @@ def test_paid_records_the_payment_on_the_invoice(
     answer_with(monkeypatch, fill)
     qtbot.mouseClick(card(panel, "GAMMA").buttons[OutcomeKind.PAID], Qt.MouseButton.LeftButton)
     payment = m.Payment.get(m.Payment.reference == "1234")
-    assert (payment.amount, payment.date, payment.method) == (Decimal("250.00"), TODAY, "cheque")
+    assert (payment.amount_minor, payment.date, payment.method) == (25000, TODAY, "cheque")
     assert payment.invoice.number == "INV-1003"
     assert interactions("GAMMA")[0][0] == "paid"
     assert listed(panel) == ["ACME", "BETA"]
