@@ -6,6 +6,7 @@ Acme owes 1,000.00 on INV-1001 in the small book (conftest).
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import peewee
 import pytest
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from diva_desk.core.plans import Frequency
+from diva_desk.i18n import format as fmt
+from diva_desk.i18n import set_language
 from diva_desk.store import models as m
 from diva_desk.ui.payment_plan_dialog import PaymentPlanDialog
 
@@ -135,3 +138,45 @@ def test_the_whole_account_can_be_covered(dialog: PaymentPlanDialog) -> None:
     dialog.covers.setCurrentIndex(dialog.covers.findData(None))
     assert dialog.covers.currentText() == "Everything they owe"
     assert dialog.intro.text() == "$1,000.00 to pay in installments."
+
+
+def test_amounts_are_read_as_the_window_shows_them_in_french(
+    qtbot: QtBot, small_book: peewee.SqliteDatabase
+) -> None:
+    """fr_CA: the dialog shows "1 234,50 $" (no-break spaces), and takes it back typed."""
+    set_language("fr_CA")
+    acme = m.Customer.get(m.Customer.code == "ACME")
+    invoice = m.Invoice.get(m.Invoice.number == "INV-1001")
+    plan = PaymentPlanDialog(
+        customer_id=acme.id,
+        customer_name=acme.name,
+        currency="CAD",
+        invoices=[(invoice.id, invoice.number)],
+        today=TODAY,
+        on=dt.datetime(2026, 11, 23, 10, 0),
+    )
+    qtbot.addWidget(plan)
+    plan.show()
+    qtbot.waitExposed(plan)
+    plan.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is plan)
+    plan.count.setValue(2)
+    qtbot.mouseClick(plan.custom, Qt.MouseButton.LeftButton)
+    type_in_cell(qtbot, plan, 0, "600,25 $")
+    type_in_cell(qtbot, plan, 1, "399,75\xa0$")
+    assert schedule(plan)[0][1] == fmt.money(Decimal("600.25"), "CAD", "fr_CA")
+    assert not plan.problem.isVisible()
+    assert plan.ok.isEnabled()
+
+    type_in_cell(qtbot, plan, 1, "1 234,50 $")  # a plain space, as a person types it
+    shown = fmt.money(Decimal("1234.50"), "CAD", "fr_CA")
+    assert schedule(plan)[1][1] == shown
+    total = fmt.money(Decimal("1834.75"), "CAD", "fr_CA")
+    assert total in plan.problem.text()  # read as 1,234.50: the sum is named, not refused
+
+    type_in_cell(qtbot, plan, 1, shown)  # the dialog's own text, no-break spaces and all
+    assert schedule(plan)[1][1] == shown
+
+    type_in_cell(qtbot, plan, 1, "dix")
+    assert plan.problem.text().startswith("Installment 2")
+    assert not plan.ok.isEnabled()
