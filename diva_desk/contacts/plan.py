@@ -28,6 +28,7 @@ from diva_desk.contacts.values import (
     parse_terms,
     unique_code,
 )
+from diva_desk.core.currencies import currency_problem
 from diva_desk.core.customer_rules import CODE_MAX_LENGTH, code_shape_ok
 from diva_desk.core.records import DEFAULT_CURRENCY, BookContents, Customer
 from diva_desk.errors import BadInput
@@ -290,6 +291,13 @@ class _Planner:
                 problems.append(
                     _("“{currency}” is not a currency code").format(currency=draft.currency)
                 )
+            else:
+                if currency_problem(currency):
+                    problems.append(
+                        _("{currency} has more decimals than the book can hold").format(
+                            currency=currency
+                        )
+                    )
         customer = Customer(
             code="",
             name=draft.name,

@@ -217,3 +217,21 @@ def test_codes() -> None:
     taken = {"ACME", "ACME2", "CAFECREM"}
     assert unique_code("ACME Inc", taken) == "ACME3"
     assert unique_code("Café Crème Inc.", taken) == "CAFECRE2"
+
+
+def test_an_empty_currency_is_the_businesss_and_one_the_book_cannot_hold_is_named(
+    book: peewee.Database, tmp_path: Path
+) -> None:
+    from diva_desk.core.records import Business
+
+    add_contents(BookContents(business=Business(name="Tokyo Studio", currency="JPY")))
+    sheet = tmp_path / "contacts.csv"
+    sheet.write_text(
+        "Name,Email,Currency\nSato KK,sato@example.jp,\nGulf Trading,gulf@example.kw,KWD\n",
+        encoding="utf-8",
+    )
+    plan = plan_for(sheet)
+    assert [(p.customer.name, p.customer.currency) for p in plan.creates] == [("Sato KK", "JPY")]
+    assert [(i.line, i.reason) for i in plan.invalid] == [
+        (3, "KWD has more decimals than the book can hold")
+    ]
