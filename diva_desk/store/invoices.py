@@ -83,17 +83,22 @@ class InvoiceDraft:
 
 
 def draft_for_customer(
-    customer_id: int, today: dt.date, lines: Sequence[r.InvoiceLine] = ()
+    customer_id: int,
+    today: dt.date,
+    lines: Sequence[r.InvoiceLine] = (),
+    *,
+    currency: str | None = None,
 ) -> InvoiceDraft:
     """A new invoice for a customer, filled from what the book knows about them.
 
     The due date follows the customer's terms, else the business default; the
-    currency is the customer's. The customer's usual deposit is asked only once
-    there are lines to take a percentage of (the editor recomputes it with
-    ``deposit_for`` as lines are typed), due on the issue date: the work starts
-    when it arrives.
+    currency is the customer's unless given (a copy keeps its own). The customer's
+    usual deposit is asked only once there are lines to take a percentage of (the
+    editor recomputes it with ``deposit_for`` as lines are typed), due on the issue
+    date: the work starts when it arrives.
     """
     customer = customer_record(customer_id)
+    currency = currency or customer.currency
     terms = customer.terms_days
     if terms is None:
         business = m.Business.get_or_none(m.Business.id == 1)
@@ -101,16 +106,14 @@ def draft_for_customer(
     deposit, deposit_due = ZERO, None
     if lines and customer.deposit_percent > 0:
         deposit = deposit_for(
-            invoice_totals(lines, customer.currency).total,
-            customer.deposit_percent,
-            customer.currency,
+            invoice_totals(lines, currency).total, customer.deposit_percent, currency
         )
         deposit_due = today if deposit > 0 else None
     return InvoiceDraft(
         customer_id=customer_id,
         issue_date=today,
         due_date=due_date_for(today, terms),
-        currency=customer.currency,
+        currency=currency,
         deposit_amount=deposit,
         deposit_due_date=deposit_due,
         lines=tuple(lines),
@@ -230,7 +233,7 @@ def duplicate_invoice(invoice_id: int, today: dt.date) -> int:
     """
     row = invoice_row(invoice_id)
     lines = lines_of([invoice_id])[invoice_id]
-    fresh = draft_for_customer(row.customer_id, today, lines)
+    fresh = draft_for_customer(row.customer_id, today, lines, currency=row.currency)
     draft = InvoiceDraft(
         customer_id=fresh.customer_id,
         issue_date=fresh.issue_date,

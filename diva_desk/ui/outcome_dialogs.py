@@ -263,7 +263,7 @@ class PaidDialog(_OutcomeDialog):
         invoice = self.invoice.currentData()
         if invoice in self.balances:
             balance, currency = self.balances[invoice]
-            self.amount.setText(f"{balance:.2f}")
+            self.amount.setText(money_text(balance, currency))
             self.intro.setText(
                 _("{number}: {balance} is owed.").format(
                     number=self.invoice.currentText(), balance=fmt.money(balance, currency)
