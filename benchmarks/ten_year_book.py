@@ -23,7 +23,7 @@ from pathlib import Path
 
 from diva_desk.core import records as r
 from diva_desk.core.invoices import invoice_totals
-from diva_desk.core.money import from_cents, round_money, to_cents
+from diva_desk.core.money import from_minor, round_money, to_minor
 
 #: The last day of the book; the benchmark's "today".
 AS_OF = dt.date(2026, 11, 23)
@@ -148,7 +148,7 @@ class _Builder:
             r.InvoiceLine(
                 description=rng.choice(_WORK),
                 quantity=rng.choice(_QUANTITIES),
-                unit_price=from_cents(rng.randint(2_500, 150_000)),
+                unit_price=from_minor(rng.randint(2_500, 150_000), "CAD"),
                 tax_name=name if rng.random() > 0.1 else "",
                 tax_rate=rate,
             )
@@ -158,7 +158,7 @@ class _Builder:
     def invoice(self, number: int, who: _Customer, issued: dt.date) -> None:
         rng, c = self.rng, who.record
         lines = self.lines(who)
-        total = invoice_totals(lines).total
+        total = invoice_totals(lines, c.currency).total
         age = (self.as_of - issued).days
         if (age < 30 and rng.random() < 0.15) or rng.random() < 0.001:
             state = r.InvoiceState.DRAFT
@@ -174,7 +174,7 @@ class _Builder:
             confirmed = min(sent + dt.timedelta(days=rng.randint(1, 10)), self.as_of)
         deposit, deposit_due = Decimal("0.00"), None
         if c.deposit_percent and state is not r.InvoiceState.VOID:
-            deposit = round_money(total * c.deposit_percent / 100)
+            deposit = round_money(total * c.deposit_percent / 100, c.currency)
             deposit_due = issued + dt.timedelta(days=7)
         invoice = r.Invoice(
             number=f"INV-{number:06d}",
@@ -233,12 +233,12 @@ class _Builder:
             self.chase(who, invoice, owed, None)
             return
         if roll < never + partial:
-            part = round_money(owed * Decimal(rng.randint(20, 70)) / 100)
+            part = round_money(owed * Decimal(rng.randint(20, 70)) / 100, invoice.currency)
             self.pay(invoice, paid_on, part)
             self.chase(who, invoice, owed - part, None)
             return
         if rng.random() < 0.08:  # paid in two goes
-            part = round_money(owed * Decimal(rng.randint(30, 60)) / 100)
+            part = round_money(owed * Decimal(rng.randint(30, 60)) / 100, invoice.currency)
             if self.pay(invoice, paid_on - dt.timedelta(days=rng.randint(5, 25)), part):
                 owed -= part
         paid = self.pay(invoice, paid_on, owed)
@@ -296,9 +296,11 @@ class _Builder:
             self.chase(who, invoice, owed, None)
             return
         count = rng.randint(3, 6)
-        cents = to_cents(owed)
+        cents = to_minor(owed, invoice.currency)
         share = cents // count
-        amounts = [from_cents(share)] * (count - 1) + [from_cents(cents - share * (count - 1))]
+        amounts = [from_minor(share, invoice.currency)] * (count - 1) + [
+            from_minor(cents - share * (count - 1), invoice.currency)
+        ]
         installments = tuple(
             r.Installment(agreed + dt.timedelta(days=30 * (n + 1)), amount)
             for n, amount in enumerate(amounts)
