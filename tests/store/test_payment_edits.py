@@ -235,3 +235,12 @@ def test_a_payment_on_a_void_invoice_is_not_edited_but_may_be_deleted(shop) -> N
 def test_a_stale_payment_id_is_a_sentence(shop) -> None:
     with pytest.raises(BadInput, match="no longer in the book"):
         delete_payment(9999)
+
+
+def test_a_payment_does_not_move_to_an_invoice_issued_after_it_came(shop) -> None:
+    wrong = sent(shop["ACME"])
+    payment_id = pay(wrong, "300.00")
+    later = sent(shop["ACME"], issued=TODAY + dt.timedelta(days=1))
+    with pytest.raises(BadInput, match="is before INV-2 was issued"):
+        move_payment(payment_id, later)
+    assert payment_fields(payment_id).invoice_id == wrong
