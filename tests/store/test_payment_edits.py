@@ -12,6 +12,7 @@ from diva_desk.core import records as r
 from diva_desk.errors import BadInput
 from diva_desk.i18n import format as fmt
 from diva_desk.store import models as m
+from diva_desk.store.calls import calls_today
 from diva_desk.store.customers import EntryKind, customer_history
 from diva_desk.store.invoices import (
     draft_for_customer,
@@ -244,3 +245,14 @@ def test_a_payment_does_not_move_to_an_invoice_issued_after_it_came(shop) -> Non
     with pytest.raises(BadInput, match="is before INV-2 was issued"):
         move_payment(payment_id, later)
     assert payment_fields(payment_id).invoice_id == wrong
+
+
+def test_a_correction_is_not_a_call_the_customer_stays_on_todays_list(shop) -> None:
+    overdue = sent(shop["ACME"], issued=TODAY - dt.timedelta(days=60))
+    payment_id = pay(overdue, "100.00")
+    assert [c.customer for c in calls_today(TODAY)] == ["ACME"]
+    edit_payment(payment_id, TODAY, D("90.00"), None, "", today=TODAY, at=NOW)
+    calls = calls_today(TODAY)
+    assert [c.customer for c in calls] == ["ACME"]
+    assert calls[0].last_contact is None  # a note the book wrote is no contact
+    assert customer_history(shop["ACME"], TODAY).last_contact is None
