@@ -28,6 +28,7 @@ from diva_desk.ui.payment_edit_dialog import MovePaymentDialog, PaymentEditDialo
 
 from .conftest import TODAY
 from .invoice_helpers import Dialogs, dialogs
+from .test_customer_details import access_keys
 
 __all__ = ["dialogs"]
 
@@ -210,3 +211,20 @@ def test_both_enter_keys_open_the_edit(
     focus_list(qtbot, panel)
     qtbot.keyClick(panel.table, key)
     assert len(dialogs.opened) == 1 and isinstance(dialogs.opened[0], PaymentEditDialog)
+
+
+def test_the_lists_access_keys_are_its_own_in_the_invoice_page(
+    qtbot: QtBot, small_book: peewee.SqliteDatabase, dialogs: Dialogs
+) -> None:
+    editor = open_page(qtbot, "INV-1003")
+    panel = editor.life.payments
+    dialogs.confirm_answer = True
+    panel.delete_button.click()  # the undo bar shows its button too
+    assert panel.undo_bar.isVisibleTo(editor)
+    ours = access_keys(panel)
+    assert sorted(ours) == ["e", "h", "i", "l", "o"]
+    theirs = access_keys(editor) - ours
+    assert [key for key in ours if key in theirs] == []
+
+    qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert panel.table.hasFocus()
