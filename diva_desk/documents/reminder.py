@@ -48,10 +48,12 @@ class ReminderDocument:
     #: The date the firm and final letters ask for; ``today`` + 7 days if ``None``.
     pay_by: dt.date | None = None
     logo: bytes | None = None
+    #: The numbers of the invoices an agreement being kept covers: left off the letter.
+    held: frozenset[str] = frozenset()
     #: Payment-plan installments missed: asked for alongside the overdue invoices.
     installments: Sequence[MissedInstallment] = ()
     #: Why nothing may be reminded (core.calls.holds.hold_text), when an agreement
-    #: being kept holds back all that is overdue; ``invoices`` leaves those off.
+    #: being kept holds back all that is overdue.
     hold: str = ""
 
 
@@ -260,23 +262,23 @@ def overdue_items(doc: ReminderDocument, today: dt.date) -> list[OpenItem]:
     """The invoices a reminder may ask for: past their due date with a balance.
 
     An invoice not yet due is not late, and asking for it would be asking to be
-    paid early; so it stays off the letter and out of its total. What an agreement
-    being kept covers is not in ``doc.invoices`` at all (the store leaves it off).
-    BadInput when there is nothing to remind of, in a sentence the window can show
-    as it is: the agreement's (``doc.hold``) when one holds back all that is overdue.
+    paid early; so it stays off the letter and out of its total, and so does what
+    an agreement being kept covers (``doc.held``). BadInput when there is nothing
+    to remind of, in a sentence the window can show as it is: the agreement's
+    (``doc.hold``) when one holds back all that is overdue.
     """
     items = open_items(doc.invoices, doc.payments, today)
-    overdue = [item for item in items if item.days_past_due > 0]
-    if overdue or doc.installments:
-        return overdue
-    if doc.hold:
-        raise BadInput(doc.hold)
-    if not items:
+    if not items and not doc.installments:
         raise BadInput(
             _("{customer} owes nothing at the moment; there is nothing to remind them of.").format(
                 customer=doc.customer.name
             )
         )
+    overdue = [i for i in items if i.days_past_due > 0 and i.invoice.number not in doc.held]
+    if overdue or doc.installments:
+        return overdue
+    if doc.hold:
+        raise BadInput(doc.hold)
     raise BadInput(
         _("{customer} has nothing overdue: no reminder is needed.").format(
             customer=doc.customer.name

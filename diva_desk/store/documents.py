@@ -155,11 +155,12 @@ def reminder_document(code: str, today: dt.date, pay_by: dt.date | None = None) 
     return ReminderDocument(
         business=business,
         customer=customer,
-        invoices=[inv for inv in invoices if inv.number not in standing.held_numbers],
+        invoices=invoices,
         payments=payments,
         today=today,
         pay_by=pay_by,
         logo=logo,
+        held=standing.held_numbers,
         installments=standing.standing.missed,
         hold=standing.reason,
     )
