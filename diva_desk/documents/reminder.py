@@ -70,8 +70,12 @@ def _subject(level: ReminderLevel, code: str) -> str:
     return _("Final reminder: account {account}").format(account=code)
 
 
-def _body(level: ReminderLevel, total: str, pay_by: str) -> list[str]:
-    """The letter's paragraphs (markup) above the list of invoices."""
+def _body(level: ReminderLevel, total: str, pay_by: str, on_plan: bool = False) -> list[str]:
+    """The letter's paragraphs (markup) above the list of invoices.
+
+    ``on_plan``: the letter asks for a missed installment, so the customer already
+    has a plan; the firm letter offers to adjust it rather than to make one.
+    """
     if level is ReminderLevel.FRIENDLY:
         return [
             _para(
@@ -111,6 +115,11 @@ def _body(level: ReminderLevel, total: str, pay_by: str) -> list[str]:
             ),
             _para(
                 _(
+                    "If an installment of our payment plan is difficult to pay right now, "
+                    "please call me before then so that we can adjust the plan together."
+                )
+                if on_plan
+                else _(
                     "If paying the full amount at once is difficult right now, please call "
                     "me before then: I am glad to talk about a payment plan that works for "
                     "both of us."
@@ -181,7 +190,7 @@ def totals_by_currency(
 
 def _installment_label(missed: MissedInstallment) -> str:
     if missed.invoice:
-        return _("{invoice}: payment-plan installment").format(invoice=missed.invoice)
+        return _("{invoice} (installment)").format(invoice=missed.invoice)
     return _("Payment-plan installment")
 
 
@@ -228,7 +237,7 @@ def _invoice_table(
             ]
         )
     table = Table(
-        rows, colWidths=[width * 0.24, width * 0.19, width * 0.19, width * 0.18, width * 0.2]
+        rows, colWidths=[width * 0.3, width * 0.16, width * 0.16, width * 0.18, width * 0.2]
     )
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=3, total_row=True))
     return table
@@ -310,7 +319,10 @@ def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
         Paragraph(style.text(greeting), style.BODY_LETTER),
     ]
     pay_by_text = style.fmt.date(pay_by, style="long", locale=locale)
-    story += [Paragraph(p, style.BODY_LETTER) for p in _body(level, total, pay_by_text)]
+    story += [
+        Paragraph(p, style.BODY_LETTER)
+        for p in _body(level, total, pay_by_text, bool(doc.installments))
+    ]
     table = _invoice_table(items, doc.installments, today, f, width)
     story += [Spacer(1, 2), table, Spacer(1, 6 * mm)]
     instructions = doc.business.payment_instructions.strip()
