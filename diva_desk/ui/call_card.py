@@ -431,6 +431,7 @@ QLabel[role="reason"] { color: palette(text); }
     background: palette(button); color: palette(button-text);
 }
 #callActions QPushButton:hover { background: @info~8; border-color: @info~45; }
+#callActions QPushButton:disabled { background: transparent; color: @muted; border-style: dashed; }
 #callActions QPushButton:focus { border: 2px solid @focus; padding: 3px 9px; }
 #callActions QPushButton[reached="true"] {
     background: @info~12; color: @info; border-color: @info~35;
