@@ -194,8 +194,12 @@ def calls_today(
     return calls if limit is None else calls[:limit]
 
 
-def situation_on(day: dt.date, settings: CallSettings) -> Situation:
-    """What the rules need about the book on ``day``."""
+def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) -> Situation:
+    """What the rules need about the book on ``day``.
+
+    ``ratings=False`` leaves every customer rated new: most of the cost, and what a
+    reminder's standing (store.reminder_standing) does not read.
+    """
     last = horizon(working_day_on_or_after(day, settings), settings)
     params = {
         "day": day.isoformat(),
@@ -207,13 +211,13 @@ def situation_on(day: dt.date, settings: CallSettings) -> Situation:
     def rows(sql: str) -> list[tuple]:
         return db.execute_sql(sql, params).fetchall()
 
-    ratings = customer_ratings(day)
+    rated = customer_ratings(day) if ratings else {}
     customers = tuple(
         CustomerFacts(
             id=r[0], code=r[1], name=r[2], contact_name=r[3], phone=r[4],
             ap_contact_name=r[5], ap_phone=r[6], currency=r[7], invoice_cutoff_day=r[8],
             archived=bool(r[9]),
-            rating=ratings[r[0]].rating.kind if r[0] in ratings else RatingKind.NEW,
+            rating=rated[r[0]].rating.kind if r[0] in rated else RatingKind.NEW,
             last_contact=_day_of(r[10]), last_outcome=Outcome(r[11]) if r[11] else None,
             snoozed_until=_snooze(r[12]),
         )

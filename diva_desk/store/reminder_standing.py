@@ -26,7 +26,7 @@ class LetterStanding:
 
 def letter_standing(customer_id: int, day: dt.date) -> LetterStanding:
     """What a reminder written on ``day`` may ask of the customer, and why not the rest."""
-    situation = situation_on(day, call_settings())
+    situation = situation_on(day, call_settings(), ratings=False)
     row = m.Customer.select(m.Customer.name, m.Customer.currency).where(
         m.Customer.id == customer_id
     )
