@@ -150,3 +150,9 @@ def test_a_call_about_a_kept_plan_carries_why_no_letter_goes_out() -> None:
     (call,) = calls_for(DAY, situation)
     assert [r.kind for r in call.reasons] == [ReasonKind.INSTALLMENT_DUE]
     assert call.letter_hold is not None and call.letter_hold.kind is HoldKind.PLAN
+
+
+def test_a_plan_whose_invoice_is_settled_asks_for_nothing() -> None:
+    missed = plan((MON, "1000.00"))
+    s = standing([invoice(2, due=DAY + days(5))], plans=[missed])  # INV-1001 paid or void
+    assert s.missed == () and not s.may_remind

@@ -191,6 +191,8 @@ def reminder_standing(
     missed = []
     for plan in plans:
         about = by_id.get(plan.invoice_id) if plan.invoice_id is not None else None
+        if not covered(plan.invoice_id, plan.agreed_on, invoices) & by_id.keys():
+            continue  # what the plan spread out is paid (or void): nothing to ask for
         for due, left in plan_state(plan).unpaid:
             if due < day:
                 missed.append(
