@@ -55,7 +55,10 @@ SETTING_PREFIX = "calls."
 #: prefix plus the customer's id (written by store.outcomes.snoozed).
 SNOOZE_PREFIX = "snoozed_until."
 
-_CUSTOMERS = """
+# A note with no outcome is one the book wrote itself (an invoice voided, a payment
+# corrected: store.invoices, store.payment_edits), not a contact with the customer.
+_CONTACT = "NOT (channel = 'note' AND outcome IS NULL)"
+_CUSTOMERS = f"""
 SELECT c.id, c.code, c.name, c.contact_name, c.phone, c.ap_contact_name, c.ap_phone,
        c.currency, c.invoice_cutoff_day, c.archived, last.at, last.outcome, snooze.value
 FROM customer c
@@ -63,10 +66,10 @@ LEFT JOIN setting snooze ON snooze.key = 'snoozed_until.' || c.id
 LEFT JOIN (
     SELECT customer_id, at, outcome,
            ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY at DESC, id DESC) AS n
-    FROM interaction WHERE at < :next
+    FROM interaction WHERE at < :next AND {_CONTACT}
 ) last ON last.customer_id = c.id AND last.n = 1
 """
-_OPEN_INVOICES = """
+_OPEN_INVOICES = f"""
 SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_cents,
        COALESCE(p.paid, 0), i.sent_date, i.received_confirmed_date, i.deposit_cents,
        i.deposit_due_date, talk.last_at
@@ -77,7 +80,7 @@ LEFT JOIN (
 ) p ON p.invoice_id = i.id
 LEFT JOIN (
     SELECT invoice_id, MAX(at) AS last_at FROM interaction
-    WHERE invoice_id IS NOT NULL AND at < :next GROUP BY invoice_id
+    WHERE invoice_id IS NOT NULL AND at < :next AND {_CONTACT} GROUP BY invoice_id
 ) talk ON talk.invoice_id = i.id
 WHERE i.state = 'sent' AND i.issue_date <= :day AND i.total_cents > COALESCE(p.paid, 0)
 """
@@ -127,7 +130,9 @@ WHERE NOT f.done AND f.due_date <= :last
   AND (i.id IS NULL OR i.state = 'draft' OR (i.state = 'sent' AND i.total_cents > (
       SELECT COALESCE(SUM(amount_cents), 0) FROM payment WHERE invoice_id = i.id AND date <= :day)))
 """
-_CONTACTED = "SELECT DISTINCT customer_id FROM interaction WHERE at >= :day AND at < :next"
+_CONTACTED = (
+    f"SELECT DISTINCT customer_id FROM interaction WHERE at >= :day AND at < :next AND {_CONTACT}"
+)
 # Open problems: an open follow-up dated on or after a problem or dispute reported
 # about the same invoice (or the customer as a whole, both without one), with no
 # call since that reached the customer and settled something. store.outcomes
@@ -189,8 +194,12 @@ def calls_today(
     return calls if limit is None else calls[:limit]
 
 
-def situation_on(day: dt.date, settings: CallSettings) -> Situation:
-    """What the rules need about the book on ``day``."""
+def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) -> Situation:
+    """What the rules need about the book on ``day``.
+
+    ``ratings=False`` leaves every customer rated new: most of the cost, and what a
+    reminder's standing (store.reminder_standing) does not read.
+    """
     last = horizon(working_day_on_or_after(day, settings), settings)
     params = {
         "day": day.isoformat(),
@@ -202,13 +211,13 @@ def situation_on(day: dt.date, settings: CallSettings) -> Situation:
     def rows(sql: str) -> list[tuple]:
         return db.execute_sql(sql, params).fetchall()
 
-    ratings = customer_ratings(day)
+    rated = customer_ratings(day) if ratings else {}
     customers = tuple(
         CustomerFacts(
             id=r[0], code=r[1], name=r[2], contact_name=r[3], phone=r[4],
             ap_contact_name=r[5], ap_phone=r[6], currency=r[7], invoice_cutoff_day=r[8],
             archived=bool(r[9]),
-            rating=ratings[r[0]].rating.kind if r[0] in ratings else RatingKind.NEW,
+            rating=rated[r[0]].rating.kind if r[0] in rated else RatingKind.NEW,
             last_contact=_day_of(r[10]), last_outcome=Outcome(r[11]) if r[11] else None,
             snoozed_until=_snooze(r[12]),
         )

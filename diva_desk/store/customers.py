@@ -259,6 +259,11 @@ def _enum(kind: type[StrEnum], value: str | None) -> StrEnum | None:
     return kind(value) if value else None
 
 
+def is_contact(entry: TimelineEntry) -> bool:
+    """A note with no outcome is one the book wrote (a void, a payment corrected): no contact."""
+    return not (entry.channel is r.Channel.NOTE and entry.outcome is None)
+
+
 def customer_history(customer_id: int, today: dt.date) -> CustomerHistory:
     """Invoices, payments, promises, plans and interactions of one customer, newest first."""
     currency = m.Customer.select(m.Customer.currency).where(m.Customer.id == customer_id).scalar()
@@ -276,7 +281,7 @@ def customer_history(customer_id: int, today: dt.date) -> CustomerHistory:
     oldest: OpenItem | None = None
     last_contact: TimelineEntry | None = None
     for entry in entries:
-        if entry.kind is EntryKind.INTERACTION and last_contact is None:
+        if entry.kind is EntryKind.INTERACTION and last_contact is None and is_contact(entry):
             last_contact = entry
         if entry.kind is not EntryKind.INVOICE or not entry.balance:
             continue

@@ -17,7 +17,7 @@ from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices import confirm_receipt, save_draft, send_invoice, void_invoice
-from diva_desk.ui import errors, pdf_preview, void_dialog
+from diva_desk.ui import errors, invoice_payments, pdf_preview, void_dialog
 from diva_desk.ui.payment_dialog import PaymentDialog
 from diva_desk.ui.void_dialog import ReceiptDialog, VoidDialog
 
@@ -33,6 +33,8 @@ class InvoiceLife:
         #: The void invoice whose payments move to this one when it is sent (a
         #: corrected copy started from the void dialog), with what they come to.
         self.payments_from: tuple[int, str, str] | None = None
+        #: The payments received, each correctable (made first: it comes first in Tab order).
+        self.payments = invoice_payments.attach(editor, editor.form)
         row = editor.button_row
 
         def button(text: str, name: str, slot: object, keys: str = "") -> QPushButton:
@@ -79,6 +81,7 @@ class InvoiceLife:
         self.payment.setVisible(state is r.InvoiceState.SENT)
         self.payment.setEnabled(detail is not None and detail.balance > 0)
         self.receipt.setVisible(state is r.InvoiceState.SENT)
+        self.payments.show_detail(detail)
 
     # --- the steps --------------------------------------------------------------------
 

@@ -16,11 +16,22 @@ from diva_desk.core.receivables import AgingReport, AgingRow
 from diva_desk.core.records import BookContents, Customer, Invoice, InvoiceLine, Payment
 from diva_desk.documents.aging_report import AgingDocument, aging_report_pdf
 from diva_desk.errors import BadInput
+from diva_desk.i18n import format as fmt
 from diva_desk.store.aging_export import aging_csv, aging_pdf
 from diva_desk.store.records import add_contents
 
 AS_OF = dt.date(2026, 11, 23)
 D = Decimal
+
+
+def en(amount: str, currency: str) -> str:
+    """An amount as an en_CA document prints it, from Babel rather than one CLDR release."""
+    return fmt.money(Decimal(amount), currency, "en_CA")
+
+
+def day(year: int, month: int, date: int) -> str:
+    """A date as an en_CA document prints it (medium)."""
+    return fmt.date(dt.date(year, month, date), "medium", "en_CA")
 
 
 def row(currency: str, amounts: list[str], code: str = "", name: str = "", cid: int | None = None):
@@ -62,30 +73,32 @@ def report() -> AgingReport:
 def test_pdf_shows_each_customer_and_a_total_per_currency(business, report, pdf_pages, flat):
     text = flat(" ".join(pdf_pages(aging_report_pdf(AgingDocument(business, report)))))
     assert "AGING REPORT" in text
-    assert "Nov 23, 2026" in text
+    assert day(2026, 11, 23) in text
     assert "Acme Bakery Ltd." in text and "Łódź Café & Co <Ltd>" in text
-    assert "Total CAD" in text and "$1,200.00 $800.00 $0.00 $450.00 $0.00 $2,450.00" in text
-    assert "Total USD" in text and "US$45.50" in text
+    cad_row = " ".join(en(a, "CAD") for a in ["1200.00", "800.00", "0.00", "450.00", "0.00"])
+    assert "Total CAD" in text and f"{cad_row} {en('2450.00', 'CAD')}" in text
+    assert "Total USD" in text and en("45.50", "USD") in text
     # Acme's row: dashes where nothing is owed, its total in full.
-    assert "Acme Bakery Ltd. ACME — $800.00 — $450.00 — $1,250.00" in text
+    acme = f"— {en('800.00', 'CAD')} — {en('450.00', 'CAD')} — {en('1250.00', 'CAD')}"
+    assert f"Acme Bakery Ltd. ACME {acme}" in text
     # Two customers owe (one of them in two currencies).
     assert "Customers owing 2" in text
     # Each currency under its own heading; the amounts never added across them.
     assert "Canadian Dollar (CAD)" in text and "US Dollar (USD)" in text
-    assert "$2,495.50" not in text
+    assert en("2495.50", "CAD") not in text
 
 
 def test_pdf_in_the_business_locale(business, report, pdf_pages, flat):
     french = dataclasses.replace(business, locale="fr_CA")
     text = flat(" ".join(pdf_pages(aging_report_pdf(AgingDocument(french, report)))))
-    assert "2 450,00 $" in text
-    assert "23 nov. 2026" in text
+    assert flat(fmt.money(Decimal("2450.00"), "CAD", "fr_CA")) in text
+    assert flat(fmt.date(AS_OF, "medium", "fr_CA")) in text
 
 
 def test_pdf_when_nothing_is_owed(business, pdf_pages, flat):
     empty = AgingReport(as_of=AS_OF, totals=(), customers=())
     text = flat(" ".join(pdf_pages(aging_report_pdf(AgingDocument(business, empty)))))
-    assert "Nothing is owed on Nov 23, 2026." in text
+    assert f"Nothing is owed on {day(2026, 11, 23)}." in text
 
 
 def test_a_long_report_runs_over_pages_with_the_header_repeated(business, pdf_pages):
@@ -101,7 +114,7 @@ def test_a_long_report_runs_over_pages_with_the_header_repeated(business, pdf_pa
     pages = pdf_pages(aging_report_pdf(AgingDocument(business, report)))
     assert len(pages) > 2
     assert all("Current" in page and "Total" in page for page in pages)
-    assert "Customer 119" in pages[-1] and "$1,200.00" in pages[-1]
+    assert "Customer 119" in pages[-1] and en("1200.00", "CAD") in pages[-1]
 
 
 @pytest.fixture
@@ -168,7 +181,7 @@ def test_csv_for_a_past_day(stored, tmp_path: Path):
 def test_pdf_from_the_book(stored, pdf_pages, flat):
     text = flat(" ".join(pdf_pages(aging_pdf(AS_OF))))
     assert "Studio Lumière Design" in text
-    assert "Acme Bakery Ltd." in text and "Total CAD" in text and "$899.99" in text
+    assert "Acme Bakery Ltd." in text and "Total CAD" in text and en("899.99", "CAD") in text
 
 
 def test_pdf_needs_a_business_profile(book):

@@ -37,6 +37,11 @@ from .conftest import TODAY
 BUCKETS = list(AgingBucket)
 
 
+def cad_text(amount: str) -> str:
+    """An amount as the window shows it in the book's locale (en_CA), from Babel."""
+    return fmt.money(Decimal(amount), "CAD")
+
+
 @pytest.fixture
 def demo_book(book: peewee.SqliteDatabase) -> peewee.SqliteDatabase:
     add_contents(demo_contents(TODAY))
@@ -136,7 +141,7 @@ def test_aging_table_totals_equal_what_is_owed_and_stay_last(tab: ReportsTab) ->
         names = [tab.aging_proxy.index(row, 0).data() for row in (last - 1, last)]
         assert names == ["Total CAD", "Total USD"]
     cad_total = tab.aging_proxy.index(tab.aging_proxy.rowCount() - 2, total_column)
-    assert cad_total.data() == fmt.money(owed["CAD"], "CAD") == "$28,147.28"
+    assert cad_total.data() == fmt.money(owed["CAD"], "CAD") == cad_text("28147.28")
     font = cad_total.data(Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.bold()
 
@@ -147,7 +152,7 @@ def test_the_ten_who_owe_most_with_their_oldest_invoice(tab: ReportsTab) -> None
     first = tab.debtor_proxy.index(0, 0).data(ROW_ROLE)
     assert first == debtors[0]
     texts = [tab.debtor_proxy.index(0, c).data() for c in range(4)]
-    assert texts == ["Bloor West Dance Academy", "$4,988.94", "INV-1187", "not yet due"]
+    assert texts == ["Bloor West Dance Academy", cad_text("4988.94"), "INV-1187", "not yet due"]
     riverside = next(r for r in range(10) if tab.debtor_proxy.index(r, 2).data() == "INV-1132")
     assert tab.debtor_proxy.index(riverside, 3).data() == "138 days"
 
@@ -176,7 +181,7 @@ def test_tooltips_give_the_exact_figure_under_the_pointer(tab: ReportsTab) -> No
     text = aging.tooltip_at(over_90.center())
     assert text == (
         f"Nov 23, 2026\nOver 90 days: {fmt.money(cad.bucket(AgingBucket.OVER_90), 'CAD')}\n"
-        "Owed in all: $28,147.28"
+        f"Owed in all: {cad_text('28147.28')}"
     )
 
     flows = tab.flows_chart
@@ -186,7 +191,7 @@ def test_tooltips_give_the_exact_figure_under_the_pointer(tab: ReportsTab) -> No
         if m.month == dt.date(2026, 10, 1) and m.currency == "CAD"
     )
     invoiced, collected = fmt.money(month.invoiced, "CAD"), fmt.money(month.collected, "CAD")
-    assert invoiced == "$16,766.40"
+    assert invoiced == cad_text("16766.40")
     october = flows.bar_rect(10, 0)
     assert flows.tooltip_at(october.center()) == f"October 2026\nInvoiced: {invoiced}"
     # Between the bars of a month, both figures of the month.
@@ -206,7 +211,8 @@ def test_axis_ticks_are_round_compact_money(tab: ReportsTab) -> None:
     chart = tab.aging_chart
     assert chart.axis_top() == Decimal(30000)
     ticks = [chart.data.tick_text(Decimal(v)) for v in (0, 10000, 2500)]
-    assert ticks == ["$0", "$10K", "$2.5K"]
+    assert ticks == [fmt.compact_money(Decimal(v), "CAD") for v in (0, 10000, 2500)]
+    assert ticks[1] != ticks[2]  # rounded to tenths of a thousand, not to thousands
     # The tallest bar (today's) fits under the axis top.
     top = chart.bar_rect(5, 4).top()
     assert chart.plot_rect().top() <= top < chart.plot_rect().top() + 60
@@ -220,14 +226,18 @@ def test_another_currency_shows_its_own_figures(tab: ReportsTab) -> None:
     data = tab.aging_chart.data
     assert data.value(0, len(data.titles) - 1) == Decimal("1560.00")
     point = tab.aging_chart.bar_rect(len(data.titles) - 1, 0).center()
-    assert "Current: US$1,560.00" in (tab.aging_chart.tooltip_at(point) or "")
-    assert tab.flows_chart.data.series[0].texts[-1] == "US$1,560.00"
+    assert f"Current: {fmt.money(Decimal('1560.00'), 'USD')}" in (
+        tab.aging_chart.tooltip_at(point) or ""
+    )
+    assert tab.flows_chart.data.series[0].texts[-1] == fmt.money(Decimal("1560.00"), "USD")
 
 
 def test_labels_follow_the_books_language(qtbot: QtBot, demo_book: peewee.SqliteDatabase) -> None:
     set_language("fr_CA")
     tab = open_tab(qtbot)
-    assert tab.aging_chart.data.tick_text(Decimal(12500)) == "12,5\xa0k$"
+    tick = tab.aging_chart.data.tick_text(Decimal(12500))
+    assert tick == fmt.compact_money(Decimal(12500), "CAD", locale="fr_CA")
+    assert tick.startswith("12,5")  # a French decimal comma
     assert tab.flows_chart.data.categories[-1] == "nov."
     assert tab.flows_chart.data.titles[-1] == "novembre 2026"
 
@@ -256,7 +266,7 @@ def test_pdf_export_writes_a_whole_pdf(tab: ReportsTab, qtbot: QtBot, tmp_path: 
         tab.export_pdf(path)
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "AGING REPORT" in text and "Nov 23, 2026" in text
-    assert "RIVERSIDE" in text and "$28,147.28" in text
+    assert "RIVERSIDE" in text and cad_text("28147.28") in text
     assert not list(tmp_path.glob("*.partial"))
 
 
