@@ -103,3 +103,20 @@ def test_a_deposit_with_decimals_or_a_three_decimal_currency_is_refused(tokyo: i
     with pytest.raises(BadInput, match="KWD has 3 decimals"):
         save_draft(draft)
     assert m.Invoice.select().count() == 0
+
+
+def test_a_yen_payment_is_corrected_in_whole_yen(tokyo: int) -> None:
+    from diva_desk.store.payment_edits import edit_payment, payment_fields, undo_payment_change
+
+    invoice_id = yen_invoice(tokyo)
+    payment_id = record_payment(invoice_id, TODAY, D(250), None, today=TODAY)
+    with pytest.raises(BadInput, match=r"^The payment amount: JPY amounts have at most 0"):
+        edit_payment(payment_id, TODAY, D("300.50"), None, today=TODAY)
+    change = edit_payment(payment_id, TODAY, D(300), None, today=TODAY)
+    assert change is not None
+    assert (m.Payment.get_by_id(payment_id).amount_minor, payment_fields(payment_id).amount) == (
+        300,
+        D(300),
+    )
+    undo_payment_change(change)
+    assert m.Payment.get_by_id(payment_id).amount_minor == 250
