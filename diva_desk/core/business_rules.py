@@ -167,8 +167,8 @@ def next_number_problem(
 def numbers_used_up(prefix: str) -> str:
     """The sentence when no number is left after the prefix (sending says it too)."""
     return _(
-        "Next invoice number: the numbers after {prefix} are used up ({prefix}{most} is "
-        "the highest there is); choose another invoice prefix in the business settings."
+        "Next invoice number: no number is left after {prefix}{most}; choose another "
+        "invoice prefix."
     ).format(prefix=prefix.strip(), most=MAX_INVOICE_NUMBER)
 
 

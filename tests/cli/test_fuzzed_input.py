@@ -148,3 +148,16 @@ def test_a_contacts_file_named_in_bytes_that_are_not_utf8_still_imports(tmp_path
     first = result.stdout.decode("utf-8").splitlines()[0]
     assert first == f"Created 1 customer from {tmp_path}/caf\\xe9.csv:"
     assert customer_count(tmp_path / "book") == 1
+
+
+def test_a_contacts_file_with_half_a_character_is_bad_input(tmp_path: Path) -> None:
+    """UTF-16 can spell a lone surrogate too; the file is refused, nothing is created."""
+    path = tmp_path / "contacts.csv"
+    text = "\ufeffName\nAcme\n".encode("utf-16-le")
+    path.write_bytes(text + b"\x00\xd8" + "\n".encode("utf-16-le"))
+    result = run("import-contacts", path, data_dir=tmp_path / "book")
+    assert result.returncode == 2
+    assert error_line(result) == (
+        f"diva-desk: {path}: the file is not readable text (it looks like UTF-16 but is damaged)"
+    )
+    assert customer_count(tmp_path / "book") == 0
