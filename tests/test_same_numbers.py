@@ -7,6 +7,12 @@ invoices (partial payments, voids, drafts, deposits, three currencies, and an
 invoice and payments dated after today, as an import can bring) they must give
 the same totals per currency, today and on a past day. The aging also takes a fixed number of SQL
 statements whatever the size of the book.
+
+Every other place a balance is shown or exported is held to the invoice list's
+answer on both books, with the traps added (a void invoice with a payment, a
+payment and an invoice dated ahead): the calendar export, what a call's outcome
+covers, the call list's cards, the customer's page, the invoice's page, the
+reminder letters and the statement, read back from their PDFs.
 """
 
 from __future__ import annotations
@@ -18,17 +24,29 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
+from io import BytesIO
 
 import pytest
+from icalendar import Calendar
+from pypdf import PdfReader
 
 from diva_desk.core import records as r
+from diva_desk.core.calls import ReasonKind
 from diva_desk.core.invoices import invoice_totals
 from diva_desk.core.money import ZERO, round_money
 from diva_desk.demo import demo_contents
-from diva_desk.documents.statement import aging_by_currency, open_items
+from diva_desk.documents.reminder import overdue_items, reminder_pdf
+from diva_desk.documents.statement import aging_by_currency, open_items, statement_pdf
+from diva_desk.errors import BadInput
+from diva_desk.i18n import format as fmt
+from diva_desk.store.business import get_business
+from diva_desk.store.calendar import calendar_followups, open_followups_ics
+from diva_desk.store.calls import call_settings, calls_today, situation_on
+from diva_desk.store.customers import customer_history
 from diva_desk.store.db import db
-from diva_desk.store.documents import statement_document
+from diva_desk.store.documents import reminder_document, statement_document
 from diva_desk.store.invoice_detail import invoice_detail
+from diva_desk.store.outcomes import balance_covered
 from diva_desk.store.queries import customer_rows, invoice_rows, total_owed
 from diva_desk.store.records import add_contents
 from diva_desk.store.reports import (
@@ -147,12 +165,47 @@ def _dated_after_today(
     return r.BookContents(invoices=tuple(later), payments=tuple(paid_ahead))
 
 
+TRAP = "TRAP"
+
+
+def _traps() -> r.BookContents:
+    """What a balance most easily gets wrong, each with an open follow-up about it.
+
+    A void invoice with a payment on it (owes nothing), an open invoice with a
+    payment that arrived and one dated ahead (owes 700.00 on TODAY), and an invoice
+    dated ahead (owes nothing yet, though paid ahead too).
+    """
+    days = dt.timedelta(days=1)
+
+    def invoice(number: str, issued: dt.date, price: str, state=r.InvoiceState.SENT) -> r.Invoice:
+        line = r.InvoiceLine("Work", Decimal(1), Decimal(price))
+        return r.Invoice(number, TRAP, issued, issued + 30 * days, (line,), state=state)
+
+    invoices = (
+        invoice("TRAP-VOID", TODAY - 60 * days, "500.00", r.InvoiceState.VOID),
+        invoice("TRAP-OPEN", TODAY - 40 * days, "1000.00"),
+        invoice("TRAP-AHEAD", TODAY + 7 * days, "800.00"),
+    )
+    return r.BookContents(
+        customers=(r.Customer(TRAP, "Trap & Co.", phone="+1 416 555 0123", currency="CAD"),),
+        invoices=invoices,
+        payments=(
+            r.Payment("TRAP-VOID", TODAY - 50 * days, Decimal("250.00")),
+            r.Payment("TRAP-OPEN", TODAY - 5 * days, Decimal("300.00")),
+            r.Payment("TRAP-OPEN", TODAY + 3 * days, Decimal("200.00")),
+            r.Payment("TRAP-AHEAD", TODAY + 8 * days, Decimal("100.00")),
+        ),
+        followups=tuple(r.Followup(TRAP, TODAY, "Call about it", i.number) for i in invoices),
+    )
+
+
 @pytest.fixture(params=["demo", "generated"])
 def filled(request, book) -> str:
     if request.param == "demo":
         add_contents(demo_contents(TODAY))
     else:
         add_contents(generated_book(3000))
+    add_contents(_traps())
     return request.param
 
 
@@ -299,3 +352,89 @@ def test_reports_take_the_same_number_of_statements_on_any_book(book, name) -> N
         report()
     assert len(small) == len(large)
     assert len(large) <= 2
+
+
+def _listed() -> dict[str, Decimal]:
+    """Each invoice's balance on TODAY as the invoice list shows it, by number."""
+    return {row.number: row.balance for row in invoice_rows(TODAY)}
+
+
+def test_the_traps_owe_what_the_rule_says(filled) -> None:
+    rows = {row.number: row for row in invoice_rows(TODAY) if row.customer_code == TRAP}
+    owed = {"TRAP-VOID": ZERO, "TRAP-OPEN": Decimal("700.00"), "TRAP-AHEAD": ZERO}
+    assert {number: row.balance for number, row in rows.items()} == owed
+    # The invoice's page, and the payment dialogs drawn from it, say the same.
+    assert {n: invoice_detail(row.id, TODAY).balance for n, row in rows.items()} == owed
+    (trap,) = [row for row in customer_rows(TODAY) if row.code == TRAP]
+    assert trap.balances == {"CAD": Decimal("700.00")}
+    assert [(row.code, row.total) for row in aging_report(TODAY).customers if row.code == TRAP] == [
+        (TRAP, Decimal("700.00"))
+    ]
+
+
+def test_the_calendar_export_gives_each_invoice_its_listed_balance(filled) -> None:
+    listed, locale = _listed(), get_business().locale
+    followups = {f"followup-{f.id}@diva-desk": f for f in calendar_followups(today=TODAY)}
+    events = Calendar.from_ical(open_followups_ics(today=TODAY)).walk("VEVENT")
+    about = [(followups[str(e["uid"])], str(e["description"])) for e in events]
+    checked = [f.invoice_number for f, _text in about if f.invoice_number]
+    assert {"TRAP-VOID", "TRAP-OPEN", "TRAP-AHEAD"} <= set(checked)
+    for followup, description in about:
+        if followup.invoice_number:
+            owed = fmt.money(listed[followup.invoice_number], followup.currency, locale)
+            assert f"Invoice {followup.invoice_number}, balance {owed}" in description
+
+
+def test_an_outcome_covers_the_listed_balance(filled) -> None:
+    listed = {row.number: row for row in invoice_rows(TODAY)}
+    for row in listed.values():
+        assert balance_covered(row.customer_id, row.id, TODAY) == row.balance, row.number
+    for row in customer_rows(TODAY):
+        assert balance_covered(row.id, None, TODAY) == row.balance, row.code
+
+
+def test_the_call_list_counts_what_the_lists_count(filled) -> None:
+    listed = _listed()
+    situation = situation_on(TODAY, call_settings())
+    assert {i.number: i.balance for i in situation.invoices} == {
+        number: balance for number, balance in listed.items() if balance
+    }
+    owed = {row.id: row.balance for row in customer_rows(TODAY)}
+    calls = calls_today(TODAY)
+    assert TRAP in {call.customer for call in calls}
+    # What the card says an invoice owes (a deposit, a plan or a promise says its own amount).
+    kinds = {ReasonKind.OVERDUE, ReasonKind.DUE_SOON, ReasonKind.DELIVERY_CHECKIN}
+    kinds.add(ReasonKind.FOLLOWUP)
+    for call in calls:
+        assert call.total_owed == owed[call.customer_id], call.customer
+        for reason in call.reasons:
+            if reason.invoice and reason.kind in kinds:
+                assert reason.amount == listed[reason.invoice], (call.customer, reason)
+
+
+def test_letters_statements_and_history_say_what_the_lists_say(filled) -> None:
+    listed = _listed()
+    for row in customer_rows(TODAY):
+        history = customer_history(row.id, TODAY)
+        assert (history.balance, history.overdue) == (dict(row.balances), dict(row.overdues))
+        if not row.balances:
+            continue
+        letter = reminder_document(row.code, TODAY)
+        items = open_items(letter.invoices, letter.payments, TODAY)
+        assert {c: a.total for c, a in aging_by_currency(items).items()} == row.balances
+        try:
+            asked = overdue_items(letter, TODAY)
+        except BadInput:
+            asked = []  # nothing the letter may ask for
+        for item in asked:
+            assert item.balance == listed[item.invoice.number], (row.code, item.invoice.number)
+    locale, owed = get_business().locale, Decimal("700.00")
+    letter = _pdf_text(reminder_pdf(reminder_document(TRAP, TODAY), "friendly"))
+    statement = _pdf_text(statement_pdf(statement_document(TRAP, TODAY)))
+    for text in (letter, statement):
+        assert fmt.money(owed, "CAD", locale) in text
+        assert "TRAP-VOID" not in text and "TRAP-AHEAD" not in text
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)

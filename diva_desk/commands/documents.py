@@ -13,6 +13,7 @@ from pathlib import Path
 
 from diva_desk.commands.common import EXIT_OK, write_atomically
 from diva_desk.commands.output import say
+from diva_desk.commands.today import day_option
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
@@ -74,11 +75,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         "reminder-pdf",
         help=_("write a payment reminder letter for a customer's overdue invoices as PDF"),
         description=_(
-            "Write a payment reminder letter as PDF, dated today, listing the customer's "
-            "overdue invoices (those not yet due are left off). Friendly assumes an "
-            "oversight; firm asks for payment within a week and offers a payment plan; "
+            "Write a payment reminder letter as PDF, dated today (or --date), listing the "
+            "customer's overdue invoices (those not yet due are left off). Friendly assumes "
+            "an oversight; firm asks for payment within a week and offers a payment plan; "
             "final pauses further work until the balance is settled or a plan is agreed. "
-            "A customer with nothing overdue gets no letter (exit status 2)."
+            "What a payment plan being kept, a promise not yet due or an open problem "
+            "covers is left off, as on the call list; a missed installment is asked for. "
+            "When nothing may be reminded, no letter is written and one line says why "
+            "(exit status 2)."
         ),
     )
     reminder.add_argument("code", metavar="CODE", help=_("the customer's code, e.g. ACME"))
@@ -89,11 +93,21 @@ def register(commands: argparse._SubParsersAction) -> None:
         help=_("how firm the letter is (default: friendly)"),
     )
     reminder.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help=_(
+            "write the letter as of this day: its date, what is overdue, and the "
+            "payments, promises and plans as they stood then (default: today)"
+        ),
+    )
+    reminder.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         type=Path,
-        help=_("default: CODE-reminder-LEVEL-YYYY-MM-DD.pdf (today's date) in the current folder"),
+        help=_(
+            "default: CODE-reminder-LEVEL-YYYY-MM-DD.pdf (the letter's date) in the current folder"
+        ),
     )
     reminder.set_defaults(run=_reminder_pdf)
 
@@ -164,8 +178,8 @@ def _reminder_pdf(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.store.documents import reminder_document
     from diva_desk.store.lookup import customer_code
 
+    today = day_option(args.date)
     code = customer_code(args.code)
-    today = dt.date.today()
     data = reminder_pdf(reminder_document(code, today), args.level)
     default = f"{safe_file_name(code)}-reminder-{args.level}-{today.isoformat()}.pdf"
     target = args.output or Path(default)

@@ -26,7 +26,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     today.set_defaults(run=_today)
 
 
-def _day(text: str | None) -> dt.date:
+def day_option(text: str | None) -> dt.date:
+    """The day a ``--date`` option names (today if not given); BadInput naming the option."""
     if text is None:
         return dt.date.today()
     try:
@@ -58,7 +59,7 @@ def _today(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.core.calls import reason_text
     from diva_desk.store.calls import calls_json, calls_today, script_context, scripts_for
 
-    day, limit = _day(args.date), _limit(args.limit)
+    day, limit = day_option(args.date), _limit(args.limit)
     calls = calls_today(day, limit)
     context = script_context(day)
     scripts = scripts_for(calls, day, context)

@@ -11,15 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from diva_desk.core.calls.holds import MissedInstallment
+from diva_desk.core.money import ZERO
 from diva_desk.core.records import Business, Customer, Invoice, Payment
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
-from diva_desk.documents.statement import OpenItem, aging_by_currency, open_items
+from diva_desk.documents.statement import OpenItem, open_items
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
@@ -45,6 +48,13 @@ class ReminderDocument:
     #: The date the firm and final letters ask for; ``today`` + 7 days if ``None``.
     pay_by: dt.date | None = None
     logo: bytes | None = None
+    #: The numbers of the invoices an agreement being kept covers: left off the letter.
+    held: frozenset[str] = frozenset()
+    #: Payment-plan installments missed: asked for alongside the overdue invoices.
+    installments: Sequence[MissedInstallment] = ()
+    #: Why nothing may be reminded (core.calls.holds.hold_text), when an agreement
+    #: being kept holds back all that is overdue.
+    hold: str = ""
 
 
 def _para(template: str, **values: str) -> str:
@@ -60,8 +70,12 @@ def _subject(level: ReminderLevel, code: str) -> str:
     return _("Final reminder: account {account}").format(account=code)
 
 
-def _body(level: ReminderLevel, total: str, pay_by: str) -> list[str]:
-    """The letter's paragraphs (markup) above the list of invoices."""
+def _body(level: ReminderLevel, total: str, pay_by: str, on_plan: bool = False) -> list[str]:
+    """The letter's paragraphs (markup) above the list of invoices.
+
+    ``on_plan``: the letter asks for a missed installment, so the customer already
+    has a plan; the firm letter offers to adjust it rather than to make one.
+    """
     if level is ReminderLevel.FRIENDLY:
         return [
             _para(
@@ -101,6 +115,11 @@ def _body(level: ReminderLevel, total: str, pay_by: str) -> list[str]:
             ),
             _para(
                 _(
+                    "If an installment of our payment plan is difficult to pay right now, "
+                    "please call me before then so that we can adjust the plan together."
+                )
+                if on_plan
+                else _(
                     "If paying the full amount at once is difficult right now, please call "
                     "me before then: I am glad to talk about a payment plan that works for "
                     "both of us."
@@ -157,34 +176,68 @@ def _recipient(customer: Customer) -> list[Flowable]:
     return parts
 
 
-def _invoice_table(items: list[OpenItem], f: style.Formats, width: float) -> Table:
+def totals_by_currency(
+    items: Sequence[OpenItem], installments: Sequence[MissedInstallment]
+) -> dict[str, Decimal]:
+    """What the letter asks for, per currency: amounts in two currencies are never added."""
+    totals: dict[str, Decimal] = {}
+    for currency, amount in [(i.invoice.currency, i.balance) for i in items] + [
+        (m.currency, m.amount) for m in installments
+    ]:
+        totals[currency] = totals.get(currency, ZERO) + amount
+    return totals
+
+
+def _installment_label(missed: MissedInstallment) -> str:
+    if missed.invoice:
+        return _("{invoice} (installment)").format(invoice=missed.invoice)
+    return _("Payment-plan installment")
+
+
+def _invoice_table(
+    items: list[OpenItem],
+    installments: Sequence[MissedInstallment],
+    today: dt.date,
+    f: style.Formats,
+    width: float,
+) -> Table:
     rows: list[list[object]] = [
         blocks.head(
             _("Invoice"), _("Issued"), _("Due"), _("Days past due"), _("Balance"), numeric_from=3
         )
     ]
-    for item in items:
-        inv = item.invoice
-        age = f.number(item.days_past_due) if item.days_past_due > 0 else "—"
+    lines = [
+        (item.invoice.due_date, inv.number, inv.issue_date, item.days_past_due, item.balance,
+         inv.currency)
+        for item in items
+        for inv in [item.invoice]
+    ] + [
+        (m.due_date, _installment_label(m), None, (today - m.due_date).days, m.amount,
+         m.currency)
+        for m in installments
+    ]  # fmt: skip
+    lines.sort(key=lambda line: (line[0], line[1]))
+    for due, label, issued, days, balance, currency in lines:
         rows.append(
             [
-                Paragraph(style.text(inv.number), style.CELL),
-                Paragraph(f.date(inv.issue_date), style.CELL),
-                Paragraph(f.date(inv.due_date), style.CELL),
-                Paragraph(age, style.CELL_RIGHT),
-                Paragraph(f.money(item.balance, inv.currency), style.CELL_RIGHT),
+                Paragraph(style.text(label), style.CELL),
+                # An installment was agreed, not issued: its plan's date would mislead.
+                Paragraph(f.date(issued) if issued else "—", style.CELL),
+                Paragraph(f.date(due), style.CELL),
+                Paragraph(f.number(days) if days > 0 else "—", style.CELL_RIGHT),
+                Paragraph(f.money(balance, currency), style.CELL_RIGHT),
             ]
         )
-    for currency, totals in aging_by_currency(items).items():
+    for currency, total in totals_by_currency(items, installments).items():
         rows.append(
             [
                 Paragraph(style.text(_("Total")), style.CELL_BOLD),
                 *[""] * 3,
-                Paragraph(f.money(totals.total, currency), style.CELL_BOLD_RIGHT),
+                Paragraph(f.money(total, currency), style.CELL_BOLD_RIGHT),
             ]
         )
     table = Table(
-        rows, colWidths=[width * 0.24, width * 0.19, width * 0.19, width * 0.18, width * 0.2]
+        rows, colWidths=[width * 0.3, width * 0.16, width * 0.16, width * 0.18, width * 0.2]
     )
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=3, total_row=True))
     return table
@@ -218,24 +271,28 @@ def overdue_items(doc: ReminderDocument, today: dt.date) -> list[OpenItem]:
     """The invoices a reminder may ask for: past their due date with a balance.
 
     An invoice not yet due is not late, and asking for it would be asking to be
-    paid early; so it stays off the letter and out of its total. BadInput when
-    there is nothing to remind of, in a sentence the window can show as it is.
+    paid early; so it stays off the letter and out of its total, and so does what
+    an agreement being kept covers (``doc.held``). BadInput when there is nothing
+    to remind of, in a sentence the window can show as it is: the agreement's
+    (``doc.hold``) when one holds back all that is overdue.
     """
     items = open_items(doc.invoices, doc.payments, today)
-    if not items:
+    if not items and not doc.installments:
         raise BadInput(
             _("{customer} owes nothing at the moment; there is nothing to remind them of.").format(
                 customer=doc.customer.name
             )
         )
-    overdue = [item for item in items if item.days_past_due > 0]
-    if not overdue:
-        raise BadInput(
-            _("{customer} has nothing overdue: no reminder is needed.").format(
-                customer=doc.customer.name
-            )
+    overdue = [i for i in items if i.days_past_due > 0 and i.invoice.number not in doc.held]
+    if overdue or doc.installments:
+        return overdue
+    if doc.hold:
+        raise BadInput(doc.hold)
+    raise BadInput(
+        _("{customer} has nothing overdue: no reminder is needed.").format(
+            customer=doc.customer.name
         )
-    return overdue
+    )
 
 
 def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
@@ -247,9 +304,9 @@ def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
     f = style.Formats(locale)
     width = style.content_width(doc.business.locale)
     items = overdue_items(doc, today)
-    totals = aging_by_currency(items)
+    totals = totals_by_currency(items, doc.installments)
     total = " + ".join(
-        style.fmt.money(t.total, currency, locale=locale) for currency, t in totals.items()
+        style.fmt.money(amount, currency, locale=locale) for currency, amount in totals.items()
     )
     attention = doc.customer.ap_contact_name or doc.customer.contact_name
     greeting = _("Dear {name},").format(name=attention) if attention else _("Hello,")
@@ -262,8 +319,12 @@ def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
         Paragraph(style.text(greeting), style.BODY_LETTER),
     ]
     pay_by_text = style.fmt.date(pay_by, style="long", locale=locale)
-    story += [Paragraph(p, style.BODY_LETTER) for p in _body(level, total, pay_by_text)]
-    story += [Spacer(1, 2), _invoice_table(items, f, width), Spacer(1, 6 * mm)]
+    story += [
+        Paragraph(p, style.BODY_LETTER)
+        for p in _body(level, total, pay_by_text, bool(doc.installments))
+    ]
+    table = _invoice_table(items, doc.installments, today, f, width)
+    story += [Spacer(1, 2), table, Spacer(1, 6 * mm)]
     instructions = doc.business.payment_instructions.strip()
     if instructions:
         story.append(

@@ -10,6 +10,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.dates import format_skeleton as _babel_skeleton
+from babel.lists import format_list as _babel_list
 from babel.numbers import (
     format_compact_currency,
     format_currency,
@@ -90,3 +91,8 @@ def compact_money(amount: Decimal, currency: str, locale: str | None = None) -> 
 def month(day: dt.date, skeleton: str = "MMM", locale: str | None = None) -> str:
     """``Nov`` in en_CA, ``nov.`` in fr_CA; ``skeleton="yMMMM"`` for ``November 2026``."""
     return _babel_skeleton(skeleton, day, locale=locale or current_locale())
+
+
+def listing(items: list[str], locale: str | None = None) -> str:
+    """``a, b and c`` in en_CA, ``a, b et c`` in fr_CA: a list as a sentence says it."""
+    return _babel_list(items, locale=locale or current_locale()) if items else ""

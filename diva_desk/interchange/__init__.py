@@ -14,6 +14,7 @@ from pathlib import Path
 from diva_desk.core.records import BookContents
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import format as fmt
 from diva_desk.interchange.reader import parse_json, read_document
 from diva_desk.interchange.writer import book_text
 from diva_desk.store.db import db
@@ -34,7 +35,10 @@ class ImportSummary:
     interactions: int = 0
 
     def __str__(self) -> str:
-        """``the business profile, 4 customers, 12 invoices``: what a command line prints."""
+        """``the business profile, 4 customers and 12 invoices``: what an import added.
+
+        The one wording of an import's result, printed by ``import`` and shown by the window.
+        """
         counts = (
             (self.customers, ngettext("{n} customer", "{n} customers", self.customers)),
             (self.invoices, ngettext("{n} invoice", "{n} invoices", self.invoices)),
@@ -50,10 +54,10 @@ class ImportSummary:
                 ngettext("{n} interaction", "{n} interactions", self.interactions),
             ),
         )
-        parts = [text.format(n=n) for n, text in counts if n]
+        parts = [text.format(n=fmt.number(n)) for n, text in counts if n]
         if self.business:
             parts.insert(0, _("the business profile"))
-        return ", ".join(parts) if parts else _("nothing")
+        return fmt.listing(parts) if parts else _("nothing")
 
     @classmethod
     def of(cls, contents: BookContents) -> ImportSummary:

@@ -27,7 +27,7 @@ from diva_desk.core.aging import (
 )
 from diva_desk.core.money import from_cents
 from diva_desk.core.receivables import AgingReport, AgingRow
-from diva_desk.store.as_of import owed_on, paid_by
+from diva_desk.store.as_of import balance_on, owed_on
 from diva_desk.store.db import db
 
 #: Each bucket with the last day past due it holds; ``None`` holds everything older.
@@ -73,7 +73,7 @@ def open_balances_cte() -> str:
     return f"""
 owed_on_day AS (
     SELECT d.day, i.id, i.customer_id, i.currency, i.number, i.issue_date, i.due_date,
-           i.total_cents - {paid_by("d.day")} AS balance,
+           {balance_on("d.day")} AS balance,
            {days} AS days
     FROM as_of_days d
     JOIN invoice i ON {owed_on("d.day")}

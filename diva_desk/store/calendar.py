@@ -20,6 +20,7 @@ from icalendar import Calendar, Event
 from diva_desk.core.money import from_cents
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
+from diva_desk.store.as_of import balance_on
 from diva_desk.store.business import get_business
 from diva_desk.store.db import db
 
@@ -103,13 +104,14 @@ def _description(followup: CalendarFollowup, locale: str | None) -> str:
     return "\n".join(lines)
 
 
-_OPEN_FOLLOWUPS = """
+# An invoice's balance is store.as_of's on the day of the export: a void, draft or
+# not yet issued invoice owes nothing, and a payment dated ahead has not arrived.
+_OPEN_FOLLOWUPS = f"""
 SELECT f.id, f.due_date, c.name, f.reason,
        CASE WHEN c.contact_name != '' THEN c.contact_name ELSE c.ap_contact_name END,
        CASE WHEN c.phone != '' THEN c.phone ELSE c.ap_phone END,
        COALESCE(i.number, ''),
-       CASE WHEN i.id IS NULL THEN NULL ELSE i.total_cents - COALESCE(
-           (SELECT SUM(amount_cents) FROM payment WHERE invoice_id = i.id), 0) END,
+       CASE WHEN i.id IS NULL THEN NULL ELSE {balance_on(":today")} END,
        COALESCE(i.currency, c.currency)
 FROM followup f JOIN customer c ON c.id = f.customer_id
 LEFT JOIN invoice i ON i.id = f.invoice_id
@@ -122,10 +124,17 @@ ORDER BY f.due_date, c.name COLLATE NOCASE, f.id
 
 
 def calendar_followups(
-    customer_id: int | None = None, since: dt.date | None = None, until: dt.date | None = None
+    customer_id: int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> list[CalendarFollowup]:
-    """Open follow-ups, earliest first, optionally one customer's or within dates."""
+    """Open follow-ups, earliest first, optionally one customer's or within dates.
+
+    An invoice's balance is the one it has on ``today`` (the clock's, unless given).
+    """
     params = {
+        "today": (today or dt.date.today()).isoformat(),
         "customer": customer_id,
         "since": since.isoformat() if since else None,
         "until": until.isoformat() if until else None,
@@ -151,8 +160,12 @@ def open_followups_ics(
     since: dt.date | None = None,
     until: dt.date | None = None,
     stamp: dt.datetime | None = None,
+    today: dt.date | None = None,
 ) -> bytes:
-    """The Follow-ups tab's export: open follow-ups (filtered like the tab) as .ics."""
+    """The Follow-ups tab's export: open follow-ups (filtered like the tab) as .ics.
+
+    Balances are those of ``today`` (the clock's, unless given), as the tab's day shows them.
+    """
     business = get_business()
     name = (
         _("{business}: follow-ups").format(business=business.name)
@@ -160,7 +173,7 @@ def open_followups_ics(
         else None
     )
     return followups_ics(
-        calendar_followups(customer_id, since, until),
+        calendar_followups(customer_id, since, until, today),
         calendar_name=name,
         stamp=stamp,
         locale=business.locale if business else None,

@@ -42,6 +42,7 @@ from diva_desk.core.promises import DatedPayment, promise_status
 from diva_desk.core.promises import PromiseFacts as PromiseTerms
 from diva_desk.core.records import DEFAULT_LOCALE, Outcome
 from diva_desk.core.talking_points import Script, ScriptContext, ask_date_for, script_for
+from diva_desk.store.as_of import open_on, paid_by
 from diva_desk.store.business import get_business
 from diva_desk.store.db import db
 from diva_desk.store.history import customer_ratings
@@ -69,20 +70,17 @@ LEFT JOIN (
     FROM interaction WHERE at < :next AND {_CONTACT}
 ) last ON last.customer_id = c.id AND last.n = 1
 """
+# The invoices with a balance on the day and what was paid on them by then (store.as_of).
 _OPEN_INVOICES = f"""
 SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_cents,
-       COALESCE(p.paid, 0), i.sent_date, i.received_confirmed_date, i.deposit_cents,
+       {paid_by(":day")}, i.sent_date, i.received_confirmed_date, i.deposit_cents,
        i.deposit_due_date, talk.last_at
 FROM invoice i
-LEFT JOIN (
-    SELECT invoice_id, SUM(amount_cents) AS paid FROM payment WHERE date <= :day
-    GROUP BY invoice_id
-) p ON p.invoice_id = i.id
 LEFT JOIN (
     SELECT invoice_id, MAX(at) AS last_at FROM interaction
     WHERE invoice_id IS NOT NULL AND at < :next AND {_CONTACT} GROUP BY invoice_id
 ) talk ON talk.invoice_id = i.id
-WHERE i.state = 'sent' AND i.issue_date <= :day AND i.total_cents > COALESCE(p.paid, 0)
+WHERE {open_on(":day")}
 """
 _DRAFTS = """
 SELECT i.id, i.number, i.customer_id, i.currency, i.total_cents, i.issue_date
@@ -123,12 +121,12 @@ SELECT plan_id, due_date, amount_cents FROM installment ORDER BY plan_id, positi
 """
 # A follow-up about an invoice since paid in full or voided makes no call: paid and
 # void invoices never do ("check the promised payment arrived" -- it has).
-_FOLLOWUPS = """
+_FOLLOWUPS = f"""
 SELECT f.id, f.customer_id, f.due_date, f.reason, f.invoice_id, i.number
 FROM followup f LEFT JOIN invoice i ON i.id = f.invoice_id
 WHERE NOT f.done AND f.due_date <= :last
-  AND (i.id IS NULL OR i.state = 'draft' OR (i.state = 'sent' AND i.total_cents > (
-      SELECT COALESCE(SUM(amount_cents), 0) FROM payment WHERE invoice_id = i.id AND date <= :day)))
+  AND (i.id IS NULL OR i.state = 'draft'
+       OR (i.state = 'sent' AND i.total_cents > {paid_by(":day")}))
 """
 _CONTACTED = (
     f"SELECT DISTINCT customer_id FROM interaction WHERE at >= :day AND at < :next AND {_CONTACT}"
@@ -194,8 +192,12 @@ def calls_today(
     return calls if limit is None else calls[:limit]
 
 
-def situation_on(day: dt.date, settings: CallSettings) -> Situation:
-    """What the rules need about the book on ``day``."""
+def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) -> Situation:
+    """What the rules need about the book on ``day``.
+
+    ``ratings=False`` leaves every customer rated new: most of the cost, and what a
+    reminder's standing (store.reminder_standing) does not read.
+    """
     last = horizon(working_day_on_or_after(day, settings), settings)
     params = {
         "day": day.isoformat(),
@@ -207,13 +209,13 @@ def situation_on(day: dt.date, settings: CallSettings) -> Situation:
     def rows(sql: str) -> list[tuple]:
         return db.execute_sql(sql, params).fetchall()
 
-    ratings = customer_ratings(day)
+    rated = customer_ratings(day) if ratings else {}
     customers = tuple(
         CustomerFacts(
             id=r[0], code=r[1], name=r[2], contact_name=r[3], phone=r[4],
             ap_contact_name=r[5], ap_phone=r[6], currency=r[7], invoice_cutoff_day=r[8],
             archived=bool(r[9]),
-            rating=ratings[r[0]].rating.kind if r[0] in ratings else RatingKind.NEW,
+            rating=rated[r[0]].rating.kind if r[0] in rated else RatingKind.NEW,
             last_contact=_day_of(r[10]), last_outcome=Outcome(r[11]) if r[11] else None,
             snoozed_until=_snooze(r[12]),
         )

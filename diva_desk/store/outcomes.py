@@ -28,6 +28,7 @@ from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store import models as m
+from diva_desk.store.as_of import balance_on, owed_on
 from diva_desk.store.calls import SNOOZE_PREFIX, call_settings
 from diva_desk.store.db import db
 from diva_desk.store.followup_edits import (
@@ -121,23 +122,17 @@ def promised_to_pay(
 def balance_covered(customer_id: int, invoice_id: int | None, day: dt.date) -> Decimal:
     """What a plan agreed on ``day`` covers: the invoice's balance, or the customer's.
 
-    A plan about the whole account covers the sent invoices issued by that day in the
-    customer's currency, as the call list counts payments toward it (store.calls).
+    Both are store.as_of's balances on ``day``. A plan about the whole account covers
+    the invoices owed that day in the customer's currency, as the call list counts
+    payments toward it (store.calls).
     """
     if invoice_id is not None:
-        sql = """
-            SELECT i.total_cents - COALESCE((SELECT SUM(amount_cents) FROM payment
-                                             WHERE invoice_id = i.id AND date <= :day), 0)
-            FROM invoice i WHERE i.id = :invoice AND i.state = 'sent'
-        """
+        sql = f"SELECT {balance_on(':day')} FROM invoice i WHERE i.id = :invoice"
     else:
-        sql = """
-            SELECT COALESCE(SUM(i.total_cents - COALESCE(
-                (SELECT SUM(amount_cents) FROM payment WHERE invoice_id = i.id
-                 AND date <= :day), 0)), 0)
+        sql = f"""
+            SELECT COALESCE(SUM({balance_on(":day")}), 0)
             FROM invoice i JOIN customer c ON c.id = i.customer_id
-            WHERE i.customer_id = :customer AND i.state = 'sent' AND i.issue_date <= :day
-              AND i.currency = c.currency
+            WHERE i.customer_id = :customer AND {owed_on(":day")} AND i.currency = c.currency
         """
     params = {"invoice": invoice_id, "customer": customer_id, "day": day.isoformat()}
     row = db.execute_sql(sql, params).fetchone()

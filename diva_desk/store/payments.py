@@ -16,22 +16,26 @@ from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store import models as m
+from diva_desk.store.as_of import open_on, paid_by
 from diva_desk.store.db import db
 from diva_desk.store.invoice_records import invoice_row
 
 
 def paid_on(invoice_id: int) -> Decimal:
-    """Everything received on the invoice so far."""
-    sql = "SELECT COALESCE(SUM(amount_cents), 0) FROM payment WHERE invoice_id = ?"
-    (cents,) = db.execute_sql(sql, (invoice_id,)).fetchone()
-    return from_cents(cents)
+    """Everything received on the invoice, whatever its date (store.as_of, no day).
+
+    A new payment must fit in what this leaves of the total, so that no day's
+    balance goes below zero, even with a payment dated ahead (an import's).
+    """
+    sql = f"SELECT {paid_by(None)} FROM invoice i WHERE i.id = ?"
+    row = db.execute_sql(sql, (invoice_id,)).fetchone()
+    return from_cents(row[0]) if row else ZERO
 
 
-_PAYABLE = """
+# Sent invoices not paid in full by every payment recorded (store.as_of, no day).
+_PAYABLE = f"""
     SELECT i.id FROM invoice i
-    LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM payment GROUP BY invoice_id) p
-      ON p.invoice_id = i.id
-    WHERE i.customer_id = ? AND i.state = 'sent' AND i.total_cents > COALESCE(p.paid, 0)
+    WHERE i.customer_id = ? AND {open_on(None)}
     ORDER BY i.due_date, i.number
 """
 

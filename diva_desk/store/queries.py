@@ -17,13 +17,13 @@ from decimal import Decimal
 from diva_desk.core.invoices import InvoiceStatus, invoice_status
 from diva_desk.core.money import ZERO, from_cents
 from diva_desk.core.records import InvoiceState
-from diva_desk.store.as_of import owed_on, paid_by
+from diva_desk.store.as_of import balance_on, owed_on, paid_by
 from diva_desk.store.db import db
 
 # Balance on the named parameter :as_of of each invoice owed then.
 _OPEN = f"""
     SELECT i.id, i.customer_id, i.currency, i.issue_date, i.due_date,
-           MAX(i.total_cents - {paid_by(":as_of")}, 0) AS balance
+           {balance_on(":as_of")} AS balance
     FROM invoice i
     WHERE {owed_on(":as_of")}
 """
@@ -127,7 +127,7 @@ def invoice_rows(today: dt.date) -> list[InvoiceRow]:
     """
     sql = f"""
         SELECT i.id, i.number, c.id, c.code, c.name, i.issue_date, i.due_date, i.currency,
-               i.total_cents, {paid_by(":as_of")}, i.state, i.issue_date <= :as_of
+               i.total_cents, {paid_by(":as_of")}, i.state, {owed_on(":as_of")}
         FROM invoice i JOIN customer c ON c.id = i.customer_id
         ORDER BY i.issue_date DESC, i.id DESC
     """
@@ -135,7 +135,7 @@ def invoice_rows(today: dt.date) -> list[InvoiceRow]:
     for r in db.execute_sql(sql, {"as_of": today.isoformat()}).fetchall():
         total, paid, state = from_cents(r[8]), from_cents(r[9]), InvoiceState(r[10])
         due = dt.date.fromisoformat(r[6])
-        owed = state is InvoiceState.SENT and bool(r[11])
+        owed = bool(r[11])
         rows.append(
             InvoiceRow(
                 id=r[0],

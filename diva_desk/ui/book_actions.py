@@ -16,41 +16,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from diva_desk.errors import BookProblem
-from diva_desk.i18n import _, ngettext
-from diva_desk.i18n import format as fmt
+from diva_desk.i18n import _
 from diva_desk.interchange import ImportSummary, export_text, import_file
 from diva_desk.store import maintenance
 from diva_desk.ui.errors import show_failure
 from diva_desk.ui.tasks import TaskRunner
 
 _BOOK_FILES = "*.json"
-
-
-def summary_text(summary: ImportSummary) -> str:
-    """ "3 customers, 12 invoices and 9 payments" — only what the import added."""
-    counts = (
-        (summary.customers, ngettext("{n} customer", "{n} customers", summary.customers)),
-        (summary.invoices, ngettext("{n} invoice", "{n} invoices", summary.invoices)),
-        (summary.payments, ngettext("{n} payment", "{n} payments", summary.payments)),
-        (summary.promises, ngettext("{n} promise", "{n} promises", summary.promises)),
-        (
-            summary.payment_plans,
-            ngettext("{n} payment plan", "{n} payment plans", summary.payment_plans),
-        ),
-        (summary.followups, ngettext("{n} follow-up", "{n} follow-ups", summary.followups)),
-        (
-            summary.interactions,
-            ngettext("{n} interaction", "{n} interactions", summary.interactions),
-        ),
-    )
-    parts = [text.format(n=fmt.number(n)) for n, text in counts if n]
-    if summary.business:
-        parts.insert(0, _("the business profile"))
-    if not parts:
-        return _("nothing")
-    if len(parts) == 1:
-        return parts[0]
-    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _write_atomically(target: Path, text: str) -> None:
@@ -146,11 +118,7 @@ class BookActions(QObject):
         self._say(_("Importing {file}…").format(file=path.name))
 
         def done(summary: ImportSummary) -> None:
-            self._say(
-                _("Imported {summary} from {file}.").format(
-                    summary=summary_text(summary), file=path.name
-                )
-            )
+            self._say(_("Imported {summary} from {file}.").format(summary=summary, file=path.name))
             self.book_changed.emit()
 
         self._tasks.run(lambda: import_file(path), done, self._failed)

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.core.calls import Call, ReasonKind, reason_text, step_label
+from diva_desk.core.calls.holds import hold_text
 from diva_desk.core.talking_points import Script
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.ui import style
 from diva_desk.ui.call_script import ScriptView, script_html
-from diva_desk.ui.customer_documents import letter_button
+from diva_desk.ui.customer_documents import hold_letter_button, letter_button
 from diva_desk.ui.customer_history import rating_text
 from diva_desk.ui.flow_layout import FlowLayout
 
@@ -296,6 +297,8 @@ class CallCard(QFrame):
         self.letter_button = letter_button(
             actions, lambda kind: self.letter_wanted.emit(self.call, kind)
         )
+        if call.letter_hold is not None:
+            hold_letter_button(self.letter_button, hold_text(call.letter_hold, call.customer_name))
         flow.addWidget(self.letter_button)
         self._labels[self.letter_button] = self.letter_button.text()
         self._labels[self.script_toggle] = self.script_toggle.text()
@@ -428,6 +431,7 @@ QLabel[role="reason"] { color: palette(text); }
     background: palette(button); color: palette(button-text);
 }
 #callActions QPushButton:hover { background: @info~8; border-color: @info~45; }
+#callActions QPushButton:disabled { background: transparent; color: @muted; border-style: dashed; }
 #callActions QPushButton:focus { border: 2px solid @focus; padding: 3px 9px; }
 #callActions QPushButton[reached="true"] {
     background: @info~12; color: @info; border-color: @info~35;

@@ -88,6 +88,8 @@ def fill_document_menu(menu: QMenu, chosen: Callable[[str], None]) -> list[QActi
     statement.triggered.connect(lambda _checked=False: chosen(STATEMENT))
     letters = menu.addMenu(_("&Reminder letter"))
     letters.setObjectName("reminderMenu")
+    # A level held back by an agreement says why on hover (hold_reminders).
+    letters.setToolTipsVisible(True)
     made = [statement, letters.menuAction()]
     for level in REMINDER_LEVELS:
         action = letters.addAction(level_label(level) + "…")
@@ -95,6 +97,30 @@ def fill_document_menu(menu: QMenu, chosen: Callable[[str], None]) -> list[QActi
         action.triggered.connect(lambda _checked=False, level=level: chosen(level))
         made.append(action)
     return made
+
+
+def hold_reminders(actions: list[QAction], reason: str) -> None:
+    """Disable the reminder levels among ``actions`` with ``reason`` (empty: enable them).
+
+    The reason is the sentence ``reminder-pdf`` prints (core.calls.holds.hold_text):
+    a customer keeping a payment plan, or holding a promise not yet due, with nothing
+    else overdue, gets no reminder letter.
+    """
+    for action in actions:
+        if action.objectName().startswith("reminder_"):
+            action.setEnabled(not reason)
+            level = action.objectName().removeprefix("reminder_")
+            action.setToolTip(reason or level_label(level).replace("&", ""))
+            action.setStatusTip(reason)
+
+
+def hold_letter_button(button: QPushButton, reason: str) -> None:
+    """A card's Letter… button is disabled, the reason its tip, while an agreement holds."""
+    if not reason:
+        return
+    button.setEnabled(False)
+    button.setToolTip(reason)
+    button.setStatusTip(reason)
 
 
 def letter_button(parent: QWidget, chosen: Callable[[str], None]) -> QPushButton:
@@ -131,6 +157,8 @@ class CustomerDocuments(QObject):
         self._tasks = tasks
         self._selected = selected
         self._today = today
+        #: The statement and reminder actions add_to made (the reminders may be held).
+        self._reminder_actions: list[QAction] = []
         self.payment_action = QAction(_("Record &payment…"), window)
         self.payment_action.setObjectName("customerPayment")
         # As on the Invoices tab, and only while the Customers tab has the focus.
@@ -146,9 +174,18 @@ class CustomerDocuments(QObject):
         """Put the actions at the end of ``menu``; returns them (to enable with a selection)."""
         menu.addSeparator()
         made = fill_document_menu(menu, self.show)
+        self._reminder_actions = made
         menu.addSeparator()
         menu.addAction(self.payment_action)
         return [*made, self.payment_action]
+
+    def check_reminders(self) -> None:
+        """Hold the reminder levels back for a customer an agreement covers (menu shown)."""
+        from diva_desk.store.reminder_standing import letter_standing
+
+        chosen = self._selected()
+        reason = letter_standing(chosen[0], self._today()).reason if chosen else ""
+        hold_reminders(self._reminder_actions, reason)
 
     def show(self, kind: str) -> None:
         chosen = self._selected()

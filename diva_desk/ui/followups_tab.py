@@ -344,6 +344,7 @@ class FollowupsTab(ListTab):
                 customer if isinstance(customer, int) else None,
                 span[0] if span else None,
                 span[1] if span else None,
+                today=self.today,
             )
             path.write_bytes(data)
         except OSError as exc:

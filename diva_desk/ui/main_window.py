@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
         customer_menu.aboutToShow.connect(
             lambda: [a.setEnabled(self._selected_customer() is not None) for a in documents]
         )
+        # After the line above: a customer keeping a plan or a promise gets no reminder.
+        customer_menu.aboutToShow.connect(self.customer_documents.check_reminders)
         self.addAction(self.customers.new_action)
         self.customers.new_action.triggered.connect(
             lambda _checked=False: self.tabs.setCurrentWidget(self.customers)

@@ -186,16 +186,15 @@ def test_reminder_pdf_defaults_to_friendly_and_takes_a_file(mixed: Path, tmp_pat
 
 
 def test_reminder_pdf_refuses_when_nothing_is_overdue(sample: Path, tmp_path: Path) -> None:
-    # NOUR owes on DD-1041, due 2026-11-29; CAFE has only a draft.
-    if dt.date.today() >= dt.date(2026, 11, 29):
-        pytest.skip("DD-1041 is overdue by now")
+    # On Nov 25, NOUR owes on DD-1041, due 2026-11-29; CAFE has only a draft.
+    day = ("--date", "2026-11-25")
     one_line_error(
-        run("reminder-pdf", "NOUR", data_dir=sample, cwd=tmp_path),
+        run("reminder-pdf", "NOUR", *day, data_dir=sample, cwd=tmp_path),
         2,
         "has nothing overdue: no reminder is needed",
     )
     one_line_error(
-        run("reminder-pdf", "CAFE", "--level", "final", data_dir=sample, cwd=tmp_path),
+        run("reminder-pdf", "CAFE", "--level", "final", *day, data_dir=sample, cwd=tmp_path),
         2,
         "owes nothing at the moment",
     )

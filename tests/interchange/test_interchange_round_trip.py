@@ -311,7 +311,7 @@ def test_the_summary_reads_as_a_sentence_part(book: peewee.SqliteDatabase, sampl
 
     assert str(summary) == (
         "the business profile, 4 customers, 4 invoices, 3 payments, 2 promises, "
-        "2 payment plans, 2 follow-ups, 4 interactions"
+        "2 payment plans, 2 follow-ups and 4 interactions"
     )
     assert str(ImportSummary(customers=1)) == "1 customer"
     assert str(ImportSummary()) == "nothing"

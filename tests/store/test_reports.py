@@ -11,11 +11,7 @@ from diva_desk.core.aging import AgingBucket, bucket_for
 from diva_desk.core.records import (
     BookContents,
     Business,
-    Customer,
-    Invoice,
-    InvoiceLine,
     InvoiceState,
-    Payment,
 )
 from diva_desk.store.aging import bucket_case
 from diva_desk.store.db import db
@@ -26,47 +22,13 @@ from diva_desk.store.reports import (
     top_debtors,
 )
 
-D = Decimal
-AS_OF = dt.date(2026, 11, 23)
+from .small_books import AS_OF, D, customers, invoice, pay
+
 C, B1 = AgingBucket.CURRENT, AgingBucket.DAYS_1_30
 
 
 def ago(days: int) -> dt.date:
     return AS_OF - dt.timedelta(days=days)
-
-
-def invoice(
-    number: str,
-    customer: str,
-    amount: str,
-    *,
-    due: dt.date,
-    issued: dt.date | None = None,
-    currency: str = "CAD",
-    state: InvoiceState = InvoiceState.SENT,
-    deposit: str = "0",
-) -> Invoice:
-    """A one-line invoice without tax, so its total is ``amount``."""
-    return Invoice(
-        number=number,
-        customer=customer,
-        issue_date=issued or due - dt.timedelta(days=30),
-        due_date=due,
-        lines=(InvoiceLine("Work", D("1"), D(amount)),),
-        currency=currency,
-        state=state,
-        deposit_amount=D(deposit),
-    )
-
-
-def pay(number: str, amount: str, day: dt.date, *, deposit: bool = False) -> Payment:
-    return Payment(invoice=number, date=day, amount=D(amount), is_deposit=deposit)
-
-
-def customers(*codes: tuple[str, str]) -> tuple[Customer, ...]:
-    return tuple(
-        Customer(code=code, name=f"{code.title()} Inc.", currency=cur) for code, cur in codes
-    )
 
 
 @pytest.fixture

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 
 from diva_desk.core.records import (
     BookContents,
-    Customer,
-    Invoice,
-    InvoiceLine,
     InvoiceState,
-    Payment,
     Promise,
 )
 from diva_desk.store.records import add_contents
@@ -26,42 +21,7 @@ from diva_desk.store.reports import (
     promises_by_month,
 )
 
-D = Decimal
-AS_OF = dt.date(2026, 11, 23)
-
-
-def invoice(
-    number: str,
-    customer: str,
-    amount: str,
-    *,
-    due: dt.date,
-    issued: dt.date | None = None,
-    currency: str = "CAD",
-    state: InvoiceState = InvoiceState.SENT,
-    deposit: str = "0",
-) -> Invoice:
-    """A one-line invoice without tax, so its total is ``amount``."""
-    return Invoice(
-        number=number,
-        customer=customer,
-        issue_date=issued or due - dt.timedelta(days=30),
-        due_date=due,
-        lines=(InvoiceLine("Work", D("1"), D(amount)),),
-        currency=currency,
-        state=state,
-        deposit_amount=D(deposit),
-    )
-
-
-def pay(number: str, amount: str, day: dt.date, *, deposit: bool = False) -> Payment:
-    return Payment(invoice=number, date=day, amount=D(amount), is_deposit=deposit)
-
-
-def customers(*codes: tuple[str, str]) -> tuple[Customer, ...]:
-    return tuple(
-        Customer(code=code, name=f"{code.title()} Inc.", currency=cur) for code, cur in codes
-    )
+from .small_books import AS_OF, D, customers, invoice, pay
 
 
 @pytest.fixture

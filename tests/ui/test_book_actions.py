@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from diva_desk.errors import BadInput
 from diva_desk.store import maintenance
 from diva_desk.ui import errors
-from diva_desk.ui.book_actions import summary_text
 from diva_desk.ui.main_window import MainWindow
 from diva_desk.ui.tasks import TaskRunner
 
@@ -124,7 +123,11 @@ def test_actions_are_greyed_while_a_task_runs(window: MainWindow, qtbot: QtBot) 
 
 
 def test_summary_names_only_what_was_added() -> None:
+    from diva_desk.i18n import set_language
     from diva_desk.interchange import ImportSummary
 
-    assert summary_text(ImportSummary(customers=1, invoices=3)) == "1 customer and 3 invoices"
-    assert summary_text(ImportSummary()) == "nothing"
+    assert str(ImportSummary(customers=1, invoices=3)) == "1 customer and 3 invoices"
+    assert str(ImportSummary()) == "nothing"
+    set_language("fr_CA")
+    # Counts and the list read in the book's language (no French catalog yet for the words).
+    assert str(ImportSummary(customers=1234, invoices=3)).endswith(" et 3 invoices")

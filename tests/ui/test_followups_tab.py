@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from diva_desk.core import records as r
+from diva_desk.i18n import format as fmt
 from diva_desk.store import models as m
+from diva_desk.store.business import get_business
 from diva_desk.store.outcomes import no_answer
+from diva_desk.store.records import add_contents
 from diva_desk.ui import followups_tab
 from diva_desk.ui.followups_tab import FollowupsTab
 
@@ -165,3 +170,24 @@ def test_export_to_calendar_writes_the_open_followups_shown(
     assert {event.decoded("dtstart") for event in events} == {dt.date(2026, 11, 24)}
     assert all("Acme Ltd." in str(event.get("summary")) for event in events)
     assert messages and "follow-ups.ics" in messages[-1]
+
+
+def test_the_calendar_gives_the_balance_of_the_day_the_tab_shows(
+    tab: FollowupsTab, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A payment dated after the tab's day (an import's) has not arrived on that day.
+    ahead = TODAY + dt.timedelta(days=3)
+    add_contents(
+        r.BookContents(
+            payments=(r.Payment("INV-1001", ahead, Decimal("400.00")),),
+            followups=(r.Followup("ACME", TODAY, "Ask for the cheque", "INV-1001"),),
+        )
+    )
+    target = tmp_path / "follow-ups.ics"
+    monkeypatch.setattr(followups_tab, "choose_ics_path", lambda parent: target)
+    tab.customer.setCurrentIndex(tab.customer.findText("Acme Ltd."))
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    (about,) = [str(e["description"]) for e in events if "INV-1001" in str(e["description"])]
+    owed = fmt.money(Decimal("1000.00"), "CAD", get_business().locale)
+    assert f"Invoice INV-1001, balance {owed}" in about

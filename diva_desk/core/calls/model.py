@@ -12,11 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum, StrEnum
+from typing import TYPE_CHECKING
 
 from diva_desk.core.history import RatingKind
 from diva_desk.core.money import ZERO
 from diva_desk.core.promises import PromiseStatus
 from diva_desk.core.records import Outcome
+
+if TYPE_CHECKING:
+    from diva_desk.core.calls.holds import Hold
 
 
 class ReasonKind(StrEnum):
@@ -243,3 +247,6 @@ class Call:
     last_contact: dt.date | None = None
     #: All the customer owes on sent invoices in their currency, for the script.
     total_owed: Decimal = ZERO
+    #: Why no reminder letter may go out (an agreement being kept holds back all that
+    #: is overdue: core.calls.holds); ``None`` when one may, or nothing is overdue.
+    letter_hold: Hold | None = None

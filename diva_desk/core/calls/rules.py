@@ -28,10 +28,12 @@ A customer with an interaction logged on the day is off the list: the call is do
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 
 from diva_desk.core.calls.escalation import BROKEN_PROMISE_MEMORY_DAYS
+from diva_desk.core.calls.holds import held_invoices, holds_for, reminder_standing
 from diva_desk.core.calls.kinds import (
     MISSED_CALL,
     ListDay,
@@ -103,7 +105,8 @@ def calls_for(
             continue
         reasons = _reasons(customer, by_customer, situation.disputes, when)
         if reasons:
-            calls.append(_call(customer, reasons, by_customer["invoices"][customer.id]))
+            call = _call(customer, reasons, by_customer["invoices"][customer.id])
+            calls.append(_with_letter_hold(call, customer, by_customer, situation, day))
     calls.sort(key=lambda c: (-c.score, -c.amount_at_stake, c.customer_name.casefold()))
     return calls
 
@@ -131,15 +134,10 @@ def _reasons(
     plans = [p for p in plans if p.unpaid]
     promises = facts["promises"][cid]
 
-    held: set[int] = set()
-    for promise in promises:
-        if promise.status is PromiseStatus.PENDING:
-            held |= _covered(promise.invoice_id, promise.made_on, invoices)
-    for state in plans:
-        held |= _covered(state.plan.invoice_id, state.plan.agreed_on, invoices)
-    if (cid, None) in disputes:
-        held |= {i.id for i in invoices}
-    held |= {i.id for i in invoices if (cid, i.id) in disputes}
+    # The one rule of what an agreement holds back (holds.py), shared with the letters.
+    held = held_invoices(
+        holds_for(cid, customer.currency, invoices, promises, [s.plan for s in plans], disputes)
+    )
 
     reasons: list[Reason] = []
     reasons += promise_reasons(customer, promises, by_id, when)
@@ -168,11 +166,26 @@ def _importance(reason: Reason) -> tuple[int, int, str]:
     return (order, -reason.days, reason.invoice or "")
 
 
-def _covered(invoice_id: int | None, agreed: dt.date, invoices: list[OpenInvoice]) -> set[int]:
-    """What a promise or plan is about: its invoice, or all invoices issued by its date."""
-    if invoice_id is not None:
-        return {invoice_id}
-    return {i.id for i in invoices if i.issue_date <= agreed}
+def _with_letter_hold(
+    call: Call,
+    customer: CustomerFacts,
+    facts: dict[str, dict[int, list]],
+    situation: Situation,
+    day: dt.date,
+) -> Call:
+    """The call, with why no reminder letter may go out on ``day`` (when none may)."""
+    cid = customer.id
+    standing = reminder_standing(
+        cid,
+        customer.currency,
+        facts["invoices"][cid],
+        facts["promises"][cid],
+        facts["plans"][cid],
+        day,
+        situation.disputes,
+    )
+    hold = standing.hold
+    return call if hold is None else dataclasses.replace(call, letter_hold=hold)
 
 
 def _retrying(customer: CustomerFacts, when: ListDay) -> bool:
