@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from diva_desk import __version__, paths
 from diva_desk.commands import aging, book, customers, documents, today
 from diva_desk.commands.common import EXIT_BAD_INPUT, EXIT_FAILED, open_book_in
+from diva_desk.commands.output import complain, escaped
 from diva_desk.errors import BadInput, BookProblem
 from diva_desk.i18n import _
 
@@ -31,7 +32,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse that says what was wrong in one line and exits 2, as the spec asks."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        line = escaped(f"{self.prog}: {message} (see {self.prog} --help)")
+        self.exit(EXIT_BAD_INPUT, line + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,8 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    folder = paths.data_dir(args.data_dir)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        _refuse_undecodable(parser, args)
+        folder = paths.data_dir(args.data_dir)
+        _refuse_undecodable_folder(folder)
+    except BadInput as exc:
+        return _fail(EXIT_BAD_INPUT, str(exc))
     if args.command is None:
         from diva_desk.app import run_app
 
@@ -108,5 +116,59 @@ def _reader_gone() -> int:
 
 
 def _fail(code: int, message: str) -> int:
-    print(f"diva-desk: {message}", file=sys.stderr)
+    complain(message)
     return code
+
+
+def _refuse_undecodable(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse a text argument (a code, a number, a date) holding bytes that are not UTF-8.
+
+    Python keeps such bytes of the command line as lone surrogates, which no lookup
+    in the book and no output can take. File names are left alone: a file may well
+    have such a name, and the operating system takes it back byte for byte.
+    """
+    names = _argument_names(parser)
+    for dest, value in vars(args).items():
+        if dest == "data_dir":
+            continue  # a folder, named in its own sentence by _refuse_undecodable_folder
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not _is_utf8(text):
+                raise BadInput(
+                    _("{argument}: {value} holds bytes that are not UTF-8 text").format(
+                        argument=names.get(dest, dest), value=text
+                    )
+                )
+
+
+def _refuse_undecodable_folder(folder: os.PathLike[str]) -> None:
+    """The book's folder (maybe from $DIVA_DESK_DATA_DIR): SQLite takes only UTF-8 names."""
+    if not _is_utf8(os.fspath(folder)):
+        raise BadInput(
+            _(
+                "the data folder {folder} has a name that is not UTF-8 text; "
+                "choose another with --data-dir"
+            ).format(folder=folder)
+        )
+
+
+def _argument_names(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """How each argument is named on the command line (--date, CODE), by its dest."""
+    names: dict[str, str] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                names.update(_argument_names(sub))
+        elif action.option_strings:
+            names.setdefault(action.dest, max(action.option_strings, key=len))
+        else:
+            metavar = action.metavar if isinstance(action.metavar, str) else None
+            names.setdefault(action.dest, metavar or action.dest.upper())
+    return names
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diva_desk.commands.common import EXIT_OK, cut_to_width, table_row, text_width
+from diva_desk.commands.output import say, say_json
 from diva_desk.i18n import _
 
 if TYPE_CHECKING:
@@ -56,9 +56,10 @@ def _aging(args: argparse.Namespace, folder: Path) -> int:
 
     report = aging_report(args.date or dt.date.today())
     if args.json:
-        print(json.dumps(aging_json(report), ensure_ascii=False, indent=2))
+        say_json(aging_json(report))
     else:
-        print(aging_text(report))
+        for line in aging_text(report):
+            say(line)
     return EXIT_OK
 
 
@@ -83,14 +84,14 @@ def aging_json(report: AgingReport) -> dict[str, object]:
     }
 
 
-def aging_text(report: AgingReport) -> str:
-    """The report as a table for a terminal: amounts aligned on their last digit."""
+def aging_text(report: AgingReport) -> list[str]:
+    """The report as the lines of a table for a terminal: amounts aligned on their last digit."""
     from diva_desk.core.aging import AgingBucket
     from diva_desk.i18n import format as fmt
 
     day = fmt.date(report.as_of)
     if not report.totals:
-        return _("Nothing is owed on {date}.").format(date=day)
+        return [_("Nothing is owed on {date}.").format(date=day)]
     labels = [_("Current"), _("1-30"), _("31-60"), _("61-90"), _("90+")]
     header = [_("Code"), _("Customer"), *labels, _("Total")]
 
@@ -119,4 +120,4 @@ def aging_text(report: AgingReport) -> str:
         rule,
         *(table_row(cells_, widths, right) for cells_ in totals),
     ]
-    return "\n".join(lines)
+    return lines

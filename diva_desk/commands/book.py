@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 from diva_desk import paths
 from diva_desk.commands.common import EXIT_OK, open_book_in, read_input, write_atomically
+from diva_desk.commands.output import say, say_data
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
@@ -58,12 +58,12 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
         if not args.force:
             raise BadInput(_("the book already holds customers; use demo --force to replace it"))
         kept = maintenance.keep_aside(paths.book_path(folder), "before-demo")
-        print(_("Kept the previous book at {path}").format(path=kept))
+        say(_("Kept the previous book at {path}").format(path=kept))
     contents = demo_contents(dt.date.today())
     with db.atomic():
         maintenance.clear_book()
         add_contents(contents)
-    print(
+    say(
         _("Demo book ready: {customers} customers, {invoices} invoices.").format(
             customers=len(contents.customers), invoices=len(contents.invoices)
         )
@@ -75,7 +75,7 @@ def _import(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.interchange import import_text
 
     summary = import_text(read_input(args.file))
-    print(_("Imported {summary} from {file}.").format(summary=summary, file=args.file))
+    say(_("Imported {summary} from {file}.").format(summary=summary, file=args.file))
     return EXIT_OK
 
 
@@ -84,8 +84,7 @@ def _export(args: argparse.Namespace, folder: Path) -> int:
 
     text = export_text()
     if args.output is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
+        say_data(text)
     else:
         write_atomically(args.output, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return EXIT_OK
@@ -96,7 +95,7 @@ def _backup(args: argparse.Namespace, folder: Path) -> int:
 
     target = args.output or folder / "backups" / f"book-{maintenance.stamp()}.sqlite3"
     maintenance.backup_book(target)
-    print(_("Backup written to {path}").format(path=target))
+    say(_("Backup written to {path}").format(path=target))
     return EXIT_OK
 
 
@@ -107,7 +106,7 @@ def _restore(args: argparse.Namespace, folder: Path) -> int:
     kept = maintenance.restore_book(args.file, paths.book_path(folder))
     close_book()
     open_book_in(folder)  # upgrades a backup written by an older version
-    print(
+    say(
         _("Restored {file}. The previous book was kept at {path}").format(file=args.file, path=kept)
     )
     return EXIT_OK

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from diva_desk import paths
+from diva_desk.commands.output import escaped
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
@@ -48,18 +49,20 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
         tmp.unlink(missing_ok=True)
 
 
-# Plain-text tables for the terminal.
+# Plain-text tables for the terminal. Cells are measured as they will be shown, with
+# their control characters escaped (output.escaped), so the columns stay aligned.
 
 
 def text_width(text: str) -> int:
     """Columns a terminal gives the text: wide (CJK) characters take two, accents none."""
     return sum(
         0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
+        for c in escaped(text)
     )
 
 
 def cut_to_width(text: str, width: int) -> str:
+    text = escaped(text)
     if text_width(text) <= width:
         return text
     while text_width(text) > width - 1:
@@ -70,6 +73,7 @@ def cut_to_width(text: str, width: int) -> str:
 def table_row(cells: list[str], widths: list[int], right: set[int]) -> str:
     padded = []
     for column, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        cell = escaped(cell)
         gap = " " * (width - text_width(cell))
         padded.append(gap + cell if column in right else cell + gap)
     return "  ".join(padded).rstrip()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diva_desk.commands.common import EXIT_OK, cut_to_width, table_row, text_width
+from diva_desk.commands.output import say, say_json
 from diva_desk.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -89,10 +89,10 @@ def _customers(args: argparse.Namespace, folder: Path) -> int:
                 for row, standing in listed
             ]
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        say_json(payload)
         return EXIT_OK
     if not listed:
-        print(_("No customers yet."))
+        say(_("No customers yet."))
         return EXIT_OK
     table = [
         [_("Code"), _("Name"), _("Balance"), _("Overdue"), _("Oldest open"), _("Rating")],
@@ -112,10 +112,10 @@ def _customers(args: argparse.Namespace, folder: Path) -> int:
     right = {2, 3}  # amounts line up on their last digit
     indent = " " * (widths[0] + 2)
     for number, cells in enumerate(table):
-        print(table_row(cells, widths, right))
+        say(table_row(cells, widths, right))
         if number:
             standing = listed[number - 1][1]
-            print(f"{indent}{standing.rating.reason} — {standing.suggested_terms}")
+            say(f"{indent}{standing.rating.reason} — {standing.suggested_terms}")
     return EXIT_OK
 
 
@@ -139,19 +139,19 @@ def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
         heading = ngettext(
             "Created {count} customer from {file}:", "Created {count} customers from {file}:", count
         )
-    print(heading.format(count=count, file=args.file))
+    say(heading.format(count=count, file=args.file))
     ignored = _ignored_columns(contacts.mapping, contacts.rows)
     if ignored:
         # The preview dialog lets the user map these; here they are at least named.
-        print(_("Ignored columns: {columns}").format(columns=", ".join(ignored)))
+        say(_("Ignored columns: {columns}").format(columns=", ".join(ignored)))
     for planned in plan.creates:
         c = planned.customer
         details = ", ".join(v for v in (c.contact_name, c.email, c.phone) if v)
         line = _("line {line}").format(line=planned.line)
-        print(f"  {line}: {c.code}  {c.name}" + (f"  ({details})" if details else ""))
+        say(f"  {line}: {c.code}  {c.name}" + (f"  ({details})" if details else ""))
     skipped = plan.skipped
     if skipped:
-        print(
+        say(
             ngettext("Skipped {count} row:", "Skipped {count} rows:", len(skipped)).format(
                 count=len(skipped)
             )
@@ -159,9 +159,9 @@ def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
         for row in skipped:
             line = _("line {line}").format(line=row.line)
             name = f" ({row.name})" if row.name else ""
-            print(f"  {line}{name}: {row.reason}")
+            say(f"  {line}{name}: {row.reason}")
     if args.dry_run:
-        print(_("Nothing was written (dry run)."))
+        say(_("Nothing was written (dry run)."))
     return EXIT_OK
 
 

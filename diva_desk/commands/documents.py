@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from diva_desk.commands.common import EXIT_OK, write_atomically
+from diva_desk.commands.output import say
 from diva_desk.commands.today import day_option
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
@@ -152,7 +153,7 @@ def _invoice_pdf(args: argparse.Namespace, folder: Path) -> int:
     doc = invoice_document(number, dt.date.today())
     target = args.output or Path(safe_file_name(number) + ".pdf")
     _write_pdf(target, invoice_pdf(doc))
-    print(_("Wrote invoice {number} to {file}").format(number=number, file=target))
+    say(_("Wrote invoice {number} to {file}").format(number=number, file=target))
     return EXIT_OK
 
 
@@ -168,7 +169,7 @@ def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
     default = f"{safe_file_name(code)}-statement-{today.isoformat()}.pdf"
     target = args.output or Path(default)
     _write_pdf(target, statement_pdf(doc))
-    print(_("Wrote the statement for {code} to {file}").format(code=code, file=target))
+    say(_("Wrote the statement for {code} to {file}").format(code=code, file=target))
     return EXIT_OK
 
 
@@ -183,7 +184,7 @@ def _reminder_pdf(args: argparse.Namespace, folder: Path) -> int:
     default = f"{safe_file_name(code)}-reminder-{args.level}-{today.isoformat()}.pdf"
     target = args.output or Path(default)
     _write_pdf(target, data)
-    print(
+    say(
         _("Wrote the {level} reminder for {code} to {file}").format(
             level=args.level, code=code, file=target
         )

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
 from pathlib import Path
 
 from diva_desk.commands.common import EXIT_OK
+from diva_desk.commands.output import complain, say, say_json
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
@@ -66,34 +65,28 @@ def _today(args: argparse.Namespace, folder: Path) -> int:
     scripts = scripts_for(calls, day, context)
     problems = {p.template: p for s in scripts.values() for p in s.problems}
     for problem in problems.values():
-        print(
-            _("diva-desk: warning: {problem}; the built-in text was used").format(
-                problem=problem.message
-            ),
-            file=sys.stderr,
+        complain(
+            _("warning: {problem}; the built-in text was used").format(problem=problem.message)
         )
     if args.json:
-        json.dump(
-            calls_json(day, calls, scripts, context), sys.stdout, indent=2, ensure_ascii=False
-        )
-        print()
+        say_json(calls_json(day, calls, scripts, context))
         return EXIT_OK
     locale = context.locale
     count = ngettext("{count} call", "{count} calls", len(calls)).format(count=len(calls))
-    print(_("Calls for {date}: {count}").format(date=fmt.date(day, "full", locale), count=count))
+    say(_("Calls for {date}: {count}").format(date=fmt.date(day, "full", locale), count=count))
     for rank, call in enumerate(calls, start=1):
-        print()
+        say()
         who = call.customer_name
         if call.contact_name:
             who = _("{customer}, ask for {person}").format(customer=who, person=call.contact_name)
         phone = f"  {call.phone}" if call.phone else ""
         at_stake = fmt.money(call.amount_at_stake, call.currency, locale)
-        print(f"{rank}. {who}{phone}  [{at_stake}]")
+        say(f"{rank}. {who}{phone}  [{at_stake}]")
         for reason in call.reasons:
-            print(f"   - {reason_text(reason, locale)}")
+            say(f"   - {reason_text(reason, locale)}")
         script = scripts[call.customer]
         if script.notes:
-            print(_INDENT + _("Note: {note}").format(note=script.note))
+            say(_INDENT + _("Note: {note}").format(note=script.note))
         for line in script.lines:
-            print(f"{_INDENT}{line}")
+            say(f"{_INDENT}{line}")
     return EXIT_OK

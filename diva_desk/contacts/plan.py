@@ -21,12 +21,12 @@ from diva_desk.contacts.drafts import ContactDraft, draft_from_row
 from diva_desk.contacts.mapping import ColumnMapping, SourceRow
 from diva_desk.contacts.values import (
     DEFAULT_REGION,
+    CodeMaker,
     checked_email,
     name_key,
     normalise_phone,
     parse_currency,
     parse_terms,
-    unique_code,
 )
 from diva_desk.core.currencies import currency_problem
 from diva_desk.core.customer_rules import CODE_MAX_LENGTH, code_shape_ok
@@ -210,6 +210,7 @@ class _Planner:
         self.codes: dict[str, _Seen] = {}
         self.emails: dict[str, _Seen] = {}
         self.names: dict[str, _Seen] = {}
+        self.code_maker = CodeMaker(self.codes)
         for known in existing:
             self._remember(known.code, known.name, known.email, None)
 
@@ -234,7 +235,7 @@ class _Planner:
         if seen is not None:
             # A code of its own, in case the user includes it anyway.
             code = draft.code if draft.code and draft.code.upper() not in self.codes else ""
-            customer = replace(customer, code=code or unique_code(customer.name, self.codes))
+            customer = replace(customer, code=code or self.code_maker.code_for(customer.name))
             self.codes[customer.code.upper()] = _Seen(customer.code, customer.name, row.line)
             match = Match.EMAIL if email_seen is not None else Match.NAME
             self.duplicates.append(
@@ -250,7 +251,7 @@ class _Planner:
             ).format(code=draft.code, name=owner.name, line=owner.line)
             self.invalid.append(InvalidRow(row.line, reason, draft.name))
             return
-        customer = replace(customer, code=draft.code or unique_code(customer.name, self.codes))
+        customer = replace(customer, code=draft.code or self.code_maker.code_for(customer.name))
         self._remember(customer.code, customer.name, customer.email, row.line)
         self.creates.append(PlannedCustomer(row.line, customer))
 

@@ -28,7 +28,11 @@ PREFIX_MAX_LENGTH = 20
 MAX_TERMS_DAYS = 365
 #: A tax rate is below this percentage (the store refuses 100 % and more).
 MAX_TAX_RATE = Decimal(100)
-#: The largest invoice number the book's integer column holds comfortably.
+#: The highest invoice number, and so the highest the counter (next invoice number)
+#: may hold, wherever it is set: the settings, an import, the store. Nine digits fit
+#: the invoice's number column and any SQLite integer with room to count, and no solo
+#: business sends that many invoices under one prefix; beyond it, sending asks for a
+#: new prefix instead of overflowing.
 MAX_INVOICE_NUMBER = 999_999_999
 
 
@@ -149,14 +153,32 @@ def next_number_problem(
     """Why ``text`` cannot be the next invoice number, or None when it can."""
     number = _whole_number(text.strip())
     if number is None or not 1 <= number <= MAX_INVOICE_NUMBER:
-        return _("Next invoice number: enter a whole number, 1 or more.")
+        return _("Next invoice number: enter a whole number from 1 to {most}.").format(
+            most=_formatted(MAX_INVOICE_NUMBER)
+        )
     highest = highest_used(prefix.strip())
+    if highest is not None and highest >= MAX_INVOICE_NUMBER:
+        return numbers_used_up(prefix)
     if highest is not None and number <= highest:
         return _(
             "Next invoice number: {used} is already on an invoice, so the next one "
             "must be {lowest} or more."
         ).format(used=f"{prefix.strip()}{highest}", lowest=highest + 1)
     return None
+
+
+def numbers_used_up(prefix: str) -> str:
+    """The sentence when no number is left after the prefix (sending says it too)."""
+    return _(
+        "Next invoice number: no number is left after {prefix}{most}; choose another "
+        "invoice prefix."
+    ).format(prefix=prefix.strip(), most=MAX_INVOICE_NUMBER)
+
+
+def _formatted(value: int) -> str:
+    from diva_desk.i18n.format import number
+
+    return number(value)
 
 
 @dataclass(frozen=True)

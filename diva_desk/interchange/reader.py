@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from diva_desk.core import records as r
+from diva_desk.core.business_rules import MAX_INVOICE_NUMBER
 from diva_desk.core.invoices import invoice_totals
 from diva_desk.core.terms import due_date_for
 from diva_desk.errors import BadInput
@@ -45,6 +46,7 @@ from diva_desk.interchange.keys import (
     VERSION,
 )
 from diva_desk.interchange.references import BookView, EmptyBook, References
+from diva_desk.interchange.text_check import check_text
 
 __all__ = ["BookView", "EmptyBook", "parse_json", "read_document", "read_text"]
 
@@ -81,6 +83,7 @@ def read_document(document: Any, book: BookView) -> r.BookContents:
                 value=shown(document)
             )
         )
+    check_text(document)
     root = Fields(document, "")
     _check_format(root)
     root.check_keys(TOP_KEYS)
@@ -168,7 +171,9 @@ class _Reader:
                 if f.raw.get("invoice_prefix") is None
                 else f.text("invoice_prefix")
             ),
-            next_invoice_number=present(f.integer("next_invoice_number", default=1, minimum=1)),
+            next_invoice_number=present(
+                f.integer("next_invoice_number", default=1, minimum=1, maximum=MAX_INVOICE_NUMBER)
+            ),
             payment_instructions=f.text("payment_instructions"),
         )
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from diva_desk.core import records as r
+from diva_desk.core.business_rules import MAX_INVOICE_NUMBER, numbers_used_up
 from diva_desk.core.currencies import currency_problem, minor_places
 from diva_desk.core.invoices import deposit_for, invoice_totals
 from diva_desk.core.money import RATE_PLACES, ZERO, fits_currency, to_minor
@@ -327,10 +328,18 @@ def _take_next_number() -> str:
         )
     counter = business.next_invoice_number
     number = f"{business.invoice_prefix}{counter}"
-    while m.Invoice.select().where(m.Invoice.number == number).exists():
+    while (
+        counter <= MAX_INVOICE_NUMBER
+        and m.Invoice.select().where(m.Invoice.number == number).exists()
+    ):
         counter += 1
         number = f"{business.invoice_prefix}{counter}"
-    m.Business.update(next_invoice_number=counter + 1).where(m.Business.id == 1).execute()
+    if counter > MAX_INVOICE_NUMBER:
+        # The counter stops at the highest number (after giving it), so an export of
+        # the book still reads back; the next send asks for a new prefix.
+        raise BadInput(numbers_used_up(business.invoice_prefix))
+    next_counter = min(counter + 1, MAX_INVOICE_NUMBER)
+    m.Business.update(next_invoice_number=next_counter).where(m.Business.id == 1).execute()
     return number
 
 

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diva_desk.core import records as r
+from diva_desk.core.business_rules import MAX_INVOICE_NUMBER
 from diva_desk.core.money import from_minor, from_units
 from diva_desk.interchange import export_text, import_text
 from diva_desk.interchange.writer import book_text
@@ -60,7 +61,7 @@ businesses = st.builds(
     locale=locales,
     default_terms_days=st.integers(0, 365),
     invoice_prefix=texts,
-    next_invoice_number=st.integers(1, 10**9),
+    next_invoice_number=st.integers(1, MAX_INVOICE_NUMBER),
     payment_instructions=texts,
 )
 
