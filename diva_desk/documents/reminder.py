@@ -9,8 +9,8 @@ what is open, so the reader can act on it without looking anything up.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from reportlab.lib.units import mm
@@ -45,6 +45,8 @@ class ReminderDocument:
     #: The date the firm and final letters ask for; ``today`` + 7 days if ``None``.
     pay_by: dt.date | None = None
     logo: bytes | None = None
+    #: How to pay, by currency code, where it differs from the general instructions.
+    instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
 
 
 def _para(template: str, **values: str) -> str:
@@ -264,18 +266,9 @@ def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
     pay_by_text = style.fmt.date(pay_by, style="long", locale=locale)
     story += [Paragraph(p, style.BODY_LETTER) for p in _body(level, total, pay_by_text)]
     story += [Spacer(1, 2), _invoice_table(items, f, width), Spacer(1, 6 * mm)]
-    instructions = doc.business.payment_instructions.strip()
-    if instructions:
-        story.append(
-            KeepTogether(
-                [
-                    Paragraph(style.text(_("How to pay").upper()), style.LABEL),
-                    Spacer(1, 3),
-                    Paragraph(style.text(instructions), style.BODY),
-                    Spacer(1, 5 * mm),
-                ]
-            )
-        )
+    how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, totals)
+    if how:
+        story.append(KeepTogether([*how, Spacer(1, 5 * mm)]))
     story.append(Paragraph(_closing(level, doc.business), style.BODY_LETTER))
     story.append(_signature(level, doc.business))
     return build_pdf(

@@ -39,6 +39,7 @@ from diva_desk.store.invoice_records import (
     payments_of,
 )
 from diva_desk.store.reading import customers_by_code, read_business
+from diva_desk.store.settings import payment_instructions_by_currency
 
 
 def _business() -> tuple[r.Business, bytes | None]:
@@ -72,6 +73,7 @@ def _invoice_document(row: m.Invoice, today: dt.date) -> InvoiceDocument:
         payments=payments,
         today=today,
         logo=logo,
+        instructions_by_currency=payment_instructions_by_currency(),
     )
 
 
@@ -137,6 +139,7 @@ def statement_document(
         today=today,
         payments_since=payments_since,
         logo=logo,
+        instructions_by_currency=payment_instructions_by_currency(),
     )
 
 
@@ -153,6 +156,7 @@ def reminder_document(code: str, today: dt.date, pay_by: dt.date | None = None) 
         today=today,
         pay_by=pay_by,
         logo=logo,
+        instructions_by_currency=payment_instructions_by_currency(),
     )
 
 
