@@ -86,3 +86,14 @@ def save_payment_instructions_by_currency(texts: Mapping[str, str]) -> None:
         for code, text in sorted(texts.items()):
             if text.strip():
                 set_setting(PAYMENT_INSTRUCTIONS_PREFIX + code, text.strip())
+
+
+_BOOK_CURRENCIES = """
+    SELECT currency FROM business UNION SELECT currency FROM customer
+    UNION SELECT currency FROM invoice
+"""
+
+
+def book_currencies() -> list[str]:
+    """The currencies the book uses (the business's, its customers', its invoices'), sorted."""
+    return sorted({row[0] for row in db.execute_sql(_BOOK_CURRENCIES) if row[0]})
