@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
+from diva_desk.core.instructions import instructions_for_all
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents import style
 from diva_desk.documents.fonts import REGULAR, register_fonts
@@ -138,16 +147,21 @@ def cell_width(markup: str, paragraph_style: ParagraphStyle) -> float:
     return Paragraph(markup, paragraph_style).minWidth() + 2 * CELL_PADDING + 1
 
 
-def data_table_style(rows: int, *, numeric_from: int, total_row: bool = False) -> TableStyle:
-    """A header band in the accent colour, hairlines between rows, numbers right."""
+def data_table_style(
+    rows: int, *, numeric_from: int, total_row: bool = False, padding: float = 4
+) -> TableStyle:
+    """A header band in the accent colour, hairlines between rows, numbers right.
+
+    ``padding`` is the room above and below each cell's text.
+    """
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), style.ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, style.RULE),
     ]
     if total_row and rows > 1:
@@ -215,6 +229,39 @@ def section(title: str) -> Paragraph:
     return Paragraph(style.text(title), style.SECTION)
 
 
+#: A section heading over a long table: not kept with the whole table (which would
+#: push a table that fits on a fresh page there, leaving this page a third empty).
+_SECTION_OVER_TABLE = ParagraphStyle("section-over-table", parent=style.SECTION, keepWithNext=0)
+
+
+def table_section(title: str) -> list[Flowable]:
+    """A heading for a table that may split: it starts a new page only when there is
+    no room under it for the table's header and a few rows."""
+    return [CondPageBreak(30 * mm), Paragraph(style.text(title), _SECTION_OVER_TABLE)]
+
+
 def footer_line(business: Business) -> str:
     """Plain text for the footer (drawn directly, so no markup and no escaping)."""
     return "  ·  ".join(p for p in (business.name, business.email, business.phone) if p.strip())
+
+
+def how_to_pay(
+    business: Business, by_currency: Mapping[str, str], currencies: Iterable[str]
+) -> list[Flowable]:
+    """ "How to pay" and the instructions for the document's currencies, or nothing.
+
+    Each currency gets its own text when the business has one (else the general
+    one); texts that differ go under their currency codes.
+    """
+    texts = instructions_for_all(business.payment_instructions, by_currency, currencies)
+    if not texts:
+        return []
+    parts: list[Flowable] = [
+        Paragraph(style.text(_("How to pay").upper()), style.LABEL),
+        Spacer(1, 3),
+    ]
+    for currency, text in texts:
+        if currency:
+            parts.append(Paragraph(style.text(currency), style.CELL_BOLD))
+        parts += [Paragraph(style.text(text), style.BODY), Spacer(1, 3)]
+    return parts[:-1]

@@ -8,8 +8,8 @@ and one large figure, the balance due, with the due date and how to pay.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportlab.lib.styles import ParagraphStyle
@@ -44,6 +44,8 @@ class InvoiceDocument:
     today: dt.date | None = None
     #: The business logo as PNG or JPEG bytes.
     logo: bytes | None = None
+    #: How to pay, by currency code, where it differs from the general instructions.
+    instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
 
 
 def payment_method_label(method: PaymentMethod | None) -> str:
@@ -132,6 +134,25 @@ def _addresses(doc: InvoiceDocument, width: float) -> Flowable:
     return table
 
 
+#: The narrowest the quantity, unit price, tax and amount columns are drawn.
+_LEAST_NUMERIC = (14 * mm, 20 * mm, 16 * mm, 22 * mm)
+#: Line items are set a little tighter than other tables (3 pt above and below):
+#: a 120-line invoice then takes four pages, not five.
+_LINE_PADDING = 3
+
+
+def _needed(cell: object) -> float:
+    """The width a paragraph cell needs to stay on one line (0 for anything else)."""
+    if not isinstance(cell, Paragraph):
+        return 0
+    return blocks.cell_width(_unbroken(cell.getPlainText()), cell.style)
+
+
+def _unbroken(text: str) -> str:
+    """``text`` as markup with no-break spaces: measured, it gives its whole width."""
+    return style.text(text).replace(" ", "\u00a0")
+
+
 def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     rows: list[list[object]] = [
         blocks.head(
@@ -153,13 +174,16 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
                 Paragraph(f.money(line_net(line, f.currency)), style.CELL_RIGHT),
             ]
         )
-    # The tax column widens (within reason) so "HST 14,975 %" stays on one line; a
-    # name too long for that still breaks at its space, never inside the rate.
-    widest = max((blocks.cell_width(tax, style.CELL_RIGHT) for tax in set(taxes)), default=0)
-    tax_width = min(max(24 * mm, widest), 40 * mm)
-    numeric = [18 * mm, 26 * mm, tax_width, 28 * mm]
-    table = LongTable(rows, colWidths=[width - sum(numeric), *numeric], repeatRows=1)
-    table.setStyle(blocks.data_table_style(len(rows), numeric_from=1))
+    # The numbers take the room they need (measured, with their headings) and the
+    # description takes the rest, so short descriptions stay on one line and a long
+    # invoice fills its pages. The tax column stops at 40 mm: a name too long for
+    # that still breaks at its space, never inside the rate.
+    numeric = [max(_needed(row[column]) for row in rows) for column in range(1, len(rows[0]))]
+    widest_tax = max((blocks.cell_width(tax, style.CELL_RIGHT) for tax in set(taxes)), default=0)
+    numeric[2] = min(max(numeric[2], widest_tax), 40 * mm)
+    numeric = [max(w, least) for w, least in zip(numeric, _LEAST_NUMERIC, strict=True)]
+    table = LongTable(rows, colWidths=[width - sum(numeric), *numeric], repeatRows=1, splitByRow=1)
+    table.setStyle(blocks.data_table_style(len(rows), numeric_from=1, padding=_LINE_PADDING))
     return table
 
 
@@ -212,7 +236,8 @@ def _totals(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
             still = style.text(_("Deposit still due")) + _small_due(inv, f)
             rows.append((still, f.money(f.deposit_due), False))
     if f.paid > ZERO:
-        rows.append((style.text(_("Payments received")), f.money(-f.paid), False))
+        # Positive, under a label that says it is taken off: no "-$500.00" to puzzle over.
+        rows.append((style.text(_("Less payments received")), f.money(f.paid), False))
     data = [
         [
             Paragraph(label, style.CELL_BOLD if strong else style.CELL),
@@ -255,8 +280,12 @@ def _balance_band(inv: Invoice, f: _Figures, width: float) -> Table:
     figure = f.money(f.balance)
     # A six-figure balance must not break over two lines: its column takes up to
     # two thirds of the band, and past that the figure is set smaller.
+    # "Balance due" keeps its line too: the figure gets what the label leaves.
+    label = style.text(_("Balance due"))
+    label_width = blocks.cell_width(_unbroken(_("Balance due")), style.BALANCE_LABEL)
+    label_width += 2 * _BAND_PADDING
     needed = blocks.cell_width(figure, style.BALANCE) + 2 * _BAND_PADDING
-    figure_width = min(max(width * 0.6, needed), width * 0.66)
+    figure_width = min(max(width * 0.6, needed), width * 0.66, width - label_width)
     figure_style = style.BALANCE
     if needed > figure_width:
         scale = (figure_width - 2 * _BAND_PADDING - 1) / (needed - 2 * _BAND_PADDING - 1)
@@ -268,7 +297,7 @@ def _balance_band(inv: Invoice, f: _Figures, width: float) -> Table:
         )
     rows: list[list[object]] = [
         [
-            Paragraph(style.text(_("Balance due")), style.BALANCE_LABEL),
+            Paragraph(label, style.BALANCE_LABEL),
             Paragraph(figure, figure_style),
         ]
     ]
@@ -285,15 +314,10 @@ def _summary(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     left_width, gap = width * 0.46, width * 0.06
     right_width = width - left_width - gap
     left = _tax_summary(f, left_width)
-    instructions = doc.business.payment_instructions.strip()
-    if instructions:
-        if left:
-            left.append(Spacer(1, 5 * mm))
-        left += [
-            Paragraph(style.text(_("How to pay").upper()), style.LABEL),
-            Spacer(1, 3),
-            Paragraph(style.text(instructions), style.BODY),
-        ]
+    how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, [doc.invoice.currency])
+    if how and left:
+        left.append(Spacer(1, 5 * mm))
+    left += how
     table = Table(
         [[left, "", _totals(doc, f, right_width)]],
         colWidths=[left_width, gap, right_width],
@@ -364,4 +388,5 @@ def invoice_pdf(doc: InvoiceDocument) -> bytes:
         author=doc.business.name,
         footer_left=blocks.footer_line(doc.business) + "  ·  " + title,
         mark=status_mark(f.status),
+        running_head=title + "  ·  " + doc.customer.name,
     )

@@ -55,10 +55,24 @@ class NumberedCanvas(Canvas):
 
 
 def _draw_footer(
-    canvas: Canvas, page: int, pages: int, *, left: str, locale: str, width: float
+    canvas: Canvas,
+    page: int,
+    pages: int,
+    *,
+    left: str,
+    locale: str,
+    width: float,
+    height: float,
+    running_head: str = "",
 ) -> None:
     y = style.MARGIN - 6
     canvas.saveState()
+    if running_head and page > 1:
+        # A continuation page says whose it is, in case it is separated from the first.
+        top = height - style.MARGIN + 10
+        canvas.setFillColor(style.MUTED)
+        canvas.setFont(BOLD, 8)
+        canvas.drawString(style.MARGIN, top, running_head)
     canvas.setStrokeColor(style.RULE)
     canvas.setLineWidth(0.5)
     canvas.line(style.MARGIN, y + 10, width - style.MARGIN, y + 10)
@@ -106,11 +120,14 @@ def build_pdf(
     author: str,
     footer_left: str,
     mark: Mark | None = None,
+    running_head: str = "",
 ) -> bytes:
     """Lay ``story`` out on pages and return the PDF.
 
     ``locale`` formats the page numbers; ``page_locale`` (the business's) picks
-    Letter or A4. The output is byte-for-byte reproducible for the same input.
+    Letter or A4. ``running_head`` is printed at the top of every page after the
+    first (whose letterhead already says it). The output is byte-for-byte
+    reproducible for the same input.
     """
     register_fonts()
     buffer = io.BytesIO()
@@ -143,6 +160,13 @@ def build_pdf(
     if mark is not None:
         template.onPage = partial(_draw_mark, mark=mark)
     doc.addPageTemplates([template])
-    footer = partial(_draw_footer, left=footer_left, locale=locale, width=pagesize[0])
+    footer = partial(
+        _draw_footer,
+        left=footer_left,
+        locale=locale,
+        width=pagesize[0],
+        height=pagesize[1],
+        running_head=running_head,
+    )
     doc.build(list(story), canvasmaker=partial(NumberedCanvas, footer=footer))
     return buffer.getvalue()

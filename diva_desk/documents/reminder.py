@@ -9,8 +9,8 @@ what is open, so the reader can act on it without looking anything up.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
@@ -55,6 +55,8 @@ class ReminderDocument:
     #: Why nothing may be reminded (core.calls.holds.hold_text), when an agreement
     #: being kept holds back all that is overdue.
     hold: str = ""
+    #: How to pay, by currency code, where it differs from the general instructions.
+    instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
 
 
 def _para(template: str, **values: str) -> str:
@@ -325,18 +327,9 @@ def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
     ]
     table = _invoice_table(items, doc.installments, today, f, width)
     story += [Spacer(1, 2), table, Spacer(1, 6 * mm)]
-    instructions = doc.business.payment_instructions.strip()
-    if instructions:
-        story.append(
-            KeepTogether(
-                [
-                    Paragraph(style.text(_("How to pay").upper()), style.LABEL),
-                    Spacer(1, 3),
-                    Paragraph(style.text(instructions), style.BODY),
-                    Spacer(1, 5 * mm),
-                ]
-            )
-        )
+    how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, totals)
+    if how:
+        story.append(KeepTogether([*how, Spacer(1, 5 * mm)]))
     story.append(Paragraph(_closing(level, doc.business), style.BODY_LETTER))
     story.append(_signature(level, doc.business))
     return build_pdf(

@@ -9,8 +9,8 @@ a clerk both think in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportlab.lib.units import mm
@@ -42,6 +42,8 @@ class StatementDocument:
     #: List payments dated on or after this day (the last statement); all if ``None``.
     payments_since: dt.date | None = None
     logo: bytes | None = None
+    #: How to pay, by currency code, where it differs from the general instructions.
+    instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -141,14 +143,9 @@ def _due_block(
     )
     band.setStyle(blocks.band_style())
     parts: list[Flowable] = [band]
-    instructions = doc.business.payment_instructions.strip()
-    if instructions:
-        parts += [
-            Spacer(1, 5 * mm),
-            Paragraph(style.text(_("How to pay").upper()), style.LABEL),
-            Spacer(1, 3),
-            Paragraph(style.text(instructions), style.BODY),
-        ]
+    how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, aging)
+    if how:
+        parts += [Spacer(1, 5 * mm), *how]
     return parts
 
 
@@ -167,9 +164,9 @@ def _aging_table(aging: dict[str, AgingTotals], f: style.Formats, width: float) 
 
 
 def _open_table(items: list[OpenItem], f: style.Formats, width: float) -> list[Flowable]:
-    section = blocks.section(_("Open invoices"))
+    section = blocks.table_section(_("Open invoices"))
     if not items:
-        return [section, Paragraph(style.text(_("Nothing is owed. Thank you!")), style.BODY)]
+        return [*section, Paragraph(style.text(_("Nothing is owed. Thank you!")), style.BODY)]
     rows: list[list[object]] = [
         blocks.head(
             _("Invoice"),
@@ -208,7 +205,7 @@ def _open_table(items: list[OpenItem], f: style.Formats, width: float) -> list[F
     widths = [width - sum(fixed), *fixed]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=3, total_row=True))
-    return [section, table]
+    return [*section, table]
 
 
 def _payments_table(doc: StatementDocument, f: style.Formats, width: float) -> list[Flowable]:
@@ -223,26 +220,36 @@ def _payments_table(doc: StatementDocument, f: style.Formats, width: float) -> l
         title = _("Payments received since {date}").format(
             date=style.fmt.date(since, locale=f.locale)
         )
-    section = Paragraph(style.text(title), style.SECTION)
+    section = blocks.table_section(title)
     if not listed:
-        return [section, Paragraph(style.text(_("No payments in this period.")), style.BODY)]
+        return [*section, Paragraph(style.text(_("No payments in this period.")), style.BODY)]
     currency = {inv.number: inv.currency for inv in doc.invoices}
     rows: list[list[object]] = [
         blocks.head(
-            _("Date"), _("Invoice"), _("Method"), _("Reference"), _("Amount"), numeric_from=4
+            _("Date"), _("Invoice"), _("Method"), _("Reference"), _("Received"), numeric_from=4
         )
     ]
+    received: dict[str, Decimal] = {}
     for payment in listed:
+        paid_in = currency.get(payment.invoice, doc.customer.currency)
+        received[paid_in] = received.get(paid_in, ZERO) + payment.amount
         rows.append(
             [
                 Paragraph(f.date(payment.date), style.CELL),
                 Paragraph(style.text(payment.invoice), style.CELL),
                 Paragraph(style.text(payment_method_label(payment.method)), style.CELL),
                 Paragraph(style.text(payment.reference), style.CELL),
-                Paragraph(
-                    f.money(payment.amount, currency.get(payment.invoice, doc.customer.currency)),
-                    style.CELL_RIGHT,
-                ),
+                # A payment is money in: printed positive under "Received", and
+                # totalled (per currency) so it can be ticked off a bank statement.
+                Paragraph(f.money(payment.amount, paid_in), style.CELL_RIGHT),
+            ]
+        )
+    for paid_in, amount in sorted(received.items()):
+        rows.append(
+            [
+                Paragraph(style.text(_("Total received")), style.CELL_BOLD),
+                *[""] * 3,
+                Paragraph(f.money(amount, paid_in), style.CELL_BOLD_RIGHT),
             ]
         )
     table = LongTable(
@@ -250,8 +257,8 @@ def _payments_table(doc: StatementDocument, f: style.Formats, width: float) -> l
         colWidths=[width * 0.18, width * 0.18, width * 0.2, width * 0.26, width * 0.18],
         repeatRows=1,
     )
-    table.setStyle(blocks.data_table_style(len(rows), numeric_from=4))
-    return [section, table]
+    table.setStyle(blocks.data_table_style(len(rows), numeric_from=4, total_row=True))
+    return [*section, table]
 
 
 def statement_pdf(doc: StatementDocument) -> bytes:
@@ -274,13 +281,14 @@ def statement_pdf(doc: StatementDocument) -> bytes:
         *_payments_table(doc, f, width),
     ]
     title = _("Statement of account for {customer}").format(customer=doc.customer.name)
+    dated = _("Statement {date}").format(date=style.fmt.date(today, locale=locale))
     return build_pdf(
         story,
         locale=locale,
         page_locale=doc.business.locale,
         title=title,
         author=doc.business.name,
-        footer_left=blocks.footer_line(doc.business)
-        + "  ·  "
-        + _("Statement {date}").format(date=style.fmt.date(today, locale=locale)),
+        footer_left=blocks.footer_line(doc.business) + "  ·  " + dated,
+        # Every page after the first names the customer, in case the pages part.
+        running_head=f"{dated}  ·  {doc.customer.name} ({doc.customer.code})",
     )

@@ -40,6 +40,7 @@ from diva_desk.store.invoice_records import (
 )
 from diva_desk.store.reading import customers_by_code, read_business
 from diva_desk.store.reminder_standing import letter_standing
+from diva_desk.store.settings import payment_instructions_by_currency
 
 
 def _business() -> tuple[r.Business, bytes | None]:
@@ -73,6 +74,7 @@ def _invoice_document(row: m.Invoice, today: dt.date) -> InvoiceDocument:
         payments=payments,
         today=today,
         logo=logo,
+        instructions_by_currency=payment_instructions_by_currency(),
     )
 
 
@@ -138,6 +140,7 @@ def statement_document(
         today=today,
         payments_since=payments_since,
         logo=logo,
+        instructions_by_currency=payment_instructions_by_currency(),
     )
 
 
@@ -163,6 +166,7 @@ def reminder_document(code: str, today: dt.date, pay_by: dt.date | None = None) 
         held=standing.held_numbers,
         installments=standing.standing.missed,
         hold=standing.reason,
+        instructions_by_currency=payment_instructions_by_currency(),
     )
 
 

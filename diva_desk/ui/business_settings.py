@@ -50,8 +50,14 @@ from diva_desk.store.business import (
     save_logo,
 )
 from diva_desk.store.db import db
+from diva_desk.store.settings import (
+    book_currencies,
+    payment_instructions_by_currency,
+    save_payment_instructions_by_currency,
+)
 from diva_desk.store.tax_rates import save_tax_rates, tax_rates
 from diva_desk.ui import style
+from diva_desk.ui.currency_instructions import CurrencyInstructions
 from diva_desk.ui.errors import show_failure
 from diva_desk.ui.first_run import LOCALES, currency_choices, locale_name
 from diva_desk.ui.logo_box import LogoBox
@@ -116,6 +122,15 @@ class BusinessSettingsDialog(QDialog):
             6,
             _("e.g. Interac e-Transfer to billing@example.com, or cheque to the address above"),
         )
+        # A currency of its own (a US client pays by ACH, not e-Transfer): its documents
+        # print its text, other currencies the general one above.
+        used = [c for c in book_currencies() if c != original.currency]
+        self.by_currency = CurrencyInstructions(
+            payment_instructions_by_currency(), [*used, original.currency], parent=self
+        )
+        by_currency_label = QLabel(_("Instructions &for:"), self)
+        by_currency_label.setBuddy(self.by_currency.currency)
+        invoicing.addRow(by_currency_label, self.by_currency)
 
         profile = QWidget(self)
         columns = QHBoxLayout(profile)
@@ -142,6 +157,7 @@ class BusinessSettingsDialog(QDialog):
         self._original = self.typed()
         self._original_logo = self.logo_box.logo
         self._original_taxes = self.tax_page.model.typed()
+        self._original_by_currency = self.by_currency.texts()
         self._check_number()
         for name in ("invoice_prefix", "next_invoice_number"):
             field = self.editors[name]
@@ -245,6 +261,7 @@ class BusinessSettingsDialog(QDialog):
             self.typed() != self._original
             or self.logo_box.logo != self._original_logo
             or self.tax_page.model.typed() != self._original_taxes
+            or self.by_currency.texts() != self._original_by_currency
         )
 
     # --- checking -------------------------------------------------------------------
@@ -300,6 +317,8 @@ class BusinessSettingsDialog(QDialog):
                     save_logo(self.logo_box.logo)
                 if self.tax_page.model.typed() != self._original_taxes:
                     save_tax_rates(self.tax_page.rates(taxes))
+                if self.by_currency.texts() != self._original_by_currency:
+                    save_payment_instructions_by_currency(self.by_currency.texts())
         except UserFacingError as exc:
             show_failure(self, exc)
             return False
@@ -308,6 +327,7 @@ class BusinessSettingsDialog(QDialog):
         self._original = self.typed()
         self._original_logo = self.logo_box.logo
         self._original_taxes = self.tax_page.model.typed()
+        self._original_by_currency = self.by_currency.texts()
         self.business_saved.emit(business)
         super().accept()
         return True

@@ -43,7 +43,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers import CustomerHistory
 from diva_desk.store.history import CustomerStanding
-from diva_desk.ui import style
+from diva_desk.ui import history_columns, style
 from diva_desk.ui.customer_timeline import (
     TimelineModel,
     channel_text,
@@ -102,9 +102,6 @@ def _rule(parent: QWidget) -> QFrame:
 #: The page puts the billing cycle and the history side by side from this width up
 #: (when it is also wider than tall): the page under the list, on a laptop.
 SIDE_BY_SIDE_FROM = 620
-#: The history's What column keeps room for this many characters before Status gives way.
-_WHAT_CHARACTERS = 22
-_HISTORY_COLUMNS = 4
 
 
 class CustomerPane(QStackedWidget):
@@ -161,9 +158,8 @@ class CustomerPane(QStackedWidget):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setAlternatingRowColors(True)
         self.history.setShowGrid(False)
-        self.history.setWordWrap(False)
         self.history.verticalHeader().hide()
-        self.history.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        history_columns.prepare(self.history, self.fontMetrics().height() + 10)
         self.history.setTabKeyNavigation(False)
         self.history.setMinimumHeight(180)
         # Its height is what the page has left, not a preferred 190 pixels that would
@@ -317,8 +313,8 @@ class CustomerPane(QStackedWidget):
             self.history.setMinimumHeight(100 if wide else 180)
             # Side by side they share the width; one under the other, the history
             # takes whatever height the billing cycle leaves.
-            self.sections.setStretch(0, 2 if wide else 0)
-            self.sections.setStretch(1, 3 if wide else 1)
+            self.sections.setStretch(0, 1 if wide else 0)
+            self.sections.setStretch(1, 2 if wide else 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.history.viewport() and event.type() == QEvent.Type.Resize:
@@ -334,19 +330,8 @@ class CustomerPane(QStackedWidget):
         self._fit_history()
 
     def _fit_history(self) -> None:
-        """Date and amount whole; What keeps room to read (elided, whole in its tooltip);
-        a long status gives way first."""
-        if len(self._history_widths) != _HISTORY_COLUMNS:
-            return
-        date, _what, amount, status = self._history_widths
-        header = self.history.horizontalHeader()
-        char = self.history.fontMetrics().averageCharWidth()
-        room = self.history.viewport().width()
-        status = min(status, max(room - date - amount - char * _WHAT_CHARACTERS, char * 10))
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, date), (2, amount), (3, status)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        """Date and amount whole; What and a long status wrap (history_columns)."""
+        history_columns.fit(self.history, self._history_widths)
 
     @staticmethod
     def _oldest_text(history: CustomerHistory, today: dt.date) -> str:

@@ -38,6 +38,7 @@ from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices import TaxRateRow, payment_expectation
 from diva_desk.store.queries import CustomerRow
+from diva_desk.ui import style
 from diva_desk.ui.dates import date_edit
 from diva_desk.ui.invoice_lines_model import InvoiceLinesModel, LineColumn, TaxDelegate
 from diva_desk.ui.invoice_panels import TotalsPanel
@@ -353,5 +354,11 @@ class InvoiceForm(QWidget):
             edit.setReadOnly(locked)
         self.po_number.setReadOnly(locked)
         self.notes.setReadOnly(locked)
+        # ...and look it: no white box that invites typing, no arrow that opens nothing.
+        shown = (self.customer_box, self.currency, self.issue_date, self.due_date)
+        for widget in (*shown, self.po_number, self.notes, self.deposit_amount, self.deposit_due):
+            style.show_read_only(widget, locked)
+        hint = _("Printed on the invoice, under the lines")
+        self.notes.setPlaceholderText("" if locked else hint)
         self.add_line_button.setVisible(not locked)
         self.remove_line_button.setVisible(not locked)

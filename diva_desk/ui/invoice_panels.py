@@ -29,13 +29,15 @@ from diva_desk.core.money import ZERO
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.history import CustomerStanding
+from diva_desk.ui import style
 
 #: Shorter terms offered to a slow customer whose own terms are longer than this.
 SHORTER_TERMS_DAYS = 15
 #: ...and to one whose terms are already that short.
 SHORTEST_TERMS_DAYS = 7
 
-PANEL_STYLE = """
+PANEL_STYLE = (
+    """
 #totalsPanel { background: palette(base); border: 1px solid palette(midlight);
                border-radius: 6px; }
 #totalsPanel QLabel[role="figure"] { font-weight: 600; }
@@ -49,6 +51,8 @@ QLabel[role="problem"] { color: @overdue; }
 QLabel[role="warning"] { color: @caution; font-weight: 600; }
 QLabel[role="note"] { color: @muted; }
 """
+    + style.READ_ONLY_FIELDS
+)
 
 
 @dataclass(frozen=True)

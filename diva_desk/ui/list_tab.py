@@ -1,7 +1,10 @@
 """One tab of the window: a search box over a sortable list.
 
 The search box filters as you type; Down or Enter moves into the list, Escape
-clears the search. Column widths and the sort order are remembered.
+clears the search. The sort order and the columns' order are remembered; their
+widths follow the list's width and contents (a name is never cut short while
+there is room for it) until the owner drags a column edge, and from then on the
+widths the owner chose are kept and remembered.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,6 +31,8 @@ from diva_desk.ui.table_models import RowTableModel, SearchProxyModel
 
 _MIN_COLUMN = 60
 _MAX_COLUMN = 360
+#: A heading's padding left and right (style.LISTS) and its section's border.
+_HEADING_PADDING = 14
 
 
 def share_width(wanted: dict[int, int], weights: dict[int, int], room: int) -> dict[int, int]:
@@ -69,6 +74,14 @@ class ListTab(QWidget):
         self.proxy.setSourceModel(model)
         self._stretch_column = stretch_column
         self._sized = False
+        #: The owner dragged a column edge: the widths are theirs, not refitted.
+        self._owner_sized = False
+        self._fitting = False
+        self._dragging = False
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_again)
 
         self.search = QLineEdit(self)
         self.search.setObjectName(f"{name}Search")
@@ -102,6 +115,9 @@ class ListTab(QWidget):
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(_MIN_COLUMN)
+        header.sectionResized.connect(self._section_resized)
+        header.viewport().installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -130,6 +146,15 @@ class ListTab(QWidget):
         self._update_count()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.horizontalHeader().viewport():
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._dragging = True
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                self._dragging = False
+        elif watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            if self._sized and event.size().width() != event.oldSize().width():
+                self._refit.start()
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -163,6 +188,16 @@ class ListTab(QWidget):
         self._update_count()
         if not self._sized and self.model.rowCount() and self.isVisible():
             self.fit_columns()
+        elif self._sized:
+            self._refit.start()  # a longer name may have come in
+
+    def _section_resized(self, _column: int, _old: int, _new: int) -> None:
+        if self._dragging and not self._fitting:
+            self._owner_sized = True
+
+    def _fit_again(self) -> None:
+        if not self._owner_sized and self.model.rowCount() and self.isVisible():
+            self.fit_columns()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -182,10 +217,11 @@ class ListTab(QWidget):
         and long names are elided. The stretch column takes whatever is left.
         """
         self._sized = True
+        self._fitting = True
         header = self.view.horizontalHeader()
-        self.view.resizeColumnsToContents()
+        header.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Interactive)
         count = self.model.columnCount()
-        widths = [min(header.sectionSize(c) + 4, _MAX_COLUMN) for c in range(count)]
+        widths = [min(self.wanted_width(c) + 4, _MAX_COLUMN) for c in range(count)]
         # Hidden columns take no room: only the shown ones share the width.
         shown = [c for c in range(count) if not header.isSectionHidden(c)]
         available = self.view.viewport().width() - 2
@@ -199,11 +235,31 @@ class ListTab(QWidget):
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
         header.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Stretch)
+        self._fitting = False
+
+    def wanted_width(self, column: int) -> int:
+        """Room for the column's widest cell and for its heading in full.
+
+        Qt's own measure of a heading keeps room for a sort arrow beside every
+        heading; here the arrow sits above the heading (style.LISTS), so that room
+        would only be taken from the names.
+        """
+        font = QFont(self.view.horizontalHeader().font())
+        font.setBold(True)
+        title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+        heading = QFontMetrics(font).horizontalAdvance(title) + _HEADING_PADDING
+        return max(self.view.sizeHintForColumn(column), heading)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"lists/{self.name}/header", self.view.horizontalHeader().saveState())
+        settings.setValue(f"lists/{self.name}/owner_sized", self._owner_sized)
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value(f"lists/{self.name}/header")
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self._sized = self.view.horizontalHeader().restoreState(state)
+            restored = self.view.horizontalHeader().restoreState(state)
+            # Widths the owner chose are kept; widths that were only fitted to last
+            # session's window are fitted again to this one (order and sort stay).
+            owner = settings.value(f"lists/{self.name}/owner_sized", False)
+            self._owner_sized = restored and str(owner).lower() == "true"
+            self._sized = self._owner_sized

@@ -61,20 +61,19 @@ class LogoBox(QWidget):
         style.themed(self.message, "color: @overdue;")
         self.message.hide()
 
-        buttons = QVBoxLayout()
+        # The buttons go under the preview, not beside it: in a half-width column
+        # there is no room for both side by side, and they would be drawn over it.
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.choose_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.preview)
-        row.addLayout(buttons)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
+        layout.addWidget(self.preview)
+        layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addStretch(1)  # given more height, the preview stays beside its buttons
+        layout.addStretch(1)  # given more height, the buttons stay under the preview
         self._show()
 
     def choose(self) -> None:

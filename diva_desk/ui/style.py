@@ -188,3 +188,27 @@ QLineEdit {
 }
 QLineEdit:focus { border: 1px solid @focus; }
 """
+
+
+#: Fields that show a value but do not take edits (a sent invoice's) look it in light and
+#: dark themes alike: the window's colour instead of the base one, a faint frame, no
+#: arrow to open, and text in the text colour (a disabled field's grey is hard to read).
+#: Set with :func:`show_read_only`; a window puts this sheet among its own.
+READ_ONLY_FIELDS = """
+*[locked="true"], *[locked="true"]:disabled {
+    background: palette(window); color: palette(text);
+    border: 1px solid palette(midlight); border-radius: 3px; padding: 3px 5px;
+}
+*[locked="true"]::drop-down { width: 0px; border: none; }
+*[locked="true"]::down-arrow { image: none; width: 0px; }
+"""
+
+
+def show_read_only(widget: QWidget, read_only: bool) -> None:
+    """Mark ``widget`` read-only for :data:`READ_ONLY_FIELDS` (it does not stop edits)."""
+    if widget.property("locked") == read_only:
+        return
+    widget.setProperty("locked", read_only)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()

@@ -51,6 +51,7 @@ from diva_desk.store.calls import call_settings, save_call_settings, script_cont
 from diva_desk.store.talking_points import reset_template, save_template, template_texts
 from diva_desk.ui import style
 from diva_desk.ui.call_script import script_html
+from diva_desk.ui.fit_lists import fit_to_items
 from diva_desk.ui.terms_page import TermsPage
 from diva_desk.ui.void_dialog import confirm
 
@@ -156,7 +157,7 @@ class TalkingPointsPage(QWidget):
         for name in TEMPLATE_NAMES:
             item = QListWidgetItem(template_title(name), self.names)
             item.setData(Qt.ItemDataRole.UserRole, name)
-        self.names.setMinimumWidth(260)
+        fit_to_items(self.names, " •")  # whole names, with room for the "changed" mark
 
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("templateText")

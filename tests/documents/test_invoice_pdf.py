@@ -68,7 +68,7 @@ def test_invoice_shows_parties_numbers_dates_and_figures(
         en("3067.38", "CAD"),
         "Deposit requested",
         en("800.00", "CAD"),
-        en("-800.00", "CAD"),
+        "Less payments received",
         en("2267.38", "CAD"),
         "Interac e-Transfer to pay@studiolumiere.ca",
         "Thank you for choosing us.",
