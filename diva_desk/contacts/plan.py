@@ -30,7 +30,7 @@ from diva_desk.contacts.values import (
 )
 from diva_desk.core.currencies import currency_problem
 from diva_desk.core.customer_rules import CODE_MAX_LENGTH, code_shape_ok
-from diva_desk.core.records import DEFAULT_CURRENCY, BookContents, Customer
+from diva_desk.core.records import BookContents, Customer
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
@@ -155,6 +155,8 @@ def plan_import(
     if existing is None:
         existing = book_customers()
     if currency is None:
+        from diva_desk.store.business import business_currency
+
         currency = business_currency()
     planner = _Planner(existing, currency, region)
     for row in rows:
@@ -186,13 +188,6 @@ def book_customers() -> list[KnownCustomer]:
         models.Customer.code, models.Customer.name, models.Customer.email
     ).tuples()
     return [KnownCustomer(*row) for row in query]
-
-
-def business_currency() -> str:
-    from diva_desk.store.business import get_business
-
-    business = get_business()
-    return business.currency if business is not None else DEFAULT_CURRENCY
 
 
 class _Seen(NamedTuple):

@@ -36,6 +36,12 @@ _HIGHEST_USED = """
 """
 
 
+def business_currency() -> str:
+    """The business's currency: what a customer or invoice without one is billed in."""
+    currency = models.Business.select(models.Business.currency).where(models.Business.id == 1)
+    return currency.scalar() or records.DEFAULT_CURRENCY
+
+
 def get_business() -> records.Business | None:
     row = models.Business.get_or_none(models.Business.id == 1)
     if row is None:

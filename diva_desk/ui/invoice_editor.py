@@ -27,6 +27,7 @@ from diva_desk.core.records import InvoiceLine
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
+from diva_desk.store.business import business_currency
 from diva_desk.store.history import customer_standing
 from diva_desk.store.invoice_records import customer_record
 from diva_desk.store.invoices import (
@@ -73,6 +74,8 @@ class InvoiceEditor(QDialog):
         self.deposit_percent: Decimal | None = None
         self._loading = False
         self.dirty = False
+        #: What an empty currency field means: the customer's currency once one is chosen.
+        self._default_currency = business_currency()
 
         self.suggestion = SuggestionPanel(self)
         self.locked_note = QLabel(self)
@@ -255,8 +258,13 @@ class InvoiceEditor(QDialog):
         self._changed()
 
     def _currency_changed(self, text: str) -> None:
-        self.form.lines.set_currency(text.strip().upper() or "CAD")
+        self.form.lines.set_currency(self._currency(text))
         self._changed()
+
+    def _currency(self, typed: str) -> str:
+        """The currency typed, else the customer's, else the business's (never a guess)."""
+        fallback = self.customer.currency if self.customer else self._default_currency
+        return typed.strip().upper() or fallback
 
     def _deposit_toggled(self, on: bool) -> None:
         if self._loading:
@@ -301,7 +309,7 @@ class InvoiceEditor(QDialog):
                 deposit = f.deposit_or_none() or ZERO
             except BadInput:
                 deposit = ZERO
-            currency = f.currency.currentText().strip().upper() or "CAD"
+            currency = self._currency(f.currency.currentText())
             f.totals.show_figures(
                 totals, currency, deposit_asked=deposit, deposit_still_due=deposit
             )
@@ -330,7 +338,7 @@ class InvoiceEditor(QDialog):
             issue_date=day_of(f.issue_date),
             due_date=day_of(f.due_date),
             po_number=f.po_number.text(),
-            currency=f.currency.currentText().strip().upper(),
+            currency=self._currency(f.currency.currentText()),
             deposit_amount=deposit,
             deposit_due_date=day_of(f.deposit_due) if deposit > 0 else None,
             notes=f.notes.toPlainText(),

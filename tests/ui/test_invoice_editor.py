@@ -313,3 +313,21 @@ def invoice_id_of(number: str) -> int:
     from diva_desk.store import models as m
 
     return m.Invoice.get(m.Invoice.number == number).id
+
+
+def test_an_empty_currency_means_the_customers_else_the_business(
+    qtbot: QtBot, small_book: peewee.SqliteDatabase
+) -> None:
+    from diva_desk.store import models as m
+
+    m.Business.update(currency="EUR").where(m.Business.id == 1).execute()
+    editor = open_editor(qtbot)
+    editor.form.currency.setCurrentText("")
+    assert editor.form.lines.currency == "EUR"  # no customer yet: the business's
+    choose_customer(qtbot, editor, "Beta")
+    editor.form.currency.setCurrentText("")
+    beta = editor.customer
+    assert beta is not None and beta.currency != "EUR"
+    assert editor.form.lines.currency == beta.currency
+    type_line(qtbot, editor, 0, "Wiring, kitchen", "1", "95.00")
+    assert editor.draft().currency == beta.currency
