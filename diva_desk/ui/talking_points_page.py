@@ -21,7 +21,6 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -46,13 +45,14 @@ from diva_desk.core.talking_points import (
     placeholders_for,
     script_for,
 )
-from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import _
 from diva_desk.store.calls import call_settings, save_call_settings, script_context
 from diva_desk.store.talking_points import reset_template, save_template, template_texts
 from diva_desk.ui import style
 from diva_desk.ui.call_script import script_html
+from diva_desk.ui.screen_fit import fit_to_screen
 from diva_desk.ui.terms_page import TermsPage
-from diva_desk.ui.void_dialog import confirm
+from diva_desk.ui.unsaved import GuardedDialog
 
 _STEPS = {
     "overdue_1_friendly": EscalationStep.FRIENDLY,
@@ -192,14 +192,8 @@ class TalkingPointsPage(QWidget):
         self.preview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         style.themed(self.preview_scroll, "QScrollArea { border-left: 3px solid @info~35; }")
 
-        self.save_button = QPushButton(_("&Save template"), self)
-        self.save_button.setObjectName("templateSave")
         self.reset_button = QPushButton(_("&Reset to built-in"), self)
         self.reset_button.setObjectName("templateReset")
-        save = QAction(self)
-        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        save.triggered.connect(lambda _checked=False: self.save())
-        self.addAction(save)
 
         middle = QVBoxLayout()
         middle.addWidget(self.editor, 3)
@@ -207,7 +201,6 @@ class TalkingPointsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.state, 1)
         buttons.addWidget(self.reset_button)
-        buttons.addWidget(self.save_button)
         middle.addLayout(buttons)
         middle.addWidget(_caption(_("PREVIEW, FOR A SAMPLE CUSTOMER"), self))
         middle.addWidget(self.preview_scroll, 2)
@@ -229,7 +222,6 @@ class TalkingPointsPage(QWidget):
         self.names.currentRowChanged.connect(self._template_chosen)
         self.editor.textChanged.connect(self._edited)
         self.placeholders.itemActivated.connect(self._insert_placeholder)
-        self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.reset)
         self.names.setCurrentRow(0)
 
@@ -263,7 +255,6 @@ class TalkingPointsPage(QWidget):
             self.drafts.pop(name, None)
         changed = name in self.drafts
         rewritten = self.saved[name] != self.built_in[name]
-        self.save_button.setEnabled(changed)
         self.reset_button.setEnabled(rewritten or text != self.built_in[name])
         self.state.setText(
             _("Not saved yet")
@@ -320,6 +311,19 @@ class TalkingPointsPage(QWidget):
         self.templates_changed.emit()
         return True
 
+    def is_dirty(self) -> bool:
+        return bool(self.drafts)
+
+    def save_all(self) -> bool:
+        """Keep every template changed; stop at the first broken one, shown with its problem."""
+        for name in [n for n in TEMPLATE_NAMES if n in self.drafts]:
+            if name != self.current_name():
+                self.choose(name)
+            if not self.save():
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+                return False
+        return True
+
     def reset(self) -> None:
         name = self.current_name()
         reset_template(name)
@@ -358,25 +362,31 @@ class CallListPage(QWidget):
         )
         note.setWordWrap(True)
         style.themed(note, "color: @muted;")
-        self.save_button = QPushButton(_("Save &windows"), self)
-        self.save_button.setObjectName("windowsSave")
-        self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
 
-    def save(self) -> CallSettings:
+    def typed(self) -> CallSettings:
         values = {field: box.value() for field, box in self.boxes.items()}
-        self.current = dataclasses.replace(self.current, **values)
+        return dataclasses.replace(self.current, **values)
+
+    def is_dirty(self) -> bool:
+        return self.typed() != self.current
+
+    def save(self) -> CallSettings:
+        self.current = self.typed()
         save_call_settings(self.current)
         self.settings_changed.emit()
         return self.current
 
 
-class CallSettingsDialog(QDialog):
-    """Settings > Talking points, call list and terms…"""
+class CallSettingsDialog(GuardedDialog):
+    """Settings > Talking points, call list and terms…
+
+    One Save for the three pages (Ctrl+S saves and keeps the dialog open); closing
+    with anything not saved asks Save / Discard / Cancel (ui.unsaved).
+    """
 
     #: Templates, windows or terms were saved: the window should read the book again.
     changed = Signal()
@@ -392,31 +402,78 @@ class CallSettingsDialog(QDialog):
         self.tabs.addTab(self.talking_points, _("&Talking points"))
         self.tabs.addTab(self.call_list, _("Call &list"))
         self.tabs.addTab(self.terms, _("Ter&ms"))
-        self.talking_points.templates_changed.connect(self.changed.emit)
-        self.call_list.settings_changed.connect(self.changed.emit)
-        self.terms.settings_changed.connect(self.changed.emit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self._saving = self._wrote = False
+        for signal in (
+            self.talking_points.templates_changed,
+            self.call_list.settings_changed,
+            self.terms.settings_changed,
+        ):
+            signal.connect(self._page_saved)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(_("&Save"))
+        self.save_button.setObjectName("settingsSave")
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        save = QAction(self)
+        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        save.triggered.connect(lambda _checked=False: self.save_all())
+        self.addAction(save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(1040, 720)
+        fit_to_screen(self, 1040, 720)
 
-    def reject(self) -> None:
-        """Closing with templates not saved asks first; Cancel keeps the dialog open."""
-        unsaved = len(self.talking_points.drafts)
-        if unsaved and not confirm(
-            self,
-            _("Unsaved talking points"),
-            ngettext(
-                "{count} template has changes that are not saved. Close without saving?",
-                "{count} templates have changes that are not saved. Close without saving?",
-                unsaved,
-            ).format(count=unsaved),
-            _("&Close without saving"),
-        ):
-            return
-        super().reject()
+    def _page_saved(self) -> None:
+        if self._saving:
+            self._wrote = True  # told once, when the Save is done
+        else:
+            self.changed.emit()  # Reset on the talking points page writes at once
+
+    def is_dirty(self) -> bool:
+        return any(page.is_dirty() for page in (self.talking_points, self.call_list, self.terms))
+
+    def unsaved_text(self) -> str:
+        pages = [
+            title
+            for page, title in (
+                (self.talking_points, _("talking points")),
+                (self.call_list, _("call list")),
+                (self.terms, _("terms")),
+            )
+            if page.is_dirty()
+        ]
+        return _("You changed the {pages} and have not saved. Save the changes?").format(
+            pages=_(", ").join(pages)
+        )
+
+    def save_all(self) -> bool:
+        """Save every page changed; on a problem, show its page and keep the rest as typed."""
+        self._saving, self._wrote = True, False
+        try:
+            if self.terms.is_dirty() and self.terms.save() is None:
+                self.tabs.setCurrentWidget(self.terms)
+                return False
+            if self.call_list.is_dirty():
+                self.call_list.save()
+            if not self.talking_points.save_all():
+                self.tabs.setCurrentWidget(self.talking_points)
+                return False
+        finally:
+            self._saving = False
+            # Something was written (a template saved before a broken one counts too).
+            if self._wrote:
+                self.changed.emit()
+        return True
+
+    def save(self) -> bool:
+        if not self.save_all():
+            return False
+        self.saved_and_close()
+        return True
 
 
 def _caption(text: str, parent: QWidget) -> QLabel:

@@ -39,6 +39,7 @@ from diva_desk.store.history import customer_ratings
 from diva_desk.store.outcomes import OutcomeResult, undo_outcome
 from diva_desk.store.queries import overdue_summary, total_owed
 from diva_desk.ui import errors, style
+from diva_desk.ui.call_actions import draft_amount
 from diva_desk.ui.call_card import CARD_STYLE, CallCard, OutcomeKind
 from diva_desk.ui.outcome_dialogs import record_outcome
 
@@ -55,6 +56,15 @@ def at_stake(calls: list[Call]) -> dict[str, Decimal]:
     totals: dict[str, Decimal] = {}
     for call in calls:
         totals[call.currency] = totals.get(call.currency, Decimal(0)) + call.amount_at_stake
+    return totals
+
+
+def unsent_drafts(calls: list[Call]) -> dict[str, Decimal]:
+    """The part of :func:`at_stake` that is on drafts not sent yet, per currency."""
+    totals: dict[str, Decimal] = {}
+    for call in calls:
+        if amount := draft_amount(call):
+            totals[call.currency] = totals.get(call.currency, Decimal(0)) + amount
     return totals
 
 
@@ -76,7 +86,7 @@ class UndoBar(QFrame):
         super().__init__(parent)
         self.setObjectName("undoBar")
         self.text = _label("", "undoText", self, name="undoText")
-        self.button = QPushButton(_("&Undo"), self)
+        self.button = QPushButton(_("Undo"), self)
         self.button.setObjectName("undoButton")
         self.button.setToolTip(_("Take back what was just written (Ctrl+Z)"))
         self.button.clicked.connect(self.undo_clicked.emit)
@@ -109,6 +119,8 @@ class TodayPanel(QFrame):
     meeting_pack_wanted = Signal(object)  # Call
     #: A card asked for the statement or a reminder letter: (Call, kind).
     letter_wanted = Signal(object, str)
+    #: A card's "Send it now": the id of the draft to send.
+    send_wanted = Signal(int)
 
     def __init__(
         self,
@@ -258,6 +270,7 @@ class TodayPanel(QFrame):
                     card.meeting_pack_wanted.connect(self.meeting_pack_wanted.emit)
                     card.letter_wanted.connect(self.letter_wanted.emit)
                     card.move_wanted.connect(self._move_focus)
+                    card.send_wanted.connect(lambda _call, draft: self.send_wanted.emit(draft))
                 card.set_rank(rank)
                 self._cards_layout.insertWidget(rank - 1, card)
                 self.cards[call.customer] = card
@@ -272,15 +285,17 @@ class TodayPanel(QFrame):
     def _show_counts(self) -> None:
         count = len(self.calls)
         if count:
-            self.summary.setText(
-                ngettext(
-                    "{count} call · {amount} at stake",
-                    "{count} calls · {amount} at stake",
-                    count,
-                ).format(
-                    count=fmt.number(count), amount=" + ".join(money_lines(at_stake(self.calls)))
+            text = ngettext(
+                "{count} call · {amount} at stake",
+                "{count} calls · {amount} at stake",
+                count,
+            ).format(count=fmt.number(count), amount=" + ".join(money_lines(at_stake(self.calls))))
+            unsent = unsent_drafts(self.calls)
+            if unsent:
+                text += " " + _("(incl. {amount} not sent yet)").format(
+                    amount=" + ".join(money_lines(unsent))
                 )
-            )
+            self.summary.setText(text)
         else:
             self.summary.setText(_("No calls today"))
         self.empty.setVisible(not count)
