@@ -52,6 +52,7 @@ from diva_desk.ui import style
 from diva_desk.ui.errors import show_failure
 from diva_desk.ui.first_run import LOCALES, currency_choices, locale_name
 from diva_desk.ui.logo_box import LogoBox
+from diva_desk.ui.screen_fit import fit_to_screen
 from diva_desk.ui.tax_rates_page import TaxRatesPage
 from diva_desk.ui.unsaved import GuardedDialog
 
@@ -146,6 +147,7 @@ class BusinessSettingsDialog(GuardedDialog):
             assert isinstance(field, QLineEdit)
             field.textChanged.connect(lambda _t: self._check_number())
         self.editors["name"].setFocus(Qt.FocusReason.OtherFocusReason)
+        fit_to_screen(self, 940, self.sizeHint().height())
 
     # --- building the form ----------------------------------------------------------
 
