@@ -55,11 +55,11 @@ def mnemonic_key(text: str) -> str:
 
 
 def keys_text(action: QAction) -> str:
-    """The action's keys as shown; a keyboard's own New or Find key is left out."""
+    """The action's keys as shown; a keyboard's own Help, New or Find key is left out."""
     return ", ".join(
         s.toString(QKeySequence.SequenceFormat.NativeText)
         for s in action.shortcuts()
-        if not s.isEmpty() and s[0].key().value < Qt.Key.Key_Back.value
+        if not s.isEmpty() and s[0].key().value < Qt.Key.Key_Help.value
     )
 
 
@@ -205,9 +205,10 @@ class DataPlacesDialog(QDialog):
         layout.addSpacing(6)
         layout.addLayout(grid)
         layout.addWidget(self.result_label)
-        layout.addStretch(1)
         layout.addWidget(buttons)
-        fit_to_screen(self, 720, 300)
+        # As tall as its wrapped text needs at that width, not as the first guess says.
+        layout.activate()
+        fit_to_screen(self, 720, max(layout.totalHeightForWidth(720), 160))
 
     def folder(self, key: str) -> Path:
         path = self.paths[key]

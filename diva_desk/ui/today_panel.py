@@ -292,7 +292,7 @@ class TodayPanel(QFrame):
             ).format(count=fmt.number(count), amount=" + ".join(money_lines(at_stake(self.calls))))
             unsent = unsent_drafts(self.calls)
             if unsent:
-                text += " " + _("(incl. {amount} not sent yet)").format(
+                text += "\n" + _("incl. {amount} on drafts not sent yet").format(
                     amount=" + ".join(money_lines(unsent))
                 )
             self.summary.setText(text)

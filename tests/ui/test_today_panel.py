@@ -128,7 +128,7 @@ def test_demo_book_lists_the_calls_in_order_with_count_and_total(
     assert drafts
     unsent = " + ".join(fmt.money(a, c) for c, a in sorted(drafts.items()))
     assert panel.summary.text() == (
-        f"{len(expected)} calls · {amounts} at stake (incl. {unsent} not sent yet)"
+        f"{len(expected)} calls · {amounts} at stake\nincl. {unsent} on drafts not sent yet"
     )
     assert panel.date.text() == "Monday, November 23, 2026"
     # Every reason with its amount, and the escalation step where there is one.

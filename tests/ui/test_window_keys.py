@@ -174,6 +174,8 @@ def test_help_lists_the_real_shortcuts(window: MainWindow, qtbot: QtBot) -> None
     native = QKeySequence.SequenceFormat.NativeText
     assert ("New customer", QKeySequence(NEW).toString(native)) in as_text
     assert ("Back up", "Ctrl+B") in as_text
+    # Keys a person can press on a usual keyboard, not the odd keyboard's own Help key.
+    assert ("Keyboard shortcuts", QKeySequence("F1").toString(native)) in as_text
     assert ("Go to Invoices", "Ctrl+2") in as_text
     assert ("Undo the last outcome", QKeySequence("Ctrl+Z").toString(native)) in as_text
     assert any(what == "Snooze" for _s, what, _k in rows)
