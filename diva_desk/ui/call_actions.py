@@ -117,3 +117,12 @@ def stake_note(parent: QWidget, call: Call, stake: QLabel) -> QLabel:
         )
     note.setVisible(bool(unsent))
     return note
+
+
+def unsent_drafts(calls: list[Call]) -> dict[str, Decimal]:
+    """The part of :func:`at_stake` that is on drafts not sent yet, per currency."""
+    totals: dict[str, Decimal] = {}
+    for call in calls:
+        if amount := draft_amount(call):
+            totals[call.currency] = totals.get(call.currency, Decimal(0)) + amount
+    return totals

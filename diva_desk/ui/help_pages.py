@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from diva_desk import paths
 from diva_desk.i18n import _
+from diva_desk.store.db import db
 from diva_desk.ui import style
 from diva_desk.ui.call_card import OutcomeKind, outcome_label
 from diva_desk.ui.screen_fit import fit_to_screen
@@ -112,6 +114,13 @@ def card_rows(texts: Iterable[str] | None = None) -> list[ShortcutRow]:
         if mnemonic_key(label):
             rows.append((section, plain(label), mnemonic_key(label)))
     return rows
+
+
+def data_places(folder: Path, backups: Path) -> tuple[Path, Path, Path]:
+    """The book open now, the log and the backups folder."""
+    database = getattr(db.obj, "database", None)
+    book = Path(database) if isinstance(database, str) and database else paths.book_path(folder)
+    return book, paths.log_path(folder), backups
 
 
 class ShortcutsDialog(QDialog):

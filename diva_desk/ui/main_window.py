@@ -14,18 +14,18 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
-from diva_desk import __version__, paths
+from diva_desk import __version__
 from diva_desk.i18n import _
 from diva_desk.store.business import get_business
-from diva_desk.store.db import db
 from diva_desk.store.queries import total_owed
 from diva_desk.ui.book_actions import BookActions
 from diva_desk.ui.business_settings import BusinessSettingsDialog
+from diva_desk.ui.call_settings import CallSettingsDialog
 from diva_desk.ui.contacts_actions import ContactsActions
 from diva_desk.ui.customer_documents import CustomerDocuments, show_document
 from diva_desk.ui.customers_tab import CustomersTab
 from diva_desk.ui.followups_tab import FollowupsTab
-from diva_desk.ui.help_pages import DataPlacesDialog, ShortcutsDialog
+from diva_desk.ui.help_pages import DataPlacesDialog, ShortcutsDialog, data_places
 from diva_desk.ui.invoices_tab import InvoicesTab
 from diva_desk.ui.list_tab import ListTab
 from diva_desk.ui.meeting_pack import show_meeting_pack
@@ -33,7 +33,6 @@ from diva_desk.ui.new_action import NewChoice, TabNewAction
 from diva_desk.ui.reports_tab import ReportsTab, show_customer_in
 from diva_desk.ui.screen_fit import fitted_size
 from diva_desk.ui.settings import app_settings
-from diva_desk.ui.talking_points_page import CallSettingsDialog
 from diva_desk.ui.tasks import TaskRunner
 from diva_desk.ui.today_panel import TodayPanel, money_lines
 
@@ -331,11 +330,7 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self).exec()
 
     def data_places(self) -> tuple[Path, Path, Path]:
-        """The book open now, the log and the backups folder."""
-        folder = self._data_dir or Path.home()
-        database = getattr(db.obj, "database", None)
-        book = Path(database) if isinstance(database, str) and database else paths.book_path(folder)
-        return book, paths.log_path(folder), self.book_actions.backup_folder
+        return data_places(self._data_dir or Path.home(), self.book_actions.backup_folder)
 
     def show_data_places(self) -> None:
         DataPlacesDialog(*self.data_places(), parent=self).exec()

@@ -39,7 +39,7 @@ from diva_desk.store.history import customer_ratings
 from diva_desk.store.outcomes import OutcomeResult, undo_outcome
 from diva_desk.store.queries import overdue_summary, total_owed
 from diva_desk.ui import errors, style
-from diva_desk.ui.call_actions import draft_amount
+from diva_desk.ui.call_actions import unsent_drafts
 from diva_desk.ui.call_card import CARD_STYLE, CallCard, OutcomeKind
 from diva_desk.ui.outcome_dialogs import record_outcome
 
@@ -56,15 +56,6 @@ def at_stake(calls: list[Call]) -> dict[str, Decimal]:
     totals: dict[str, Decimal] = {}
     for call in calls:
         totals[call.currency] = totals.get(call.currency, Decimal(0)) + call.amount_at_stake
-    return totals
-
-
-def unsent_drafts(calls: list[Call]) -> dict[str, Decimal]:
-    """The part of :func:`at_stake` that is on drafts not sent yet, per currency."""
-    totals: dict[str, Decimal] = {}
-    for call in calls:
-        if amount := draft_amount(call):
-            totals[call.currency] = totals.get(call.currency, Decimal(0)) + amount
     return totals
 
 
@@ -290,8 +281,7 @@ class TodayPanel(QFrame):
                 "{count} calls · {amount} at stake",
                 count,
             ).format(count=fmt.number(count), amount=" + ".join(money_lines(at_stake(self.calls))))
-            unsent = unsent_drafts(self.calls)
-            if unsent:
+            if unsent := unsent_drafts(self.calls):
                 text += "\n" + _("incl. {amount} on drafts not sent yet").format(
                     amount=" + ".join(money_lines(unsent))
                 )

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from diva_desk.demo import demo_contents
 from diva_desk.store.records import add_contents
 from diva_desk.ui.call_card import CallCard
-from diva_desk.ui.talking_points_page import CallSettingsDialog
+from diva_desk.ui.call_settings import CallSettingsDialog
 
 from .conftest import SMALL_BOOK, TODAY
 from .test_today_panel import make_panel

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from diva_desk.store import models as m
 from diva_desk.store.settings import suggested_deposit_percent
+from diva_desk.ui.call_settings import CallSettingsDialog
 from diva_desk.ui.customer_form import CustomerDialog
 from diva_desk.ui.customers_tab import CustomersTab
-from diva_desk.ui.talking_points_page import CallSettingsDialog
 
 from .conftest import TODAY
 from .invoice_helpers import choose_customer, dialogs

@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from diva_desk.store import models as m
 from diva_desk.ui.business_settings import BusinessSettingsDialog
+from diva_desk.ui.call_settings import CallSettingsDialog
 from diva_desk.ui.invoice_editor import InvoiceEditor
 from diva_desk.ui.pdf_preview import PdfPreview, invoice_pdf_data
 from diva_desk.ui.screen_fit import FRAME_ALLOWANCE, fitted_size
-from diva_desk.ui.talking_points_page import CallSettingsDialog
 
 from .conftest import TODAY
 

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from diva_desk.store.calls import call_settings
 from diva_desk.store.settings import suggested_deposit_percent
 from diva_desk.store.talking_points import built_in_templates, template_texts
-from diva_desk.ui.talking_points_page import CallSettingsDialog
+from diva_desk.ui.call_settings import CallSettingsDialog
 from diva_desk.ui.today_panel import TodayPanel
 
 from .conftest import TODAY
