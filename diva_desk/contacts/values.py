@@ -103,6 +103,22 @@ def normalise_phone(text: str, region: str = DEFAULT_REGION) -> str:
     return formatted.replace("-", " ")
 
 
+def tel_uri(text: str, region: str = DEFAULT_REGION) -> str:
+    """The ``tel:`` URI to dial (RFC 3966): ``tel:+1-416-555-0100;ext=23``.
+
+    An extension ("ext. 23", "x23") becomes ``;ext=``, never more digits on the
+    number. A number ``phonenumbers`` cannot read keeps its digits and leading plus.
+    """
+    typed = " ".join(text.split())
+    try:
+        number = phonenumbers.parse(typed, region)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is not None and phonenumbers.is_possible_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.RFC3966)
+    return "tel:" + "".join(c for c in typed if c.isdigit() or c == "+")
+
+
 def checked_email(text: str) -> str:
     """The address, tidied; raises ``ValueError`` when it cannot be an email address."""
     try:

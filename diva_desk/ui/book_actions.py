@@ -68,6 +68,11 @@ class BookActions(QObject):
 
         tasks.busy_changed.connect(self._busy_changed)
 
+    @property
+    def backup_folder(self) -> Path:
+        """Where backups are suggested (Help › Where your data lives shows it)."""
+        return self._backup_folder
+
     def actions(self) -> list[QAction]:
         return [self.import_action, self.export_action, self.backup_action]
 

@@ -12,17 +12,14 @@ the tax rates in one transaction; closing with changes asks first.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
@@ -61,14 +58,16 @@ from diva_desk.ui.currency_instructions import CurrencyInstructions
 from diva_desk.ui.errors import show_failure
 from diva_desk.ui.first_run import LOCALES, currency_choices, locale_name
 from diva_desk.ui.logo_box import LogoBox
+from diva_desk.ui.screen_fit import fit_to_screen
 from diva_desk.ui.tax_rates_page import TaxRatesPage
+from diva_desk.ui.unsaved import GuardedDialog
 
 _ERROR_STYLE = "color: @overdue;"
 _HINT_STYLE = "color: @muted;"
 Editor = QLineEdit | QPlainTextEdit | QComboBox | QSpinBox
 
 
-class BusinessSettingsDialog(QDialog):
+class BusinessSettingsDialog(GuardedDialog):
     """Edit the business profile, its logo and its tax rates."""
 
     #: The profile as saved.
@@ -164,6 +163,7 @@ class BusinessSettingsDialog(QDialog):
             assert isinstance(field, QLineEdit)
             field.textChanged.connect(lambda _t: self._check_number())
         self.editors["name"].setFocus(Qt.FocusReason.OtherFocusReason)
+        fit_to_screen(self, 940, self.sizeHint().height())
 
     # --- building the form ----------------------------------------------------------
 
@@ -329,36 +329,11 @@ class BusinessSettingsDialog(QDialog):
         self._original_taxes = self.tax_page.model.typed()
         self._original_by_currency = self.by_currency.texts()
         self.business_saved.emit(business)
-        super().accept()
+        self.saved_and_close()
         return True
 
-    def accept(self) -> None:  # Enter in a line edit presses the default button: Save
-        self.save()
-
-    def reject(self) -> None:
-        if self._may_leave():
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # The window's close button: the same question as Cancel, asked once.
-        event.ignore()
-        self.reject()
-
-    def _may_leave(self) -> bool:
-        """True when nothing typed would be lost (after asking, if something would)."""
+    def commit_editing(self) -> None:
         self.tax_page.commit_editing()
-        if not self.is_dirty():
-            return True
-        answer = QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            _("You changed the business profile or the tax rates. Save the changes?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            self.save()  # closes the dialog as saved, or stays open showing the problems
-            return False
-        return answer == QMessageBox.StandardButton.Discard
+
+    def unsaved_text(self) -> str:
+        return _("You changed the business profile or the tax rates. Save the changes?")

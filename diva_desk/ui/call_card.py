@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFocusEvent, QGuiApplication, QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from diva_desk.core.talking_points import Script
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.ui import style
+from diva_desk.ui.call_actions import dial, send_button, stake_note
 from diva_desk.ui.call_script import ScriptView, script_html
 from diva_desk.ui.customer_documents import hold_letter_button, letter_button
 from diva_desk.ui.customer_history import rating_text
@@ -61,11 +61,11 @@ def outcome_label(kind: OutcomeKind) -> str:
         OutcomeKind.PROMISED: _("&Promised to pay…"),
         OutcomeKind.PLAN: _("Payment p&lan…"),
         OutcomeKind.PROBLEM: _("Pro&blem or dispute…"),
-        OutcomeKind.RECEIVED: _("&Received and happy"),
-        OutcomeKind.PAID: _("Pai&d…"),
-        OutcomeKind.VOICEMAIL: _("Left &voicemail"),
+        OutcomeKind.RECEIVED: _("Received and happ&y"),
+        OutcomeKind.PAID: _("Pa&id…"),
+        OutcomeKind.VOICEMAIL: _("Left voice&mail"),
         OutcomeKind.NO_ANSWER: _("&No answer"),
-        OutcomeKind.SNOOZE: _("&Snooze…"),
+        OutcomeKind.SNOOZE: _("Snoo&ze…"),
     }[kind]
 
 
@@ -113,12 +113,6 @@ def last_contact_text(last: dt.date | None, today: dt.date) -> str:
     )
 
 
-def dial_url(phone: str) -> QUrl:
-    """``tel:+16475550110``: digits and a leading plus, which phone apps accept."""
-    digits = re.sub(r"[^\d+]", "", phone)
-    return QUrl(f"tel:{digits}")
-
-
 def _label(text: str, role: str, parent: QWidget, name: str = "") -> QLabel:
     label = QLabel(text, parent)
     label.setProperty("role", role)
@@ -141,6 +135,8 @@ class CallCard(QFrame):
     letter_wanted = Signal(object, str)  # Call, kind
     #: Up or Down was pressed on the card: move to the card before (-1) or after (+1).
     move_wanted = Signal(object, int)
+    #: "Send it now" was chosen for one of the call's drafts: (Call, invoice id).
+    send_wanted = Signal(object, int)
 
     def __init__(
         self,
@@ -175,6 +171,7 @@ class CallCard(QFrame):
         self.stake = QLabel(fmt.money(call.amount_at_stake, call.currency), self)
         self.stake.setObjectName("callStake")
         self.stake.setToolTip(_("The money at stake on this call"))
+        self.stake_note = stake_note(self, call, self.stake)
         self.rating = QLabel(rating_text(call.rating), self)
         self.rating.setObjectName("callRating")
         self.rating.setProperty("rating", call.rating.value)
@@ -185,7 +182,11 @@ class CallCard(QFrame):
         top.addWidget(self.rank_label, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.name, 1)
         top.addWidget(self.rating, 0, Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self.stake, 0, Qt.AlignmentFlag.AlignVCenter)
+        money = QVBoxLayout()
+        money.setSpacing(0)
+        money.addWidget(self.stake, 0, Qt.AlignmentFlag.AlignRight)
+        money.addWidget(self.stake_note, 0, Qt.AlignmentFlag.AlignRight)
+        top.addLayout(money)
 
         contact = call.contact_name or _("whoever looks after invoices")
         self.ask_for = _label(_("Ask for {person}").format(person=contact), "callWho", self)
@@ -272,6 +273,12 @@ class CallCard(QFrame):
         payable = any(
             r.invoice_id is not None and r.kind is not ReasonKind.CUTOFF for r in call.reasons
         )
+        # A draft waiting for the cut-off: sending it is what the call is for.
+        self.send_button = send_button(
+            actions, self.call, lambda invoice_id: self.send_wanted.emit(self.call, invoice_id)
+        )
+        flow.addWidget(self.send_button)
+        self._labels[self.send_button] = self.send_button.text()
         for kind in OutcomeKind:
             button = QPushButton(outcome_label(kind), actions)
             button.setObjectName(f"outcome_{kind.value}")
@@ -286,7 +293,7 @@ class CallCard(QFrame):
             flow.addWidget(button)
             self.buttons[kind] = button
             self._labels[button] = button.text()
-        self.meeting_button = QPushButton(_("&Meeting pack…"), actions)
+        self.meeting_button = QPushButton(_("Meetin&g pack…"), actions)
         self.meeting_button.setObjectName("meetingPack")
         self.meeting_button.setToolTip(_("A one-page PDF to bring to a sit-down meeting"))
         self.meeting_button.setAutoDefault(False)
@@ -330,8 +337,9 @@ class CallCard(QFrame):
         QGuiApplication.clipboard().setText(self.call.phone)
         self.phone_copied.emit(_("Copied {phone}.").format(phone=self.call.phone))
 
-    def dial(self) -> None:
-        QDesktopServices.openUrl(dial_url(self.call.phone))
+    def dial(self) -> bool:
+        """Hand the number to the phone app; with none, copy it and say so."""
+        return dial(self.call.phone, self.phone_copied.emit)
 
     def show_script(self, shown: bool) -> None:
         """Open or fold the talking points (laid out the first time they are opened)."""
@@ -353,6 +361,10 @@ class CallCard(QFrame):
 
     def script_shown(self) -> bool:
         return self.script_view is not None and self.script_view.isVisibleTo(self)
+
+    def button_texts(self) -> list[str]:
+        """Every button's text with its mnemonic, shown or not (Help › Keyboard shortcuts)."""
+        return list(self._labels.values())
 
     def set_current(self, current: bool) -> None:
         """The card with the focus answers to Alt+letter; the others keep quiet.

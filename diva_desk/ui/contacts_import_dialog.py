@@ -46,6 +46,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.ui import style
 from diva_desk.ui.errors import show_failure
+from diva_desk.ui.screen_fit import fit_to_screen
 from diva_desk.ui.style import Tone
 from diva_desk.ui.table_models import Column, Index, RowTableModel
 from diva_desk.ui.tasks import TaskRunner
@@ -149,7 +150,7 @@ class ContactsImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("contactsImportDialog")
         self.setWindowTitle(_("Import contacts from {file}").format(file=path.name))
-        self.resize(1040, 620)
+        fit_to_screen(self, 1040, 620)
         self._contacts = contacts
         self._tasks = tasks
         self.mapping = contacts.mapping

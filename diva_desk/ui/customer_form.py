@@ -45,6 +45,7 @@ from diva_desk.ui import style
 from diva_desk.ui.customer_timeline import method_text
 from diva_desk.ui.errors import show_failure
 from diva_desk.ui.first_run import LOCALES, currency_choices, locale_name
+from diva_desk.ui.screen_fit import fitted_size
 
 _ERROR_STYLE = "color: @overdue;"
 Editor = QLineEdit | QPlainTextEdit | QComboBox | QCheckBox
@@ -319,7 +320,7 @@ class CustomerDialog(QDialog):
         if wanted < 0:
             wanted = self.sizeHint().height()
         if wanted > self.height():
-            self.resize(self.width(), wanted)
+            self.resize(*fitted_size(self.width(), wanted, self))
 
     def accept(self) -> None:  # Enter in a line edit presses the default button: Save
         self.save()

@@ -9,6 +9,7 @@ Cancel leaves the book untouched and the app quits.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from babel import Locale
@@ -30,7 +31,7 @@ from diva_desk.core.currencies import BOOK_CURRENCIES
 from diva_desk.core.records import DEFAULT_TERMS_DAYS, Business
 from diva_desk.i18n import _, current_locale
 from diva_desk.i18n import format as fmt
-from diva_desk.store.business import has_customers, save_business
+from diva_desk.store.business import get_business, has_customers, save_business
 from diva_desk.store.db import db
 from diva_desk.ui import style
 
@@ -52,13 +53,29 @@ def locale_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def load_demo(today: dt.date) -> None:
-    """Fill the (empty) book with the demo book dated around ``today``."""
+def demo_business_name() -> str:
+    from diva_desk.demo.cast import BUSINESS
+
+    return BUSINESS.name
+
+
+def load_demo(today: dt.date, name: str = "", owner: str = "") -> None:
+    """Fill the (empty) book with the demo book dated around ``today``.
+
+    A business name (and owner) typed before the demo was ticked replace the demo's.
+    """
     from diva_desk.demo import demo_contents
     from diva_desk.store.records import add_contents
 
     with db.atomic():
         add_contents(demo_contents(today))
+        business = get_business()
+        if business is not None and (name or owner):
+            save_business(
+                dataclasses.replace(
+                    business, name=name or business.name, owner_name=owner or business.owner_name
+                )
+            )
 
 
 class FirstRunDialog(QDialog):
@@ -116,8 +133,9 @@ class FirstRunDialog(QDialog):
         self.demo.setObjectName("demo")
         self.demo_note = QLabel(
             _(
-                "The demo book comes with its own sample business, customers and invoices, "
-                "so you can try everything before entering your own."
+                "The demo book comes with sample customers and invoices, so you can try "
+                "everything before entering your own. It keeps the business name you type "
+                "(or uses its own), with a sample address, currency and language."
             ),
             self,
         )
@@ -138,7 +156,8 @@ class FirstRunDialog(QDialog):
         form.addRow(_("&Currency:"), self.currency)
         form.addRow(_("&Language and formats:"), self.locale)
         form.addRow(_("Payment &terms:"), self.terms)
-        self._profile_fields = [self.name, self.owner, self.currency, self.locale, self.terms]
+        # The demo's invoices are in its own currency and language; the name typed is kept.
+        self._demo_fields = [self.currency, self.locale, self.terms]
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -160,10 +179,15 @@ class FirstRunDialog(QDialog):
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _demo_toggled(self, on: bool) -> None:
-        for field in self._profile_fields:
+        for field in self._demo_fields:
             field.setEnabled(not on)
         if on:
             self.name_error.hide()
+        self.name.setPlaceholderText(
+            _("e.g. {name} (the demo's, if left empty)").format(name=demo_business_name())
+            if on
+            else _("e.g. Bright Spark Electrical")
+        )
 
     def business(self) -> Business:
         """The profile as typed (the name stripped of stray spaces)."""
@@ -178,7 +202,7 @@ class FirstRunDialog(QDialog):
     def accept(self) -> None:
         """Write the profile (or the demo book), or say what is missing and stay open."""
         if self.demo.isChecked():
-            load_demo(self._today)
+            load_demo(self._today, self.name.text().strip(), self.owner.text().strip())
         else:
             business = self.business()
             if not business.name:

@@ -155,7 +155,7 @@ class FollowupsTab(ListTab):
         self.customer.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.dated = QCheckBox(_("&Between"), self)
+        self.dated = QCheckBox(_("Bet&ween"), self)
         self.dated.setObjectName("followupsDated")
         today = dt.date.today()
         self.since = date_edit(self, today - dt.timedelta(days=30), "followupsSince")
@@ -163,14 +163,14 @@ class FollowupsTab(ListTab):
         # Filters and buttons wrap onto a second row when the tab is narrow.
         filters = QWidget(self)
         flow = FlowLayout(filters, spacing=12)
-        who = QLabel(_("Cus&tomer:"), self)
+        who = QLabel(_("Cust&omer:"), self)
         who.setBuddy(self.customer)
         flow.addWidget(_group(filters, who, self.customer))
         flow.addWidget(_group(filters, self.dated, self.since, QLabel(_("and"), self), self.until))
 
         self.add_button = QPushButton(_("&Add follow-up…"), self)
         self.add_button.setObjectName("followupAdd")
-        self.done_button = QPushButton(_("Mark &done"), self)
+        self.done_button = QPushButton(_("Mar&k done"), self)
         self.done_button.setObjectName("followupDone")
         self.move_button = QPushButton(_("&Reschedule…"), self)
         self.move_button.setObjectName("followupMove")

@@ -43,6 +43,7 @@ from diva_desk.ui import style
 from diva_desk.ui.invoice_form import InvoiceForm, qdate
 from diva_desk.ui.invoice_life import InvoiceLife
 from diva_desk.ui.invoice_panels import PANEL_STYLE, SuggestionPanel, TermsOffer, offers_for
+from diva_desk.ui.screen_fit import fit_to_screen
 from diva_desk.ui.void_dialog import day_of
 
 
@@ -96,7 +97,7 @@ class InvoiceEditor(QDialog):
         layout.addWidget(rule)
         layout.addLayout(self.button_row)
         self.life = InvoiceLife(self)
-        self.resize(980, 720)
+        fit_to_screen(self, 980, 720)
         self._connect()
 
         if invoice_id is not None:

@@ -95,11 +95,11 @@ class FilterBar(QWidget):
         # Each caption stays with its field; the groups wrap onto a second row when
         # the window is narrow, rather than squeezing the list beside the Today panel.
         layout = FlowLayout(self, spacing=10)
-        layout.addWidget(self._group(_("S&how:"), self.status))
+        layout.addWidget(self._group(_("Sho&w:"), self.status))
         layout.addWidget(
             self._group(_("Iss&ued:"), self.period, self.issued_from, self.until, self.issued_to)
         )
-        layout.addWidget(self._group(_("Cus&tomer:"), self.customer))
+        layout.addWidget(self._group(_("Cust&omer:"), self.customer))
         layout.addWidget(self.clear)
 
         self.status.currentIndexChanged.connect(lambda _i: self.changed.emit())

@@ -328,9 +328,21 @@ class InvoicesTab(ListTab):
 
     def send_selected(self) -> None:
         rows = self.selected_rows()
-        if len(rows) != 1 or rows[0].status is not InvoiceStatus.DRAFT:
+        if len(rows) == 1:
+            self.send(rows[0])
+
+    def send_by_id(self, invoice_id: int) -> None:
+        """Send the draft, found in the book's list even when the filters hide it."""
+        for index in range(self.model.rowCount()):
+            row = self.model.row_at(index)
+            if row.id == invoice_id:
+                self.send(row)
+                return
+
+    def send(self, row: InvoiceRow) -> None:
+        """Ask, then send the draft: the next number, locked lines, and its PDF shown."""
+        if row.status is not InvoiceStatus.DRAFT:
             return
-        row = rows[0]
         if not void_dialog.confirm(
             self,
             _("Send the invoice"),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from diva_desk import __version__
@@ -20,16 +20,19 @@ from diva_desk.store.business import get_business
 from diva_desk.store.queries import total_owed
 from diva_desk.ui.book_actions import BookActions
 from diva_desk.ui.business_settings import BusinessSettingsDialog
+from diva_desk.ui.call_settings import CallSettingsDialog
 from diva_desk.ui.contacts_actions import ContactsActions
 from diva_desk.ui.customer_documents import CustomerDocuments, show_document
 from diva_desk.ui.customers_tab import CustomersTab
 from diva_desk.ui.followups_tab import FollowupsTab
+from diva_desk.ui.help_pages import DataPlacesDialog, ShortcutsDialog, data_places
 from diva_desk.ui.invoices_tab import InvoicesTab
 from diva_desk.ui.list_tab import ListTab
 from diva_desk.ui.meeting_pack import show_meeting_pack
+from diva_desk.ui.new_action import NewChoice, TabNewAction
 from diva_desk.ui.reports_tab import ReportsTab, show_customer_in
+from diva_desk.ui.screen_fit import fitted_size
 from diva_desk.ui.settings import app_settings
-from diva_desk.ui.talking_points_page import CallSettingsDialog
 from diva_desk.ui.tasks import TaskRunner
 from diva_desk.ui.today_panel import TodayPanel, money_lines
 
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
                 self, self.tasks, call.customer, kind, self._today(), self._announce
             )
         )
+        self.today_panel.send_wanted.connect(lambda draft: self.invoices.send_by_id(draft))
         self.customers = CustomersTab(self)
         self.customers.book_changed.connect(self.refresh)
         self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
         self.owed_label.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.owed_label)
 
+        self._data_dir = data_dir
         backups = (data_dir or Path.home()) / "backups"
         self.book_actions = BookActions(self, self.tasks, backups)
         self.book_actions.book_changed.connect(self.refresh)
@@ -151,6 +156,28 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        # Ctrl+N belongs to the window and makes what the tab in view lists; the tabs'
+        # own New actions keep their menu places without a shortcut of their own.
+        for action in (self.customers.new_action, self.invoices.new_action):
+            action.setShortcuts([])
+        self.new = TabNewAction(
+            self.tabs,
+            {
+                self.customers: NewChoice(
+                    _("&New customer…"), self.customers.new_action.trigger, _("Add a customer")
+                ),
+                self.invoices: NewChoice(
+                    _("&New invoice…"), self.invoices.new_invoice, _("Write an invoice")
+                ),
+                self.followups: NewChoice(
+                    _("&New follow-up…"), self.followups.add, _("Plan a call or a task")
+                ),
+            },
+            self,
+        )
+        self.new_action = self.new.action
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
         for action in self.book_actions.actions():
             file_menu.addAction(action)
             self.addAction(action)
@@ -214,7 +241,6 @@ class MainWindow(QMainWindow):
         )
         # After the line above: a customer keeping a plan or a promise gets no reminder.
         customer_menu.aboutToShow.connect(self.customer_documents.check_reminders)
-        self.addAction(self.customers.new_action)
         self.customers.new_action.triggered.connect(
             lambda _checked=False: self.tabs.setCurrentWidget(self.customers)
         )
@@ -230,6 +256,20 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.call_settings_action)
 
         help_menu = self.menuBar().addMenu(_("&Help"))
+        self.shortcuts_action = self._action(
+            _("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            _unique_keys(QKeySequence.StandardKey.HelpContents),
+            _("Every shortcut of the window, read from its menus and buttons"),
+        )
+        help_menu.addAction(self.shortcuts_action)
+        self.data_places_action = self._action(
+            _("&Where your data lives…"),
+            self.show_data_places,
+            tip=_("The book, the log and the backups, and their folders"),
+        )
+        help_menu.addAction(self.data_places_action)
+        help_menu.addSeparator()
         self.about_action = self._action(_("&About Diva Desk"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
@@ -288,6 +328,15 @@ class MainWindow(QMainWindow):
         dialog.changed.connect(self.refresh)
         dialog.exec()
 
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def data_places(self) -> tuple[Path, Path, Path]:
+        return data_places(self._data_dir or Path.home(), self.book_actions.backup_folder)
+
+    def show_data_places(self) -> None:
+        DataPlacesDialog(*self.data_places(), parent=self).exec()
+
     def show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -332,12 +381,8 @@ class MainWindow(QMainWindow):
 
 
 def first_size() -> tuple[int, int]:
-    """:data:`DEFAULT_SIZE`, or the screen's free area when that is smaller."""
-    screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return DEFAULT_SIZE
-    room = screen.availableGeometry()
-    return min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height())
+    """:data:`DEFAULT_SIZE`, or what the screen's free area has room for when that is less."""
+    return fitted_size(*DEFAULT_SIZE)
 
 
 def _unique_keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:

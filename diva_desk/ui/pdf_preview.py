@@ -30,6 +30,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.store.documents import invoice_document_by_id
 from diva_desk.ui import errors, style, void_dialog
 from diva_desk.ui.printing import load_pdf, print_with_dialog
+from diva_desk.ui.screen_fit import fit_to_screen
 from diva_desk.ui.settings import app_settings
 
 _LAST_FOLDER = "pdf/last_folder"
@@ -131,7 +132,7 @@ class PdfPreview(QDialog):
         layout.setContentsMargins(0, 0, 0, 8)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
-        self.resize(820, 940)
+        fit_to_screen(self, 820, 940)
 
     def _zoom(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)

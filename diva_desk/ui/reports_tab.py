@@ -135,7 +135,7 @@ class ReportsTab(QWidget):
         self.csv_button.setObjectName("reportsExportCsv")
         self.csv_button.setToolTip(_("Save the aging report for a spreadsheet"))
         self.csv_button.clicked.connect(lambda: self.export_csv())
-        self.pdf_button = QPushButton(_("Export P&DF…"), self)
+        self.pdf_button = QPushButton(_("Expo&rt PDF…"), self)
         self.pdf_button.setObjectName("reportsExportPdf")
         self.pdf_button.setToolTip(_("Save the aging report as a PDF to print or send"))
         self.pdf_button.clicked.connect(lambda: self.export_pdf())

@@ -1,29 +1,23 @@
-"""Settings for the morning calls: the talking points in the owner's own voice, and the windows.
+"""Settings for the morning calls: the talking points in the owner's own voice.
 
 The talking points page lists every template (one per reason to call, one per step
 of an overdue invoice), shows its text to edit, the placeholders it may use
 (double-click one to insert it), and a preview of the script it makes for a sample
-customer, as it will be read on the phone. Save refuses a broken template with
-core.talking_points' sentence (line number and culprit) shown under the text;
-nothing is written until the template is usable. Reset goes back to the shipped text.
-
-The call-list page holds the windows of the rules (store.calls.call_settings): how
-many days after sending to check in, before due for a courtesy call, and so on.
+customer, as it will be read on the phone. The dialog's Save (ui.call_settings)
+refuses a broken template with core.talking_points' sentence (line number and
+culprit) shown under the text; nothing is written until the template is usable.
+Reset goes back to the shipped text.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import html
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,13 +25,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from diva_desk.core.calls import Call, CallSettings, EscalationStep, Reason, ReasonKind, step_name
+from diva_desk.core.calls import Call, EscalationStep, Reason, ReasonKind, step_name
 from diva_desk.core.history import RatingKind
 from diva_desk.core.talking_points import (
     TEMPLATE_NAMES,
@@ -46,14 +38,12 @@ from diva_desk.core.talking_points import (
     placeholders_for,
     script_for,
 )
-from diva_desk.i18n import _, ngettext
-from diva_desk.store.calls import call_settings, save_call_settings, script_context
+from diva_desk.i18n import _
+from diva_desk.store.calls import script_context
 from diva_desk.store.talking_points import reset_template, save_template, template_texts
 from diva_desk.ui import style
 from diva_desk.ui.call_script import script_html
 from diva_desk.ui.fit_lists import fit_to_items
-from diva_desk.ui.terms_page import TermsPage
-from diva_desk.ui.void_dialog import confirm
 
 _STEPS = {
     "overdue_1_friendly": EscalationStep.FRIENDLY,
@@ -62,15 +52,6 @@ _STEPS = {
     "overdue_4_meet": EscalationStep.MEET,
     "overdue_5_final": EscalationStep.FINAL,
 }
-#: The windows of the call list the owner may change, with their labels and ranges.
-WINDOWS = (
-    ("checkin_after_days", lambda: _("Check in after sending an invoice"), 0, 60),
-    ("due_soon_days", lambda: _("Courtesy call before an invoice is due"), 0, 60),
-    ("cutoff_warning_days", lambda: _("Warn before a customer's cut-off day"), 0, 31),
-    ("installment_soon_days", lambda: _("Remind before a plan installment"), 0, 31),
-    ("overdue_after_days", lambda: _("Start overdue calls after"), 0, 60),
-    ("retry_after_working_days", lambda: _("After no answer, try again in"), 1, 20),
-)
 
 
 def template_title(name: str) -> str:
@@ -193,14 +174,8 @@ class TalkingPointsPage(QWidget):
         self.preview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         style.themed(self.preview_scroll, "QScrollArea { border-left: 3px solid @info~35; }")
 
-        self.save_button = QPushButton(_("&Save template"), self)
-        self.save_button.setObjectName("templateSave")
         self.reset_button = QPushButton(_("&Reset to built-in"), self)
         self.reset_button.setObjectName("templateReset")
-        save = QAction(self)
-        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        save.triggered.connect(lambda _checked=False: self.save())
-        self.addAction(save)
 
         middle = QVBoxLayout()
         middle.addWidget(self.editor, 3)
@@ -208,7 +183,6 @@ class TalkingPointsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.state, 1)
         buttons.addWidget(self.reset_button)
-        buttons.addWidget(self.save_button)
         middle.addLayout(buttons)
         middle.addWidget(_caption(_("PREVIEW, FOR A SAMPLE CUSTOMER"), self))
         middle.addWidget(self.preview_scroll, 2)
@@ -230,7 +204,6 @@ class TalkingPointsPage(QWidget):
         self.names.currentRowChanged.connect(self._template_chosen)
         self.editor.textChanged.connect(self._edited)
         self.placeholders.itemActivated.connect(self._insert_placeholder)
-        self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.reset)
         self.names.setCurrentRow(0)
 
@@ -264,7 +237,6 @@ class TalkingPointsPage(QWidget):
             self.drafts.pop(name, None)
         changed = name in self.drafts
         rewritten = self.saved[name] != self.built_in[name]
-        self.save_button.setEnabled(changed)
         self.reset_button.setEnabled(rewritten or text != self.built_in[name])
         self.state.setText(
             _("Not saved yet")
@@ -321,6 +293,19 @@ class TalkingPointsPage(QWidget):
         self.templates_changed.emit()
         return True
 
+    def is_dirty(self) -> bool:
+        return bool(self.drafts)
+
+    def save_all(self) -> bool:
+        """Keep every template changed; stop at the first broken one, shown with its problem."""
+        for name in [n for n in TEMPLATE_NAMES if n in self.drafts]:
+            if name != self.current_name():
+                self.choose(name)
+            if not self.save():
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+                return False
+        return True
+
     def reset(self) -> None:
         name = self.current_name()
         reset_template(name)
@@ -328,96 +313,6 @@ class TalkingPointsPage(QWidget):
         self.drafts.pop(name, None)
         self._template_chosen()
         self.templates_changed.emit()
-
-
-class CallListPage(QWidget):
-    """The windows of the call-list rules, in days."""
-
-    settings_changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("callListPage")
-        self.current = call_settings()
-        self.boxes: dict[str, QSpinBox] = {}
-        form = QFormLayout()
-        for field, label, low, high in WINDOWS:
-            box = QSpinBox(self)
-            box.setObjectName(field)
-            box.setRange(low, high)
-            box.setValue(getattr(self.current, field))
-            working = field == "retry_after_working_days"
-            box.setSuffix(_(" working days") if working else _(" days"))
-            form.addRow(label() + ":", box)
-            self.boxes[field] = box
-        note = QLabel(
-            _(
-                "Weekends are skipped: Friday's list takes in what falls due over the weekend. "
-                "Changes apply to the list as soon as you save."
-            ),
-            self,
-        )
-        note.setWordWrap(True)
-        style.themed(note, "color: @muted;")
-        self.save_button = QPushButton(_("Save &windows"), self)
-        self.save_button.setObjectName("windowsSave")
-        self.save_button.clicked.connect(self.save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addStretch(1)
-
-    def save(self) -> CallSettings:
-        values = {field: box.value() for field, box in self.boxes.items()}
-        self.current = dataclasses.replace(self.current, **values)
-        save_call_settings(self.current)
-        self.settings_changed.emit()
-        return self.current
-
-
-class CallSettingsDialog(QDialog):
-    """Settings > Talking points, call list and terms…"""
-
-    #: Templates, windows or terms were saved: the window should read the book again.
-    changed = Signal()
-
-    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("callSettingsDialog")
-        self.setWindowTitle(_("Talking points, call list and terms"))
-        self.talking_points = TalkingPointsPage(today, self)
-        self.call_list = CallListPage(self)
-        self.terms = TermsPage(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.talking_points, _("&Talking points"))
-        self.tabs.addTab(self.call_list, _("Call &list"))
-        self.tabs.addTab(self.terms, _("Ter&ms"))
-        self.talking_points.templates_changed.connect(self.changed.emit)
-        self.call_list.settings_changed.connect(self.changed.emit)
-        self.terms.settings_changed.connect(self.changed.emit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
-        self.resize(1040, 720)
-
-    def reject(self) -> None:
-        """Closing with templates not saved asks first; Cancel keeps the dialog open."""
-        unsaved = len(self.talking_points.drafts)
-        if unsaved and not confirm(
-            self,
-            _("Unsaved talking points"),
-            ngettext(
-                "{count} template has changes that are not saved. Close without saving?",
-                "{count} templates have changes that are not saved. Close without saving?",
-                unsaved,
-            ).format(count=unsaved),
-            _("&Close without saving"),
-        ):
-            return
-        super().reject()
 
 
 def _caption(text: str, parent: QWidget) -> QLabel:

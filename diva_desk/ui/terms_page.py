@@ -1,5 +1,7 @@
 """Settings > Terms: the deposit suggested to new and slow payers.
 
+Saved by the dialog's one Save (talking_points_page.CallSettingsDialog).
+
 One number, kept in the book (store.settings), because it is part of how this
 business works wherever the book is opened. The rating's suggestion on the
 customer's page and in the list, the exports and the invoice editor's offers all
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +42,7 @@ class TermsPage(QWidget):
         self.deposit.setPlaceholderText(_("e.g. 50"))
         self.deposit.setMaximumWidth(120)
         self.deposit.textEdited.connect(lambda _text: self.problem.hide())
-        self.deposit.returnPressed.connect(self.save)
+        self.saved_text = self.deposit.text()
         label = QLabel(_("&Deposit to suggest to new and slow payers (%):"), self)
         label.setBuddy(self.deposit)
         self.problem = QLabel(self)
@@ -60,9 +61,6 @@ class TermsPage(QWidget):
         )
         note.setWordWrap(True)
         style.themed(note, "color: @muted;")
-        self.save_button = QPushButton(_("Save te&rms"), self)
-        self.save_button.setObjectName("termsSave")
-        self.save_button.clicked.connect(self.save)
 
         form = QFormLayout()
         form.addRow(label, self.deposit)
@@ -70,8 +68,10 @@ class TermsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
+
+    def is_dirty(self) -> bool:
+        return self.deposit.text().strip() != self.saved_text
 
     def save(self) -> Decimal | None:
         """Keep the typed percent; on a problem, say it under the field and keep nothing."""
@@ -85,5 +85,6 @@ class TermsPage(QWidget):
         self.problem.hide()
         set_suggested_deposit_percent(percent)
         self.deposit.setText(decimal_text(percent))
+        self.saved_text = self.deposit.text()
         self.settings_changed.emit()
         return percent

@@ -39,6 +39,7 @@ from diva_desk.store.history import customer_ratings
 from diva_desk.store.outcomes import OutcomeResult, undo_outcome
 from diva_desk.store.queries import overdue_summary, total_owed
 from diva_desk.ui import errors, style
+from diva_desk.ui.call_actions import unsent_drafts
 from diva_desk.ui.call_card import CARD_STYLE, CallCard, OutcomeKind
 from diva_desk.ui.outcome_dialogs import record_outcome
 
@@ -76,7 +77,7 @@ class UndoBar(QFrame):
         super().__init__(parent)
         self.setObjectName("undoBar")
         self.text = _label("", "undoText", self, name="undoText")
-        self.button = QPushButton(_("&Undo"), self)
+        self.button = QPushButton(_("Undo"), self)
         self.button.setObjectName("undoButton")
         self.button.setToolTip(_("Take back what was just written (Ctrl+Z)"))
         self.button.clicked.connect(self.undo_clicked.emit)
@@ -109,6 +110,8 @@ class TodayPanel(QFrame):
     meeting_pack_wanted = Signal(object)  # Call
     #: A card asked for the statement or a reminder letter: (Call, kind).
     letter_wanted = Signal(object, str)
+    #: A card's "Send it now": the id of the draft to send.
+    send_wanted = Signal(int)
 
     def __init__(
         self,
@@ -258,6 +261,7 @@ class TodayPanel(QFrame):
                     card.meeting_pack_wanted.connect(self.meeting_pack_wanted.emit)
                     card.letter_wanted.connect(self.letter_wanted.emit)
                     card.move_wanted.connect(self._move_focus)
+                    card.send_wanted.connect(lambda _call, draft: self.send_wanted.emit(draft))
                 card.set_rank(rank)
                 self._cards_layout.insertWidget(rank - 1, card)
                 self.cards[call.customer] = card
@@ -272,15 +276,16 @@ class TodayPanel(QFrame):
     def _show_counts(self) -> None:
         count = len(self.calls)
         if count:
-            self.summary.setText(
-                ngettext(
-                    "{count} call · {amount} at stake",
-                    "{count} calls · {amount} at stake",
-                    count,
-                ).format(
-                    count=fmt.number(count), amount=" + ".join(money_lines(at_stake(self.calls)))
+            text = ngettext(
+                "{count} call · {amount} at stake",
+                "{count} calls · {amount} at stake",
+                count,
+            ).format(count=fmt.number(count), amount=" + ".join(money_lines(at_stake(self.calls))))
+            if unsent := unsent_drafts(self.calls):
+                text += "\n" + _("incl. {amount} on drafts not sent yet").format(
+                    amount=" + ".join(money_lines(unsent))
                 )
-            )
+            self.summary.setText(text)
         else:
             self.summary.setText(_("No calls today"))
         self.empty.setVisible(not count)

@@ -6,14 +6,13 @@ import dataclasses
 
 import peewee
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from diva_desk.demo import demo_contents
 from diva_desk.store.records import add_contents
-from diva_desk.ui import talking_points_page
 from diva_desk.ui.call_card import CallCard
-from diva_desk.ui.talking_points_page import CallSettingsDialog
+from diva_desk.ui.call_settings import CallSettingsDialog
 
 from .conftest import SMALL_BOOK, TODAY
 from .test_today_panel import make_panel
@@ -96,7 +95,7 @@ def test_blank_names_show_a_card_and_a_script(qtbot: QtBot, book: peewee.SqliteD
 def test_the_preview_shows_a_problem_as_text_not_as_markup(
     qtbot: QtBot, small_book: peewee.SqliteDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(talking_points_page, "confirm", lambda *args: True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Discard)
     dialog = CallSettingsDialog(TODAY)
     qtbot.addWidget(dialog)
     page = dialog.talking_points
@@ -110,7 +109,7 @@ def test_the_preview_shows_a_problem_as_text_not_as_markup(
 def test_new_templates_have_titles_and_previews(
     qtbot: QtBot, small_book: peewee.SqliteDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(talking_points_page, "confirm", lambda *args: True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Discard)
     dialog = CallSettingsDialog(TODAY)
     qtbot.addWidget(dialog)
     page = dialog.talking_points

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from diva_desk.store import models as m
 from diva_desk.store.settings import suggested_deposit_percent
+from diva_desk.ui.call_settings import CallSettingsDialog
 from diva_desk.ui.customer_form import CustomerDialog
 from diva_desk.ui.customers_tab import CustomersTab
-from diva_desk.ui.talking_points_page import CallSettingsDialog
 
 from .conftest import TODAY
 from .invoice_helpers import choose_customer, dialogs
@@ -193,7 +193,7 @@ def test_the_deposit_to_suggest_is_set_in_settings(
 
     retype(qtbot, page.deposit, "30 %")
     assert not page.problem.isVisibleTo(settings)  # gone as soon as the field is edited
-    page.save_button.click()
+    settings.save_button.click()
     assert suggested_deposit_percent() == Decimal(30)
     assert changed == [True]
     assert page.deposit.text() == "30"
@@ -203,7 +203,7 @@ def test_the_invoice_editor_offers_the_books_deposit(
     settings: CallSettingsDialog, qtbot: QtBot
 ) -> None:
     retype(qtbot, settings.terms.deposit, "30")
-    settings.terms.save_button.click()
+    settings.save_button.click()
     editor = write_beta_invoice(qtbot)
     panel = editor.suggestion
     assert "30% deposit" in panel.text.text()
@@ -216,7 +216,7 @@ def test_no_deposit_in_settings_offers_card_payment_to_a_new_customer(
     settings: CallSettingsDialog, qtbot: QtBot
 ) -> None:
     retype(qtbot, settings.terms.deposit, "0")
-    settings.terms.save_button.click()
+    settings.save_button.click()
     editor = open_editor(qtbot)
     choose_customer(qtbot, editor, "Beta")
     panel = editor.suggestion

@@ -192,7 +192,8 @@ def test_a_taken_code_is_refused_beside_the_field(window: MainWindow, qtbot: QtB
 
 def test_ctrl_n_creates_a_customer(window: MainWindow, qtbot: QtBot) -> None:
     tab = window.customers
-    window.tabs.setCurrentWidget(window.invoices)
+    # New makes what the tab in view lists (on Invoices, an invoice: test_window_keys).
+    window.tabs.setCurrentWidget(tab)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = editor(tab, qtbot)
     assert window.tabs.currentWidget() is tab

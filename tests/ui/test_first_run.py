@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from diva_desk.store.business import get_business, has_customers
-from diva_desk.ui.first_run import FirstRunDialog
+from diva_desk.ui.first_run import FirstRunDialog, demo_business_name
 
 from .conftest import TODAY
 
@@ -75,15 +75,38 @@ def test_cancel_writes_nothing(qtbot: QtBot, book: peewee.SqliteDatabase) -> Non
 
 def test_demo_book_brings_its_own_business(qtbot: QtBot, book: peewee.SqliteDatabase) -> None:
     dialog = open_dialog(qtbot)
-    assert "its own sample business" in dialog.demo_note.text()
+    assert "uses its own" in dialog.demo_note.text()
     dialog.demo.setChecked(True)
-    assert not dialog.name.isEnabled()  # no name needed: the demo has one
+    assert dialog.name.isEnabled()  # a name may still be typed; none is needed
+    assert not dialog.currency.isEnabled()  # the demo's invoices are in its currency
+    assert demo_business_name() in dialog.name.placeholderText()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     business = get_business()
-    assert business is not None and business.name
+    assert business is not None and business.name == demo_business_name()
     assert has_customers()
+
+
+def test_ticking_the_demo_keeps_the_name_already_typed(
+    qtbot: QtBot, book: peewee.SqliteDatabase
+) -> None:
+    """The walkthrough: the name typed before ticking the demo was silently thrown away."""
+    dialog = open_dialog(qtbot)
+    qtbot.keyClicks(dialog.name, "Bright Spark Electrical")
+    qtbot.keyClicks(dialog.owner, "Sam Rivera")
+    dialog.demo.setChecked(True)
+    assert dialog.name.text() == "Bright Spark Electrical"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    business = get_business()
+    assert business is not None
+    assert (business.name, business.owner_name) == ("Bright Spark Electrical", "Sam Rivera")
+    assert has_customers()
+    # Unticked again, the form is the owner's own as before.
+    dialog.demo.setChecked(False)
+    assert dialog.currency.isEnabled()
 
 
 def test_no_demo_data_into_a_book_that_holds_customers(

@@ -200,6 +200,7 @@ def test_menus_offer_every_action(window: MainWindow) -> None:
         for menu in (a.menu() for a in window.menuBar().actions())
     }
     assert menus["&File"] == [
+        "&New customer…",
         "&Import…",
         "&Export…",
         "&Back up…",
@@ -208,7 +209,11 @@ def test_menus_offer_every_action(window: MainWindow) -> None:
         "&Quit",
     ]
     assert "&Refresh" in menus["&View"]
-    assert menus["&Help"] == ["&About Diva Desk"]
+    assert menus["&Help"] == [
+        "&Keyboard shortcuts",
+        "&Where your data lives…",
+        "&About Diva Desk",
+    ]
     assert window.quit_action.shortcuts() == [QKeySequence(QKeySequence.StandardKey.Quit)]
 
 
