@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from diva_desk.core import records as r
 from diva_desk.store import models as m
 from diva_desk.store.records import add_contents
+from diva_desk.ui.call_settings import CallSettingsDialog
 from diva_desk.ui.main_window import MainWindow
-from diva_desk.ui.talking_points_page import CallSettingsDialog
 
 from .conftest import SMALL_BOOK, TODAY
 
