@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ten_year_book import AS_OF, cached_book
 
-from diva_desk.store.db import close_book, db, open_book
+from diva_desk.store.book.db import close_book, db, open_book
 
 #: The Qt application the UI models need, kept alive for the whole run.
 _QT_APP: list[object] = []
@@ -114,8 +114,13 @@ def store_operations(path: Path, today: dt.date) -> list[Operation]:
     from diva_desk.documents.invoice import invoice_pdf
     from diva_desk.documents.statement import statement_pdf
     from diva_desk.interchange import export_text
-    from diva_desk.store import calls, customers, followups, history, queries, reports
-    from diva_desk.store.documents import invoice_document, statement_document
+    from diva_desk.store import reports
+    from diva_desk.store.calls import call_list as calls
+    from diva_desk.store.calls import followups
+    from diva_desk.store.customers import history
+    from diva_desk.store.customers import listing as customers
+    from diva_desk.store.invoices import lists as queries
+    from diva_desk.store.invoices.documents import invoice_document, statement_document
 
     samples = _samples()
     call_list = calls.calls_today(today)
@@ -167,9 +172,9 @@ def ui_operations(today: dt.date) -> list[Operation]:
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
-        from diva_desk.ui.book_models import CustomerTableModel, InvoiceTableModel
-        from diva_desk.ui.report_models import read_figures
-        from diva_desk.ui.table_models import SearchProxyModel
+        from diva_desk.ui.common.book_models import CustomerTableModel, InvoiceTableModel
+        from diva_desk.ui.common.table_models import SearchProxyModel
+        from diva_desk.ui.reports.report_models import read_figures
     except ImportError as exc:
         print(f"(UI models skipped: {exc})", file=sys.stderr)
         return []

@@ -382,8 +382,8 @@ def cache_path(customers: int, invoices: int, seed: int, cache: Path = CACHE) ->
 
 def write_book(path: Path, contents: r.BookContents) -> None:
     """Write ``contents`` into a new book at ``path`` (replacing any file there)."""
-    from diva_desk.store.db import close_book, open_book
-    from diva_desk.store.records import add_contents
+    from diva_desk.store.book.db import close_book, open_book
+    from diva_desk.store.contents.writing import add_contents
 
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)

@@ -21,10 +21,10 @@ from diva_desk.errors import BookProblem
 from diva_desk.i18n import _, set_language
 from diva_desk.logs import configure_logging
 from diva_desk.resources_path import resource_path
-from diva_desk.store.business import get_business
-from diva_desk.store.db import close_book, open_book
-from diva_desk.ui.errors import install_excepthook
-from diva_desk.ui.settings import APPLICATION, ORGANIZATION
+from diva_desk.store.book.business import get_business
+from diva_desk.store.book.db import close_book, open_book
+from diva_desk.ui.shell.errors import install_excepthook
+from diva_desk.ui.shell.window_state import APPLICATION, ORGANIZATION
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +76,8 @@ def run_app(data_dir: Path) -> int:
 
 
 def _show_window(app: QApplication, data_dir: Path) -> int:
-    from diva_desk.ui.first_run import FirstRunDialog
-    from diva_desk.ui.main_window import MainWindow
+    from diva_desk.ui.shell.first_run import FirstRunDialog
+    from diva_desk.ui.shell.main_window import MainWindow
 
     business = get_business()
     if business is None:

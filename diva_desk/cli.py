@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _("something went wrong; the details are in {log}").format(log=log_file),
         )
     finally:
-        from diva_desk.store.db import close_book
+        from diva_desk.store.book.db import close_book
 
         close_book()
 

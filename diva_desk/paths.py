@@ -20,7 +20,7 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def book_path(folder: Path) -> Path:
-    from diva_desk.store.db import BOOK_FILENAME
+    from diva_desk.store.book.db import BOOK_FILENAME
 
     return folder / BOOK_FILENAME
 

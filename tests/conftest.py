@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import peewee
 import pytest
 
-from diva_desk.store.db import close_book, open_book
+from diva_desk.store.book.db import close_book, open_book
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ import pytest
 
 from diva_desk.core.records import InvoiceState
 from diva_desk.interchange import export_text, import_text
-from diva_desk.store import queries
-from diva_desk.store.db import close_book, open_book
-from diva_desk.store.records import add_contents
+from diva_desk.store.book.db import close_book, open_book
+from diva_desk.store.contents.writing import add_contents
+from diva_desk.store.invoices import lists as queries
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 

@@ -23,7 +23,7 @@ from diva_desk.core.terms import BillingCycle, due_date_for
 from diva_desk.demo import demo_contents
 from diva_desk.interchange.reader import EmptyBook, read_text
 from diva_desk.interchange.writer import book_text
-from diva_desk.store.records import add_contents, read_contents
+from diva_desk.store.contents.writing import add_contents, read_contents
 
 TODAY = dt.date(2026, 5, 14)
 DAYS = [

@@ -85,7 +85,7 @@ def _import_all(prefix: str, blocked: list[str], skip: list[str]) -> list[str]:
 def test_everything_below_the_ui_imports_without_qt() -> None:
     imported = _import_all("diva_desk", ["PySide6", "shiboken6"], ["diva_desk.ui", "diva_desk.app"])
     # The walk really found the layers, so a broken discovery cannot pass silently.
-    for module in ("diva_desk.core.money", "diva_desk.core.invoices", "diva_desk.store.db"):
+    for module in ("diva_desk.core.money", "diva_desk.core.invoices", "diva_desk.store.book.db"):
         assert module in imported
     assert not any(m.startswith("diva_desk.ui") or m == "diva_desk.app" for m in imported)
 

@@ -39,16 +39,16 @@ from diva_desk.documents.reminder import overdue_items, reminder_pdf
 from diva_desk.documents.statement import aging_by_currency, open_items, statement_pdf
 from diva_desk.errors import BadInput
 from diva_desk.i18n import format as fmt
-from diva_desk.store.business import get_business
-from diva_desk.store.calendar import calendar_followups, open_followups_ics
-from diva_desk.store.calls import call_settings, calls_today, situation_on
-from diva_desk.store.customers import customer_history
-from diva_desk.store.db import db
-from diva_desk.store.documents import reminder_document, statement_document
-from diva_desk.store.invoice_detail import invoice_detail
-from diva_desk.store.outcomes import balance_covered
-from diva_desk.store.queries import customer_rows, invoice_rows, total_owed
-from diva_desk.store.records import add_contents
+from diva_desk.store.book.business import get_business
+from diva_desk.store.book.db import db
+from diva_desk.store.calls.calendar import calendar_followups, open_followups_ics
+from diva_desk.store.calls.call_list import call_settings, calls_today, situation_on
+from diva_desk.store.calls.outcomes import balance_covered
+from diva_desk.store.contents.writing import add_contents
+from diva_desk.store.customers.listing import customer_history
+from diva_desk.store.invoices.detail import invoice_detail
+from diva_desk.store.invoices.documents import reminder_document, statement_document
+from diva_desk.store.invoices.lists import customer_rows, invoice_rows, total_owed
 from diva_desk.store.reports import (
     aging_report,
     days_sales_outstanding,

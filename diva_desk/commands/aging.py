@@ -52,7 +52,7 @@ def _date(text: str) -> dt.date:
 
 
 def _aging(args: argparse.Namespace, folder: Path) -> int:
-    from diva_desk.store.aging import aging_report
+    from diva_desk.store.reports.aging import aging_report
 
     report = aging_report(args.date or dt.date.today())
     if args.json:

@@ -49,10 +49,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _demo(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.demo import demo_contents
-    from diva_desk.store import maintenance
-    from diva_desk.store.business import has_customers
-    from diva_desk.store.db import db
-    from diva_desk.store.records import add_contents
+    from diva_desk.store.book import maintenance
+    from diva_desk.store.book.business import has_customers
+    from diva_desk.store.book.db import db
+    from diva_desk.store.contents.writing import add_contents
 
     if has_customers():
         if not args.force:
@@ -91,7 +91,7 @@ def _export(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _backup(args: argparse.Namespace, folder: Path) -> int:
-    from diva_desk.store import maintenance
+    from diva_desk.store.book import maintenance
 
     target = args.output or folder / "backups" / f"book-{maintenance.stamp()}.sqlite3"
     maintenance.backup_book(target)
@@ -100,8 +100,8 @@ def _backup(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _restore(args: argparse.Namespace, folder: Path) -> int:
-    from diva_desk.store import maintenance
-    from diva_desk.store.db import close_book
+    from diva_desk.store.book import maintenance
+    from diva_desk.store.book.db import close_book
 
     kept = maintenance.restore_book(args.file, paths.book_path(folder))
     close_book()

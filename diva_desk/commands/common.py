@@ -17,8 +17,8 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 def open_book_in(folder: Path) -> None:
     """Open the book and speak its language: money and dates in the book's locale."""
     from diva_desk.i18n import set_language
-    from diva_desk.store.business import get_business
-    from diva_desk.store.db import open_book
+    from diva_desk.store.book.business import get_business
+    from diva_desk.store.book.db import open_book
 
     open_book(paths.book_path(folder))
     business = get_business()

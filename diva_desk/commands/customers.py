@@ -59,9 +59,9 @@ def _customers(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.contacts.export import rating_label
     from diva_desk.core.money import money_text
     from diva_desk.i18n import format as fmt
-    from diva_desk.store.history import customer_ratings
-    from diva_desk.store.queries import customer_rows
-    from diva_desk.store.settings import suggested_deposit_percent
+    from diva_desk.store.book.settings import suggested_deposit_percent
+    from diva_desk.store.customers.history import customer_ratings
+    from diva_desk.store.invoices.lists import customer_rows
 
     today = dt.date.today()
     standings = customer_ratings(today, suggested_deposit_percent())

@@ -146,8 +146,8 @@ def _write_pdf(target: Path, data: bytes) -> Path:
 
 def _invoice_pdf(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.documents.invoice import invoice_pdf
-    from diva_desk.store.documents import invoice_document
-    from diva_desk.store.lookup import invoice_number
+    from diva_desk.store.book.lookup import invoice_number
+    from diva_desk.store.invoices.documents import invoice_document
 
     number = invoice_number(args.number)
     doc = invoice_document(number, dt.date.today())
@@ -159,8 +159,8 @@ def _invoice_pdf(args: argparse.Namespace, folder: Path) -> int:
 
 def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.documents.statement import statement_pdf
-    from diva_desk.store.documents import statement_document
-    from diva_desk.store.lookup import customer_code
+    from diva_desk.store.book.lookup import customer_code
+    from diva_desk.store.invoices.documents import statement_document
 
     code = customer_code(args.code)
     today = dt.date.today()
@@ -175,8 +175,8 @@ def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
 
 def _reminder_pdf(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.documents.reminder import reminder_pdf
-    from diva_desk.store.documents import reminder_document
-    from diva_desk.store.lookup import customer_code
+    from diva_desk.store.book.lookup import customer_code
+    from diva_desk.store.invoices.documents import reminder_document
 
     today = day_option(args.date)
     code = customer_code(args.code)

@@ -57,7 +57,7 @@ def _limit(text: str | None) -> int | None:
 
 def _today(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.core.calls import reason_text
-    from diva_desk.store.calls import calls_json, calls_today, script_context, scripts_for
+    from diva_desk.store.calls.call_list import calls_json, calls_today, script_context, scripts_for
 
     day, limit = day_option(args.date), _limit(args.limit)
     calls = calls_today(day, limit)

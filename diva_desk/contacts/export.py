@@ -49,11 +49,11 @@ def export_customers_csv(
     ``codes`` limits the file to those customers (the ones a filtered list shows);
     archived customers are left out unless ``include_archived``.
     """
-    from diva_desk.store import models
-    from diva_desk.store.business import get_business
-    from diva_desk.store.history import customer_ratings
-    from diva_desk.store.queries import customer_rows
-    from diva_desk.store.settings import suggested_deposit_percent
+    from diva_desk.store.book import models
+    from diva_desk.store.book.business import get_business
+    from diva_desk.store.book.settings import suggested_deposit_percent
+    from diva_desk.store.customers.history import customer_ratings
+    from diva_desk.store.invoices.lists import customer_rows
 
     today = today or dt.date.today()
     business = get_business()

@@ -155,7 +155,7 @@ def plan_import(
     if existing is None:
         existing = book_customers()
     if currency is None:
-        from diva_desk.store.business import business_currency
+        from diva_desk.store.book.business import business_currency
 
         currency = business_currency()
     planner = _Planner(existing, currency, region)
@@ -168,7 +168,7 @@ def apply_plan(plan: ImportPlan) -> tuple[Customer, ...]:
     """Create every planned customer in one transaction: all of them or, on failure, none."""
     import peewee
 
-    from diva_desk.store.records import add_contents
+    from diva_desk.store.contents.writing import add_contents
 
     if not plan.creates:
         return ()
@@ -182,7 +182,7 @@ def apply_plan(plan: ImportPlan) -> tuple[Customer, ...]:
 
 
 def book_customers() -> list[KnownCustomer]:
-    from diva_desk.store import models
+    from diva_desk.store.book import models
 
     query = models.Customer.select(
         models.Customer.code, models.Customer.name, models.Customer.email

@@ -17,8 +17,8 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.interchange.reader import parse_json, read_document
 from diva_desk.interchange.writer import book_text
-from diva_desk.store.db import db
-from diva_desk.store.records import StoredBook, add_contents, read_contents
+from diva_desk.store.book.db import db
+from diva_desk.store.contents.writing import StoredBook, add_contents, read_contents
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from diva_desk.core.records import (
     InvoiceState,
     Payment,
 )
-from diva_desk.store.db import close_book, open_book
-from diva_desk.store.records import add_contents
+from diva_desk.store.book.db import close_book, open_book
+from diva_desk.store.contents.writing import add_contents
 
 SCRIPT = Path(sys.executable).with_name("diva-desk")
 AS_OF = dt.date(2026, 11, 23)

@@ -8,7 +8,7 @@ import peewee
 import pytest
 
 from diva_desk.core.records import BookContents, Business, Customer
-from diva_desk.store.records import add_contents
+from diva_desk.store.contents.writing import add_contents
 
 DATA = Path(__file__).parent / "data"
 

@@ -20,7 +20,7 @@ from diva_desk.core.records import (
     InvoiceLine,
     InvoiceState,
 )
-from diva_desk.store.records import add_contents
+from diva_desk.store.contents.writing import add_contents
 
 TODAY = dt.date(2026, 11, 23)
 

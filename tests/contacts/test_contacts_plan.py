@@ -20,8 +20,8 @@ from diva_desk.contacts import (
 from diva_desk.contacts.values import code_base, normalise_phone, parse_terms, unique_code
 from diva_desk.core.records import BookContents, Customer
 from diva_desk.errors import BadInput
-from diva_desk.store import models
-from diva_desk.store.records import add_contents, read_contents
+from diva_desk.store.book import models
+from diva_desk.store.contents.writing import add_contents, read_contents
 
 
 def plan_for(path: Path):

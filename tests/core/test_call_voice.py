@@ -27,7 +27,7 @@ from diva_desk.core.calls import (
 from diva_desk.core.history import RatingKind
 from diva_desk.core.spoken_names import address_name
 from diva_desk.core.talking_points import ScriptContext, script_for
-from diva_desk.store.talking_points import built_in_templates
+from diva_desk.store.calls.talking_points import built_in_templates
 from tests.core.calls_helpers import FRI, MON, NEXT_MON, THU, WED, customer, days, invoice
 
 DAY = dt.date(2026, 11, 23)

@@ -19,7 +19,7 @@ from diva_desk.core.talking_points import (
     script_for,
 )
 from diva_desk.i18n import format as fmt
-from diva_desk.store.talking_points import built_in_templates
+from diva_desk.store.calls.talking_points import built_in_templates
 
 DAY = dt.date(2026, 11, 23)
 CONTEXT = ScriptContext("Priya Raman", "Lakeshore Pixel Studio", "en_CA", DAY)

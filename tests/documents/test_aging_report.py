@@ -17,8 +17,8 @@ from diva_desk.core.records import BookContents, Customer, Invoice, InvoiceLine,
 from diva_desk.documents.aging_report import AgingDocument, aging_report_pdf
 from diva_desk.errors import BadInput
 from diva_desk.i18n import format as fmt
-from diva_desk.store.aging_export import aging_csv, aging_pdf
-from diva_desk.store.records import add_contents
+from diva_desk.store.contents.writing import add_contents
+from diva_desk.store.reports.aging_export import aging_csv, aging_pdf
 
 AS_OF = dt.date(2026, 11, 23)
 D = Decimal

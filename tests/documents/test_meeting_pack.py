@@ -20,10 +20,10 @@ from diva_desk.documents.meeting_pack import (
     meeting_pack_pdf,
 )
 from diva_desk.errors import BadInput
-from diva_desk.store import models as m
-from diva_desk.store import outcomes as o
-from diva_desk.store.documents import meeting_pack_document
-from diva_desk.store.records import add_contents
+from diva_desk.store.book import models as m
+from diva_desk.store.calls import outcomes as o
+from diva_desk.store.contents.writing import add_contents
+from diva_desk.store.invoices.documents import meeting_pack_document
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -12,8 +12,8 @@ import pytest
 
 from diva_desk.errors import BadInput
 from diva_desk.interchange import export_text, import_text
-from diva_desk.store import models as m
-from diva_desk.store.invoice_detail import invoice_detail
+from diva_desk.store.book import models as m
+from diva_desk.store.invoices.detail import invoice_detail
 
 AT = dt.datetime(2026, 12, 1, 12, 0, 0)
 

@@ -16,8 +16,8 @@ from diva_desk.core.business_rules import MAX_INVOICE_NUMBER
 from diva_desk.core.money import from_minor, from_units
 from diva_desk.interchange import export_text, import_text
 from diva_desk.interchange.writer import book_text
-from diva_desk.store.db import close_book, open_book
-from diva_desk.store.records import read_contents
+from diva_desk.store.book.db import close_book, open_book
+from diva_desk.store.contents.writing import read_contents
 
 AT = dt.datetime(2026, 11, 23, 9, 0, 0)
 

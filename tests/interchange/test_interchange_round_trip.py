@@ -26,9 +26,9 @@ from diva_desk.interchange.keys import (
     PROMISE_KEYS,
     TOP_KEYS,
 )
-from diva_desk.store import models as m
-from diva_desk.store.db import close_book, open_book
-from diva_desk.store.records import add_contents, read_contents
+from diva_desk.store.book import models as m
+from diva_desk.store.book.db import close_book, open_book
+from diva_desk.store.contents.writing import add_contents, read_contents
 
 #: The sample's own exported_at, so exporting it again gives the same bytes.
 SAMPLE_EXPORTED_AT = dt.datetime(2026, 11, 23, 9, 0, 0)

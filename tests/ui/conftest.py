@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings
 
 from diva_desk.core import records as r
 from diva_desk.i18n import set_language
-from diva_desk.store.records import add_contents
+from diva_desk.store.contents.writing import add_contents
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from diva_desk.ui import void_dialog
-from diva_desk.ui.invoice_editor import InvoiceEditor
-from diva_desk.ui.invoice_lines_model import LineColumn
+from diva_desk.ui.invoices import void_dialog
+from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
+from diva_desk.ui.invoices.invoice_lines_model import LineColumn
 
 
 def focused() -> QWidget:

@@ -1,0 +1,182 @@
+"""Peewee models over the tables of schema.py.
+
+Money columns hold integer minor units of the row's own currency (cents for CAD, whole
+yen for JPY); the columns keep their version-1 names (``amount_cents``). A field cannot
+know its row's currency, so these are plain integers named ``*_minor`` here, and every
+read and write converts with ``core.money.from_minor``/``to_minor`` and the currency
+(``store.minor`` says which one a promise or installment has).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import peewee
+
+from diva_desk.core.money import from_units, to_units
+from diva_desk.store.book.db import db
+
+
+class UnitsField(peewee.IntegerField):
+    """A quantity, a unit price or a percentage rate: four decimals, integer ten-thousandths."""
+
+    def db_value(self, value: Decimal | None) -> int | None:
+        return None if value is None else to_units(value)
+
+    def python_value(self, value: int | None) -> Decimal | None:
+        return None if value is None else from_units(value)
+
+
+class DaysField(peewee.TextField):
+    """A list of days of the month, stored as ``"15,31"``."""
+
+    def db_value(self, value: tuple[int, ...] | None) -> str:
+        return ",".join(str(day) for day in value or ())
+
+    def python_value(self, value: str | None) -> tuple[int, ...]:
+        return tuple(int(day) for day in value.split(",")) if value else ()
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Business(BaseModel):
+    name = peewee.TextField()
+    owner_name = peewee.TextField(default="")
+    address = peewee.TextField(default="")
+    email = peewee.TextField(default="")
+    phone = peewee.TextField(default="")
+    tax_numbers = peewee.TextField(default="")
+    currency = peewee.TextField(default="CAD")
+    locale = peewee.TextField(default="en_CA")
+    default_terms_days = peewee.IntegerField(default=30)
+    invoice_prefix = peewee.TextField(default="INV-")
+    next_invoice_number = peewee.IntegerField(default=1)
+    payment_instructions = peewee.TextField(default="")
+    logo = peewee.BlobField(null=True)
+
+
+class TaxRate(BaseModel):
+    name = peewee.TextField()
+    rate = UnitsField(column_name="rate_units")
+    position = peewee.IntegerField(default=0)
+
+
+class Customer(BaseModel):
+    code = peewee.TextField(unique=True)
+    name = peewee.TextField()
+    contact_name = peewee.TextField(default="")
+    email = peewee.TextField(default="")
+    phone = peewee.TextField(default="")
+    address = peewee.TextField(default="")
+    currency = peewee.TextField()
+    language = peewee.TextField(null=True)
+    terms_days = peewee.IntegerField(null=True)
+    ap_contact_name = peewee.TextField(default="")
+    ap_email = peewee.TextField(default="")
+    ap_phone = peewee.TextField(default="")
+    invoice_cutoff_day = peewee.IntegerField(null=True)
+    payment_run_days = DaysField(default=())
+    deposit_percent = UnitsField(column_name="deposit_percent_units", default=Decimal(0))
+    preferred_payment_method = peewee.TextField(null=True)
+    notes = peewee.TextField(default="")
+    archived = peewee.BooleanField(default=False)
+
+
+class Invoice(BaseModel):
+    number = peewee.TextField(unique=True)
+    customer = peewee.ForeignKeyField(Customer, backref="invoices")
+    issue_date = peewee.DateField()
+    due_date = peewee.DateField()
+    state = peewee.TextField()
+    sent_date = peewee.DateField(null=True)
+    received_confirmed_date = peewee.DateField(null=True)
+    po_number = peewee.TextField(default="")
+    currency = peewee.TextField()
+    deposit_minor = peewee.IntegerField(column_name="deposit_cents", default=0)
+    deposit_due_date = peewee.DateField(null=True)
+    notes = peewee.TextField(default="")
+    #: Written with the lines, in the same transaction, by store.invoices.save_invoice;
+    #: kept so that balances and aging aggregate in SQL without re-adding every line.
+    total_minor = peewee.IntegerField(column_name="total_cents")
+
+
+class InvoiceLine(BaseModel):
+    invoice = peewee.ForeignKeyField(Invoice, backref="lines", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    description = peewee.TextField()
+    quantity = UnitsField(column_name="quantity_units")
+    unit_price = UnitsField(column_name="unit_price_units")
+    tax_name = peewee.TextField(default="")
+    tax_rate = UnitsField(column_name="tax_rate_units", default=Decimal(0))
+
+
+class Payment(BaseModel):
+    invoice = peewee.ForeignKeyField(Invoice, backref="payments")
+    date = peewee.DateField()
+    amount_minor = peewee.IntegerField(column_name="amount_cents")
+    method = peewee.TextField(null=True)
+    reference = peewee.TextField(default="")
+    is_deposit = peewee.BooleanField(default=False)
+
+
+class Promise(BaseModel):
+    customer = peewee.ForeignKeyField(Customer, backref="promises")
+    invoice = peewee.ForeignKeyField(Invoice, null=True, backref="promises")
+    made_on = peewee.DateField()
+    promised_date = peewee.DateField()
+    amount_minor = peewee.IntegerField(column_name="amount_cents")
+
+
+class PaymentPlan(BaseModel):
+    customer = peewee.ForeignKeyField(Customer, backref="payment_plans")
+    invoice = peewee.ForeignKeyField(Invoice, null=True, backref="payment_plans")
+    agreed_on = peewee.DateField()
+
+
+class Installment(BaseModel):
+    plan = peewee.ForeignKeyField(PaymentPlan, backref="installments", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    due_date = peewee.DateField()
+    amount_minor = peewee.IntegerField(column_name="amount_cents")
+
+
+class Followup(BaseModel):
+    customer = peewee.ForeignKeyField(Customer, backref="followups")
+    invoice = peewee.ForeignKeyField(Invoice, null=True, backref="followups")
+    due_date = peewee.DateField()
+    reason = peewee.TextField()
+    done = peewee.BooleanField(default=False)
+
+
+class Interaction(BaseModel):
+    customer = peewee.ForeignKeyField(Customer, backref="interactions")
+    invoice = peewee.ForeignKeyField(Invoice, null=True, backref="interactions")
+    at = peewee.DateTimeField()
+    channel = peewee.TextField(null=True)
+    outcome = peewee.TextField(null=True)
+    notes = peewee.TextField(default="")
+
+
+class Setting(BaseModel):
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()
+
+
+ALL_MODELS = (
+    Business,
+    TaxRate,
+    Customer,
+    Invoice,
+    InvoiceLine,
+    Payment,
+    Promise,
+    PaymentPlan,
+    Installment,
+    Followup,
+    Interaction,
+    Setting,
+)

@@ -1,0 +1,73 @@
+"""Where the talking-point templates come from: the shipped files, or the owner's rewrite.
+
+The built-in texts are files under resources/talking_points/<locale>/ (en_CA when
+the book's locale has none). A rewrite is kept in the book's ``setting`` table
+under ``talking_points.<name>`` and replaces the file's text; a broken rewrite is
+reported by core.talking_points and the file's text is used instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diva_desk.core.records import DEFAULT_LOCALE
+from diva_desk.core.talking_points import TEMPLATE_NAMES, TemplateProblem, check_template
+from diva_desk.errors import BadInput
+from diva_desk.i18n import _
+from diva_desk.resources_path import resource_path
+from diva_desk.store.book import models
+
+#: The ``setting`` key of a rewritten template is this prefix plus the template's name.
+SETTING_PREFIX = "talking_points."
+
+
+@dataclass(frozen=True)
+class TemplateTexts:
+    #: The texts in use: the owner's rewrites over the built-in ones.
+    texts: dict[str, str]
+    #: The shipped texts, used where a rewrite is broken.
+    built_in: dict[str, str]
+
+
+@lru_cache(maxsize=8)
+def built_in_templates(locale: str) -> dict[str, str]:
+    """The shipped templates for ``locale`` (or for en_CA, when it has none of its own)."""
+    folder = resource_path("talking_points", locale)
+    if not folder.is_dir():
+        folder = resource_path("talking_points", DEFAULT_LOCALE)
+    return {name: (folder / f"{name}.txt").read_text(encoding="utf-8") for name in TEMPLATE_NAMES}
+
+
+def template_texts(locale: str) -> TemplateTexts:
+    """Built-in texts and the owner's rewrites, in one query."""
+    built_in = built_in_templates(locale)
+    rows = models.Setting.select().where(models.Setting.key.startswith(SETTING_PREFIX))
+    overrides = {row.key.removeprefix(SETTING_PREFIX): row.value for row in rows}
+    texts = dict(built_in)
+    texts.update({name: text for name, text in overrides.items() if name in built_in})
+    return TemplateTexts(texts, dict(built_in))
+
+
+def save_template(name: str, text: str) -> TemplateProblem | None:
+    """Keep the owner's rewrite of a template; refuse (and return why) one that is broken."""
+    _known(name)
+    problem = check_template(name, text)
+    if problem is None:
+        models.Setting.replace(key=SETTING_PREFIX + name, value=text).execute()
+    return problem
+
+
+def reset_template(name: str) -> None:
+    """Go back to the built-in text."""
+    _known(name)
+    models.Setting.delete().where(models.Setting.key == SETTING_PREFIX + name).execute()
+
+
+def _known(name: str) -> None:
+    if name not in TEMPLATE_NAMES:
+        raise BadInput(
+            _("no talking-points template called {name} (known: {names})").format(
+                name=name, names=", ".join(TEMPLATE_NAMES)
+            )
+        )

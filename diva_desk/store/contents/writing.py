@@ -1,0 +1,320 @@
+"""Whole books into the store as core records, and back out (see store/reading.py).
+
+The importer and the demo data write through :func:`add_contents`; the exporter
+reads through :func:`read_contents`. Both speak ``core.records`` so the store's
+tables never leak into the interchange format, and one transaction covers a whole
+import: all or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+import peewee
+
+from diva_desk.core import records as r
+from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.money import to_minor
+from diva_desk.store.book import models as m
+from diva_desk.store.book.db import db
+from diva_desk.store.book.minor import owner_currency
+from diva_desk.store.contents.reading import (
+    StoredBook,
+    customers_by_code,
+    invoice_owners,
+    read_business,
+    read_contents,
+)
+
+__all__ = [
+    "StoredBook",
+    "add_contents",
+    "customers_by_code",
+    "invoice_owners",
+    "read_business",
+    "read_contents",
+]
+
+
+def add_contents(contents: r.BookContents) -> None:
+    """Add validated records to the open book in one transaction.
+
+    References (customer codes, invoice numbers) may point at records added in the
+    same call or already in the book. A business profile replaces the book's, but
+    ``next_invoice_number`` never goes down, so no invoice number is handed out twice.
+    Raises ``LookupError`` for a reference to nothing: callers validate first, so
+    that is a bug, and the transaction is rolled back.
+    """
+    with db.atomic():
+        if contents.business is not None:
+            _save_business(contents.business)
+        customer_ids = _ReferenceIds(m.Customer, m.Customer.code, "customer")
+        invoice_ids = _ReferenceIds(m.Invoice, m.Invoice.number, "invoice")
+        currency = _Currencies()
+        for customer in contents.customers:
+            customer_id = _insert_customer(customer)
+            customer_ids.add(customer.code, customer_id)
+            currency.remember(customer_id, None, customer.currency)
+        for invoice in contents.invoices:
+            invoice_id = _insert_invoice(invoice, customer_ids[invoice.customer])
+            invoice_ids.add(invoice.number, invoice_id)
+            currency.remember(None, invoice_id, invoice.currency)
+        _insert_rows(m.Payment, (_payment_row(p, invoice_ids, currency) for p in contents.payments))
+        _insert_rows(
+            m.Promise,
+            (_promise_row(p, customer_ids, invoice_ids, currency) for p in contents.promises),
+        )
+        for plan in contents.payment_plans:
+            _insert_plan(plan, customer_ids, invoice_ids, currency)
+        _insert_rows(
+            m.Followup, (_followup_row(f, customer_ids, invoice_ids) for f in contents.followups)
+        )
+        _insert_rows(
+            m.Interaction,
+            (_interaction_row(i, customer_ids, invoice_ids) for i in contents.interactions),
+        )
+
+
+class _ReferenceIds:
+    """Row ids by code or number: those added in this call first, then the book's."""
+
+    def __init__(self, model: type[m.BaseModel], key: peewee.Field, kind: str) -> None:
+        self._model, self._key, self._kind = model, key, kind
+        self._ids: dict[str, int] = {}
+
+    def add(self, key: str, row_id: int) -> None:
+        self._ids[key] = row_id
+
+    def __getitem__(self, key: str) -> int:
+        if key not in self._ids:
+            row = self._model.select(self._model.id).where(self._key == key).first()
+            if row is None:
+                raise LookupError(f"no {self._kind} {key!r} in the book")
+            self._ids[key] = row.id
+        return self._ids[key]
+
+    def optional(self, key: str | None) -> int | None:
+        return None if key is None else self[key]
+
+
+def _save_business(business: r.Business) -> None:
+    fields = {
+        "name": business.name,
+        "owner_name": business.owner_name,
+        "address": business.address,
+        "email": business.email,
+        "phone": business.phone,
+        "tax_numbers": business.tax_numbers,
+        "currency": business.currency,
+        "locale": business.locale,
+        "default_terms_days": business.default_terms_days,
+        "invoice_prefix": business.invoice_prefix,
+        "next_invoice_number": business.next_invoice_number,
+        "payment_instructions": business.payment_instructions,
+    }
+    existing = m.Business.get_or_none(m.Business.id == 1)
+    if existing is None:
+        m.Business.insert(id=1, **fields).execute()
+        return
+    fields["next_invoice_number"] = max(existing.next_invoice_number, business.next_invoice_number)
+    # The logo is not part of the interchange format; an import leaves it alone.
+    m.Business.update(**fields).where(m.Business.id == 1).execute()
+
+
+def _insert_customer(customer: r.Customer) -> int:
+    return _insert_one(
+        m.Customer,
+        code=customer.code,
+        name=customer.name,
+        contact_name=customer.contact_name,
+        email=customer.email,
+        phone=customer.phone,
+        address=customer.address,
+        currency=customer.currency,
+        language=customer.language,
+        terms_days=customer.terms_days,
+        ap_contact_name=customer.ap_contact_name,
+        ap_email=customer.ap_email,
+        ap_phone=customer.ap_phone,
+        invoice_cutoff_day=customer.invoice_cutoff_day,
+        payment_run_days=tuple(customer.payment_run_days),
+        deposit_percent=customer.deposit_percent,
+        preferred_payment_method=_enum_value(customer.preferred_payment_method),
+        notes=customer.notes,
+        archived=customer.archived,
+    )
+
+
+def _insert_invoice(invoice: r.Invoice, customer_id: int) -> int:
+    invoice_id = _insert_one(
+        m.Invoice,
+        number=invoice.number,
+        customer=customer_id,
+        issue_date=invoice.issue_date,
+        due_date=invoice.due_date,
+        state=str(invoice.state),
+        sent_date=invoice.sent_date,
+        received_confirmed_date=invoice.received_confirmed_date,
+        po_number=invoice.po_number,
+        currency=invoice.currency,
+        deposit_minor=to_minor(invoice.deposit_amount, invoice.currency),
+        deposit_due_date=invoice.deposit_due_date,
+        notes=invoice.notes,
+        # The cached total always equals the lines' total: both are written here.
+        total_minor=to_minor(
+            invoice_totals(invoice.lines, invoice.currency).total, invoice.currency
+        ),
+    )
+    _insert_rows(
+        m.InvoiceLine,
+        (
+            {
+                "invoice": invoice_id,
+                "position": position,
+                "description": line.description,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "tax_name": line.tax_name,
+                "tax_rate": line.tax_rate,
+            }
+            for position, line in enumerate(invoice.lines)
+        ),
+    )
+    return invoice_id
+
+
+class _Currencies:
+    """The currency of a payment, promise or plan (store.minor), remembered per invoice."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int | None, int | None], str] = {}
+
+    def remember(self, customer_id: int | None, invoice_id: int | None, currency: str) -> None:
+        self._known[customer_id, invoice_id] = currency
+
+    def __call__(self, customer_id: int | None, invoice_id: int | None) -> str:
+        key = (None, invoice_id) if invoice_id is not None else (customer_id, None)
+        if key not in self._known:
+            self._known[key] = owner_currency(customer_id or 0, invoice_id)
+        return self._known[key]
+
+
+def _payment_row(
+    payment: r.Payment, invoice_ids: _ReferenceIds, currency: _Currencies
+) -> dict[str, Any]:
+    invoice_id = invoice_ids[payment.invoice]
+    return {
+        "invoice": invoice_id,
+        "date": payment.date,
+        "amount_minor": to_minor(payment.amount, currency(None, invoice_id)),
+        "method": _enum_value(payment.method),
+        "reference": payment.reference,
+        "is_deposit": payment.is_deposit,
+    }
+
+
+def _promise_row(
+    promise: r.Promise,
+    customer_ids: _ReferenceIds,
+    invoice_ids: _ReferenceIds,
+    currency: _Currencies,
+) -> dict[str, Any]:
+    customer_id = customer_ids[promise.customer]
+    invoice_id = invoice_ids.optional(promise.invoice)
+    return {
+        "customer": customer_id,
+        "invoice": invoice_id,
+        "made_on": promise.made_on,
+        "promised_date": promise.promised_date,
+        "amount_minor": to_minor(promise.amount, currency(customer_id, invoice_id)),
+    }
+
+
+def _insert_plan(
+    plan: r.PaymentPlan,
+    customer_ids: _ReferenceIds,
+    invoice_ids: _ReferenceIds,
+    currency_of: _Currencies,
+) -> None:
+    customer_id = customer_ids[plan.customer]
+    invoice_id = invoice_ids.optional(plan.invoice)
+    plan_id = _insert_one(
+        m.PaymentPlan, customer=customer_id, invoice=invoice_id, agreed_on=plan.agreed_on
+    )
+    currency = currency_of(customer_id, invoice_id)
+    _insert_rows(
+        m.Installment,
+        (
+            {
+                "plan": plan_id,
+                "position": position,
+                "due_date": i.due_date,
+                "amount_minor": to_minor(i.amount, currency),
+            }
+            for position, i in enumerate(plan.installments)
+        ),
+    )
+
+
+def _followup_row(
+    followup: r.Followup, customer_ids: _ReferenceIds, invoice_ids: _ReferenceIds
+) -> dict[str, Any]:
+    return {
+        "customer": customer_ids[followup.customer],
+        "invoice": invoice_ids.optional(followup.invoice),
+        "due_date": followup.due_date,
+        "reason": followup.reason,
+        "done": followup.done,
+    }
+
+
+def _interaction_row(
+    interaction: r.Interaction, customer_ids: _ReferenceIds, invoice_ids: _ReferenceIds
+) -> dict[str, Any]:
+    return {
+        "customer": customer_ids[interaction.customer],
+        "invoice": invoice_ids.optional(interaction.invoice),
+        "at": interaction.at,
+        "channel": _enum_value(interaction.channel),
+        "outcome": _enum_value(interaction.outcome),
+        "notes": interaction.notes,
+    }
+
+
+def _insert_one(model: type[m.BaseModel], **row: Any) -> int:
+    """Insert one row and return its id."""
+    sql, fields = _insert_sql(model, tuple(row))
+    return db.execute_sql(sql, [f.db_value(row[f.name]) for f in fields]).lastrowid
+
+
+def _insert_rows(model: type[m.BaseModel], rows: Iterable[dict[str, Any]]) -> None:
+    """Insert rows that all have the same keys, in one ``executemany``."""
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:
+        return
+    sql, fields = _insert_sql(model, tuple(first))
+    params = ([f.db_value(row[f.name]) for f in fields] for row in (first, *iterator))
+    db.connection().executemany(sql, params)
+
+
+@cache
+def _insert_sql(
+    model: type[m.BaseModel], names: tuple[str, ...]
+) -> tuple[str, tuple[peewee.Field, ...]]:
+    """A prepared INSERT with the model's own column conversions (cents, units, days).
+
+    Building the statement through peewee for every row cost more than the writing
+    itself; a large import adds tens of thousands of rows.
+    """
+    fields = tuple(model._meta.fields[name] for name in names)
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    marks = ", ".join("?" for _ in fields)
+    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})', fields
+
+
+def _enum_value(value: StrEnum | None) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,133 @@
+"""Days sales outstanding from the book: today's figure and the month-end trend.
+
+Two queries for either: the receivables on the day(s) asked (the same "owed on a
+day" the aging uses) and the credit sales per month-long period. The walk itself
+is core.dso.count_back_dso, which documents the method. Figures are per currency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from diva_desk.core.dso import SalesPeriod, count_back_dso, latest_month_end, period_ends
+from diva_desk.core.money import ZERO, from_minor
+from diva_desk.store.book.db import db
+from diva_desk.store.reports.aging import as_of_days_cte, open_balances_cte
+
+#: The windows the reports show: a quick read of the last quarter, and the year.
+SHORT_WINDOW_MONTHS = 3
+LONG_WINDOW_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Dso:
+    """DSO in one currency on one day, with the figures it came from."""
+
+    currency: str
+    as_of: dt.date
+    window_months: int
+    #: Everything owed in this currency on ``as_of``.
+    receivables: Decimal
+    #: Credit sales (sent invoices issued) in the window.
+    sales: Decimal
+    #: Days of sales outstanding, to a tenth of a day.
+    days: Decimal
+    #: More was owed than was sold in the window: ``days`` is a floor.
+    capped: bool
+
+
+def days_sales_outstanding(as_of: dt.date, months: int = SHORT_WINDOW_MONTHS) -> tuple[Dso, ...]:
+    """DSO on ``as_of`` walking back at most ``months`` months, one per currency.
+
+    A currency appears when something in it is owed on ``as_of`` or was sold in
+    the window.
+    """
+    bounds = period_ends(as_of, months)
+    sales = _sales_by_period(bounds)
+    owed = _receivables([as_of])
+    return tuple(
+        _dso(currency, as_of, months, owed.get((as_of, currency), ZERO), bounds, 0, sales)
+        for currency in sorted({c for _k, c in sales} | {c for _d, c in owed})
+    )
+
+
+def dso_trend(
+    as_of: dt.date, points: int = 12, window_months: int = LONG_WINDOW_MONTHS
+) -> tuple[Dso, ...]:
+    """DSO at each of the last ``points`` month ends on or before ``as_of``.
+
+    Sorted by currency, then oldest month end first, with every month end present
+    for every currency that appears (zero days where nothing was owed), so a chart
+    can draw one line per currency without gaps.
+    """
+    bounds = period_ends(latest_month_end(as_of), points + window_months - 1)
+    ends = bounds[:points]
+    sales = _sales_by_period(bounds)
+    owed = _receivables(ends)
+    currencies = sorted({c for _k, c in sales} | {c for _d, c in owed})
+    return tuple(
+        _dso(
+            currency, ends[j], window_months, owed.get((ends[j], currency), ZERO), bounds, j, sales
+        )
+        for currency in currencies
+        for j, day in reversed(list(enumerate(ends)))
+    )
+
+
+def _dso(
+    currency: str,
+    as_of: dt.date,
+    months: int,
+    receivables: Decimal,
+    bounds: Sequence[dt.date],
+    first: int,
+    sales: dict[tuple[int, str], Decimal],
+) -> Dso:
+    """The count-back over periods ``first .. first + months - 1`` of ``bounds``."""
+    periods = [
+        SalesPeriod(days=(bounds[k] - bounds[k + 1]).days, sales=sales.get((k, currency), ZERO))
+        for k in range(first, first + months)
+    ]
+    result = count_back_dso(receivables, periods)
+    return Dso(
+        currency=currency,
+        as_of=as_of,
+        window_months=months,
+        receivables=receivables,
+        sales=sum((p.sales for p in periods), ZERO),
+        days=result.days,
+        capped=result.capped,
+    )
+
+
+def _sales_by_period(bounds: Sequence[dt.date]) -> dict[tuple[int, str], Decimal]:
+    """Credit sales per (period index, currency); period k is (bounds[k+1], bounds[k]]."""
+    values = ", ".join(f"({k}, :after_{k}, :upto_{k})" for k in range(len(bounds) - 1))
+    params = {}
+    for k in range(len(bounds) - 1):
+        params[f"after_{k}"] = bounds[k + 1].isoformat()
+        params[f"upto_{k}"] = bounds[k].isoformat()
+    sql = f"""
+        WITH periods(k, after, upto) AS (VALUES {values})
+        SELECT b.k, i.currency, SUM(i.total_cents)
+        FROM periods b
+        JOIN invoice i ON i.state = 'sent' AND i.issue_date > b.after AND i.issue_date <= b.upto
+        GROUP BY b.k, i.currency
+    """
+    return {(k, cur): from_minor(units, cur) for k, cur, units in db.execute_sql(sql, params)}
+
+
+def _receivables(days: Sequence[dt.date]) -> dict[tuple[dt.date, str], Decimal]:
+    """Everything owed per (day, currency), for each of ``days``, in one query."""
+    cte, params = as_of_days_cte(days)
+    sql = f"""
+        WITH {cte}, {open_balances_cte()}
+        SELECT day, currency, SUM(balance) FROM open_balances GROUP BY day, currency
+    """
+    return {
+        (dt.date.fromisoformat(day), cur): from_minor(units, cur)
+        for day, cur, units in db.execute_sql(sql, params)
+    }

@@ -1,0 +1,429 @@
+"""The Invoices tab: every invoice, filtered and added up, with what can be done to them.
+
+Filters (status, issue-date period, customer) combine with the search box; the
+footer adds up exactly the rows shown, per currency. The actions work on the
+selected invoices and each has a shortcut that works while the tab has focus:
+
+    New          Ctrl+N          Send…           Ctrl+Return
+    Open         Enter           Record payment  Ctrl+Shift+P
+    Duplicate    Ctrl+D          Void…           Delete
+    PDF…         Ctrl+Shift+O    Print…          Ctrl+P (all selected, one job)
+
+Printing many invoices builds their PDFs on the background-task helper, then
+prints them as one job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from diva_desk.core.invoices import InvoiceStatus
+from diva_desk.errors import UserFacingError
+from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
+from diva_desk.store.invoices.editing import confirm_receipt, send_invoice, void_invoice
+from diva_desk.store.invoices.lists import InvoiceRow
+from diva_desk.ui.common.book_models import InvoiceTableModel
+from diva_desk.ui.common.list_tab import ListTab
+from diva_desk.ui.common.table_models import ROW_ROLE
+from diva_desk.ui.documents import pdf_preview, printing
+from diva_desk.ui.invoices import void_dialog
+from diva_desk.ui.invoices.invoice_editor import open_editor
+from diva_desk.ui.invoices.invoice_filter_bar import FilterBar
+from diva_desk.ui.invoices.invoice_filters import InvoiceFilterProxy, footer_text, sum_rows
+from diva_desk.ui.invoices.payment_dialog import PaymentDialog
+from diva_desk.ui.invoices.void_dialog import ReceiptDialog, VoidDialog
+from diva_desk.ui.shell import errors
+from diva_desk.ui.shell.tasks import TaskRunner
+
+_OPEN = (InvoiceStatus.SENT, InvoiceStatus.PARTLY_PAID, InvoiceStatus.OVERDUE)
+
+
+class InvoicesTab(ListTab):
+    #: Something was written to the book: the window reads it again.
+    book_changed = Signal()
+    #: A status-bar sentence about what was done.
+    announced = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        today: Callable[[], dt.date],
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        proxy = InvoiceFilterProxy()
+        super().__init__(
+            "invoices",
+            InvoiceTableModel(),
+            search_hint=_("Search invoices by number, customer or status"),
+            stretch_column=1,
+            sort_column=2,
+            sort_order=Qt.SortOrder.DescendingOrder,
+            proxy=proxy,
+            parent=parent,
+        )
+        proxy.setParent(self)
+        self.model.setParent(self)
+        self.proxy: InvoiceFilterProxy = proxy
+        self.today = today
+        self.tasks = tasks if tasks is not None else TaskRunner(self)
+        self._keep_selected: set[int] = set()
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+        self.filters = FilterBar(today, self)
+        self.filters.changed.connect(self._filters_changed)
+        self.footer = self.filters.footer
+        self._build_actions()
+        layout = self.layout()
+        assert layout is not None
+        layout.insertWidget(0, self.toolbar)  # type: ignore[attr-defined]
+        layout.insertWidget(2, self.filters)  # type: ignore[attr-defined]
+        layout.addWidget(self.footer)
+
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._rows_reloaded)
+        self.proxy.modelReset.connect(self._update_footer)
+        self.proxy.rowsInserted.connect(self._update_footer)
+        self.proxy.rowsRemoved.connect(self._update_footer)
+        self.proxy.layoutChanged.connect(self._update_footer)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.view.doubleClicked.connect(lambda _index: self.open_invoice())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self._update_actions()
+
+    # --- actions ----------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(
+            text: str, slot: Callable[[], object], keys: list[QKeySequence], tip: str
+        ) -> QAction:
+            made = QAction(text, self)
+            made.setShortcuts(keys)
+            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+            made.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+            made.setStatusTip(tip)
+            made.triggered.connect(lambda _checked=False: slot())
+            self.addAction(made)
+            return made
+
+        key = QKeySequence
+        self.new_action = action(
+            _("&New invoice…"), self.new_invoice, [key(key.StandardKey.New)], _("Write an invoice")
+        )
+        self.open_action = action(
+            _("&Open…"), self.open_invoice, [], _("Open the invoice to edit or look at it")
+        )
+        # Enter opens only from the list, so Enter in the search box still moves into it.
+        self.open_action.setShortcuts([key("Return"), key("Enter")])
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.view.addAction(self.open_action)
+        self.duplicate_action = action(
+            _("D&uplicate…"), self.duplicate, [key("Ctrl+D")], _("Start an invoice like this one")
+        )
+        self.send_action = action(
+            _("&Send…"), self.send_selected, [key("Ctrl+Return")], _("Mark the draft sent")
+        )
+        self.payment_action = action(
+            _("Record &payment…"),
+            self.record_payment,
+            [key("Ctrl+Shift+P")],
+            _("Record money received on the invoice"),
+        )
+        self.receipt_action = action(
+            _("Confirmed &receipt…"),
+            self.confirm_receipt,
+            [key("Ctrl+Shift+R")],
+            _("The customer confirmed they received it and are happy"),
+        )
+        self.void_action = action(
+            _("&Void…"), self.void_selected, [key(key.StandardKey.Delete)], _("Void the invoice")
+        )
+        self.pdf_action = action(
+            _("P&DF…"), self.preview_pdf, [key("Ctrl+Shift+O")], _("See the invoice as a PDF")
+        )
+        self.print_action = action(
+            _("Pr&int…"),
+            self.print_selected,
+            [key(key.StandardKey.Print)],
+            _("Print the selected invoices in one job"),
+        )
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("invoiceActions")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setStyleSheet("QToolBar { border: none; spacing: 4px; }")
+        for item in self._menu_actions():
+            if item is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(item)
+                button = self.toolbar.widgetForAction(item)
+                if isinstance(button, QToolButton):
+                    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def _own_action(self, event: QKeyEvent) -> QAction | None:
+        """The tab's enabled action for this key, if any."""
+        pressed = QKeySequence(event.keyCombination())
+        for item in self._menu_actions():
+            if item is not None and item.isEnabled() and pressed in item.shortcuts():
+                if item is self.open_action and not self.view.hasFocus():
+                    continue  # Enter in the search box moves into the list instead
+                return item
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        # While the focus is in this tab its own keys win over the window's: Ctrl+N
+        # writes an invoice here, even though the window also binds it to a new customer.
+        if event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if self._own_action(event) is not None:
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self._own_action(event)
+        if item is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        item.trigger()
+
+    def _menu_actions(self) -> list[QAction | None]:
+        return [
+            self.new_action,
+            self.open_action,
+            self.duplicate_action,
+            None,
+            self.send_action,
+            self.payment_action,
+            self.receipt_action,
+            self.void_action,
+            None,
+            self.pdf_action,
+            self.print_action,
+        ]
+
+    def _context_menu(self, where: QPoint) -> None:
+        menu = QMenu(self)
+        for item in self._menu_actions():
+            if item is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(item)
+        menu.popup(self.view.viewport().mapToGlobal(where))
+
+    def _update_actions(self) -> None:
+        rows = self.selected_rows()
+        one = rows[0] if len(rows) == 1 else None
+        status = one.status if one else None
+        self.open_action.setEnabled(one is not None)
+        self.duplicate_action.setEnabled(one is not None)
+        self.send_action.setEnabled(status is InvoiceStatus.DRAFT)
+        self.payment_action.setEnabled(status in _OPEN)
+        self.receipt_action.setEnabled(status in (*_OPEN, InvoiceStatus.PAID))
+        self.void_action.setEnabled(one is not None and status is not InvoiceStatus.VOID)
+        self.pdf_action.setEnabled(one is not None)
+        self.print_action.setEnabled(bool(rows))
+
+    # --- selection and rows -----------------------------------------------------------
+
+    def selected_rows(self) -> list[InvoiceRow]:
+        """The selected invoices, in the order the list shows them."""
+        model = self.view.selectionModel()
+        if model is None:
+            return []
+        indexes = sorted(model.selectedRows(), key=QModelIndex.row)
+        return [index.data(ROW_ROLE) for index in indexes]
+
+    def select_invoice(self, invoice_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ROW_ROLE).id == invoice_id:
+                self.view.setCurrentIndex(index)
+                self.view.selectRow(row)
+                return True
+        return False
+
+    def _remember_selection(self) -> None:
+        self._keep_selected = {row.id for row in self.selected_rows()}
+
+    def _rows_reloaded(self) -> None:
+        self.filters.set_customers([self.model.row_at(i) for i in range(self.model.rowCount())])
+        selection = self.view.selectionModel()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ROW_ROLE).id in self._keep_selected:
+                if not selection.hasSelection():
+                    self.view.setCurrentIndex(index)
+                selection.select(
+                    index,
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+        self._update_actions()
+
+    def _filters_changed(self) -> None:
+        self.proxy.set_filter(self.filters.current())
+        self._update_count()
+        self._update_footer()
+
+    def _update_footer(self) -> None:
+        self.footer.setText(footer_text(sum_rows(self.proxy.shown_rows())))
+
+    # --- what the actions do ----------------------------------------------------------
+
+    def _written(self, message: str, invoice_id: int | None = None) -> None:
+        if invoice_id is not None:
+            self._keep_selected = {invoice_id}
+        self.book_changed.emit()
+        if invoice_id is not None:
+            self.select_invoice(invoice_id)
+        self.announced.emit(message)
+
+    def _attempt(self, work: Callable[[], Any]) -> bool:
+        try:
+            work()
+        except UserFacingError as exc:
+            errors.show_failure(self, exc)
+            return False
+        return True
+
+    def _editor(self, **kwargs: Any) -> None:
+        editor = open_editor(
+            self,
+            self.today(),
+            on_change=self.book_changed.emit,
+            announce=self.announced.emit,
+            **kwargs,
+        )
+        void_dialog.exec_dialog(editor)
+        if editor.invoice_id is not None:
+            self.select_invoice(editor.invoice_id)
+
+    def new_invoice(self) -> None:
+        self._editor()
+
+    def open_invoice(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self._editor(invoice_id=rows[0].id)
+
+    def duplicate(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self._editor(copy_of=rows[0].id)
+
+    def send_selected(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self.send(rows[0])
+
+    def send_by_id(self, invoice_id: int) -> None:
+        """Send the draft, found in the book's list even when the filters hide it."""
+        for index in range(self.model.rowCount()):
+            row = self.model.row_at(index)
+            if row.id == invoice_id:
+                self.send(row)
+                return
+
+    def send(self, row: InvoiceRow) -> None:
+        """Ask, then send the draft: the next number, locked lines, and its PDF shown."""
+        if row.status is not InvoiceStatus.DRAFT:
+            return
+        if not void_dialog.confirm(
+            self,
+            _("Send the invoice"),
+            _(
+                "Send {number} to {customer}? It takes the next invoice number and its lines "
+                "are locked: a correction later means voiding it and issuing a new one."
+            ).format(number=row.number, customer=row.customer_name),
+            _("&Send"),
+        ):
+            return
+        sent: list[str] = []
+        if self._attempt(lambda: sent.append(send_invoice(row.id, self.today()))):
+            self._written(_("Sent invoice {number}.").format(number=sent[0]), row.id)
+            self._attempt(
+                lambda: pdf_preview.show_invoice_pdf(
+                    self, row.id, self.today(), self.announced.emit
+                )
+            )
+
+    def record_payment(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1 or rows[0].status not in _OPEN:
+            return
+        dialog = PaymentDialog([rows[0].id], self.today(), self)
+        if void_dialog.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
+            amount = fmt.money(dialog.amount_value(), rows[0].currency)
+            message = _("Recorded a payment of {amount} on {number}.").format(
+                amount=amount, number=rows[0].number
+            )
+            self._written(message, rows[0].id)
+
+    def confirm_receipt(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        dialog = ReceiptDialog(row.number, row.customer_name, self.today(), self)
+        dialog.action = lambda d: confirm_receipt(row.id, d.confirmed_on())
+        if void_dialog.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
+            message = _("{customer} confirmed receipt of {number}.").format(
+                customer=row.customer_name, number=row.number
+            )
+            self._written(message, row.id)
+
+    def void_selected(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1 or rows[0].status is InvoiceStatus.VOID:
+            return
+        row = rows[0]
+        sent = row.status is not InvoiceStatus.DRAFT
+        received = fmt.money(row.paid, row.currency) if row.paid > 0 else ""
+        dialog = VoidDialog(
+            row.number, self.today(), offer_reissue=sent, received=received, parent=self
+        )
+        dialog.action = lambda d: void_invoice(row.id, d.reason_text(), d.voided_on())
+        if void_dialog.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        self._written(_("Voided {number}.").format(number=row.number), row.id)
+        if dialog.reissue.isChecked():
+            moving = (row.id, row.number, received) if dialog.moves_payments() else None
+            self._editor(copy_of=row.id, payments_from=moving)
+
+    def preview_pdf(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self._attempt(
+                lambda: pdf_preview.show_invoice_pdf(
+                    self, rows[0].id, self.today(), self.announced.emit
+                )
+            )
+
+    def print_selected(self) -> None:
+        """Every selected invoice in one print job; the PDFs are built off the GUI thread."""
+        rows = self.selected_rows()
+        if rows:
+            printing.print_invoices(
+                self,
+                self.tasks,
+                [(row.id, row.number) for row in rows],
+                self.today(),
+                self.announced.emit,
+            )

@@ -1,0 +1,153 @@
+"""File menu work on the whole book: import, export and back up.
+
+Each asks for a file, then runs through the :class:`TaskRunner` so the window
+stays responsive, and reports in the status bar when done. Trouble the person
+can act on (a bad file, a full disk) is shown as its sentence; a bug goes to the
+log with "Something went wrong".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow
+
+from diva_desk.errors import BookProblem
+from diva_desk.i18n import _
+from diva_desk.interchange import ImportSummary, export_text, import_file
+from diva_desk.store.book import maintenance
+from diva_desk.ui.shell.errors import show_failure
+from diva_desk.ui.shell.tasks import TaskRunner
+
+_BOOK_FILES = "*.json"
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Write beside the target and rename, so a full disk never leaves half a file."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except OSError as exc:
+        raise BookProblem(
+            _("Could not write {path}: {reason}.").format(path=target, reason=exc.strerror or exc)
+        ) from exc
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+class BookActions(QObject):
+    """The Import…, Export… and Back up… actions of a window."""
+
+    #: The book's contents changed (after an import): the window reloads its lists.
+    book_changed = Signal()
+
+    def __init__(self, window: QMainWindow, tasks: TaskRunner, backup_folder: Path) -> None:
+        super().__init__(window)
+        self._window = window
+        self._tasks = tasks
+        self._backup_folder = backup_folder
+
+        self.import_action = QAction(_("&Import…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip(_("Add the customers and invoices of a Diva Desk file"))
+        self.import_action.triggered.connect(self.ask_import)
+
+        self.export_action = QAction(_("&Export…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip(_("Write the whole book to a Diva Desk file"))
+        self.export_action.triggered.connect(self.ask_export)
+
+        self.backup_action = QAction(_("&Back up…"), self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.backup_action.setStatusTip(_("Write a copy of the book that can be restored later"))
+        self.backup_action.triggered.connect(self.ask_backup)
+
+        tasks.busy_changed.connect(self._busy_changed)
+
+    @property
+    def backup_folder(self) -> Path:
+        """Where backups are suggested (Help › Where your data lives shows it)."""
+        return self._backup_folder
+
+    def actions(self) -> list[QAction]:
+        return [self.import_action, self.export_action, self.backup_action]
+
+    def _busy_changed(self, busy: bool) -> None:
+        for action in self.actions():
+            action.setEnabled(not busy)
+
+    def _say(self, text: str) -> None:
+        self._window.statusBar().showMessage(text, 15000)
+
+    # --- asking for a file -------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self._window,
+            _("Import a book"),
+            _documents(),
+            _("Diva Desk books ({pattern});;All files (*)").format(pattern=_BOOK_FILES),
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def ask_export(self) -> None:
+        suggested = Path(_documents(), f"diva-desk-{dt.date.today().isoformat()}.json")
+        path, _filter = QFileDialog.getSaveFileName(
+            self._window,
+            _("Export the book"),
+            str(suggested),
+            _("Diva Desk books ({pattern})").format(pattern=_BOOK_FILES),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def ask_backup(self) -> None:
+        suggested = self._backup_folder / f"book-{maintenance.stamp()}.sqlite3"
+        path, _filter = QFileDialog.getSaveFileName(
+            self._window,
+            _("Back up the book"),
+            str(suggested),
+            _("Diva Desk backups (*.sqlite3)"),
+        )
+        if path:
+            self.back_up_to(Path(path))
+
+    # --- the work ----------------------------------------------------------------------
+
+    def import_from(self, path: Path) -> None:
+        self._say(_("Importing {file}…").format(file=path.name))
+
+        def done(summary: ImportSummary) -> None:
+            self._say(_("Imported {summary} from {file}.").format(summary=summary, file=path.name))
+            self.book_changed.emit()
+
+        self._tasks.run(lambda: import_file(path), done, self._failed)
+
+    def export_to(self, path: Path) -> None:
+        self._say(_("Exporting the book…"))
+        self._tasks.run(
+            lambda: _write_atomically(path, export_text()),
+            lambda _result: self._say(_("Exported the book to {path}.").format(path=path)),
+            self._failed,
+        )
+
+    def back_up_to(self, path: Path) -> None:
+        self._say(_("Backing up the book…"))
+        self._tasks.run(
+            lambda: maintenance.backup_book(path),
+            lambda _result: self._say(_("Backup written to {path}.").format(path=path)),
+            self._failed,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self._window.statusBar().clearMessage()
+        show_failure(self._window, error)
+
+
+def _documents() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -1,0 +1,399 @@
+"""The Today panel: who to call this morning, in order, with what to say.
+
+At the top, the day, how many calls and how much money is at stake, and a compact
+line of what customers owe. Below, one card per call (ui.call_card), best call
+first, as store.calls.calls_today ranks them. An outcome written from a card takes
+the call off the list at once and offers a short undo: for :data:`UNDO_SECONDS`,
+an inline "Undo" (or Ctrl+Z on the panel) takes back exactly what was written.
+
+A refresh keeps the cards whose call did not change, so reading the book again
+after an outcome moves no card the person was not looking at, and thirty calls
+refresh in a blink.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diva_desk.core.calls import Call
+from diva_desk.errors import UserFacingError
+from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import format as fmt
+from diva_desk.store.calls.call_list import call_settings, calls_today, scripts_for
+from diva_desk.store.calls.outcomes import OutcomeResult, undo_outcome
+from diva_desk.store.customers.history import customer_ratings
+from diva_desk.store.invoices.lists import overdue_summary, total_owed
+from diva_desk.ui.shell import errors, style
+from diva_desk.ui.today.call_actions import unsent_drafts
+from diva_desk.ui.today.call_card import CARD_STYLE, CallCard, OutcomeKind
+from diva_desk.ui.today.outcome_dialogs import record_outcome
+
+#: How long the undo of an outcome is offered.
+UNDO_SECONDS = 10
+
+
+def money_lines(totals: dict[str, Decimal]) -> list[str]:
+    """One formatted figure per currency."""
+    return [fmt.money(amount, currency) for currency, amount in sorted(totals.items())]
+
+
+def at_stake(calls: list[Call]) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = {}
+    for call in calls:
+        totals[call.currency] = totals.get(call.currency, Decimal(0)) + call.amount_at_stake
+    return totals
+
+
+def _label(text: str, role: str, parent: QWidget, *, name: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class UndoBar(QFrame):
+    """What the last outcome did, with an Undo button that lasts UNDO_SECONDS."""
+
+    undo_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self.text = _label("", "undoText", self, name="undoText")
+        self.button = QPushButton(_("Undo"), self)
+        self.button.setObjectName("undoButton")
+        self.button.setToolTip(_("Take back what was just written (Ctrl+Z)"))
+        self.button.clicked.connect(self.undo_clicked.emit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 8, 8)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button, 0)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.expire)
+        self.hide()
+
+    def offer(self, text: str, seconds: int = UNDO_SECONDS) -> None:
+        self.text.setText(text)
+        self.button.setEnabled(True)
+        self.show()
+        self.timer.start(seconds * 1000)
+
+    def expire(self) -> None:
+        self.timer.stop()
+        self.hide()
+
+
+class TodayPanel(QFrame):
+    #: An outcome or an undo wrote to the book: the other lists should read it again.
+    book_changed = Signal()
+    #: A sentence for the status bar.
+    status_message = Signal(str)
+    #: The meeting pack of a call's customer was asked for.
+    meeting_pack_wanted = Signal(object)  # Call
+    #: A card asked for the statement or a reminder letter: (Call, kind).
+    letter_wanted = Signal(object, str)
+    #: A card's "Send it now": the id of the draft to send.
+    send_wanted = Signal(int)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayPanel")
+        style.themed(self, PANEL_STYLE + CARD_STYLE)
+        self.setMinimumWidth(300)
+        self._clock = clock
+        self.today = dt.date.today()
+        #: The calls listed, in order (what calls_today returned, less those just done).
+        self.calls: list[Call] = []
+        self.cards: dict[str, CallCard] = {}
+        self._undo: list[OutcomeResult] = []
+
+        self.title = QLabel(_("Today"), self)
+        self.title.setObjectName("todayTitle")
+        self.date = QLabel(self)
+        self.date.setObjectName("todayDate")
+        self.summary = _label("", "summary", self, name="todaySummary")
+        heading = QHBoxLayout()
+        heading.setSpacing(12)
+        heading.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBaseline)
+        heading.addWidget(self.date, 1, Qt.AlignmentFlag.AlignBaseline)
+
+        self.owed = _label("", "figure", self, name="todayOwed")
+        self.overdue = _label("", "figure", self, name="todayOverdue")
+        self.overdue.setProperty("tone", "overdue")
+        self.overdue_count = _label("", "note", self, name="todayOverdueCount")
+        self.overdue_count.setWordWrap(False)
+        money = QHBoxLayout()
+        money.setSpacing(28)
+        for caption, widgets in (
+            (_("OWED TO YOU"), (self.owed,)),
+            (_("OVERDUE"), (self.overdue, self.overdue_count)),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(1)
+            column.addWidget(_label(caption, "caption", self))
+            for widget in widgets:
+                column.addWidget(widget)
+            money.addLayout(column)
+        money.addStretch(1)
+
+        self.undo_bar = UndoBar(self)
+        self.undo_bar.undo_clicked.connect(self.undo)
+        self.undo_action = QAction(_("Undo the last outcome"), self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.undo)
+        self.addAction(self.undo_action)
+
+        self.list = QWidget(self)
+        self.list.setObjectName("todayList")
+        self._cards_layout = QVBoxLayout(self.list)
+        # Narrow sides: a card with a long name still fits a 440-pixel panel.
+        self._cards_layout.setContentsMargins(12, 6, 12, 18)
+        self._cards_layout.setSpacing(12)
+        self.empty = _label("", "empty", self.list, name="todayEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._cards_layout.addWidget(self.empty)
+        self._cards_layout.addStretch(1)
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("todayScroll")
+        self.scroll.setWidget(self.list)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        header = QWidget(self)
+        header.setObjectName("todayHeader")
+        top = QVBoxLayout(header)
+        top.setContentsMargins(20, 16, 20, 12)
+        top.setSpacing(6)
+        top.addLayout(heading)
+        top.addWidget(self.summary)
+        top.addSpacing(4)
+        top.addLayout(money)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(header)
+        undo_row = QHBoxLayout()
+        undo_row.setContentsMargins(18, 10, 18, 0)
+        undo_row.addWidget(self.undo_bar)
+        outer.addLayout(undo_row)
+        outer.addWidget(self.scroll, 1)
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    # --- reading the book --------------------------------------------------------------
+
+    def refresh(self, today: dt.date) -> None:
+        """Read the day's calls and figures from the book again."""
+        self.today = today
+        self.date.setText(fmt.date(today, "full"))
+        owed = money_lines(total_owed(today))
+        self.owed.setText("\n".join(owed) if owed else _("Nothing is owed to you."))
+        self.owed.setProperty("role", "figure" if owed else "note")
+        summary = overdue_summary(today)
+        self.overdue.setVisible(bool(summary.invoices))
+        self.overdue.setText("\n".join(money_lines(summary.totals)))
+        self.overdue_count.setText(
+            ngettext(
+                "on {count} overdue invoice", "on {count} overdue invoices", summary.invoices
+            ).format(count=fmt.number(summary.invoices))
+            if summary.invoices
+            else _("No invoice is overdue.")
+        )
+        for label in (self.owed, self.overdue):
+            label.style().unpolish(label)
+            label.style().polish(label)
+        self._show_calls(calls_today(today))
+
+    def _show_calls(self, calls: list[Call]) -> None:
+        settings = call_settings()
+        scripts = scripts_for(calls, self.today)
+        standings = customer_ratings(self.today)
+        old = self.cards
+        self.cards = {}
+        self.list.setUpdatesEnabled(False)
+        try:
+            for rank, call in enumerate(calls, start=1):
+                card = old.pop(call.customer, None)
+                script = scripts[call.customer]
+                if card is None or card.call != call or card.script != script:
+                    if card is not None:
+                        card.deleteLater()
+                    standing = standings.get(call.customer_id)
+                    card = CallCard(
+                        call,
+                        script,
+                        rank=rank,
+                        today=self.today,
+                        rating_reason=standing.rating.reason if standing else "",
+                        retry_days=settings.retry_after_working_days,
+                        parent=self.list,
+                    )
+                    card.outcome_chosen.connect(self.choose_outcome)
+                    card.phone_copied.connect(self.status_message.emit)
+                    card.meeting_pack_wanted.connect(self.meeting_pack_wanted.emit)
+                    card.letter_wanted.connect(self.letter_wanted.emit)
+                    card.move_wanted.connect(self._move_focus)
+                    card.send_wanted.connect(lambda _call, draft: self.send_wanted.emit(draft))
+                card.set_rank(rank)
+                self._cards_layout.insertWidget(rank - 1, card)
+                self.cards[call.customer] = card
+            for card in old.values():
+                card.hide()
+                card.deleteLater()
+        finally:
+            self.list.setUpdatesEnabled(True)
+        self.calls = list(calls)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        count = len(self.calls)
+        if count:
+            text = ngettext(
+                "{count} call · {amount} at stake",
+                "{count} calls · {amount} at stake",
+                count,
+            ).format(count=fmt.number(count), amount=" + ".join(money_lines(at_stake(self.calls))))
+            if unsent := unsent_drafts(self.calls):
+                text += "\n" + _("incl. {amount} on drafts not sent yet").format(
+                    amount=" + ".join(money_lines(unsent))
+                )
+            self.summary.setText(text)
+        else:
+            self.summary.setText(_("No calls today"))
+        self.empty.setVisible(not count)
+        self.empty.setText(
+            _("Nobody to call today.\nEveryone is paid up, promised or scheduled: enjoy the quiet.")
+            if not count
+            else ""
+        )
+
+    # --- outcomes ----------------------------------------------------------------------
+
+    def moment(self) -> dt.datetime:
+        """Now, on the panel's day (a window left open overnight still writes for its day)."""
+        now = self._clock()
+        return dt.datetime.combine(self.today, now.time().replace(microsecond=0))
+
+    def choose_outcome(self, call: Call, kind: OutcomeKind) -> None:
+        """Ask the outcome's details, write it, and take the call off the list."""
+        try:
+            results = record_outcome(self, kind, call, self.moment(), call_settings())
+        except UserFacingError as exc:
+            errors.show_failure(self, exc)
+            return
+        if results:
+            self.call_done(call, results)
+
+    def call_done(self, call: Call, results: list[OutcomeResult]) -> None:
+        card = self.cards.pop(call.customer, None)
+        following = self._neighbour(card, 1) or self._neighbour(card, -1) if card else None
+        if card is not None:
+            card.hide()
+            card.deleteLater()
+        self.calls = [c for c in self.calls if c.customer != call.customer]
+        for rank, listed in enumerate(self.calls, start=1):
+            self.cards[listed.customer].set_rank(rank)
+        self._show_counts()
+        self._undo = results
+        summary = " ".join(result.summary for result in results)
+        self.undo_bar.offer(summary)
+        self.status_message.emit(summary)
+        if following is not None:
+            following.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.book_changed.emit()
+
+    def undo(self) -> None:
+        """Take back the last outcome, while its undo is still offered."""
+        if not self._undo or not self.undo_bar.isVisible():
+            return
+        results, self._undo = self._undo, []
+        for result in reversed(results):
+            undo_outcome(result)
+        self.undo_bar.expire()
+        self.status_message.emit(_("Undone: the call is back on today's list."))
+        self.book_changed.emit()
+
+    # --- keyboard ----------------------------------------------------------------------
+
+    def _neighbour(self, card: CallCard | None, step: int) -> CallCard | None:
+        order = [self.cards[c.customer] for c in self.calls if c.customer in self.cards]
+        if card not in order:
+            return None
+        index = order.index(card) + step
+        return order[index] if 0 <= index < len(order) else None
+
+    def _move_focus(self, card: CallCard, step: int) -> None:
+        target = self._neighbour(card, step)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(target, 0, 40)
+
+    def focus_first_call(self) -> None:
+        if self.calls:
+            self.cards[self.calls[0].customer].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The card holding the focus is the current one: its buttons answer to Alt+letter."""
+        widget = new
+        while widget is not None and not isinstance(widget, CallCard):
+            widget = widget.parentWidget()
+        if widget is None or widget.parentWidget() is not self.list:
+            return
+        for card in self.cards.values():
+            if card.property("current") != (card is widget):
+                card.set_current(card is widget)
+        self.scroll.ensureWidgetVisible(new or widget, 0, 40)
+
+
+PANEL_STYLE = """
+#todayPanel { background: palette(window); border-right: 1px solid palette(midlight); }
+#todayHeader { background: palette(base); border-bottom: 1px solid palette(midlight); }
+#todayList, #todayScroll, #todayScroll > QWidget > QWidget { background: palette(window); }
+#todayTitle { font-size: 20pt; font-weight: 600; color: palette(text); }
+#todayDate { color: @muted; font-size: 11pt; }
+#todaySummary { font-size: 12pt; color: palette(text); }
+QLabel[role="caption"] {
+    color: @muted; font-size: 8pt; font-weight: 600; letter-spacing: 1px;
+}
+QLabel[role="figure"] { font-size: 13pt; font-weight: 600; color: palette(text); }
+QLabel[role="figure"][tone="overdue"] { color: @overdue; }
+QLabel[role="note"] { color: @muted; }
+#todayEmpty { color: @muted; font-size: 12pt; padding: 60px 20px; }
+#undoBar {
+    background: @settled~12; border: 1px solid @settled~35; border-radius: 8px;
+}
+#undoText { color: palette(text); }
+#undoButton {
+    padding: 4px 14px; border: 1px solid @settled~60; border-radius: 5px;
+    background: palette(base); color: @settled; font-weight: 600;
+}
+#undoButton:focus { border: 2px solid @focus; }
+"""
