@@ -29,7 +29,7 @@ from diva_desk.i18n import format as fmt
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import invoice_currency
-from diva_desk.store.invoices.payments import paid_on, payable_invoice_ids
+from diva_desk.store.invoices.payments import check_move_target, paid_on, payable_invoice_ids
 from diva_desk.store.invoices.records import invoice_row
 
 
@@ -189,19 +189,7 @@ def move_payment(
         if before.invoice_id == to_invoice_id:
             raise BadInput(_("The payment is already on that invoice."))
         source, target = invoice_row(before.invoice_id), invoice_row(to_invoice_id)
-        if target.state != r.InvoiceState.SENT:
-            raise BadInput(
-                _("{number} is not a sent invoice, so it cannot take payments.").format(
-                    number=target.number
-                )
-            )
-        if source.customer_id != target.customer_id or source.currency != target.currency:
-            raise BadInput(
-                _(
-                    "{target} is for another customer or currency than {source}: "
-                    "the payment cannot move to it."
-                ).format(target=target.number, source=source.number)
-            )
+        check_move_target(source, target, payments=1)
         if source.state != r.InvoiceState.VOID:
             _not_before_issue(before.date, target)
         total = from_minor(target.total_minor, target.currency)

@@ -14,7 +14,7 @@ from diva_desk.core import records as r
 from diva_desk.core.currencies import minor_places
 from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
 from diva_desk.errors import BadInput
-from diva_desk.i18n import _
+from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.as_of import open_on, paid_by
 from diva_desk.store.book import models as m
@@ -129,6 +129,29 @@ def record_payment(
     return payment.id
 
 
+def check_move_target(source: m.Invoice, target: m.Invoice, *, payments: int) -> None:
+    """Refuse, with a sentence, moving ``payments`` payments from ``source`` to ``target``.
+
+    Money only moves to a sent invoice of the same customer and currency.
+    """
+    if target.state != r.InvoiceState.SENT:
+        raise BadInput(
+            _("{number} is not a sent invoice, so it cannot take payments.").format(
+                number=target.number
+            )
+        )
+    if source.customer_id != target.customer_id or source.currency != target.currency:
+        raise BadInput(
+            ngettext(
+                "{target} is for another customer or currency than {source}: "
+                "the payment cannot move to it.",
+                "{target} is for another customer or currency than {source}: "
+                "the payments cannot move to it.",
+                payments,
+            ).format(target=target.number, source=source.number)
+        )
+
+
 def move_payments(from_invoice_id: int, to_invoice_id: int) -> Decimal:
     """Move every payment on a void invoice to the invoice that replaced it; returns the sum.
 
@@ -149,19 +172,7 @@ def move_payments(from_invoice_id: int, to_invoice_id: int) -> Decimal:
                     number=source.number
                 )
             )
-        if target.state != r.InvoiceState.SENT:
-            raise BadInput(
-                _("{number} is not a sent invoice, so it cannot take payments.").format(
-                    number=target.number
-                )
-            )
-        if source.customer_id != target.customer_id or source.currency != target.currency:
-            raise BadInput(
-                _(
-                    "{target} is for another customer or currency than {source}: "
-                    "the payments cannot move to it."
-                ).format(target=target.number, source=source.number)
-            )
+        check_move_target(source, target, payments=2)
         moving = paid_on(from_invoice_id)
         if moving <= ZERO:
             raise BadInput(_("No payment was recorded on {number}.").format(number=source.number))
