@@ -3,12 +3,24 @@
 One dialog for a new invoice, a draft, a duplicate and a sent invoice. A draft is
 edited freely; a sent or void invoice opens read-only (the customer's accounts
 payable keyed its lines in), with a hint that a correction is a void and a new
-invoice. The life of the invoice (send, payments, receipt, void, duplicate, PDF)
-is driven from the buttons along the bottom; see :mod:`invoice_life`.
+invoice. Amounts are read with ``i18n.format.parse_amount``: a problem is shown beside
+the field and nothing is saved until it is fixed; no float ever holds money here.
 
-Every amount is read from its text with ``i18n.format.parse_amount``: a problem is shown
-beside the field and nothing is saved until it is fixed; no float ever holds
-money here.
+The pieces. :class:`InvoiceEditor` is the one owner: it makes and places all of them
+and alone decides what an edit means (a customer's terms, a deposit's percent).
+
+- ``invoice_form.InvoiceForm``: the fields, the lines (``invoice_lines_model``) and the
+  totals; it shows what it is told and reads itself into a draft.
+- ``invoice_panels``: the customer's standing and the terms it suggests, above the form.
+- ``invoice_state_text``: the title and the locked note of a sent or void invoice.
+- ``invoice_life.InvoiceLife``: the buttons along the bottom and what each does to the
+  book (save, send, PDF, payment, receipt, void, duplicate), and the payments list
+  (``invoice_payments``) it owns, with their dialogs.
+
+Inside and outside: the life and the payments list see the editor only as an
+``editor_host.EditorHost`` (the invoice shown, its draft, reload, announce, close),
+never its form or private attributes, and never import this module. The window
+opens the editor with :func:`open_editor` and hears ``book_changed`` and ``announced``.
 """
 
 from __future__ import annotations
@@ -18,7 +30,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QLabel, QVBoxLayout, QWidget
 
 from diva_desk.core import records as r
 from diva_desk.core.invoices import deposit_for, invoice_totals
@@ -26,7 +38,6 @@ from diva_desk.core.money import ZERO, money_text
 from diva_desk.core.records import InvoiceLine
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
-from diva_desk.i18n import format as fmt
 from diva_desk.store.book.business import business_currency
 from diva_desk.store.book.settings import suggested_deposit_percent
 from diva_desk.store.customers.history import customer_standing
@@ -48,6 +59,7 @@ from diva_desk.ui.invoices.invoice_panels import (
     TermsOffer,
     offers_for,
 )
+from diva_desk.ui.invoices.invoice_state_text import locked_text, window_title
 from diva_desk.ui.invoices.void_dialog import day_of
 from diva_desk.ui.shell import style
 
@@ -90,18 +102,19 @@ class InvoiceEditor(QDialog):
         self.locked_note.setContentsMargins(12, 8, 12, 8)
         self.locked_note.hide()
         self.form = InvoiceForm(tax_rates(), self)
-        self.button_row = QHBoxLayout()
         rule = QFrame(self)
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setProperty("role", "rule")
+        #: Made after the form: its payments list, then its buttons, follow it in Tab order.
+        self.life = InvoiceLife(self, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
         layout.addWidget(self.suggestion)
         layout.addWidget(self.locked_note)
         layout.addWidget(self.form, 1)
+        layout.addWidget(self.life.payments)
         layout.addWidget(rule)
-        layout.addLayout(self.button_row)
-        self.life = InvoiceLife(self)
+        layout.addLayout(self.life.button_row)
         fit_to_screen(self, 980, 720)
         self._connect()
 
@@ -295,16 +308,7 @@ class InvoiceEditor(QDialog):
             return
         f = self.form
         if self.detail is not None and f.lines.locked:
-            d = self.detail
-            f.totals.show_figures(
-                d.totals,
-                d.invoice.currency,
-                deposit_asked=d.deposit_asked,
-                deposit_received=d.deposit_received,
-                deposit_still_due=d.deposit_outstanding,
-                paid=d.paid,
-                balance=d.balance,
-            )
+            f.totals.show_detail(self.detail)
         else:
             money = f.lines.currency
             totals = invoice_totals(f.lines.lines(), money)
@@ -331,25 +335,21 @@ class InvoiceEditor(QDialog):
 
     def draft(self) -> InvoiceDraft:
         """The form as a draft for the book, or BadInput naming what to fix first."""
-        f = self.form
-        customer_id = f.chosen_customer_id()
-        if customer_id is None:
-            raise BadInput(_("Choose a customer for the invoice."))
-        problems = f.lines.problems()
-        if problems:
-            raise BadInput(problems[0])
-        deposit = f.deposit_or_none() or ZERO
-        return InvoiceDraft(
-            customer_id=customer_id,
-            issue_date=day_of(f.issue_date),
-            due_date=day_of(f.due_date),
-            po_number=f.po_number.text(),
-            currency=self._currency(f.currency.currentText()),
-            deposit_amount=deposit,
-            deposit_due_date=day_of(f.deposit_due) if deposit > 0 else None,
-            notes=f.notes.toPlainText(),
-            lines=tuple(f.lines.lines()),
-        )
+        return self.form.draft(self._currency(self.form.currency.currentText()))
+
+    # --- the outside its life and payments list see (editor_host.EditorHost) ----------
+
+    def customer_name(self) -> str:
+        return self.customer.name if self.customer else ""
+
+    def book_written(self) -> None:
+        self.book_changed.emit()
+
+    def announce(self, message: str) -> None:
+        self.announced.emit(message)
+
+    def close_editor(self) -> None:
+        self.reject()
 
     # --- locking ----------------------------------------------------------------------
 
@@ -357,35 +357,8 @@ class InvoiceEditor(QDialog):
         self.form.set_locked(locked)
         self.locked_note.setVisible(locked)
         if locked and self.detail is not None:
-            self.locked_note.setText(self._locked_text(self.detail))
-        self.setWindowTitle(self._title())
-
-    def _locked_text(self, detail: InvoiceDetail) -> str:
-        invoice = detail.invoice
-        if invoice.state is r.InvoiceState.VOID:
-            return _(
-                "{number} is void. It stays in the book, marked; duplicate it to start again."
-            ).format(number=invoice.number)
-        text = _(
-            "Sent on {date}. Its lines are locked: to correct it, void it and issue a new one "
-            "(Void… offers a corrected copy)."
-        ).format(date=fmt.date(invoice.sent_date))
-        if invoice.received_confirmed_date:
-            text += " " + _("Customer confirmed receipt on {date}.").format(
-                date=fmt.date(invoice.received_confirmed_date)
-            )
-        return text
-
-    def _title(self) -> str:
-        if self.detail is None:
-            return _("New invoice")
-        number = self.detail.invoice.number
-        state = self.detail.invoice.state
-        if state is r.InvoiceState.DRAFT:
-            return _("Draft {number}").format(number=number)
-        if state is r.InvoiceState.VOID:
-            return _("Invoice {number} (void)").format(number=number)
-        return _("Invoice {number}").format(number=number)
+            self.locked_note.setText(locked_text(self.detail))
+        self.setWindowTitle(window_title(self.detail))
 
     def reject(self) -> None:
         if self.dirty and not self.life.may_discard():

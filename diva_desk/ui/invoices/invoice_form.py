@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 
 from diva_desk.core import records as r
 from diva_desk.core.currencies import BOOK_CURRENCIES
+from diva_desk.core.money import ZERO
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
-from diva_desk.store.invoices.editing import TaxRateRow, payment_expectation
+from diva_desk.store.invoices.editing import InvoiceDraft, TaxRateRow, payment_expectation
 from diva_desk.store.invoices.lists import CustomerRow
 from diva_desk.ui.common.dates import date_edit
 from diva_desk.ui.invoices.invoice_lines_model import InvoiceLinesModel, LineColumn, TaxDelegate
@@ -283,6 +284,27 @@ class InvoiceForm(QWidget):
         if amount < 0:
             raise BadInput(_("Deposit: the amount cannot be negative."))
         return amount
+
+    def draft(self, currency: str) -> InvoiceDraft:
+        """The form as a draft in ``currency``, or BadInput naming what to fix first."""
+        customer_id = self.chosen_customer_id()
+        if customer_id is None:
+            raise BadInput(_("Choose a customer for the invoice."))
+        problems = self.lines.problems()
+        if problems:
+            raise BadInput(problems[0])
+        deposit = self.deposit_or_none() or ZERO
+        return InvoiceDraft(
+            customer_id=customer_id,
+            issue_date=day_of(self.issue_date),
+            due_date=day_of(self.due_date),
+            po_number=self.po_number.text(),
+            currency=currency,
+            deposit_amount=deposit,
+            deposit_due_date=day_of(self.deposit_due) if deposit > 0 else None,
+            notes=self.notes.toPlainText(),
+            lines=tuple(self.lines.lines()),
+        )
 
     def show_deposit_state(self, percent: Decimal | None) -> None:
         on = self.ask_deposit.isChecked()

@@ -29,6 +29,7 @@ from diva_desk.core.money import ZERO
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers.history import CustomerStanding
+from diva_desk.store.invoices.editing import InvoiceDetail
 from diva_desk.ui.shell import style
 
 #: Shorter terms offered to a slow customer whose own terms are longer than this.
@@ -180,6 +181,18 @@ class TotalsPanel(QFrame):
         self.balance_value.setObjectName("balanceValue")
         self.balance_caption = QLabel(_("Balance due"), self)
         self.balance_caption.setObjectName("balanceCaption")
+
+    def show_detail(self, detail: InvoiceDetail) -> None:
+        """The figures of an invoice as the book has them: deposit, paid and balance."""
+        self.show_figures(
+            detail.totals,
+            detail.invoice.currency,
+            deposit_asked=detail.deposit_asked,
+            deposit_received=detail.deposit_received,
+            deposit_still_due=detail.deposit_outstanding,
+            paid=detail.paid,
+            balance=detail.balance,
+        )
 
     def show_figures(
         self,

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -46,6 +45,7 @@ from diva_desk.store.invoices.payment_edits import (
 )
 from diva_desk.ui.common.table_models import Column, RowTableModel, date_column, money_column
 from diva_desk.ui.invoices import void_dialog
+from diva_desk.ui.invoices.editor_host import EditorHost
 from diva_desk.ui.invoices.payment_edit_dialog import (
     MovePaymentDialog,
     PaymentEditDialog,
@@ -53,9 +53,6 @@ from diva_desk.ui.invoices.payment_edit_dialog import (
 )
 from diva_desk.ui.shell import errors, style
 from diva_desk.ui.today.today_panel import UndoBar
-
-if TYPE_CHECKING:
-    from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
 
 #: The list shows this many payments before it scrolls.
 VISIBLE_ROWS = 4
@@ -106,11 +103,14 @@ def columns() -> list[Column[PaymentRow]]:
 class PaymentsPanel(QFrame):
     """The invoice's payments, with Edit, Move and Delete, and the undo of the last one."""
 
-    def __init__(self, editor: InvoiceEditor) -> None:
-        super().__init__(editor)
+    def __init__(self, host: EditorHost, parent: QWidget) -> None:
+        super().__init__(parent)
         self.setObjectName("paymentsPanel")
         style.themed(self, PANEL_STYLE)
-        self.editor = editor
+        #: The editor, through its outside only (see editor_host).
+        self.host = host
+        #: The editor's window: it parents the questions and dialogs.
+        self.owner = parent
         self.detail: InvoiceDetail | None = None
         self._undo: PaymentChange | None = None
 
@@ -194,7 +194,7 @@ class PaymentsPanel(QFrame):
         kept = self.selected()
         self.detail = detail
         listed = detail is not None and detail.invoice.state is not r.InvoiceState.DRAFT
-        rows = payment_rows(detail, self.editor.today) if listed and detail else []
+        rows = payment_rows(detail, self.host.today) if listed and detail else []
         self.model.set_rows(rows)
         self._fit_columns()
         ids = [row.id for row in rows]
@@ -270,9 +270,9 @@ class PaymentsPanel(QFrame):
         if row is None or detail is None or not self.edit_button.isEnabled():
             return
         try:
-            dialog = PaymentEditDialog(detail.id, row.id, self.editor.today, self.editor)
+            dialog = PaymentEditDialog(detail.id, row.id, self.host.today, self.owner)
         except UserFacingError as exc:
-            errors.show_failure(self.editor, exc)
+            errors.show_failure(self.owner, exc)
             return
         if void_dialog.exec_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.change:
             self._corrected(dialog.change)
@@ -284,12 +284,12 @@ class PaymentsPanel(QFrame):
         try:
             targets = move_targets(row.id)
         except UserFacingError as exc:
-            errors.show_failure(self.editor, exc)
+            errors.show_failure(self.owner, exc)
             return
         if not targets:
             return
         payment = described(payment_fields(row.id), row.currency)
-        dialog = MovePaymentDialog(row.id, payment, detail.invoice.number, targets, self.editor)
+        dialog = MovePaymentDialog(row.id, payment, detail.invoice.number, targets, self.owner)
         if void_dialog.exec_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.change:
             self._corrected(dialog.change)
 
@@ -307,13 +307,13 @@ class PaymentsPanel(QFrame):
             customer=detail.customer.name,
         )
         if not void_dialog.confirm(
-            self.editor, _("Delete the payment"), question, _("&Delete payment")
+            self.owner, _("Delete the payment"), question, _("&Delete payment")
         ):
             return
         try:
             change = delete_payment(row.id)
         except UserFacingError as exc:
-            errors.show_failure(self.editor, exc)
+            errors.show_failure(self.owner, exc)
             return
         self._corrected(change)
 
@@ -321,7 +321,7 @@ class PaymentsPanel(QFrame):
         self._undo = change
         self.undo_bar.offer(change.summary)
         self._reload()
-        self.editor.announced.emit(change.summary)
+        self.host.announce(change.summary)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def undo(self) -> None:
@@ -334,16 +334,16 @@ class PaymentsPanel(QFrame):
             undo_payment_change(change)
         except UserFacingError as exc:
             self._reload()
-            errors.show_failure(self.editor, exc)
+            errors.show_failure(self.owner, exc)
             return
         self._reload()
-        self.editor.announced.emit(_("Undone: the payment is as it was."))
+        self.host.announce(_("Undone: the payment is as it was."))
 
     def _reload(self) -> None:
-        editor = self.editor
-        if editor.invoice_id is not None:
-            editor.load_invoice(editor.invoice_id)
-        editor.book_changed.emit()
+        host = self.host
+        if host.invoice_id is not None:
+            host.load_invoice(host.invoice_id)
+        host.book_written()
         self._show_or_hide()
 
 
@@ -359,12 +359,3 @@ PANEL_STYLE = """
 }
 #undoButton:focus { border: 2px solid @focus; }
 """
-
-
-def attach(editor: InvoiceEditor, below: QWidget) -> PaymentsPanel:
-    """Put the payments list into the editor's layout, under ``below`` (the form)."""
-    panel = PaymentsPanel(editor)
-    layout = editor.layout()
-    assert isinstance(layout, QVBoxLayout)
-    layout.insertWidget(layout.indexOf(below) + 1, panel)
-    return panel

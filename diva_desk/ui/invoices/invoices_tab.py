@@ -16,6 +16,7 @@ prints them as one job.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -23,10 +24,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QMenu,
-    QToolBar,
-    QToolButton,
     QWidget,
 )
 
@@ -34,7 +31,7 @@ from diva_desk.core.invoices import InvoiceStatus
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
-from diva_desk.store.invoices.editing import confirm_receipt, send_invoice, void_invoice
+from diva_desk.store.invoices.editing import send_invoice
 from diva_desk.store.invoices.lists import InvoiceRow
 from diva_desk.ui.common.book_models import InvoiceTableModel
 from diva_desk.ui.common.list_tab import ListTab
@@ -44,8 +41,13 @@ from diva_desk.ui.invoices import void_dialog
 from diva_desk.ui.invoices.invoice_editor import open_editor
 from diva_desk.ui.invoices.invoice_filter_bar import FilterBar
 from diva_desk.ui.invoices.invoice_filters import InvoiceFilterProxy, footer_text, sum_rows
-from diva_desk.ui.invoices.payment_dialog import PaymentDialog
-from diva_desk.ui.invoices.void_dialog import ReceiptDialog, VoidDialog
+from diva_desk.ui.invoices.invoice_steps import ask_payment, ask_receipt, ask_void
+from diva_desk.ui.invoices.invoice_tab_actions import (
+    action_toolbar,
+    enabled_action_for,
+    pop_menu,
+    tab_action,
+)
 from diva_desk.ui.shell import errors
 from diva_desk.ui.shell.tasks import TaskRunner
 
@@ -109,19 +111,7 @@ class InvoicesTab(ListTab):
     # --- actions ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        def action(
-            text: str, slot: Callable[[], object], keys: list[QKeySequence], tip: str
-        ) -> QAction:
-            made = QAction(text, self)
-            made.setShortcuts(keys)
-            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
-            made.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-            made.setStatusTip(tip)
-            made.triggered.connect(lambda _checked=False: slot())
-            self.addAction(made)
-            return made
-
+        action = functools.partial(tab_action, self)
         key = QKeySequence
         self.new_action = action(
             _("&New invoice…"), self.new_invoice, [key(key.StandardKey.New)], _("Write an invoice")
@@ -163,28 +153,16 @@ class InvoicesTab(ListTab):
             [key(key.StandardKey.Print)],
             _("Print the selected invoices in one job"),
         )
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("invoiceActions")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.setStyleSheet("QToolBar { border: none; spacing: 4px; }")
-        for item in self._menu_actions():
-            if item is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(item)
-                button = self.toolbar.widgetForAction(item)
-                if isinstance(button, QToolButton):
-                    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.toolbar = action_toolbar(self, self._menu_actions())
 
     def _own_action(self, event: QKeyEvent) -> QAction | None:
         """The tab's enabled action for this key, if any."""
-        pressed = QKeySequence(event.keyCombination())
-        for item in self._menu_actions():
-            if item is not None and item.isEnabled() and pressed in item.shortcuts():
-                if item is self.open_action and not self.view.hasFocus():
-                    continue  # Enter in the search box moves into the list instead
-                return item
-        return None
+        # Enter in the search box moves into the list instead of opening.
+        return enabled_action_for(
+            self._menu_actions(),
+            event,
+            skip=lambda item: item is self.open_action and not self.view.hasFocus(),
+        )
 
     def event(self, event: QEvent) -> bool:
         # While the focus is in this tab its own keys win over the window's: Ctrl+N
@@ -220,13 +198,7 @@ class InvoicesTab(ListTab):
         ]
 
     def _context_menu(self, where: QPoint) -> None:
-        menu = QMenu(self)
-        for item in self._menu_actions():
-            if item is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(item)
-        menu.popup(self.view.viewport().mapToGlobal(where))
+        pop_menu(self, self._menu_actions(), self.view.viewport().mapToGlobal(where))
 
     def _update_actions(self) -> None:
         rows = self.selected_rows()
@@ -368,9 +340,8 @@ class InvoicesTab(ListTab):
         rows = self.selected_rows()
         if len(rows) != 1 or rows[0].status not in _OPEN:
             return
-        dialog = PaymentDialog([rows[0].id], self.today(), self)
-        if void_dialog.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
-            amount = fmt.money(dialog.amount_value(), rows[0].currency)
+        amount = ask_payment(self, rows[0].id, self.today())
+        if amount is not None:
             message = _("Recorded a payment of {amount} on {number}.").format(
                 amount=amount, number=rows[0].number
             )
@@ -381,12 +352,8 @@ class InvoicesTab(ListTab):
         if len(rows) != 1:
             return
         row = rows[0]
-        dialog = ReceiptDialog(row.number, row.customer_name, self.today(), self)
-        dialog.action = lambda d: confirm_receipt(row.id, d.confirmed_on())
-        if void_dialog.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
-            message = _("{customer} confirmed receipt of {number}.").format(
-                customer=row.customer_name, number=row.number
-            )
+        message = ask_receipt(self, row.id, row.number, row.customer_name, self.today())
+        if message is not None:
             self._written(message, row.id)
 
     def void_selected(self) -> None:
@@ -396,11 +363,10 @@ class InvoicesTab(ListTab):
         row = rows[0]
         sent = row.status is not InvoiceStatus.DRAFT
         received = fmt.money(row.paid, row.currency) if row.paid > 0 else ""
-        dialog = VoidDialog(
-            row.number, self.today(), offer_reissue=sent, received=received, parent=self
+        dialog = ask_void(
+            self, row.id, row.number, self.today(), offer_reissue=sent, received=received
         )
-        dialog.action = lambda d: void_invoice(row.id, d.reason_text(), d.voided_on())
-        if void_dialog.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+        if dialog is None:
             return
         self._written(_("Voided {number}.").format(number=row.number), row.id)
         if dialog.reissue.isChecked():
