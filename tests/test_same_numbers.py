@@ -35,6 +35,7 @@ from diva_desk.core.calls import ReasonKind
 from diva_desk.core.invoices import invoice_totals
 from diva_desk.core.money import ZERO, round_money
 from diva_desk.demo import demo_contents
+from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.documents.reminder import overdue_items, reminder_pdf
 from diva_desk.documents.statement import aging_by_currency, open_items, statement_pdf
 from diva_desk.errors import BadInput
@@ -47,7 +48,11 @@ from diva_desk.store.calls.outcomes import balance_covered
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.customers.listing import customer_history
 from diva_desk.store.invoices.detail import invoice_detail
-from diva_desk.store.invoices.documents import reminder_document, statement_document
+from diva_desk.store.invoices.documents import (
+    invoice_document,
+    reminder_document,
+    statement_document,
+)
 from diva_desk.store.invoices.lists import customer_rows, invoice_rows, total_owed
 from diva_desk.store.reports import (
     aging_report,
@@ -441,6 +446,28 @@ def test_letters_statements_and_history_say_what_the_lists_say(filled) -> None:
     for text in (letter, statement):
         assert fmt.money(owed, "CAD", locale) in text
         assert "TRAP-VOID" not in text and "TRAP-AHEAD" not in text
+
+
+def test_the_invoice_pdf_counts_only_the_payments_that_arrived(book) -> None:
+    """The 200.00 dated three days ahead has not arrived: the PDF asks for 700.00."""
+    add_contents(demo_contents(TODAY))
+    add_contents(_traps())
+    locale = get_business().locale
+    text = _pdf_text(invoice_pdf(invoice_document("TRAP-OPEN", TODAY)))
+    lines = text.splitlines()
+    received = lines.index("Less payments received")
+    assert lines[received + 1].strip() == fmt.money(Decimal("300.00"), "CAD", locale)
+    due = lines.index("Balance due")
+    assert lines[due + 1].strip() == fmt.money(Decimal("700.00"), "CAD", locale)
+    # Nor is it listed among the payments received.
+    assert fmt.date(TODAY + dt.timedelta(days=3), locale=locale) not in text
+    assert "PAID" not in text
+    # The day it arrives, the invoice PDF of that day counts it.
+    later = _pdf_text(invoice_pdf(invoice_document("TRAP-OPEN", TODAY + dt.timedelta(days=3))))
+    lines = later.splitlines()
+    assert lines[lines.index("Balance due") + 1].strip() == fmt.money(
+        Decimal("500.00"), "CAD", locale
+    )
 
 
 def _pdf_text(pdf: bytes) -> str:

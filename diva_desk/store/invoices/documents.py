@@ -63,10 +63,15 @@ def invoice_document_by_id(invoice_id: int, today: dt.date) -> InvoiceDocument:
 
 
 def _invoice_document(row: m.Invoice, today: dt.date) -> InvoiceDocument:
+    """The invoice as it stands on ``today`` (store.as_of's rule).
+
+    A payment dated after ``today`` has not arrived yet: it is left off the
+    payments received and the balance due, as it is on every other page.
+    """
     business, logo = _business()
     customer = customer_record(row.customer_id)
     invoice = invoice_record(row, customer.code, lines_of([row.id])[row.id])
-    payments = tuple(p for _id, p in payments_of({row.id: row.number}))
+    payments = tuple(p for _id, p in payments_of({row.id: row.number}) if p.date <= today)
     return InvoiceDocument(
         business=business,
         customer=customer,
