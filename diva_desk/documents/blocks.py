@@ -147,6 +147,58 @@ def cell_width(markup: str, paragraph_style: ParagraphStyle) -> float:
     return Paragraph(markup, paragraph_style).minWidth() + 2 * CELL_PADDING + 1
 
 
+def unbroken(text: str) -> str:
+    """``text`` as markup with no-break spaces: measured, it gives its whole width."""
+    return style.text(text).replace(" ", "\u00a0")
+
+
+def needed_width(cell: object) -> float:
+    """The width a paragraph cell needs to stay on one line (0 for anything else)."""
+    if not isinstance(cell, Paragraph):
+        return 0
+    return cell_width(unbroken(cell.getPlainText()), cell.style)
+
+
+def column_widths(
+    rows: Sequence[Sequence[object]], columns: Iterable[int], least: Sequence[float]
+) -> list[float]:
+    """Each of ``columns`` as wide as its widest data cell on one line, at least ``least``.
+
+    The heading row (``rows[0]``) may still break between its words, so it only
+    asks for its longest word. An amount then never breaks mid-number.
+    """
+    widths = []
+    for column, floor in zip(columns, least, strict=True):
+        head = rows[0][column]
+        heading = 0.0
+        if isinstance(head, Paragraph):
+            heading = cell_width(style.text(head.getPlainText()), head.style)
+        cells = max((needed_width(row[column]) for row in rows[1:]), default=0)
+        widths.append(max(floor, heading, cells))
+    return widths
+
+
+def fitted_style(
+    paragraph_style: ParagraphStyle, markups: Iterable[str], width: float, padding: float = 8
+) -> ParagraphStyle:
+    """``paragraph_style``, set smaller if need be so each of ``markups`` fits one line.
+
+    For a large figure in a band (cells padded ``padding`` each side) of ``width``.
+    """
+    register_fonts()
+    room = width - 2 * padding - 1
+    widest = max((Paragraph(m, paragraph_style).minWidth() for m in markups), default=0)
+    if widest <= room:
+        return paragraph_style
+    scale = room / widest
+    return ParagraphStyle(
+        f"{paragraph_style.name}-fitted",
+        parent=paragraph_style,
+        fontSize=paragraph_style.fontSize * scale * 0.98,
+        leading=paragraph_style.leading * scale,
+    )
+
+
 def data_table_style(
     rows: int, *, numeric_from: int, total_row: bool = False, padding: float = 4
 ) -> TableStyle:

@@ -141,16 +141,8 @@ _LEAST_NUMERIC = (14 * mm, 20 * mm, 16 * mm, 22 * mm)
 _LINE_PADDING = 3
 
 
-def _needed(cell: object) -> float:
-    """The width a paragraph cell needs to stay on one line (0 for anything else)."""
-    if not isinstance(cell, Paragraph):
-        return 0
-    return blocks.cell_width(_unbroken(cell.getPlainText()), cell.style)
-
-
-def _unbroken(text: str) -> str:
-    """``text`` as markup with no-break spaces: measured, it gives its whole width."""
-    return style.text(text).replace(" ", "\u00a0")
+_needed = blocks.needed_width
+_unbroken = blocks.unbroken
 
 
 def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:

@@ -136,7 +136,8 @@ def _due_block(
     band = Table(
         [
             [Paragraph(style.text(_("Total due")), style.BALANCE_LABEL)],
-            [Paragraph("<br/>".join(amounts), style.BALANCE)],
+            # A seven-figure total is set smaller rather than broken over two lines.
+            [Paragraph("<br/>".join(amounts), blocks.fitted_style(style.BALANCE, amounts, width))],
             [Paragraph(style.text(note), style.BALANCE_NOTE)],
         ],
         colWidths=[width],
@@ -157,7 +158,13 @@ def _aging_table(aging: dict[str, AgingTotals], f: style.Formats, width: float) 
             [Paragraph(f.money(totals.buckets[b], currency), style.CELL_RIGHT) for b in AgingBucket]
             + [Paragraph(f.money(totals.total, currency), style.CELL_BOLD_RIGHT)]
         )
-    table = Table(rows, colWidths=[width / 6] * 6)
+    # Six equal columns while the amounts fit; wider amounts take what they need.
+    needed = blocks.column_widths(rows, range(6), [0.0] * 6)
+    spare = max(width - sum(needed), 0) / 6
+    widths = [w + spare for w in needed]
+    if max(needed) <= width / 6:
+        widths = [width / 6] * 6
+    table = Table(rows, colWidths=widths)
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=0))
     heading = Paragraph(style.text(_("Aging (days past due date)").upper()), style.LABEL)
     return [KeepTogether([heading, Spacer(1, 3), table])]
@@ -201,11 +208,22 @@ def _open_table(items: list[OpenItem], f: style.Formats, width: float) -> list[F
                 Paragraph(f.money(totals.total, currency), style.CELL_BOLD_RIGHT),
             ]
         )
-    fixed = [25 * mm, 25 * mm, 20 * mm, 24 * mm, 24 * mm, 26 * mm]
+    # Dates and amounts take the room they need on one line (an amount never breaks
+    # mid-number); the invoice number takes the rest.
+    # Past seven figures the columns give up their spare room (the days' heading
+    # then takes three lines) so the invoice number keeps its line too.
+    fixed = blocks.column_widths(rows, range(1, 7), _OPEN_LEAST)
+    number = max(blocks.needed_width(row[0]) for row in rows[1 : len(items) + 1])
+    if width - sum(fixed) < number:
+        fixed = blocks.column_widths(rows, range(1, 7), [0.0] * 6)
     widths = [width - sum(fixed), *fixed]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=3, total_row=True))
     return [*section, table]
+
+
+#: The open invoices' columns after the number: issued, due, days past due, three amounts.
+_OPEN_LEAST = (0, 0, 20 * mm, 20 * mm, 20 * mm, 22 * mm)
 
 
 def _payments_table(doc: StatementDocument, f: style.Formats, width: float) -> list[Flowable]:
@@ -252,11 +270,11 @@ def _payments_table(doc: StatementDocument, f: style.Formats, width: float) -> l
                 Paragraph(f.money(amount, paid_in), style.CELL_BOLD_RIGHT),
             ]
         )
-    table = LongTable(
-        rows,
-        colWidths=[width * 0.18, width * 0.18, width * 0.2, width * 0.26, width * 0.18],
-        repeatRows=1,
-    )
+    # The amount takes the room it needs on one line; the rest share what is left.
+    (amount,) = blocks.column_widths(rows, [4], [width * 0.18])
+    rest = width - amount
+    widths = [rest * share for share in (0.22, 0.22, 0.24, 0.32)] + [amount]
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=4, total_row=True))
     return [*section, table]
 

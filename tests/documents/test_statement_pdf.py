@@ -15,6 +15,7 @@ from diva_desk.documents.statement import (
     open_items,
     statement_pdf,
 )
+from diva_desk.i18n import format as fmt
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -156,3 +157,40 @@ def test_two_currencies_are_never_added(business, customer, make_invoice, pdf_pa
     )
     assert "$113.00" in text and "US$226.00" in text
     assert "$339.00" not in text
+
+
+def test_large_amounts_never_break_mid_number(
+    business, customer, make_invoice, payment, pdf_pages, tmp_path
+):
+    """Six- and seven-figure US dollars each print whole on one line, in every table."""
+    days = dt.timedelta(days=1)
+
+    def big(number: str, due: dt.date, amount: str):
+        line = (InvoiceLine("Build", Decimal("1"), Decimal(amount)),)
+        return make_invoice(number, issue=due - 30 * days, due=due, lines=line, currency="USD")
+
+    invoices = [
+        big("INV-2001", TODAY - 100 * days, "123456.78"),
+        big("INV-2002", TODAY - 70 * days, "987654.32"),
+        big("INV-2003", TODAY - 40 * days, "5296141.54"),
+        big("INV-2004", TODAY - 10 * days, "4419598.32"),
+        big("INV-2005", TODAY + 10 * days, "999999.99"),
+    ]
+    paid = [payment("INV-2003", TODAY - 20 * days, "1234567.89")]
+    doc = StatementDocument(business, customer, invoices, paid, TODAY, TODAY - 60 * days)
+    pdf = statement_pdf(doc)
+    (tmp_path / "big.pdf").write_bytes(pdf)
+    lines = [line.strip() for page in pdf_pages(pdf) for line in page.splitlines()]
+    text = "\n".join(lines)
+    items = open_items(invoices, paid, TODAY)
+    totals = aging_by_currency(items)["USD"]
+    amounts = {item.total for item in items} | {item.balance for item in items}
+    amounts |= {totals.total, Decimal("1234567.89"), *totals.buckets.values()}
+    assert totals.total > Decimal("10000000")  # an eight-figure total too
+    for amount in amounts:
+        shown = fmt.money(amount, "USD", business.locale)
+        assert shown in text, f"{shown} is broken across lines"
+        assert "".join(lines).count(shown) == text.count(shown), f"{shown} broken somewhere"
+    # Nor does an invoice number.
+    for invoice in invoices:
+        assert invoice.number in lines, invoice.number
