@@ -116,12 +116,14 @@ def hold_reminders(actions: list[QAction], reason: str) -> None:
 
 
 def hold_letter_button(button: QPushButton, reason: str) -> None:
-    """A card's Letter… button is disabled, the reason its tip, while an agreement holds."""
-    if not reason:
-        return
-    button.setEnabled(False)
-    button.setToolTip(reason)
-    button.setStatusTip(reason)
+    """A card's reminder letters are disabled, the reason their tip, while an agreement holds.
+
+    The button and its Statement… stay: a statement is the customer's to have
+    whatever they agreed, as in the Customer menu.
+    """
+    menu = button.menu()
+    if menu is not None:
+        hold_reminders(menu.findChildren(QAction), reason)
 
 
 def letter_button(parent: QWidget, chosen: Callable[[str], None]) -> QPushButton:

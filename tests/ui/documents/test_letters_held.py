@@ -8,16 +8,17 @@ from decimal import Decimal
 import peewee
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from diva_desk.core import records as r
 from diva_desk.i18n import format as fmt
 from diva_desk.store.contents.writing import add_contents
+from diva_desk.ui.documents import pdf_preview
 from diva_desk.ui.shell.main_window import MainWindow
 
 from ..conftest import TODAY
-from .test_customer_documents import select
+from .test_customer_documents import pdf_text, select
 
 #: ACME's INV-1001 (1,000.00, due Oct 1) goes on a plan: 500.00 on Nov 25, 500.00 on Dec 25.
 PLAN = r.PaymentPlan(
@@ -43,13 +44,45 @@ def window(qtbot: QtBot, small_book: peewee.SqliteDatabase) -> MainWindow:
     return made
 
 
-def test_the_call_cards_letter_button_is_held_with_the_reason(window: MainWindow) -> None:
-    held = window.today_panel.cards["ACME"].letter_button
-    assert not held.isEnabled()
-    assert held.toolTip() == REASON == held.statusTip()
+@pytest.fixture
+def previews(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The previews opened, as (title, text of the PDF)."""
+    opened: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        pdf_preview,
+        "preview_pdf",
+        lambda _parent, data, **kw: opened.append((kw["title"], pdf_text(data))),
+    )
+    return opened
+
+
+def letter_menu(window: MainWindow, code: str) -> tuple[QPushButton, dict[str, QAction]]:
+    """A card's Letter… button and the actions of its menu, by name."""
+    button = window.today_panel.cards[code].letter_button
+    return button, {a.objectName(): a for a in button.menu().findChildren(QAction)}
+
+
+def test_the_call_cards_reminder_letters_are_held_with_the_reason(
+    window: MainWindow, qtbot: QtBot, previews: list[tuple[str, str]]
+) -> None:
+    button, actions = letter_menu(window, "ACME")
+    for level in ("friendly", "firm", "final"):
+        action = actions[f"reminder_{level}"]
+        assert not action.isEnabled()
+        assert action.toolTip() == REASON == action.statusTip()
+    # The statement is still theirs to have, from the same button.
+    assert button.isEnabled() and button.toolTip() != REASON
+    statement = actions["statementAction"]
+    assert statement.isEnabled()
+    with qtbot.waitSignal(window.tasks.task_finished, timeout=20000):
+        statement.trigger()
+    [(title, text)] = previews
+    assert title == "Statement: Acme Ltd." and "STATEMENT" in text
     # GAMMA's INV-1003 is overdue and under no agreement: its letters stay offered.
-    free = window.today_panel.cards["GAMMA"].letter_button
-    assert free.isEnabled() and free.toolTip() != REASON
+    button, actions = letter_menu(window, "GAMMA")
+    assert button.isEnabled()
+    assert all(actions[f"reminder_{level}"].isEnabled() for level in ("friendly", "firm", "final"))
+    assert actions["reminder_final"].toolTip() != REASON
 
 
 def customer_menu_shown(window: MainWindow) -> dict[str, QAction]:
