@@ -18,10 +18,17 @@ def locked_text(detail: InvoiceDetail) -> str:
         return _(
             "{number} is void. It stays in the book, marked; duplicate it to start again."
         ).format(number=invoice.number)
-    text = _(
-        "Sent on {date}. Its lines are locked: to correct it, void it and issue a new one "
-        "(Void… offers a corrected copy)."
-    ).format(date=fmt.date(invoice.sent_date))
+    if invoice.sent_date:
+        text = _(
+            "Sent on {date}. Its lines are locked: to correct it, void it and issue a new one "
+            "(Void… offers a corrected copy)."
+        ).format(date=fmt.date(invoice.sent_date))
+    else:
+        # An imported invoice may be sent with no date of sending on record.
+        text = _(
+            "This invoice has been sent. Its lines are locked: to correct it, void it and "
+            "issue a new one (Void… offers a corrected copy)."
+        )
     if invoice.received_confirmed_date:
         text += " " + _("Customer confirmed receipt on {date}.").format(
             date=fmt.date(invoice.received_confirmed_date)

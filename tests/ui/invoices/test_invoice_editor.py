@@ -331,3 +331,19 @@ def test_an_empty_currency_means_the_customers_else_the_business(
     assert editor.form.lines.currency == beta.currency
     type_line(qtbot, editor, 0, "Wiring, kitchen", "1", "95.00")
     assert editor.draft().currency == beta.currency
+
+
+def test_a_sent_invoice_with_no_date_of_sending_says_so_plainly(
+    qtbot: QtBot, small_book: peewee.SqliteDatabase
+) -> None:
+    """An imported invoice may be sent with no sent date: no "Sent on ." then."""
+    line = r.InvoiceLine("Work", Decimal(1), Decimal("250.00"))
+    issued = dt.date(2026, 11, 2)
+    imported = r.Invoice("IMP-1", "ACME", issued, issued + dt.timedelta(days=30), (line,))
+    assert imported.state is r.InvoiceState.SENT and imported.sent_date is None
+    add_contents(r.BookContents(invoices=(imported,)))
+    editor = open_editor(qtbot, invoice_id=invoice_id_of("IMP-1"))
+    note = editor.locked_note.text()
+    assert editor.locked_note.isVisible()
+    assert note.startswith("This invoice has been sent. Its lines are locked")
+    assert "Sent on" not in note
