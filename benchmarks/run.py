@@ -172,8 +172,9 @@ def ui_operations(today: dt.date) -> list[Operation]:
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
-        from diva_desk.ui.common.book_models import CustomerTableModel, InvoiceTableModel
         from diva_desk.ui.common.table_models import SearchProxyModel
+        from diva_desk.ui.customers.customer_models import CustomerTableModel
+        from diva_desk.ui.invoices.invoice_models import InvoiceTableModel
         from diva_desk.ui.reports.report_models import read_figures
     except ImportError as exc:
         print(f"(UI models skipped: {exc})", file=sys.stderr)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from diva_desk.core.money import ZERO
+from diva_desk.i18n import _
 
 
 class AgingBucket(StrEnum):
@@ -70,3 +71,15 @@ def aging_totals(balances: Iterable[tuple[int, Decimal]]) -> AgingTotals:
         bucket = bucket_for(days)
         sums[bucket] += balance
     return AgingTotals(buckets=sums)
+
+
+def bucket_label(bucket: AgingBucket) -> str:
+    """The words for an aging column, the same on screen and on paper."""
+    labels = {
+        AgingBucket.CURRENT: _("Current"),
+        AgingBucket.DAYS_1_30: _("1–30 days"),
+        AgingBucket.DAYS_31_60: _("31–60 days"),
+        AgingBucket.DAYS_61_90: _("61–90 days"),
+        AgingBucket.OVER_90: _("Over 90 days"),
+    }
+    return labels[bucket]

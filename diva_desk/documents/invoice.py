@@ -26,7 +26,8 @@ from diva_desk.core.invoices import (
     line_net,
 )
 from diva_desk.core.money import ZERO, normalized
-from diva_desk.core.records import Business, Customer, Invoice, Payment, PaymentMethod
+from diva_desk.core.payment_methods import payment_method_label
+from diva_desk.core.records import Business, Customer, Invoice, Payment
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import Mark, build_pdf
 from diva_desk.i18n import _
@@ -46,18 +47,6 @@ class InvoiceDocument:
     logo: bytes | None = None
     #: How to pay, by currency code, where it differs from the general instructions.
     instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
-
-
-def payment_method_label(method: PaymentMethod | None) -> str:
-    labels = {
-        PaymentMethod.CASH: _("Cash"),
-        PaymentMethod.CHEQUE: _("Cheque"),
-        PaymentMethod.E_TRANSFER: _("e-Transfer"),
-        PaymentMethod.CARD: _("Card"),
-        PaymentMethod.BANK_TRANSFER: _("Bank transfer"),
-        PaymentMethod.OTHER: _("Other"),
-    }
-    return labels.get(method, "") if method else ""
 
 
 def status_mark(status: InvoiceStatus) -> Mark | None:

@@ -16,12 +16,18 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
 
-from diva_desk.core.aging import AgingBucket, AgingTotals, aging_totals, days_past_due
+from diva_desk.core.aging import (
+    AgingBucket,
+    AgingTotals,
+    aging_totals,
+    bucket_label,
+    days_past_due,
+)
 from diva_desk.core.invoices import balance_due, invoice_totals
 from diva_desk.core.money import ZERO
+from diva_desk.core.payment_methods import payment_method_label
 from diva_desk.core.records import Business, Customer, Invoice, InvoiceState, Payment
 from diva_desk.documents import blocks, style
-from diva_desk.documents.invoice import payment_method_label
 from diva_desk.documents.page import build_pdf
 from diva_desk.i18n import _
 
@@ -84,17 +90,6 @@ def aging_by_currency(items: Iterable[OpenItem]) -> dict[str, AgingTotals]:
     for item in items:
         grouped.setdefault(item.invoice.currency, []).append((item.days_past_due, item.balance))
     return {currency: aging_totals(pairs) for currency, pairs in sorted(grouped.items())}
-
-
-def bucket_label(bucket: AgingBucket) -> str:
-    labels = {
-        AgingBucket.CURRENT: _("Current"),
-        AgingBucket.DAYS_1_30: _("1–30 days"),
-        AgingBucket.DAYS_31_60: _("31–60 days"),
-        AgingBucket.DAYS_61_90: _("61–90 days"),
-        AgingBucket.OVER_90: _("Over 90 days"),
-    }
-    return labels[bucket]
 
 
 def _header(doc: StatementDocument, f: style.Formats, today: dt.date) -> Flowable:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from diva_desk.ui.invoices import void_dialog
+from diva_desk.ui.common import dialogs as common_dialogs
 from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
 from diva_desk.ui.invoices.invoice_lines_model import LineColumn
 
@@ -92,7 +92,7 @@ class Dialogs:
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     fake = Dialogs()
-    monkeypatch.setattr(void_dialog, "exec_dialog", fake.exec_dialog)
-    monkeypatch.setattr(void_dialog, "confirm", fake.confirm)
-    monkeypatch.setattr(void_dialog, "ask_discard", fake.ask_discard)
+    monkeypatch.setattr(common_dialogs, "exec_dialog", fake.exec_dialog)
+    monkeypatch.setattr(common_dialogs, "confirm", fake.confirm)
+    monkeypatch.setattr(common_dialogs, "ask_discard", fake.ask_discard)
     return fake

@@ -23,6 +23,7 @@ from enum import StrEnum
 from diva_desk.core import records as r
 from diva_desk.core.currencies import minor_places
 from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
+from diva_desk.core.payment_methods import payment_method_word
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
@@ -341,16 +342,7 @@ def _log(invoice: m.Invoice, notes: str, at: dt.datetime | None) -> int:
 
 def method_word(method: r.PaymentMethod | None) -> str:
     """The method in a sentence (the same words as the customer's timeline)."""
-    if method is None:
-        return _("not said")
-    return {
-        r.PaymentMethod.CASH: _("cash"),
-        r.PaymentMethod.CHEQUE: _("cheque"),
-        r.PaymentMethod.E_TRANSFER: _("e-transfer"),
-        r.PaymentMethod.CARD: _("card"),
-        r.PaymentMethod.BANK_TRANSFER: _("bank transfer"),
-        r.PaymentMethod.OTHER: _("other"),
-    }[method]
+    return payment_method_word(method) if method is not None else _("not said")
 
 
 def _described(fields: PaymentFields, currency: str) -> str:

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
@@ -34,6 +35,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from diva_desk.i18n import format as fmt
+from diva_desk.ui.shell import style
+from diva_desk.ui.shell.style import Tone
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -266,3 +269,13 @@ def _word_in(word: str, text: str) -> bool:
         return True
     digits = phone_digits(word)
     return bool(digits) and digits in text
+
+
+def zero_muted(amount: Decimal, colour: QColor | None = None) -> QColor | None:
+    """Faint when the amount is zero, else ``colour``."""
+    return style.colour(Tone.FAINT) if amount == 0 else colour
+
+
+def nothing_muted(amounts: Mapping[str, Decimal], colour: QColor | None = None) -> QColor | None:
+    """Muted when nothing is owed in any currency (the largest amount is zero when none)."""
+    return zero_muted(max(amounts.values(), default=Decimal(0)), colour)

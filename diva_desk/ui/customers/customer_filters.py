@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from diva_desk.core.history import RatingKind
 from diva_desk.i18n import _
+from diva_desk.ui.common.labels import rating_text
 from diva_desk.ui.common.table_models import Index, RowTableModel, SearchProxyModel
-from diva_desk.ui.customers.customer_timeline import rating_text
 
 OWES, OVERDUE = "owes", "overdue"
 

@@ -43,13 +43,13 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers.history import CustomerStanding
 from diva_desk.store.customers.listing import CustomerHistory
+from diva_desk.ui.common.labels import rating_text
 from diva_desk.ui.customers import history_columns
 from diva_desk.ui.customers.customer_timeline import (
     TimelineModel,
     channel_text,
     method_text,
     outcome_text,
-    rating_text,
 )
 from diva_desk.ui.shell import style
 

@@ -14,64 +14,27 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from diva_desk.core import records as r
-from diva_desk.core.history import RatingKind
 from diva_desk.core.invoices import InvoiceStatus
+from diva_desk.core.payment_methods import payment_method_word
 from diva_desk.core.promises import PromiseStatus
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers.listing import EntryKind, TimelineEntry
+from diva_desk.ui.common import labels
+from diva_desk.ui.common.labels import status_text
 from diva_desk.ui.common.table_models import Column, Index, RowTableModel
 from diva_desk.ui.shell import style
 from diva_desk.ui.shell.style import Tone
 
 
-def rating_text(kind: RatingKind | None) -> str:
-    if kind is None:
-        return ""
-    return {
-        RatingKind.NEW: _("New"),
-        RatingKind.RELIABLE: _("Reliable"),
-        RatingKind.SLOW: _("Slow"),
-        RatingKind.RISKY: _("Risky"),
-    }[kind]
-
-
-def rating_tint(kind: RatingKind | None) -> QColor | None:
-    return (
-        {
-            RatingKind.RELIABLE: style.colour(Tone.SETTLED),
-            RatingKind.SLOW: style.colour(Tone.CAUTION),
-            RatingKind.RISKY: style.colour(Tone.OVERDUE),
-            RatingKind.NEW: style.colour(Tone.FAINT),
-        }.get(kind)
-        if kind
-        else None
-    )
-
-
 def method_text(method: r.PaymentMethod | None) -> str:
-    if method is None:
-        return ""
-    return {
-        r.PaymentMethod.CASH: _("cash"),
-        r.PaymentMethod.CHEQUE: _("cheque"),
-        r.PaymentMethod.E_TRANSFER: _("e-transfer"),
-        r.PaymentMethod.CARD: _("card"),
-        r.PaymentMethod.BANK_TRANSFER: _("bank transfer"),
-        r.PaymentMethod.OTHER: _("other"),
-    }[method]
+    """The method inside a sentence ("by cash")."""
+    return payment_method_word(method)
 
 
 def channel_text(channel: r.Channel | None) -> str:
-    if channel is None:
-        return _("Contact")
-    return {
-        r.Channel.CALL: _("Call"),
-        r.Channel.EMAIL: _("Email"),
-        r.Channel.MEETING: _("Meeting"),
-        r.Channel.LETTER: _("Letter"),
-        r.Channel.NOTE: _("Note"),
-    }[channel]
+    """How a contact was made, or "Contact" when not said."""
+    return labels.channel_text(channel) if channel else _("Contact")
 
 
 def outcome_text(outcome: r.Outcome | None) -> str:
@@ -143,8 +106,6 @@ def entry_details(entry: TimelineEntry) -> str:
 
 def entry_status(entry: TimelineEntry) -> str:
     if entry.kind is EntryKind.INVOICE and entry.status is not None:
-        from diva_desk.ui.common.book_models import status_text
-
         words = status_text(entry.status)
         if entry.balance and entry.status is not InvoiceStatus.SENT:
             return _("{status}, {amount} left").format(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
-from diva_desk.ui.invoices import void_dialog
+from diva_desk.ui.common import dialogs
 from diva_desk.ui.shell import errors
 from diva_desk.ui.shell.tasks import TaskRunner
 
@@ -218,7 +218,7 @@ class CustomerDocuments(QObject):
             )
             return
         dialog = PaymentDialog(ids, self._today(), self._window)
-        if void_dialog.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+        if dialogs.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         detail = dialog.detail()
         self.book_changed.emit()

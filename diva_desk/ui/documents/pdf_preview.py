@@ -28,9 +28,9 @@ from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.errors import BookProblem, UserFacingError
 from diva_desk.i18n import _, ngettext
 from diva_desk.store.invoices.documents import invoice_document_by_id
+from diva_desk.ui.common import dialogs
 from diva_desk.ui.common.screen_fit import fit_to_screen
 from diva_desk.ui.documents.printing import load_pdf, print_with_dialog
-from diva_desk.ui.invoices import void_dialog
 from diva_desk.ui.shell import errors, style
 from diva_desk.ui.shell.window_state import app_settings
 
@@ -185,7 +185,7 @@ def show_invoice_pdf(
     """The invoice's PDF in the preview, where it can be saved or printed."""
     data, title, file_name = invoice_pdf_data(invoice_id, today)
     dialog = PdfPreview(data, title=title, file_name=file_name, parent=parent, announce=announce)
-    void_dialog.exec_dialog(dialog)
+    dialogs.exec_dialog(dialog)
 
 
 def preview_pdf(
@@ -198,4 +198,4 @@ def preview_pdf(
 ) -> None:
     """Show the preview, modal to ``parent``."""
     dialog = PdfPreview(data, title=title, file_name=file_name, parent=parent, announce=announce)
-    void_dialog.exec_dialog(dialog)
+    dialogs.exec_dialog(dialog)

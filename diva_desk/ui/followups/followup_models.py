@@ -6,27 +6,23 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtGui import QColor
 
 from diva_desk.core import records as r
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
+from diva_desk.store.calls.followups import FollowupRow, open_followups
 from diva_desk.store.customers.interactions import InteractionRow
-from diva_desk.ui.common.book_models import FollowupTableModel
-from diva_desk.ui.common.table_models import Column, Index, RowTableModel, SearchProxyModel
-
-
-def channel_text(channel: r.Channel | None) -> str:
-    return (
-        {
-            r.Channel.CALL: _("Call"),
-            r.Channel.EMAIL: _("Email"),
-            r.Channel.MEETING: _("Meeting"),
-            r.Channel.LETTER: _("Letter"),
-            r.Channel.NOTE: _("Note"),
-        }.get(channel, "")
-        if channel
-        else ""
-    )
+from diva_desk.ui.common.labels import channel_text
+from diva_desk.ui.common.table_models import (
+    Column,
+    Index,
+    RowTableModel,
+    SearchProxyModel,
+    date_column,
+)
+from diva_desk.ui.shell import style
+from diva_desk.ui.shell.style import Tone
 
 
 def outcome_text(outcome: r.Outcome | None) -> str:
@@ -46,6 +42,28 @@ def outcome_text(outcome: r.Outcome | None) -> str:
         if outcome
         else ""
     )
+
+
+class FollowupTableModel(RowTableModel[FollowupRow]):
+    def __init__(self, parent: Any = None) -> None:
+        self._today = dt.date.today()
+
+        def late(row: FollowupRow) -> QColor | None:
+            return style.colour(Tone.OVERDUE) if row.due_date < self._today else None
+
+        super().__init__(
+            [
+                date_column(_("Due"), "due_date", tint=late),
+                Column(_("Customer"), lambda r: r.customer_name),
+                Column(_("Reason"), lambda r: r.reason, weight=2),
+                Column(_("Invoice"), lambda r: r.invoice_number, shrinks=False),
+            ],
+            parent,
+        )
+
+    def reload(self, today: dt.date) -> None:
+        self._today = today
+        self.set_rows(open_followups())
 
 
 class OpenFollowupModel(FollowupTableModel):

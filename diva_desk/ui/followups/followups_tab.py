@@ -41,6 +41,7 @@ from diva_desk.store.calls.followup_edits import (
 from diva_desk.store.calls.followups import FollowupRow
 from diva_desk.store.customers.interactions import recent_interactions
 from diva_desk.store.invoices.lists import customer_rows
+from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of
 from diva_desk.ui.common.flow_layout import FlowLayout
 from diva_desk.ui.common.list_tab import ListTab
 from diva_desk.ui.followups.followup_models import (
@@ -48,7 +49,6 @@ from diva_desk.ui.followups.followup_models import (
     InteractionTableModel,
     OpenFollowupModel,
 )
-from diva_desk.ui.invoices.void_dialog import FormDialog, date_edit, day_of
 from diva_desk.ui.shell import errors, style
 from diva_desk.ui.today.outcome_dialogs import exec_dialog
 

@@ -50,6 +50,7 @@ from diva_desk.store.invoices.editing import (
 )
 from diva_desk.store.invoices.lists import customer_rows
 from diva_desk.store.invoices.records import customer_record
+from diva_desk.ui.common.dialogs import day_of
 from diva_desk.ui.common.screen_fit import fit_to_screen
 from diva_desk.ui.invoices.invoice_form import InvoiceForm, qdate
 from diva_desk.ui.invoices.invoice_life import InvoiceLife
@@ -60,7 +61,6 @@ from diva_desk.ui.invoices.invoice_panels import (
     offers_for,
 )
 from diva_desk.ui.invoices.invoice_state_text import locked_text, window_title
-from diva_desk.ui.invoices.void_dialog import day_of
 from diva_desk.ui.shell import style
 
 

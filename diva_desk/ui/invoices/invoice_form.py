@@ -40,9 +40,9 @@ from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.editing import InvoiceDraft, TaxRateRow, payment_expectation
 from diva_desk.store.invoices.lists import CustomerRow
 from diva_desk.ui.common.dates import date_edit
+from diva_desk.ui.common.dialogs import day_of
 from diva_desk.ui.invoices.invoice_lines_model import InvoiceLinesModel, LineColumn, TaxDelegate
 from diva_desk.ui.invoices.invoice_panels import TotalsPanel
-from diva_desk.ui.invoices.void_dialog import day_of
 from diva_desk.ui.shell import style
 
 

@@ -19,8 +19,8 @@ from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.editing import save_draft, send_invoice
+from diva_desk.ui.common import dialogs
 from diva_desk.ui.documents import pdf_preview
-from diva_desk.ui.invoices import void_dialog
 from diva_desk.ui.invoices.editor_host import EditorHost
 from diva_desk.ui.invoices.invoice_payments import PaymentsPanel
 from diva_desk.ui.invoices.invoice_steps import ask_payment, ask_receipt, ask_void
@@ -138,7 +138,7 @@ class InvoiceLife:
             question += " " + _("The payments of {amount} received on {number} move to it.").format(
                 amount=moving[2], number=moving[1]
             )
-        if not void_dialog.confirm(self.window, _("Send the invoice"), question, _("&Send")):
+        if not dialogs.confirm(self.window, _("Send the invoice"), question, _("&Send")):
             return
         saved = [host.invoice_id] if host.invoice_id is not None else []
         if (host.dirty or not saved) and not self._run(
@@ -243,7 +243,7 @@ class InvoiceLife:
         """Whether unsaved changes may be dropped (asked only when there are some)."""
         if not self.host.dirty:
             return True
-        answer = void_dialog.ask_discard(self.window)
+        answer = dialogs.ask_discard(self.window)
         if answer == QMessageBox.StandardButton.Save:
             return self.save_draft()
         return answer == QMessageBox.StandardButton.Discard

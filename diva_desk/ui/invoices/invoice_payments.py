@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.core import records as r
-from diva_desk.documents.invoice import payment_method_label
+from diva_desk.core.payment_methods import payment_method_label
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
 from diva_desk.store.invoices.editing import InvoiceDetail
@@ -43,8 +43,9 @@ from diva_desk.store.invoices.payment_edits import (
     payment_fields,
     undo_payment_change,
 )
+from diva_desk.ui.common import dialogs
 from diva_desk.ui.common.table_models import Column, RowTableModel, date_column, money_column
-from diva_desk.ui.invoices import void_dialog
+from diva_desk.ui.common.undo_bar import UndoBar
 from diva_desk.ui.invoices.editor_host import EditorHost
 from diva_desk.ui.invoices.payment_edit_dialog import (
     MovePaymentDialog,
@@ -52,7 +53,6 @@ from diva_desk.ui.invoices.payment_edit_dialog import (
     described,
 )
 from diva_desk.ui.shell import errors, style
-from diva_desk.ui.today.today_panel import UndoBar
 
 #: The list shows this many payments before it scrolls.
 VISIBLE_ROWS = 4
@@ -274,7 +274,7 @@ class PaymentsPanel(QFrame):
         except UserFacingError as exc:
             errors.show_failure(self.owner, exc)
             return
-        if void_dialog.exec_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.change:
+        if dialogs.exec_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.change:
             self._corrected(dialog.change)
 
     def move(self) -> None:
@@ -290,7 +290,7 @@ class PaymentsPanel(QFrame):
             return
         payment = described(payment_fields(row.id), row.currency)
         dialog = MovePaymentDialog(row.id, payment, detail.invoice.number, targets, self.owner)
-        if void_dialog.exec_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.change:
+        if dialogs.exec_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.change:
             self._corrected(dialog.change)
 
     def delete(self) -> None:
@@ -306,9 +306,7 @@ class PaymentsPanel(QFrame):
             number=detail.invoice.number,
             customer=detail.customer.name,
         )
-        if not void_dialog.confirm(
-            self.owner, _("Delete the payment"), question, _("&Delete payment")
-        ):
+        if not dialogs.confirm(self.owner, _("Delete the payment"), question, _("&Delete payment")):
             return
         try:
             change = delete_payment(row.id)

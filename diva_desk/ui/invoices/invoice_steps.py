@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.editing import confirm_receipt, void_invoice
-from diva_desk.ui.invoices import void_dialog
+from diva_desk.ui.common import dialogs
 from diva_desk.ui.invoices.payment_dialog import PaymentDialog
 from diva_desk.ui.invoices.void_dialog import ReceiptDialog, VoidDialog
 
@@ -22,7 +22,7 @@ from diva_desk.ui.invoices.void_dialog import ReceiptDialog, VoidDialog
 def ask_payment(parent: QWidget, invoice_id: int, today: dt.date) -> str | None:
     """Record a payment on the invoice: the amount received as shown, or None."""
     dialog = PaymentDialog([invoice_id], today, parent)
-    if void_dialog.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+    if dialogs.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     return fmt.money(dialog.amount_value(), dialog.detail().invoice.currency)
 
@@ -33,7 +33,7 @@ def ask_receipt(
     """Note that the customer confirmed receipt: the status-bar sentence, or None."""
     dialog = ReceiptDialog(number, customer, today, parent)
     dialog.action = lambda d: confirm_receipt(invoice_id, d.confirmed_on())
-    if void_dialog.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+    if dialogs.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     return _("{customer} confirmed receipt of {number}.").format(customer=customer, number=number)
 
@@ -52,6 +52,6 @@ def ask_void(
         number, today, offer_reissue=offer_reissue, received=received, parent=parent
     )
     dialog.action = lambda d: void_invoice(invoice_id, d.reason_text(), d.voided_on())
-    if void_dialog.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+    if dialogs.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     return dialog

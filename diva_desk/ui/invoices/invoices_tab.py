@@ -33,14 +33,14 @@ from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.editing import send_invoice
 from diva_desk.store.invoices.lists import InvoiceRow
-from diva_desk.ui.common.book_models import InvoiceTableModel
+from diva_desk.ui.common import dialogs
 from diva_desk.ui.common.list_tab import ListTab
 from diva_desk.ui.common.table_models import ROW_ROLE
 from diva_desk.ui.documents import pdf_preview, printing
-from diva_desk.ui.invoices import void_dialog
 from diva_desk.ui.invoices.invoice_editor import open_editor
 from diva_desk.ui.invoices.invoice_filter_bar import FilterBar
 from diva_desk.ui.invoices.invoice_filters import InvoiceFilterProxy, footer_text, sum_rows
+from diva_desk.ui.invoices.invoice_models import InvoiceTableModel
 from diva_desk.ui.invoices.invoice_steps import ask_payment, ask_receipt, ask_void
 from diva_desk.ui.invoices.invoice_tab_actions import (
     action_toolbar,
@@ -283,7 +283,7 @@ class InvoicesTab(ListTab):
             announce=self.announced.emit,
             **kwargs,
         )
-        void_dialog.exec_dialog(editor)
+        dialogs.exec_dialog(editor)
         if editor.invoice_id is not None:
             self.select_invoice(editor.invoice_id)
 
@@ -317,7 +317,7 @@ class InvoicesTab(ListTab):
         """Ask, then send the draft: the next number, locked lines, and its PDF shown."""
         if row.status is not InvoiceStatus.DRAFT:
             return
-        if not void_dialog.confirm(
+        if not dialogs.confirm(
             self,
             _("Send the invoice"),
             _(

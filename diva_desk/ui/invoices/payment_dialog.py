@@ -15,13 +15,13 @@ from decimal import Decimal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from diva_desk.core.money import money_text
+from diva_desk.core.payment_methods import payment_method_label
 from diva_desk.core.records import PaymentMethod
-from diva_desk.documents.invoice import payment_method_label
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.editing import InvoiceDetail, invoice_detail, record_payment
-from diva_desk.ui.invoices.void_dialog import FormDialog, date_edit, day_of
+from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of
 
 
 def _choice_text(detail: InvoiceDetail) -> str:

@@ -29,8 +29,8 @@ from diva_desk.store.invoices.payment_edits import (
     move_payment,
     payment_fields,
 )
+from diva_desk.ui.common.dialogs import FormDialog, day_of
 from diva_desk.ui.invoices.payment_dialog import PaymentDialog
-from diva_desk.ui.invoices.void_dialog import FormDialog, day_of
 
 
 def described(fields: PaymentFields, currency: str) -> str:

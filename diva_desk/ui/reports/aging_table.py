@@ -14,9 +14,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from diva_desk.core.aging import AgingBucket
+from diva_desk.core.aging import AgingBucket, bucket_label
 from diva_desk.core.receivables import AgingReport, AgingRow
-from diva_desk.documents.statement import bucket_label
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.reports import TopDebtor

@@ -35,7 +35,7 @@ from diva_desk.core.talking_points import Script
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.ui.common.flow_layout import FlowLayout
-from diva_desk.ui.customers.customer_history import rating_text
+from diva_desk.ui.common.labels import rating_text
 from diva_desk.ui.documents.customer_documents import hold_letter_button, letter_button
 from diva_desk.ui.shell import style
 from diva_desk.ui.today.call_actions import dial, send_button, stake_note

@@ -29,7 +29,7 @@ from diva_desk.core import records as r
 from diva_desk.core.calls import Call, CallSettings, ReasonKind
 from diva_desk.core.calls.workdays import add_working_days, working_day_on_or_after
 from diva_desk.core.money import money_text
-from diva_desk.documents.invoice import payment_method_label
+from diva_desk.core.payment_methods import payment_method_label
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
@@ -43,7 +43,7 @@ from diva_desk.store.calls.outcomes import (
     snoozed,
 )
 from diva_desk.store.invoices.editing import invoice_detail
-from diva_desk.ui.invoices.void_dialog import FormDialog, date_edit, day_of
+from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of
 from diva_desk.ui.today.call_card import OutcomeKind
 from diva_desk.ui.today.payment_plan_dialog import PaymentPlanDialog
 

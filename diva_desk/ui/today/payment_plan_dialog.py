@@ -42,7 +42,7 @@ from diva_desk.core.plans import (
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.calls.outcomes import OutcomeResult, agreed_payment_plan, balance_covered
-from diva_desk.ui.invoices.void_dialog import FormDialog, date_edit, day_of
+from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -3,7 +3,8 @@
 At the top, the day, how many calls and how much money is at stake, and a compact
 line of what customers owe. Below, one card per call (ui.call_card), best call
 first, as store.calls.calls_today ranks them. An outcome written from a card takes
-the call off the list at once and offers a short undo: for :data:`UNDO_SECONDS`,
+the call off the list at once and offers a short undo: for
+:data:`~diva_desk.ui.common.undo_bar.UNDO_SECONDS`,
 an inline "Undo" (or Ctrl+Z on the panel) takes back exactly what was written.
 
 A refresh keeps the cards whose call did not change, so reading the book again
@@ -17,14 +18,13 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -38,13 +38,11 @@ from diva_desk.store.calls.call_list import call_settings, calls_today, scripts_
 from diva_desk.store.calls.outcomes import OutcomeResult, undo_outcome
 from diva_desk.store.customers.history import customer_ratings
 from diva_desk.store.invoices.lists import overdue_summary, total_owed
+from diva_desk.ui.common.undo_bar import UndoBar
 from diva_desk.ui.shell import errors, style
 from diva_desk.ui.today.call_actions import unsent_drafts
 from diva_desk.ui.today.call_card import CARD_STYLE, CallCard, OutcomeKind
 from diva_desk.ui.today.outcome_dialogs import record_outcome
-
-#: How long the undo of an outcome is offered.
-UNDO_SECONDS = 10
 
 
 def money_lines(totals: dict[str, Decimal]) -> list[str]:
@@ -66,39 +64,6 @@ def _label(text: str, role: str, parent: QWidget, *, name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
-
-
-class UndoBar(QFrame):
-    """What the last outcome did, with an Undo button that lasts UNDO_SECONDS."""
-
-    undo_clicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("undoBar")
-        self.text = _label("", "undoText", self, name="undoText")
-        self.button = QPushButton(_("Undo"), self)
-        self.button.setObjectName("undoButton")
-        self.button.setToolTip(_("Take back what was just written (Ctrl+Z)"))
-        self.button.clicked.connect(self.undo_clicked.emit)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 8, 8)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.button, 0)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.expire)
-        self.hide()
-
-    def offer(self, text: str, seconds: int = UNDO_SECONDS) -> None:
-        self.text.setText(text)
-        self.button.setEnabled(True)
-        self.show()
-        self.timer.start(seconds * 1000)
-
-    def expire(self) -> None:
-        self.timer.stop()
-        self.hide()
 
 
 class TodayPanel(QFrame):

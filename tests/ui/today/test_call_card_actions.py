@@ -17,8 +17,8 @@ from diva_desk.demo import demo_contents
 from diva_desk.i18n import format as fmt
 from diva_desk.store.book import models as m
 from diva_desk.store.contents.writing import add_contents
+from diva_desk.ui.common import dialogs
 from diva_desk.ui.documents import pdf_preview
-from diva_desk.ui.invoices import void_dialog
 from diva_desk.ui.shell.main_window import MainWindow
 from diva_desk.ui.today.call_card import CallCard
 
@@ -97,7 +97,7 @@ def test_a_drafts_card_says_what_is_not_sent_yet_and_sends_it(
     assert card.send_button.isVisible()
 
     asked: list[str] = []
-    monkeypatch.setattr(void_dialog, "confirm", lambda _p, _t, text, _y: asked.append(text) or True)
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, text, _y: asked.append(text) or True)
     shown: list[int] = []
     monkeypatch.setattr(
         pdf_preview, "show_invoice_pdf", lambda _p, invoice_id, *_a: shown.append(invoice_id)

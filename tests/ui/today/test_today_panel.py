@@ -27,9 +27,10 @@ from diva_desk.i18n import format as fmt
 from diva_desk.store.book import models as m
 from diva_desk.store.calls.call_list import calls_today
 from diva_desk.store.contents.writing import add_contents
+from diva_desk.ui.common.undo_bar import UNDO_SECONDS
 from diva_desk.ui.today import outcome_dialogs
 from diva_desk.ui.today.call_card import CallCard, OutcomeKind
-from diva_desk.ui.today.today_panel import UNDO_SECONDS, TodayPanel
+from diva_desk.ui.today.today_panel import TodayPanel
 
 from ..conftest import TODAY
 

@@ -1,52 +1,32 @@
-"""The three lists of the window: customers, invoices and open follow-ups.
+"""The customers list: who owes what and how they pay.
 
-Each model is fed by one store query (aggregated in SQL) and shows amounts and
-dates only through ``i18n.format``; each column sorts by the true value.
+Fed by one store query (aggregated in SQL); amounts and dates only through
+``i18n.format``; each column sorts by the true value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from diva_desk.core.history import RatingKind
-from diva_desk.core.invoices import InvoiceStatus
 from diva_desk.core.terms import BillingCycle
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
-from diva_desk.store.calls.followups import FollowupRow, open_followups
 from diva_desk.store.customers.listing import CustomerListRow, customer_list
-from diva_desk.store.invoices.lists import InvoiceRow, invoice_rows
-from diva_desk.ui.common.table_models import Column, Index, RowTableModel, date_column, money_column
-from diva_desk.ui.customers.customer_timeline import rating_text, rating_tint
+from diva_desk.ui.common.labels import rating_text, rating_tint
+from diva_desk.ui.common.table_models import (
+    Column,
+    Index,
+    RowTableModel,
+    date_column,
+    nothing_muted,
+)
 from diva_desk.ui.shell import style
 from diva_desk.ui.shell.style import Tone
-
-
-def status_text(status: InvoiceStatus) -> str:
-    """The word a person reads for an invoice's status."""
-    return {
-        InvoiceStatus.DRAFT: _("Draft"),
-        InvoiceStatus.SENT: _("Sent"),
-        InvoiceStatus.PARTLY_PAID: _("Partly paid"),
-        InvoiceStatus.PAID: _("Paid"),
-        InvoiceStatus.OVERDUE: _("Overdue"),
-        InvoiceStatus.VOID: _("Void"),
-    }[status]
-
-
-def _zero_muted(amount: Decimal, colour: QColor | None = None) -> QColor | None:
-    return style.colour(Tone.FAINT) if amount == 0 else colour
-
-
-def _nothing_muted(amounts: Mapping[str, Decimal], colour: QColor | None = None) -> QColor | None:
-    """Muted when nothing is owed in any currency (the largest amount is zero when none)."""
-    return _zero_muted(max(amounts.values(), default=Decimal(0)), colour)
 
 
 class CustomerTableModel(RowTableModel[CustomerListRow]):
@@ -82,7 +62,7 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
                     numeric=True,
                     searchable=False,
                     # Red when any of it is overdue, for when the Overdue column is hidden.
-                    tint=lambda r: _nothing_muted(
+                    tint=lambda r: nothing_muted(
                         r.balances, style.colour(Tone.OVERDUE) if r.overdues else None
                     ),
                 ),
@@ -92,7 +72,7 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
                     value=lambda r: r.overdue,
                     numeric=True,
                     searchable=False,
-                    tint=lambda r: _nothing_muted(r.overdues, style.colour(Tone.OVERDUE)),
+                    tint=lambda r: nothing_muted(r.overdues, style.colour(Tone.OVERDUE)),
                 ),
                 date_column(
                     _("Open since"),
@@ -156,66 +136,3 @@ _RATING_ORDER = {
     RatingKind.SLOW: 2,
     RatingKind.RISKY: 3,
 }
-
-
-def _status_tint(row: InvoiceRow) -> QColor | None:
-    if row.status is InvoiceStatus.OVERDUE:
-        return style.colour(Tone.OVERDUE)
-    if row.status is InvoiceStatus.PAID:
-        return style.colour(Tone.SETTLED)
-    if row.status in (InvoiceStatus.DRAFT, InvoiceStatus.VOID):
-        return style.colour(Tone.FAINT)
-    return None
-
-
-class InvoiceTableModel(RowTableModel[InvoiceRow]):
-    def __init__(self, parent: Any = None) -> None:
-        def overdue(row: InvoiceRow) -> QColor | None:
-            return style.colour(Tone.OVERDUE) if row.status is InvoiceStatus.OVERDUE else None
-
-        def void(row: InvoiceRow) -> QColor | None:
-            return style.colour(Tone.FAINT) if row.status is InvoiceStatus.VOID else None
-
-        super().__init__(
-            [
-                Column(_("Number"), lambda r: r.number, tint=void, shrinks=False),
-                Column(_("Customer"), lambda r: r.customer_name, tint=void, weight=2),
-                date_column(_("Issued"), "issue_date"),
-                date_column(_("Due"), "due_date", tint=overdue),
-                money_column(_("Total"), "total", tint=void),
-                money_column(
-                    _("Balance"), "balance", tint=lambda r: _zero_muted(r.balance, overdue(r))
-                ),
-                Column(
-                    _("Status"),
-                    lambda r: status_text(r.status),
-                    tint=_status_tint,
-                ),
-            ],
-            parent,
-        )
-
-    def reload(self, today: dt.date) -> None:
-        self.set_rows(invoice_rows(today))
-
-
-class FollowupTableModel(RowTableModel[FollowupRow]):
-    def __init__(self, parent: Any = None) -> None:
-        self._today = dt.date.today()
-
-        def late(row: FollowupRow) -> QColor | None:
-            return style.colour(Tone.OVERDUE) if row.due_date < self._today else None
-
-        super().__init__(
-            [
-                date_column(_("Due"), "due_date", tint=late),
-                Column(_("Customer"), lambda r: r.customer_name),
-                Column(_("Reason"), lambda r: r.reason, weight=2),
-                Column(_("Invoice"), lambda r: r.invoice_number, shrinks=False),
-            ],
-            parent,
-        )
-
-    def reload(self, today: dt.date) -> None:
-        self._today = today
-        self.set_rows(open_followups())
