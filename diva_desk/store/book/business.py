@@ -7,6 +7,8 @@ read and written on its own: :func:`get_logo` and :func:`save_logo`.
 from __future__ import annotations
 
 import dataclasses
+import enum
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from diva_desk.core import records
@@ -16,6 +18,17 @@ from diva_desk.i18n import _
 from diva_desk.i18n.format import number
 from diva_desk.store.book import models
 from diva_desk.store.book.db import db
+from diva_desk.store.book.settings import save_payment_instructions_by_currency
+from diva_desk.store.book.tax_rates import TaxRateRow, save_tax_rates
+
+
+class Unchanged(enum.Enum):
+    """A value left as the book has it (for a setting where None means "none")."""
+
+    UNCHANGED = "unchanged"
+
+
+UNCHANGED = Unchanged.UNCHANGED
 
 #: A logo larger than this is refused: it is printed a few centimetres wide, and
 #: every invoice PDF embeds it again.
@@ -106,3 +119,26 @@ def save_logo(data: bytes | None) -> None:
 
 def has_customers() -> bool:
     return models.Customer.select().exists()
+
+
+def save_business_settings(
+    business: records.Business,
+    *,
+    logo: bytes | Unchanged | None = UNCHANGED,
+    tax_rates: Sequence[TaxRateRow] | None = None,
+    instructions_by_currency: Mapping[str, str] | None = None,
+) -> None:
+    """Save the business profile and, where given, the logo, tax rates and payment
+    instructions by currency, all in one transaction: all of it is saved or none.
+
+    ``logo`` left out keeps the logo; ``None`` removes it. ``tax_rates`` and
+    ``instructions_by_currency`` left out (None) keep what the book has.
+    """
+    with db.atomic():
+        save_business(business)
+        if not isinstance(logo, Unchanged):
+            save_logo(logo)
+        if tax_rates is not None:
+            save_tax_rates(tax_rates)
+        if instructions_by_currency is not None:
+            save_payment_instructions_by_currency(instructions_by_currency)

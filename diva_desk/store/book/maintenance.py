@@ -111,3 +111,16 @@ def _safely(action: Callable[[], object], message: str) -> None:
         action()
     except (OSError, sqlite3.Error, peewee.DatabaseError) as exc:
         raise BookProblem(f"{message}: {exc}.") from exc
+
+
+def open_book_file() -> Path | None:
+    """The file of the book open now, or None when none is."""
+    database = getattr(db.obj, "database", None)
+    return Path(database) if isinstance(database, str) and database else None
+
+
+def close_thread_connection() -> None:
+    """Close this thread's own connection to the book, if it opened one (worker threads)."""
+    database = db.obj
+    if database is not None and not database.is_closed():
+        database.close()

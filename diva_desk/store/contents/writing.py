@@ -8,6 +8,7 @@ import: all or nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from enum import StrEnum
 from functools import cache
@@ -37,6 +38,20 @@ __all__ = [
     "read_business",
     "read_contents",
 ]
+
+
+def start_book(contents: r.BookContents, *, name: str = "", owner: str = "") -> None:
+    """Fill a new, empty book with ``contents`` in one transaction (the first run's demo).
+
+    A business name (and owner) typed before the demo was chosen replace the contents'.
+    """
+    business = contents.business
+    if business is not None and (name or owner):
+        business = dataclasses.replace(
+            business, name=name or business.name, owner_name=owner or business.owner_name
+        )
+        contents = dataclasses.replace(contents, business=business)
+    add_contents(contents)
 
 
 def add_contents(contents: r.BookContents) -> None:

@@ -40,19 +40,17 @@ from diva_desk.core.records import Business
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _, current_locale, set_language
 from diva_desk.store.book.business import (
+    UNCHANGED,
     get_business,
     get_logo,
     highest_invoice_number,
-    save_business,
-    save_logo,
+    save_business_settings,
 )
-from diva_desk.store.book.db import db
 from diva_desk.store.book.settings import (
     book_currencies,
     payment_instructions_by_currency,
-    save_payment_instructions_by_currency,
 )
-from diva_desk.store.book.tax_rates import save_tax_rates, tax_rates
+from diva_desk.store.book.tax_rates import tax_rates
 from diva_desk.ui.common.screen_fit import fit_to_screen
 from diva_desk.ui.common.unsaved import GuardedDialog
 from diva_desk.ui.settings.currency_instructions import CurrencyInstructions
@@ -311,14 +309,16 @@ class BusinessSettingsDialog(GuardedDialog):
         business = result.business
         assert business is not None
         try:
-            with db.atomic():
-                save_business(business)
-                if self.logo_box.logo != self._original_logo:
-                    save_logo(self.logo_box.logo)
-                if self.tax_page.model.typed() != self._original_taxes:
-                    save_tax_rates(self.tax_page.rates(taxes))
-                if self.by_currency.texts() != self._original_by_currency:
-                    save_payment_instructions_by_currency(self.by_currency.texts())
+            save_business_settings(
+                business,
+                logo=self.logo_box.logo if self.logo_box.logo != self._original_logo else UNCHANGED,
+                tax_rates=self.tax_page.rates(taxes)
+                if self.tax_page.model.typed() != self._original_taxes
+                else None,
+                instructions_by_currency=self.by_currency.texts()
+                if self.by_currency.texts() != self._original_by_currency
+                else None,
+            )
         except UserFacingError as exc:
             show_failure(self, exc)
             return False

@@ -9,7 +9,6 @@ Cancel leaves the book untouched and the app quits.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from babel import Locale
@@ -31,8 +30,7 @@ from diva_desk.core.currencies import BOOK_CURRENCIES
 from diva_desk.core.records import DEFAULT_TERMS_DAYS, Business
 from diva_desk.i18n import _, current_locale
 from diva_desk.i18n import format as fmt
-from diva_desk.store.book.business import get_business, has_customers, save_business
-from diva_desk.store.book.db import db
+from diva_desk.store.book.business import has_customers, save_business
 from diva_desk.ui.shell import style
 
 #: Languages and formats the app knows (messages fall back to English without a catalog).
@@ -65,17 +63,9 @@ def load_demo(today: dt.date, name: str = "", owner: str = "") -> None:
     A business name (and owner) typed before the demo was ticked replace the demo's.
     """
     from diva_desk.demo import demo_contents
-    from diva_desk.store.contents.writing import add_contents
+    from diva_desk.store.contents.writing import start_book
 
-    with db.atomic():
-        add_contents(demo_contents(today))
-        business = get_business()
-        if business is not None and (name or owner):
-            save_business(
-                dataclasses.replace(
-                    business, name=name or business.name, owner_name=owner or business.owner_name
-                )
-            )
+    start_book(demo_contents(today), name=name, owner=owner)
 
 
 class FirstRunDialog(QDialog):

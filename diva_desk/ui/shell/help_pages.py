@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from diva_desk import paths
 from diva_desk.i18n import _
-from diva_desk.store.book.db import db
+from diva_desk.store.book.maintenance import open_book_file
 from diva_desk.ui.common.screen_fit import fit_to_screen
 from diva_desk.ui.shell import style
 from diva_desk.ui.today.call_card import OutcomeKind, outcome_label
@@ -118,8 +118,7 @@ def card_rows(texts: Iterable[str] | None = None) -> list[ShortcutRow]:
 
 def data_places(folder: Path, backups: Path) -> tuple[Path, Path, Path]:
     """The book open now, the log and the backups folder."""
-    database = getattr(db.obj, "database", None)
-    book = Path(database) if isinstance(database, str) and database else paths.book_path(folder)
+    book = open_book_file() or paths.book_path(folder)
     return book, paths.log_path(folder), backups
 
 

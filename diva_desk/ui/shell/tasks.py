@@ -33,7 +33,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from diva_desk.store.book.db import db
+from diva_desk.store.book.maintenance import close_thread_connection
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +65,7 @@ class _Task(QRunnable):
             self._signals.succeeded.emit(self._number, result)
         finally:
             if self._uses_book:
-                _close_thread_connection()
-
-
-def _close_thread_connection() -> None:
-    """Close this worker thread's own connection to the book, if it opened one."""
-    database = db.obj
-    if database is not None and not database.is_closed():
-        database.close()
+                close_thread_connection()
 
 
 class TaskRunner(QObject):

@@ -87,3 +87,42 @@ def test_a_logo_that_is_too_big_or_not_an_image_is_refused(numbered: None) -> No
 def test_a_logo_needs_a_profile_first(book: peewee.SqliteDatabase) -> None:
     with pytest.raises(BadInput, match="business profile"):
         save_logo(PNG)
+
+
+def test_business_settings_are_saved_all_together_or_not_at_all(
+    book: peewee.SqliteDatabase,
+) -> None:
+    from diva_desk.store.book.business import save_business_settings
+    from diva_desk.store.book.settings import payment_instructions_by_currency
+    from diva_desk.store.book.tax_rates import TaxRateRow, tax_rates
+
+    save_business(r.Business(name="Bright Spark"))
+    before = tax_rates()
+    with pytest.raises(BadInput):
+        save_business_settings(
+            r.Business(name="Renamed"),
+            logo=PNG,
+            tax_rates=[TaxRateRow("GST", Decimal(-5))],
+            instructions_by_currency={"USD": "Wire to account 1"},
+        )
+    business = get_business()
+    assert business is not None and business.name == "Bright Spark"
+    assert get_logo() is None
+    assert tax_rates() == before
+    assert payment_instructions_by_currency() == {}
+
+    save_business_settings(
+        r.Business(name="Renamed"),
+        logo=PNG,
+        tax_rates=[TaxRateRow("GST", Decimal(5))],
+        instructions_by_currency={"USD": "Wire to account 1"},
+    )
+    business = get_business()
+    assert business is not None and business.name == "Renamed"
+    assert get_logo() == PNG
+    assert [(t.name, t.rate) for t in tax_rates()] == [("GST", Decimal(5))]
+    assert payment_instructions_by_currency() == {"USD": "Wire to account 1"}
+
+    save_business_settings(r.Business(name="Renamed again"))  # the rest stays as it is
+    assert get_logo() == PNG
+    assert payment_instructions_by_currency() == {"USD": "Wire to account 1"}
