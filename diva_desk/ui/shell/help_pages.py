@@ -35,7 +35,7 @@ from diva_desk.i18n import _
 from diva_desk.store.book.maintenance import open_book_file
 from diva_desk.ui.common.screen_fit import fit_to_screen
 from diva_desk.ui.shell import style
-from diva_desk.ui.today.call_card import OutcomeKind, outcome_label
+from diva_desk.ui.today.outcomes import OutcomeKind, outcome_label
 
 #: (section, what it does, keys as shown).
 ShortcutRow = tuple[str, str, str]

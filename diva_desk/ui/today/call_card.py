@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent
@@ -40,57 +39,7 @@ from diva_desk.ui.documents.customer_documents import hold_letter_button, letter
 from diva_desk.ui.shell import style
 from diva_desk.ui.today.call_actions import dial, send_button, stake_note
 from diva_desk.ui.today.call_script import ScriptView, script_html
-
-
-class OutcomeKind(StrEnum):
-    """What came of a call: one button each under every card."""
-
-    PROMISED = "promised"
-    PLAN = "plan"
-    PROBLEM = "problem"
-    RECEIVED = "received"
-    PAID = "paid"
-    VOICEMAIL = "voicemail"
-    NO_ANSWER = "no_answer"
-    SNOOZE = "snooze"
-
-
-def outcome_label(kind: OutcomeKind) -> str:
-    """The button's text, with its mnemonic (active on the card that has the focus)."""
-    return {
-        OutcomeKind.PROMISED: _("&Promised to pay…"),
-        OutcomeKind.PLAN: _("Payment p&lan…"),
-        OutcomeKind.PROBLEM: _("Pro&blem or dispute…"),
-        OutcomeKind.RECEIVED: _("Received and happ&y"),
-        OutcomeKind.PAID: _("Pa&id…"),
-        OutcomeKind.VOICEMAIL: _("Left voice&mail"),
-        OutcomeKind.NO_ANSWER: _("&No answer"),
-        OutcomeKind.SNOOZE: _("Snoo&ze…"),
-    }[kind]
-
-
-def _outcome_tip(kind: OutcomeKind, retry_days: int) -> str:
-    retry = ngettext(
-        "The call comes back in {n} working day.",
-        "The call comes back in {n} working days.",
-        retry_days,
-    ).format(n=retry_days)
-    return {
-        OutcomeKind.PROMISED: _("Reached: they promised an amount by a date (a follow-up is set)"),
-        OutcomeKind.PLAN: _("Reached: agree a payment plan in installments"),
-        OutcomeKind.PROBLEM: _("Reached: there is a problem or a dispute; note it and follow up"),
-        OutcomeKind.RECEIVED: _("Reached: they have the invoice and are happy with the work"),
-        OutcomeKind.PAID: _("Record the payment they made"),
-        OutcomeKind.VOICEMAIL: _("You left a message. {retry}").format(retry=retry),
-        OutcomeKind.NO_ANSWER: _("Nobody answered. {retry}").format(retry=retry),
-        OutcomeKind.SNOOZE: _("Not today: put the call off to a date"),
-    }[kind]
-
-
-#: Outcomes where the customer was reached and something was agreed: tinted, and first.
-_REACHED = frozenset(
-    {OutcomeKind.PROMISED, OutcomeKind.PLAN, OutcomeKind.PROBLEM, OutcomeKind.RECEIVED}
-)
+from diva_desk.ui.today.outcomes import REACHED, OutcomeKind, outcome_label, outcome_tip
 
 #: Reasons that mean money is late: their dot is red, and the card offers the meeting pack.
 LATE_KINDS = frozenset(
@@ -163,6 +112,30 @@ class CallCard(QFrame):
             _("Call {rank}: {customer}").format(rank=rank, customer=call.customer_name)
         )
 
+        self._labels: dict[QPushButton, str] = {}
+        top = self._build_top(call, rank, rating_reason)
+        who_row = self._build_who_row(call, today)
+        self.reasons = self._build_reasons(call)
+        self._build_script_toggle()
+        actions = self._build_actions(call, retry_days)
+        self._labels[self.script_toggle] = self.script_toggle.text()
+
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(16, 14, 16, 14)
+        self._layout.setSpacing(6)
+        self._layout.addLayout(top)
+        self._layout.addWidget(who_row)
+        self._layout.addWidget(self.reasons)
+        self._layout.addWidget(self.script_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        self._script_index = self._layout.count()
+        self._layout.addSpacing(4)
+        self._layout.addWidget(actions)
+        self.set_current(False)
+
+    # --- building the card, top to bottom ------------------------------------------------
+
+    def _build_top(self, call: Call, rank: int, rating_reason: str) -> QHBoxLayout:
+        """The rank, the customer, their rating and the money at stake."""
         self.rank_label = QLabel(str(rank), self)
         self.rank_label.setObjectName("callRank")
         self.rank_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -187,7 +160,10 @@ class CallCard(QFrame):
         money.addWidget(self.stake, 0, Qt.AlignmentFlag.AlignRight)
         money.addWidget(self.stake_note, 0, Qt.AlignmentFlag.AlignRight)
         top.addLayout(money)
+        return top
 
+    def _build_who_row(self, call: Call, today: dt.date) -> QWidget:
+        """Whom to ask for, their number (copy or dial) and the last contact."""
         contact = call.contact_name or _("whoever looks after invoices")
         self.ask_for = _label(_("Ask for {person}").format(person=contact), "callWho", self)
         self.ask_for.setWordWrap(False)
@@ -219,9 +195,12 @@ class CallCard(QFrame):
         who.addWidget(self.phone_button)
         who.addWidget(self.dial_button)
         who.addWidget(self.last_contact)
+        return who_row
 
-        self.reasons = QWidget(self)
-        reasons = QVBoxLayout(self.reasons)
+    def _build_reasons(self, call: Call) -> QWidget:
+        """Why to call: one line per reason, a coloured dot, and the step's pill."""
+        box = QWidget(self)
+        reasons = QVBoxLayout(box)
         reasons.setContentsMargins(0, 4, 0, 0)
         reasons.setSpacing(3)
         #: The reason lines as shown (reason_text), for tests and screen readers.
@@ -239,21 +218,24 @@ class CallCard(QFrame):
             )
             row = QHBoxLayout()
             row.setSpacing(8)
-            dot = QLabel("●", self.reasons)
+            dot = QLabel("●", box)
             dot.setProperty("tone", tone)
             dot.setObjectName("reasonDot")
             row.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
             column = QVBoxLayout()
             column.setSpacing(2)
-            column.addWidget(_label(line, "reason", self.reasons))
+            column.addWidget(_label(line, "reason", box))
             if reason.step:
-                step = QLabel(step_label(reason.step), self.reasons)
+                step = QLabel(step_label(reason.step), box)
                 step.setObjectName("callStep")
                 step.setProperty("step", int(reason.step))
                 column.addWidget(step, 0, Qt.AlignmentFlag.AlignLeft)
             row.addLayout(column, 1)
             reasons.addLayout(row)
+        return box
 
+    def _build_script_toggle(self) -> None:
+        """The folded talking points' toggle (the view is laid out on first opening)."""
         self.script_toggle = QToolButton(self)
         self.script_toggle.setObjectName("scriptToggle")
         self.script_toggle.setText(_("&Talking points"))
@@ -263,8 +245,9 @@ class CallCard(QFrame):
         self.script_toggle.toggled.connect(self.show_script)
         self.script_view: QLabel | None = None
 
+    def _build_actions(self, call: Call, retry_days: int) -> QWidget:
+        """Send a waiting draft, one button per outcome, the meeting pack and letters."""
         self.buttons: dict[OutcomeKind, QPushButton] = {}
-        self._labels: dict[QPushButton, str] = {}
         actions = QWidget(self)
         actions.setObjectName("callActions")
         flow = FlowLayout(actions)
@@ -282,8 +265,8 @@ class CallCard(QFrame):
         for kind in OutcomeKind:
             button = QPushButton(outcome_label(kind), actions)
             button.setObjectName(f"outcome_{kind.value}")
-            button.setProperty("reached", kind in _REACHED)
-            button.setToolTip(_outcome_tip(kind, retry_days))
+            button.setProperty("reached", kind in REACHED)
+            button.setToolTip(outcome_tip(kind, retry_days))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, kind=kind: self._chosen(kind))
             if (kind is OutcomeKind.RECEIVED and not has_checkin) or (
@@ -308,19 +291,7 @@ class CallCard(QFrame):
             hold_letter_button(self.letter_button, hold_text(call.letter_hold, call.customer_name))
         flow.addWidget(self.letter_button)
         self._labels[self.letter_button] = self.letter_button.text()
-        self._labels[self.script_toggle] = self.script_toggle.text()
-
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(16, 14, 16, 14)
-        self._layout.setSpacing(6)
-        self._layout.addLayout(top)
-        self._layout.addWidget(who_row)
-        self._layout.addWidget(self.reasons)
-        self._layout.addWidget(self.script_toggle, 0, Qt.AlignmentFlag.AlignLeft)
-        self._script_index = self._layout.count()
-        self._layout.addSpacing(4)
-        self._layout.addWidget(actions)
-        self.set_current(False)
+        return actions
 
     # --- what the card does ------------------------------------------------------------
 
@@ -392,61 +363,3 @@ class CallCard(QFrame):
             self.show_script(not self.script_shown())
         else:
             super().keyPressEvent(event)
-
-
-CARD_STYLE = """
-#callCard {
-    background: palette(base); border: 1px solid palette(midlight); border-radius: 10px;
-}
-#callCard[current="true"] { border: 1px solid @focus~55; }
-#callCard:focus { border: 2px solid @focus; }
-#callRank {
-    background: palette(window); color: @muted; border-radius: 13px; font-weight: 600;
-}
-QLabel[role="callName"] { font-size: 12.5pt; font-weight: 600; color: palette(text); }
-#callStake { font-size: 12.5pt; font-weight: 600; color: palette(text); }
-#callRating {
-    border-radius: 7px; padding: 1px 9px; font-size: 8.5pt; font-weight: 600;
-    background: palette(window); color: @muted;
-}
-#callRating[rating="reliable"] { background: @settled~14; color: @settled; }
-#callRating[rating="slow"] { background: @caution~14; color: @caution; }
-#callRating[rating="risky"] { background: @overdue~14; color: @overdue; }
-QLabel[role="callWho"] { color: palette(text); }
-QLabel[role="reason"] { color: palette(text); }
-#reasonDot { font-size: 8pt; padding-top: 2px; }
-#reasonDot[tone="late"] { color: @overdue; }
-#reasonDot[tone="soon"] { color: @caution; }
-#reasonDot[tone="info"] { color: @info; }
-#callStep {
-    background: @info~8; color: @info; border: 1px solid @info~25; border-radius: 7px;
-    padding: 1px 9px; font-size: 8.5pt;
-}
-#callStep[step="4"], #callStep[step="5"] {
-    background: @overdue~10; color: @overdue; border-color: @overdue~30;
-}
-#callPhone, #callDial {
-    border: none; padding: 0 2px; color: @info; text-align: left;
-}
-#callPhone:hover, #callDial:hover { text-decoration: underline; }
-#callPhone:focus, #callDial:focus { border-bottom: 1px solid @focus; }
-#scriptToggle {
-    border: none; color: @muted; font-weight: 600; padding: 2px 0;
-}
-#scriptToggle:focus { color: @info; }
-#scriptView {
-    background: palette(alternate-base); border-left: 3px solid @info~35; border-radius: 4px;
-    padding: 2px 12px 8px 12px; color: palette(text);
-}
-#callActions QPushButton {
-    padding: 4px 10px; border: 1px solid palette(mid); border-radius: 5px;
-    background: palette(button); color: palette(button-text);
-}
-#callActions QPushButton:hover { background: @info~8; border-color: @info~45; }
-#callActions QPushButton:disabled { background: transparent; color: @muted; border-style: dashed; }
-#callActions QPushButton:focus { border: 2px solid @focus; padding: 3px 9px; }
-#callActions QPushButton[reached="true"] {
-    background: @info~12; color: @info; border-color: @info~35;
-}
-#callActions QPushButton[reached="true"]:hover { background: @info~20; }
-"""

@@ -44,7 +44,7 @@ from diva_desk.store.calls.outcomes import (
 )
 from diva_desk.store.invoices.editing import invoice_detail
 from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of
-from diva_desk.ui.today.call_card import OutcomeKind
+from diva_desk.ui.today.outcomes import OutcomeKind
 from diva_desk.ui.today.payment_plan_dialog import PaymentPlanDialog
 
 #: A promise, a snooze and a problem's follow-up are offered this many days out.

@@ -41,8 +41,10 @@ from diva_desk.store.invoices.lists import overdue_summary, total_owed
 from diva_desk.ui.common.undo_bar import UndoBar
 from diva_desk.ui.shell import errors, style
 from diva_desk.ui.today.call_actions import unsent_drafts
-from diva_desk.ui.today.call_card import CARD_STYLE, CallCard, OutcomeKind
+from diva_desk.ui.today.call_card import CallCard
+from diva_desk.ui.today.card_style import CARD_STYLE
 from diva_desk.ui.today.outcome_dialogs import record_outcome
+from diva_desk.ui.today.outcomes import OutcomeKind
 
 
 def money_lines(totals: dict[str, Decimal]) -> list[str]:
