@@ -117,7 +117,7 @@ def store_operations(path: Path, today: dt.date) -> list[Operation]:
     from diva_desk.store import reports
     from diva_desk.store.calls import call_list as calls
     from diva_desk.store.calls import followups
-    from diva_desk.store.customers import history
+    from diva_desk.store.customers import history, timeline
     from diva_desk.store.customers import listing as customers
     from diva_desk.store.invoices import lists as queries
     from diva_desk.store.invoices.documents import invoice_document, statement_document
@@ -142,7 +142,7 @@ def store_operations(path: Path, today: dt.date) -> list[Operation]:
         Operation("customers.customer_list", lambda: customers.customer_list(today)),
         Operation(
             "customers.customer_history (biggest)",
-            lambda: customers.customer_history(int(samples["biggest"]), today),  # type: ignore[arg-type]
+            lambda: timeline.customer_history(int(samples["biggest"]), today),  # type: ignore[arg-type]
         ),
         Operation("history.customer_ratings", lambda: history.customer_ratings(today)),
         Operation("followups.open_followups", followups.open_followups),

@@ -46,7 +46,7 @@ from diva_desk.store.calls.calendar import calendar_followups, open_followups_ic
 from diva_desk.store.calls.call_list import call_settings, calls_today, situation_on
 from diva_desk.store.calls.outcomes import balance_covered
 from diva_desk.store.contents.writing import add_contents
-from diva_desk.store.customers.listing import customer_history
+from diva_desk.store.customers.timeline import customer_history
 from diva_desk.store.invoices.detail import invoice_detail
 from diva_desk.store.invoices.documents import (
     invoice_document,

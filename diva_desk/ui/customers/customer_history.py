@@ -42,7 +42,7 @@ from diva_desk.core.billing_text import (
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers.history import CustomerStanding
-from diva_desk.store.customers.listing import CustomerHistory
+from diva_desk.store.customers.timeline import CustomerHistory
 from diva_desk.ui.common.labels import rating_text
 from diva_desk.ui.customers import history_columns
 from diva_desk.ui.customers.customer_timeline import (

@@ -19,7 +19,7 @@ from diva_desk.core.payment_methods import payment_method_word
 from diva_desk.core.promises import PromiseStatus
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
-from diva_desk.store.customers.listing import EntryKind, TimelineEntry
+from diva_desk.store.customers.timeline import EntryKind, TimelineEntry
 from diva_desk.ui.common import labels
 from diva_desk.ui.common.labels import status_text
 from diva_desk.ui.common.table_models import Column, Index, RowTableModel

@@ -31,7 +31,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,20 +38,21 @@ from PySide6.QtWidgets import (
 
 from diva_desk.core.records import DEFAULT_CURRENCY, DEFAULT_TERMS_DAYS
 from diva_desk.errors import UserFacingError
-from diva_desk.i18n import _, ngettext
-from diva_desk.i18n import format as fmt
+from diva_desk.i18n import _
 from diva_desk.store.book.business import get_business
 from diva_desk.store.book.settings import suggested_deposit_percent
 from diva_desk.store.customers import listing as store
 from diva_desk.store.customers.history import customer_standing
+from diva_desk.store.customers.timeline import customer_history
 from diva_desk.ui.common.adaptive_split import SIDE_BY_SIDE, STACKED, AdaptiveSplitter
 from diva_desk.ui.common.list_tab import ListTab
 from diva_desk.ui.common.table_models import ROW_ROLE
+from diva_desk.ui.customers import customer_removal
 from diva_desk.ui.customers.customer_filters import CustomerFilterBar, CustomerFilterProxy
 from diva_desk.ui.customers.customer_form import CustomerDialog
 from diva_desk.ui.customers.customer_history import CustomerPane
 from diva_desk.ui.customers.customer_models import CustomerTableModel
-from diva_desk.ui.shell.errors import show_failure, show_message
+from diva_desk.ui.shell.errors import show_failure
 
 NAME_COLUMN, BALANCE_COLUMN = 1, 3
 #: Shown on the customer's page beside the list, so out of the list until asked for
@@ -269,7 +269,7 @@ class CustomersTab(ListTab):
         self.pane.show_customer(
             row.id,
             customer,
-            store.customer_history(row.id, today),
+            customer_history(row.id, today),
             customer_standing(row.id, today, suggested_deposit_percent()),
             today,
             business.default_terms_days if business else DEFAULT_TERMS_DAYS,
@@ -331,71 +331,14 @@ class CustomersTab(ListTab):
     def archive_selected(self) -> None:
         """Archive after asking (or bring an archived customer back, which needs no asking)."""
         row = self.selected()
-        if row is None:
-            return
-        if row.archived:
-            store.set_archived(row.id, False)
-            self._changed(_("{name} is back in the list.").format(name=row.name), row.id)
-            return
-        owed = (
-            _(" They still owe {amount}; it stays in your totals and reminders.").format(
-                amount=fmt.money_in_currencies(row.balances, row.currency)
-            )
-            if row.balances
-            else ""
-        )
-        answer = QMessageBox.question(
-            self,
-            _("Archive customer"),
-            _("Archive {name}? They leave the list and pick lists; their invoices stay.").format(
-                name=row.name
-            )
-            + owed,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        store.set_archived(row.id, True)
-        self._changed(
-            _("Archived {name}. Tick “Show archived” to see them again.").format(name=row.name),
-            row.id,
-        )
+        if row is not None and (done := customer_removal.archive(self, row)) is not None:
+            self._changed(*done)
 
     def delete_selected(self) -> None:
         """Delete a customer with no invoice after asking; one with invoices is archived."""
         row = self.selected()
-        if row is None:
-            return
-        invoices = store.invoice_count(row.id)
-        if invoices:
-            show_message(
-                self,
-                ngettext(
-                    "{name} has {count} invoice, so they can be archived but not deleted.",
-                    "{name} has {count} invoices, so they can be archived but not deleted.",
-                    invoices,
-                ).format(name=row.name, count=fmt.number(invoices)),
-            )
-            return
-        answer = QMessageBox.question(
-            self,
-            _("Delete customer"),
-            _(
-                "Delete {name} for good, with their notes, promises and follow-ups? "
-                "This cannot be undone."
-            ).format(name=row.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            store.delete_customer(row.id)
-        except UserFacingError as exc:
-            show_failure(self, exc)
-            return
-        self._changed(_("Deleted {name}.").format(name=row.name), None)
+        if row is not None and (done := customer_removal.delete(self, row)) is not None:
+            self._changed(*done)
 
     def _changed(self, message: str, keep: int | None) -> None:
         self._keep_selected = keep

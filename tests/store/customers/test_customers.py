@@ -16,17 +16,16 @@ from diva_desk.errors import BadInput
 from diva_desk.store.book import models as m
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.customers.listing import (
-    EntryKind,
     code_in_use,
     code_taken,
     create_customer,
-    customer_history,
     customer_list,
     delete_customer,
     get_customer,
     set_archived,
     update_customer,
 )
+from diva_desk.store.customers.timeline import EntryKind, customer_history
 
 TODAY = dt.date(2026, 11, 23)
 WORK = (r.InvoiceLine(description="Work", unit_price=Decimal("1000.00")),)

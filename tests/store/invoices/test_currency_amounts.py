@@ -12,7 +12,7 @@ from diva_desk.errors import BadInput
 from diva_desk.store.book import models as m
 from diva_desk.store.calls import outcomes as o
 from diva_desk.store.contents.writing import add_contents
-from diva_desk.store.customers.listing import EntryKind, customer_history
+from diva_desk.store.customers.timeline import EntryKind, customer_history
 from diva_desk.store.invoices.editing import (
     InvoiceDraft,
     invoice_detail,

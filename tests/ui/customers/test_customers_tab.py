@@ -253,7 +253,7 @@ def test_a_customer_with_invoices_cannot_be_deleted(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        "diva_desk.ui.customers.customers_tab.show_message",
+        "diva_desk.ui.customers.customer_removal.show_message",
         lambda _parent, text, **_kw: shown.append(text),
     )
     tab = window.customers

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from diva_desk.core import records as r
 from diva_desk.i18n import format as fmt
 from diva_desk.store.book import models as m
-from diva_desk.store.customers.listing import EntryKind, customer_history
+from diva_desk.store.customers.timeline import EntryKind, customer_history
 from diva_desk.store.invoices.editing import (
     draft_for_customer,
     invoice_detail,
