@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -34,78 +33,24 @@ from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.calls.calendar import open_followups_ics
 from diva_desk.store.calls.followup_edits import (
-    add_followup,
     mark_followup_done,
-    reschedule_followup,
 )
 from diva_desk.store.calls.followups import FollowupRow
 from diva_desk.store.customers.interactions import recent_interactions
 from diva_desk.store.invoices.lists import customer_rows
-from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of
+from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of, exec_dialog
 from diva_desk.ui.common.flow_layout import FlowLayout
 from diva_desk.ui.common.list_tab import ListTab
+from diva_desk.ui.followups.followup_dialogs import FollowupDialog, RescheduleDialog
 from diva_desk.ui.followups.followup_models import (
     FollowupFilter,
     InteractionTableModel,
     OpenFollowupModel,
 )
 from diva_desk.ui.shell import errors, style
-from diva_desk.ui.today.outcome_dialogs import exec_dialog
 
 #: Without a date range, the interactions of this many days back are listed.
 RECENT_DAYS = 60
-#: A follow-up added by hand is offered for this many days out.
-NEW_FOLLOWUP_AFTER_DAYS = 2
-
-
-class FollowupDialog(FormDialog):
-    """A follow-up by hand: who, when, and what about."""
-
-    def __init__(
-        self,
-        customers: list[tuple[int, str]],
-        customer_id: int | None,
-        today: dt.date,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(_("Add a follow-up"), _("&Add follow-up"), parent)
-        self.setObjectName("followupDialog")
-        self.intro.setText(_("It will be on the morning list on that day."))
-        self.customer = QComboBox(self)
-        self.customer.setObjectName("followupCustomer")
-        for cid, name in customers:
-            self.customer.addItem(name, cid)
-        if customer_id is not None:
-            self.customer.setCurrentIndex(max(self.customer.findData(customer_id), 0))
-        self.due = date_edit(
-            self, today + dt.timedelta(days=NEW_FOLLOWUP_AFTER_DAYS), "followupDue"
-        )
-        self.reason = QLineEdit(self)
-        self.reason.setObjectName("followupReason")
-        self.reason.setPlaceholderText(_("For example: ask whether the PO came through"))
-        self.form.addRow(_("&Customer:"), self.customer)
-        self.form.addRow(_("&On:"), self.due)
-        self.form.addRow(_("&About:"), self.reason)
-        self.followup_id: int | None = None
-        self.action = lambda _dialog: self._add()
-        self.reason.setFocus()
-
-    def _add(self) -> None:
-        self.followup_id = add_followup(
-            self.customer.currentData(), None, day_of(self.due), self.reason.text()
-        )
-
-
-class RescheduleDialog(FormDialog):
-    def __init__(self, row: FollowupRow, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(_("Move the follow-up"), _("&Move"), parent)
-        self.setObjectName("rescheduleDialog")
-        self.intro.setText(
-            _("{customer}: {reason}").format(customer=row.customer_name, reason=row.reason)
-        )
-        self.due = date_edit(self, max(row.due_date, today) + dt.timedelta(days=7), "rescheduleDue")
-        self.form.addRow(_("&To:"), self.due)
-        self.action = lambda _dialog: reschedule_followup(row.id, day_of(self.due))
 
 
 class FollowupsTab(ListTab):

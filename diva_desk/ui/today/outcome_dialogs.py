@@ -43,7 +43,7 @@ from diva_desk.store.calls.outcomes import (
     snoozed,
 )
 from diva_desk.store.invoices.editing import invoice_detail
-from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of
+from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of, exec_dialog
 from diva_desk.ui.today.outcomes import OutcomeKind
 from diva_desk.ui.today.payment_plan_dialog import PaymentPlanDialog
 
@@ -51,11 +51,6 @@ from diva_desk.ui.today.payment_plan_dialog import PaymentPlanDialog
 PROMISE_AFTER_DAYS = 7
 SNOOZE_AFTER_DAYS = 7
 PROBLEM_FOLLOWUP_WORKING_DAYS = 3
-
-
-def exec_dialog(dialog: QDialog) -> int:
-    """Run a dialog modally; the one place tests answer these forms."""
-    return dialog.exec()
 
 
 def call_invoices(call: Call) -> list[tuple[int, str]]:
