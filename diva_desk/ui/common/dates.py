@@ -131,10 +131,15 @@ class DateEdit(QDateEdit):
         super().mousePressEvent(event)
 
 
+def qdate(day: dt.date) -> QDate:
+    """The Qt date for a Python date."""
+    return QDate(day.year, day.month, day.day)
+
+
 def date_edit(parent: QWidget | None, day: dt.date | None = None, name: str = "") -> QDateEdit:
     """A new date field for ``day`` (today when None), localized."""
     day = day or dt.date.today()
-    edit = DateEdit(QDate(day.year, day.month, day.day), parent)
+    edit = DateEdit(qdate(day), parent)
     if name:
         edit.setObjectName(name)
     return localize_date_edit(edit)

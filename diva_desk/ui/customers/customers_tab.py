@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -357,3 +358,17 @@ class CustomersTab(ListTab):
 
     def reload(self, today: dt.date) -> None:
         self.model.reload(today)
+
+
+def show_customer_in(
+    tabs: QTabWidget, customers: CustomersTab, customer_id: int, code: str
+) -> None:
+    """Bring up the Customers tab with this customer chosen.
+
+    When a search or a filter hides them, the search is set to their code first.
+    """
+    tabs.setCurrentWidget(customers)
+    if not customers.select_customer(customer_id):
+        customers.search.setText(code)
+        customers.select_customer(customer_id)
+    customers.view.setFocus(Qt.FocusReason.OtherFocusReason)

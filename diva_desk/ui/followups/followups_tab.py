@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +38,7 @@ from diva_desk.store.calls.followup_edits import (
 from diva_desk.store.calls.followups import FollowupRow
 from diva_desk.store.customers.interactions import recent_interactions
 from diva_desk.store.invoices.lists import customer_rows
+from diva_desk.ui.common.dates import qdate
 from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of, exec_dialog
 from diva_desk.ui.common.flow_layout import FlowLayout
 from diva_desk.ui.common.list_tab import ListTab
@@ -185,7 +186,7 @@ class FollowupsTab(ListTab):
             # The range offered when ticked is around the book's day, not the computer's.
             for edit, day in ((self.since, today - dt.timedelta(days=30)), (self.until, today)):
                 edit.blockSignals(True)
-                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.setDate(qdate(day))
                 edit.blockSignals(False)
         since, until = self._span() or (today - dt.timedelta(days=RECENT_DAYS), today)
         self.interactions.set_rows(recent_interactions(since, until))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from diva_desk.i18n import _
 from diva_desk.store.invoices.lists import InvoiceRow
-from diva_desk.ui.common.dates import date_edit
+from diva_desk.ui.common.dates import date_edit, qdate
 from diva_desk.ui.common.flow_layout import FlowLayout
 from diva_desk.ui.invoices.invoice_filters import (
     InvoiceFilter,
@@ -29,10 +29,6 @@ from diva_desk.ui.invoices.invoice_filters import (
     period_text,
     status_filter_text,
 )
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _day(edit: QDateEdit) -> dt.date:
@@ -183,7 +179,7 @@ class FilterBar(QWidget):
         if named is not None:
             for edit, day in ((self.issued_from, named[0]), (self.issued_to, named[1])):
                 edit.blockSignals(True)
-                edit.setDate(_qdate(day))
+                edit.setDate(qdate(day))
                 edit.blockSignals(False)
 
     def _dates_changed(self) -> None:

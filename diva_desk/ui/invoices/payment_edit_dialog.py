@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from diva_desk.core.money import ZERO, money_text
@@ -29,6 +28,7 @@ from diva_desk.store.invoices.payment_edits import (
     move_payment,
     payment_fields,
 )
+from diva_desk.ui.common.dates import qdate
 from diva_desk.ui.common.dialogs import FormDialog, day_of
 from diva_desk.ui.invoices.payment_dialog import PaymentDialog
 
@@ -57,7 +57,7 @@ class PaymentEditDialog(PaymentDialog):
         before = self.before
         self._typed = True  # the amount is the payment's, not the balance
         self.deposit.setChecked(before.is_deposit)
-        self.date.setDate(QDate(before.date.year, before.date.month, before.date.day))
+        self.date.setDate(qdate(before.date))
         self.amount.setText(money_text(before.amount, self.detail().invoice.currency))
         code = before.method.value if before.method is not None else ""
         self.method.setCurrentIndex(max(self.method.findData(code), 0))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -26,14 +25,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from diva_desk.i18n import _
 from diva_desk.store.book.business import get_business
-from diva_desk.ui.common.dates import date_edit
+from diva_desk.ui.common.dates import date_edit, qdate
 from diva_desk.ui.common.table_models import ROW_ROLE, SearchProxyModel
 from diva_desk.ui.reports.aging_table import AgingTableModel, DebtorTableModel, TotalsLastProxy
 from diva_desk.ui.reports.chart_kinds import GroupedBarChart, LineChart, StackedBarChart
@@ -61,9 +59,6 @@ from diva_desk.ui.shell import style
 from diva_desk.ui.shell.errors import show_failure
 from diva_desk.ui.shell.tasks import TaskRunner
 
-if TYPE_CHECKING:
-    from diva_desk.ui.customers.customers_tab import CustomersTab
-
 #: Rows of the aging table shown before it scrolls (the page scrolls the rest into view).
 AGING_ROWS_SHOWN = 40
 #: How long the As-of date must rest before the figures are read again.
@@ -76,10 +71,6 @@ QLabel[role="caption"] { font-weight: 600; }
 QLabel[role="note"] { color: @muted; }
 QLabel#reportsEmptyTitle { font-size: 17pt; font-weight: 600; }
 """
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _latest_as_of(today: dt.date) -> QDate:
@@ -115,7 +106,7 @@ class ReportsTab(QWidget):
         self._again = False
 
         self.as_of_edit = date_edit(self, self._today, "reportsAsOf")
-        self.as_of_edit.setDateRange(_qdate(FIRST_AS_OF), _latest_as_of(self._today))
+        self.as_of_edit.setDateRange(qdate(FIRST_AS_OF), _latest_as_of(self._today))
         self.as_of_edit.setAccessibleName(_("As of"))
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -251,7 +242,7 @@ class ReportsTab(QWidget):
         self._stale = True
         self.as_of_edit.setMaximumDate(_latest_as_of(today))
         if following and self.as_of() != today:
-            self.as_of_edit.setDate(_qdate(today))  # recomputes, if shown
+            self.as_of_edit.setDate(qdate(today))  # recomputes, if shown
         elif self.isVisible():
             self.recompute()
 
@@ -393,17 +384,3 @@ class ReportsTab(QWidget):
             show_failure(self, error)
 
         self._tasks.run(work, done, failed)
-
-
-def show_customer_in(
-    tabs: QTabWidget, customers: CustomersTab, customer_id: int, code: str
-) -> None:
-    """Bring up the Customers tab with this customer chosen.
-
-    When a search or a filter hides them, the search is set to their code first.
-    """
-    tabs.setCurrentWidget(customers)
-    if not customers.select_customer(customer_id):
-        customers.search.setText(code)
-        customers.select_customer(customer_id)
-    customers.view.setFocus(Qt.FocusReason.OtherFocusReason)

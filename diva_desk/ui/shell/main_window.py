@@ -21,11 +21,11 @@ from diva_desk.store.invoices.lists import total_owed
 from diva_desk.ui.common.list_tab import ListTab
 from diva_desk.ui.common.screen_fit import fitted_size
 from diva_desk.ui.customers.contacts_actions import ContactsActions
-from diva_desk.ui.customers.customers_tab import CustomersTab
+from diva_desk.ui.customers.customers_tab import CustomersTab, show_customer_in
 from diva_desk.ui.documents.customer_documents import CustomerDocuments, show_document
 from diva_desk.ui.followups.followups_tab import FollowupsTab
 from diva_desk.ui.invoices.invoices_tab import InvoicesTab
-from diva_desk.ui.reports.reports_tab import ReportsTab, show_customer_in
+from diva_desk.ui.reports.reports_tab import ReportsTab
 from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.shell.book_actions import BookActions

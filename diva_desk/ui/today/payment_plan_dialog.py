@@ -42,6 +42,7 @@ from diva_desk.core.plans import (
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.calls.outcomes import OutcomeResult, agreed_payment_plan, balance_covered
+from diva_desk.ui.common.dates import qdate
 from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of
 
 Index = QModelIndex | QPersistentModelIndex
@@ -138,7 +139,7 @@ class ScheduleModel(QAbstractTableModel):
                 return text
         if role == Qt.ItemDataRole.EditRole:
             if column == 1:
-                return QDate(due.year, due.month, due.day)
+                return qdate(due)
             if column == 2:
                 return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
