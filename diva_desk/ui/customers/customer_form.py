@@ -41,6 +41,7 @@ from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.book.business import get_business
 from diva_desk.store.customers import listing as store
+from diva_desk.ui.common.form_fields import choice_box, text_box
 from diva_desk.ui.common.screen_fit import fitted_size
 from diva_desk.ui.customers.customer_timeline import method_text
 from diva_desk.ui.shell import style
@@ -196,18 +197,12 @@ class CustomerDialog(QDialog):
         self._add(box, field, label, editor)
 
     def _text(self, box: QGroupBox, field: str, label: str, lines: int) -> None:
-        editor = QPlainTextEdit(box)
-        editor.setTabChangesFocus(True)
-        editor.setFixedHeight(editor.fontMetrics().lineSpacing() * lines + 14)
-        self._add(box, field, label, editor)
+        self._add(box, field, label, text_box(box, lines))
 
     def _combo(
         self, box: QGroupBox, field: str, label: str, choices: list[tuple[str, str]]
     ) -> None:
-        editor = QComboBox(box)
-        for text, value in choices:
-            editor.addItem(text, value)
-        self._add(box, field, label, editor)
+        self._add(box, field, label, choice_box(box, choices))
 
     @staticmethod
     def _languages(current: str | None) -> list[tuple[str, str]]:

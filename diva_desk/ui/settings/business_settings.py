@@ -51,6 +51,7 @@ from diva_desk.store.book.settings import (
     payment_instructions_by_currency,
 )
 from diva_desk.store.book.tax_rates import tax_rates
+from diva_desk.ui.common.form_fields import choice_box, text_box
 from diva_desk.ui.common.screen_fit import fit_to_screen
 from diva_desk.ui.common.unsaved import GuardedDialog
 from diva_desk.ui.settings.currency_instructions import CurrencyInstructions
@@ -206,19 +207,12 @@ class BusinessSettingsDialog(GuardedDialog):
     def _text(
         self, form: QFormLayout, name: str, label: str, lines: int, placeholder: str = ""
     ) -> None:
-        editor = QPlainTextEdit(self)
-        editor.setTabChangesFocus(True)  # Tab moves on; Enter starts a new line
-        editor.setPlaceholderText(placeholder)
-        editor.setFixedHeight(editor.fontMetrics().lineSpacing() * lines + 14)
-        self._add(form, name, label, editor)
+        self._add(form, name, label, text_box(self, lines, placeholder))
 
     def _combo(
         self, form: QFormLayout, name: str, label: str, items: list[tuple[str, str]]
     ) -> None:
-        editor = QComboBox(self)
-        for text, value in items:
-            editor.addItem(text, value)
-        self._add(form, name, label, editor)
+        self._add(form, name, label, choice_box(self, items))
 
     @staticmethod
     def _locales(business: Business) -> list[tuple[str, str]]:
