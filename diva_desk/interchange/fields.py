@@ -185,7 +185,9 @@ class Fields:
         return None if self.raw.get(key) is None else self.identifier(key)
 
     def currency(self, key: str) -> str | None:
-        if self.raw.get(key) is None:
+        """A currency code; ``None`` when absent, ``null`` or empty (the default applies)."""
+        raw = self.raw.get(key)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
         value = self.text(key)
         code = currency_code(value)

@@ -114,3 +114,12 @@ def test_an_empty_customer_currency_is_the_businesss(book: peewee.SqliteDatabase
     del document["customers"][0]["currency"]
     import_text(json.dumps(document))
     assert m.Customer.get(m.Customer.code == "TOKYO").currency == "JPY"
+
+
+def test_an_empty_currency_falls_back_like_a_missing_one(book: peewee.SqliteDatabase) -> None:
+    """``"currency": ""`` on a customer takes the business's; on an invoice, the customer's."""
+    document = yen_book(**{"invoices.0.currency": ""})
+    document["customers"].append({"code": "HOME", "name": "Home Ltd", "currency": ""})
+    import_text(json.dumps(document))
+    assert m.Customer.get(m.Customer.code == "HOME").currency == "CAD"
+    assert m.Invoice.get(m.Invoice.number == "T-1").currency == "JPY"
