@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from diva_desk.core.calls.kinds import plan_state
 from diva_desk.core.calls.model import InstallmentFacts, PlanFacts
-from diva_desk.core.currencies import minor_places
+from diva_desk.core.currencies import places_rule
 from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
 from diva_desk.core.records import Installment
 from diva_desk.i18n import _
@@ -116,9 +116,7 @@ def check_custom_installments(
         if inst.amount <= ZERO:
             return _("Installment {n}: the amount must be more than zero.").format(n=n)
         if not fits_currency(inst.amount, currency):
-            return _("Installment {n}: {currency} amounts have at most {places} decimals.").format(
-                n=n, currency=currency, places=minor_places(currency)
-            )
+            return _("Installment {n}: {rule}.").format(n=n, rule=places_rule(currency))
         if n > 1 and inst.due_date <= installments[n - 2].due_date:
             return _("Installment {n}: its date must come after installment {previous}'s.").format(
                 n=n, previous=n - 1

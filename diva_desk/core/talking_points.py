@@ -37,6 +37,7 @@ from decimal import Decimal
 
 from diva_desk.core.calls.escalation import step_label
 from diva_desk.core.calls.model import Call, CallSettings, EscalationStep, Reason, ReasonKind
+from diva_desk.core.calls.texts import missed_installments
 from diva_desk.core.calls.workdays import add_working_days
 from diva_desk.core.money import ZERO
 from diva_desk.core.spoken_names import (
@@ -97,7 +98,9 @@ EXTRA_PLACEHOLDERS: dict[str, frozenset[str]] = {
     ReasonKind.PROMISE_DUE.value: frozenset({"promised_date", "made_on"}),
     ReasonKind.BROKEN_PROMISE.value: frozenset({"promised_date", "made_on"}),
     ReasonKind.INSTALLMENT_DUE.value: frozenset({"installment_date", "plan_date"}),
-    ReasonKind.INSTALLMENT_MISSED.value: frozenset({"installment_date", "plan_date"}),
+    ReasonKind.INSTALLMENT_MISSED.value: frozenset(
+        {"installment_date", "plan_date", "missed_installments"}
+    ),
     ReasonKind.FOLLOWUP.value: frozenset({"followup_reason"}),
     "followup_problem": frozenset({"followup_reason"}),
     **{name: _OVERDUE_EXTRA for name in _STEP_NAMES.values()},
@@ -386,6 +389,11 @@ def template_values(
         "made_on": made_on,
         "installment_date": earliest,
         "plan_date": made_on,
+        "missed_installments": missed_installments(
+            sum(r.count for r in reasons if r.kind is ReasonKind.INSTALLMENT_MISSED),
+            earliest,
+            locale,
+        ),
         "followup_reason": "; ".join(followup_notes(reasons)),
     }
     name = template_name(first)

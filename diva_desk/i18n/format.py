@@ -75,10 +75,11 @@ def parse_amount(
         raise BadTypedAmount(_amount_example(text, field, currency, places, loc))
     if -value.as_tuple().exponent > places and value != round(value, places):
         if currency and places == get_currency_precision(currency):
-            message = _("{field}: {currency} amounts have at most {places} decimals.")
-            if places == 0:
-                message = _("{field}: {currency} amounts have no decimals.")
-            raise BadTypedAmount(message.format(field=field, currency=currency, places=places))
+            from diva_desk.core.currencies import places_rule
+
+            raise BadTypedAmount(
+                _("{field}: {rule}.").format(field=field, rule=places_rule(currency))
+            )
         raise BadTypedAmount(
             _("{field}: use at most {places} decimals.").format(field=field, places=places)
         )

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 
-from diva_desk.core.currencies import currency_problem, minor_places
+from diva_desk.core.currencies import currency_problem, places_rule
 from diva_desk.core.money import BadAmount, fits_currency, minor_unit, parse_decimal
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
@@ -185,7 +185,9 @@ class Fields:
         return None if self.raw.get(key) is None else self.identifier(key)
 
     def currency(self, key: str) -> str | None:
-        if self.raw.get(key) is None:
+        """A currency code; ``None`` when absent, ``null`` or empty (the default applies)."""
+        raw = self.raw.get(key)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
         value = self.text(key)
         code = currency_code(value)
@@ -333,14 +335,11 @@ class Fields:
         if number is None:
             return None
         if not fits_currency(number, currency):
-            places = minor_places(currency)
-            message = (
-                _("{value} has decimals, but {currency} amounts have none")
-                if places == 0
-                else _("{value} has more decimals than {currency} amounts have ({places})")
-            )
             raise self.error(
-                key, message.format(value=shown(self.raw[key]), currency=currency, places=places)
+                key,
+                _("{value} has too many decimals: {rule}").format(
+                    value=shown(self.raw[key]), rule=places_rule(currency)
+                ),
             )
         return number.quantize(minor_unit(currency))
 

@@ -15,19 +15,23 @@ from diva_desk.interchange.keys import (
     PLAN_KEYS,
     PROMISE_KEYS,
 )
+from diva_desk.interchange.paid_so_far import take_payment
 from diva_desk.interchange.references import References
 
 
 def read_payment(where: str, raw: Any, refs: References) -> r.Payment:
-    """A payment of any invoice, whatever its state: history may hold anything."""
+    """A payment the app could have recorded: on a sent invoice, or a void one it was
+    received on before voiding, never past the invoice's total (paid_so_far.py)."""
     f = Fields(raw, where)
     f.check_keys(PAYMENT_KEYS)
     invoice = present(refs.invoice_for(f))
     currency = refs.currency_of(None, invoice)
+    amount = present(f.amount("amount", currency=currency, required=True, positive=True))
+    take_payment(f, invoice, refs.standings[invoice], amount)
     return r.Payment(
         invoice=invoice,
         date=present(f.date("date", required=True)),
-        amount=present(f.amount("amount", currency=currency, required=True, positive=True)),
+        amount=amount,
         method=f.choice("method", r.PaymentMethod),
         reference=f.text("reference"),
         is_deposit=f.boolean("is_deposit"),

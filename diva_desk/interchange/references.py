@@ -11,6 +11,9 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any, Protocol
 
 from diva_desk.core import records as r
+from diva_desk.core.invoice_standing import Standing
+from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.money import ZERO
 from diva_desk.i18n import _
 from diva_desk.interchange.fields import Fields, shown
 
@@ -35,6 +38,10 @@ class BookView(Protocol):
         """Currency by invoice number, for those of ``numbers`` the book has."""
         ...
 
+    def invoice_standings(self, numbers: Collection[str]) -> Mapping[str, Standing]:
+        """State, total and payments received, for those of ``numbers`` the book has."""
+        ...
+
 
 class EmptyBook:
     """A new book: no business, no customers, no invoices."""
@@ -51,6 +58,9 @@ class EmptyBook:
     def invoice_currencies(self, numbers: Collection[str]) -> Mapping[str, str]:
         return {}
 
+    def invoice_standings(self, numbers: Collection[str]) -> Mapping[str, Standing]:
+        return {}
+
 
 class References:
     """The customers and invoices known so far: the book's and the file's."""
@@ -62,6 +72,8 @@ class References:
         #: Currency by invoice number, the book's and this file's: amounts are checked
         #: against the minor units of the currency they are in.
         self.invoice_currencies = dict(book.invoice_currencies(numbers))
+        #: What each invoice may still receive (paid_so_far.py): the book's, then the file's.
+        self.standings = dict(book.invoice_standings(numbers))
         self.customers: dict[str, r.Customer] = {}
         self.customer_where: dict[str, str] = {}
         self.invoices: dict[str, str] = {}  # number -> customer code, for this file
@@ -103,6 +115,8 @@ class References:
         self.invoices[invoice.number] = invoice.customer
         self.invoice_where[invoice.number] = f.where
         self.invoice_currencies[invoice.number] = invoice.currency
+        total = invoice_totals(invoice.lines, invoice.currency).total
+        self.standings[invoice.number] = Standing(invoice.state, total, invoice.currency, ZERO)
 
     def currency_of(self, customer: str | None, invoice: str | None) -> str:
         """The currency of an amount about ``invoice``, or else about ``customer``."""

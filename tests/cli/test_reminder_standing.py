@@ -23,7 +23,7 @@ def agreed(tmp_path: Path) -> Path:
     """ACME: DD-3001 (due Oct 1) on a plan, DD-3002 (due Nov 14) outside it.
 
     The plan, agreed Oct 15: 120.00 on Nov 15 (paid Nov 14), 121.28 on Dec 18.
-    CAFE: DD-3003 (due Nov 1) with 100.00 promised by Dec 10, made Nov 20.
+    CAFE: DD-3003 (due Nov 1) with all of it (241.28) promised by Dec 10, made Nov 20.
     """
     book = json.loads(SAMPLE.read_text(encoding="utf-8"))
     first = book["invoices"][0]
@@ -50,7 +50,7 @@ def agreed(tmp_path: Path) -> Path:
     ]  # fmt: skip
     book["promises"] = [
         {"customer": "CAFE", "invoice": "DD-3003", "made_on": "2026-11-20",
-         "promised_date": "2026-12-10", "amount": "100.00"}
+         "promised_date": "2026-12-10", "amount": "241.28"}
     ]  # fmt: skip
     for kind in ("followups", "interactions"):
         book[kind] = []
@@ -101,7 +101,7 @@ def test_a_missed_installment_is_asked_for(agreed: Path, tmp_path: Path) -> None
 
 
 def test_a_promise_not_yet_due_holds_the_letter_until_broken(agreed: Path, tmp_path: Path) -> None:
-    promised = money(Decimal("100.00"), "CAD", LOCALE)
+    promised = money(TOTAL, "CAD", LOCALE)
     by = month_day(dt.date(2026, 12, 10), LOCALE)
     for day in ("2026-12-03", "2026-12-10"):
         one_line_error(
@@ -118,3 +118,42 @@ def test_the_date_is_checked(agreed: Path, tmp_path: Path) -> None:
     for bad in ("yesterday", "9999-12-31"):
         result = run("reminder-pdf", "ACME", "--date", bad, data_dir=agreed, cwd=tmp_path)
         one_line_error(result, 2, "--date")
+
+
+def test_a_promise_for_part_of_an_invoice_lets_the_rest_be_chased(
+    tmp_path: Path,
+) -> None:
+    """CAFE promised 100.00 of DD-3003's 241.28: the letter goes out and the call list calls."""
+    book = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    first = book["invoices"][0]
+    book["invoices"] = [
+        dict(first, number="DD-3003", customer="CAFE", issue_date="2026-10-02",
+             sent_date="2026-10-02", due_date="2026-11-01"),
+    ]  # fmt: skip
+    book["payments"] = []
+    book["payment_plans"] = []
+    book["promises"] = [
+        {"customer": "CAFE", "invoice": "DD-3003", "made_on": "2026-11-20",
+         "promised_date": "2026-12-10", "amount": "100.00"}
+    ]  # fmt: skip
+    for kind in ("followups", "interactions"):
+        book[kind] = []
+    (tmp_path / "part.json").write_text(json.dumps(book), encoding="utf-8")
+    data = tmp_path / "part-data"
+    assert run("import", str(tmp_path / "part.json"), data_dir=data, cwd=tmp_path).returncode == 0
+
+    result = run(
+        "reminder-pdf", "CAFE", "--level", "final", "--date", "2026-12-03",
+        data_dir=data, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "DD-3003" in pdf_text(tmp_path / "CAFE-reminder-final-2026-12-03.pdf")
+
+    today = run("today", "--json", "--date", "2026-12-03", data_dir=data, cwd=tmp_path)
+    assert today.returncode == 0, today.stderr
+    calls = json.loads(today.stdout)["calls"]
+    [cafe] = [c for c in calls if c["customer"] == "CAFE"]
+    overdue = [r for r in cafe["reasons"] if r["kind"] == "overdue"]
+    assert [(r["invoice"], Decimal(r["amount"])) for r in overdue] == [
+        ("DD-3003", TOTAL - Decimal("100.00"))
+    ]

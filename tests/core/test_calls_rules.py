@@ -127,7 +127,7 @@ def _promise(status_day: dt.date, paid: str, promised: dt.date = THU) -> Promise
 
 
 def test_promise_due_on_its_day_and_holds_the_overdue_call_before() -> None:
-    owed = invoice(due=MON - days(30), total="2000.00")
+    owed = invoice(due=MON - days(30), total="500.00")  # all of it promised
     before = Situation((customer(),), (owed,), promises=(_promise(TUE, "0"),))
     assert calls_for(TUE, before) == []  # they promised Thursday: no nagging meanwhile
     on_day = Situation((customer(),), (owed,), promises=(_promise(THU, "0"),))

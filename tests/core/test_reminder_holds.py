@@ -77,7 +77,7 @@ def test_a_missed_installment_is_asked_for_not_the_whole_balance() -> None:
 
 
 def test_a_promise_not_yet_due_holds_back_and_on_its_day_too() -> None:
-    overdue = [invoice(1, due=MON - days(30))]
+    overdue = [invoice(1, due=MON - days(30), total="500.00")]  # all of it promised
     for promised in (DAY + days(3), DAY):
         s = standing(overdue, promises=[promise(PromiseStatus.PENDING, promised)])
         assert not s.may_remind

@@ -71,11 +71,12 @@ def test_whole_yen_import_and_export_unchanged(book: peewee.SqliteDatabase) -> N
     ("path", "value", "message"),
     [
         ("payments.0.amount", "100.50",
-         'payments[0].amount: "100.50" has decimals, but JPY amounts have none'),
+         'payments[0].amount: "100.50" has too many decimals: JPY amounts have no decimals'),
         ("promises.0.amount", "0.5",
-         'promises[0].amount: "0.5" has decimals, but JPY amounts have none'),
+         'promises[0].amount: "0.5" has too many decimals: JPY amounts have no decimals'),
         ("invoices.0.deposit_amount", "300.25",
-         'invoices[0] (T-1).deposit_amount: "300.25" has decimals, but JPY amounts have none'),
+         'invoices[0] (T-1).deposit_amount: "300.25" has too many decimals: '
+         "JPY amounts have no decimals"),
     ],
 )  # fmt: skip
 def test_more_decimals_than_the_currency_has_are_refused_naming_the_key(
@@ -113,3 +114,12 @@ def test_an_empty_customer_currency_is_the_businesss(book: peewee.SqliteDatabase
     del document["customers"][0]["currency"]
     import_text(json.dumps(document))
     assert m.Customer.get(m.Customer.code == "TOKYO").currency == "JPY"
+
+
+def test_an_empty_currency_falls_back_like_a_missing_one(book: peewee.SqliteDatabase) -> None:
+    """``"currency": ""`` on a customer takes the business's; on an invoice, the customer's."""
+    document = yen_book(**{"invoices.0.currency": ""})
+    document["customers"].append({"code": "HOME", "name": "Home Ltd", "currency": ""})
+    import_text(json.dumps(document))
+    assert m.Customer.get(m.Customer.code == "HOME").currency == "CAD"
+    assert m.Invoice.get(m.Invoice.number == "T-1").currency == "JPY"

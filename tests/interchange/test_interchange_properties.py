@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from diva_desk.core import records as r
 from diva_desk.core.business_rules import MAX_INVOICE_NUMBER
-from diva_desk.core.money import from_minor, from_units
+from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.money import ZERO, from_minor, from_units, minor_unit
 from diva_desk.interchange import export_text, import_text
 from diva_desk.interchange.writer import book_text
 from diva_desk.store.book.db import close_book, open_book
@@ -146,12 +147,24 @@ def books(draw: st.DrawFn) -> r.BookContents:
     def some(make: Any) -> tuple[Any, ...]:
         return tuple(make() for _ in range(draw(st.integers(0, 3))))
 
-    def payment() -> r.Payment:
-        invoice = draw(st.sampled_from(invoices))
+    # Payments the app could have recorded: on sent or void invoices, within the total.
+    room = {
+        i.number: invoice_totals(i.lines, i.currency).total
+        for i in invoices
+        if i.state != r.InvoiceState.DRAFT
+    }
+
+    def payment() -> r.Payment | None:
+        payable = [i for i in invoices if room.get(i.number, ZERO) >= minor_unit(i.currency)]
+        if not payable:
+            return None
+        invoice = draw(st.sampled_from(payable))
+        amount = min(draw(positive_amounts(invoice.currency)), room[invoice.number])
+        room[invoice.number] -= amount
         return r.Payment(
             invoice=invoice.number,
             date=draw(days),
-            amount=draw(positive_amounts(invoice.currency)),
+            amount=amount,
             method=draw(optional(st.sampled_from(r.PaymentMethod))),
             reference=draw(texts),
             is_deposit=draw(st.booleans()),
@@ -192,7 +205,7 @@ def books(draw: st.DrawFn) -> r.BookContents:
         business=draw(businesses),
         customers=customers,
         invoices=tuple(invoices),
-        payments=some(payment) if invoices else (),
+        payments=tuple(p for p in some(payment) if p is not None) if invoices else (),
         promises=some(promise) if codes else (),
         payment_plans=some(plan) if codes else (),
         followups=some(followup) if codes else (),

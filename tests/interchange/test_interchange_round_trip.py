@@ -118,7 +118,7 @@ MINIMAL = {
         {"number": "2", "customer": "B", "issue_date": "2026-01-10",
          "lines": [{"description": "y", "quantity": "2", "unit_price": "7.5"}]},
     ],
-    "payments": [{"invoice": "1", "date": "2026-01-11", "amount": "1"}],
+    "payments": [{"invoice": "2", "date": "2026-01-11", "amount": "1"}],
     "promises": [{"customer": "B", "made_on": "2026-01-12", "promised_date": "2026-01-20",
                   "amount": "15"}],
     "payment_plans": [{"customer": "B", "agreed_on": "2026-01-12",
@@ -147,7 +147,7 @@ def test_a_minimal_file_gets_the_documented_defaults(book: peewee.SqliteDatabase
     assert first.lines == (r.InvoiceLine(description="x", quantity=Decimal(1)),)
     assert first.deposit_amount == 0 and first.deposit_due_date is None
     assert contents.payments == (
-        r.Payment(invoice="1", date=dt.date(2026, 1, 11), amount=Decimal("1.00")),
+        r.Payment(invoice="2", date=dt.date(2026, 1, 11), amount=Decimal("1.00")),
     )
     assert contents.promises[0].invoice is None
     assert contents.followups[0].done is False
@@ -195,7 +195,7 @@ def test_new_invoices_take_terms_and_currency_from_customers_already_in_the_book
             {"number": "X-3", "customer": "ACME", "issue_date": "2026-12-01",
              "lines": [{"description": "c", "unit_price": "1.00"}]},
         ],
-        "payments": [{"invoice": "DD-1042", "date": "2026-12-02", "amount": "2.00"}],
+        "payments": [{"invoice": "DD-1040", "date": "2026-12-02", "amount": "2.00"}],
     }))  # fmt: skip
 
     added = {i.number: i for i in read_contents().invoices}

@@ -3,18 +3,20 @@
 An agreement the customer is keeping holds back what it covers: a promise not yet
 broken (pending: its date has not passed, or falls today), a payment plan with
 installments still to pay, and an open problem or dispute while it is sorted out.
-The call list makes no overdue call about a held invoice (the agreement makes its
-own calls), and a reminder letter does not list it. What is overdue outside every
-agreement is reminded as before, and so is an installment missed: the plan is not
-being kept, and the reminder asks for the installment (not the whole balance the
-plan spreads out).
+A promise covers only the amount promised, a plan only what its unpaid installments
+add up to (on its invoices, oldest due first); a problem covers its whole invoice.
+The call list makes no overdue call about what is held (the agreement makes its
+own calls), and a reminder letter does not ask for it. What is overdue beyond every
+agreement is reminded as before (an invoice only partly covered, for the rest), and
+so is an installment missed: the plan is not being kept, and the reminder asks for
+the installment (not the whole balance the plan spreads out).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -45,6 +47,8 @@ class Hold:
     date: dt.date | None = None
     #: The invoice the agreement is about; ``None`` for the customer's whole balance.
     invoice: str | None = None
+    #: How much of the covered invoices it holds back; ``None`` for all of it (a problem).
+    holds_back: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,9 @@ class ReminderStanding:
     missed: tuple[MissedInstallment, ...]
     #: Invoices past their due date that an agreement holds back (by id).
     held_overdue: frozenset[int] = frozenset()
+    #: How much of each invoice the agreements hold back (by id), at most its balance;
+    #: an ``overdue`` invoice's balance there is what is left beyond them.
+    held_amounts: Mapping[int, Decimal] = field(default_factory=dict)
 
     @property
     def may_remind(self) -> bool:
@@ -127,6 +134,7 @@ def holds_for(
                 about.currency if about else currency,
                 p.promised_date,
                 p.invoice_number,
+                holds_back=max(short, ZERO),
             )
         )
     for plan in plans:
@@ -144,6 +152,7 @@ def holds_for(
                 about.currency if about else currency,
                 due,
                 plan.invoice_number,
+                holds_back=sum((amount for _due, amount in unpaid), ZERO),
             )
         )
     for cid, invoice_id in sorted(disputes, key=lambda d: (d[0], d[1] or 0)):
@@ -160,9 +169,41 @@ def holds_for(
     return holds
 
 
-def held_invoices(holds: Iterable[Hold]) -> set[int]:
-    """Every invoice an agreement in force covers: the call list makes no overdue call on them."""
-    return set().union(*(h.covers for h in holds))
+def held_amounts(holds: Iterable[Hold], invoices: Sequence[OpenInvoice]) -> dict[int, Decimal]:
+    """How much of each open invoice the agreements hold back (by id), at most its balance.
+
+    A problem holds its invoices whole. A promise or plan holds its amount on the
+    invoices it covers, the oldest due first (as payments usually go); what is left
+    of an invoice beyond every agreement is still owed as before.
+    """
+    left = {i.id: i.balance for i in invoices if i.balance > ZERO}
+    order = sorted((i for i in invoices if i.id in left), key=lambda i: (i.due_date, i.number))
+    held: dict[int, Decimal] = {}
+    for hold in holds:
+        budget = hold.holds_back
+        for invoice in order:
+            if invoice.id not in hold.covers or left[invoice.id] <= ZERO:
+                continue
+            take = left[invoice.id] if budget is None else min(budget, left[invoice.id])
+            if take <= ZERO:
+                break
+            left[invoice.id] -= take
+            held[invoice.id] = held.get(invoice.id, ZERO) + take
+            if budget is not None:
+                budget -= take
+    return held
+
+
+def held_invoices(holds: Iterable[Hold], invoices: Sequence[OpenInvoice]) -> set[int]:
+    """The invoices agreements hold back whole: the call list makes no overdue call on them."""
+    amounts = held_amounts(holds, invoices)
+    return {i.id for i in invoices if i.balance > ZERO and amounts.get(i.id, ZERO) >= i.balance}
+
+
+def beyond_holds(invoice: OpenInvoice, held: Mapping[int, Decimal]) -> OpenInvoice:
+    """``invoice`` with what agreements hold back counted as settled: its balance is the rest."""
+    amount = held.get(invoice.id, ZERO)
+    return replace(invoice, paid=invoice.paid + amount) if amount > ZERO else invoice
 
 
 def reminder_standing(
@@ -182,10 +223,11 @@ def reminder_standing(
     invoices = [i for i in invoices if i.balance > ZERO]
     plans = list(plans)
     holds = holds_for(customer_id, currency, invoices, promises, plans, disputes, day)
-    held = held_invoices(holds)
+    amounts = held_amounts(holds, invoices)
+    held = held_invoices(holds, invoices)
     by_id = {i.id: i for i in invoices}
     overdue = sorted(
-        (i for i in invoices if i.due_date < day and i.id not in held),
+        (beyond_holds(i, amounts) for i in invoices if i.due_date < day and i.id not in held),
         key=lambda i: (i.due_date, i.number),
     )
     missed = []
@@ -210,6 +252,7 @@ def reminder_standing(
         overdue=tuple(overdue),
         missed=tuple(sorted(missed, key=_by_due)),
         held_overdue=frozenset(i.id for i in invoices if i.due_date < day and i.id in held),
+        held_amounts=amounts,
     )
 
 

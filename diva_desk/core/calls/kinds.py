@@ -153,6 +153,7 @@ def plan_reasons(
                     total,
                     days=late(first, when),
                     date=first,
+                    count=len(missed),
                     **common,
                 )
             )

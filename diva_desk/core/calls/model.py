@@ -226,6 +226,8 @@ class Reason:
     problem: bool = False
     #: A cut-off that passed with the draft unsent: ``days`` counts the days since.
     missed: bool = False
+    #: For installment_missed: how many installments were missed (``amount`` is their sum).
+    count: int = 1
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,13 @@ import datetime as dt
 from collections import defaultdict
 
 from diva_desk.core.calls.escalation import BROKEN_PROMISE_MEMORY_DAYS
-from diva_desk.core.calls.holds import held_invoices, holds_for, reminder_standing
+from diva_desk.core.calls.holds import (
+    beyond_holds,
+    held_amounts,
+    held_invoices,
+    holds_for,
+    reminder_standing,
+)
 from diva_desk.core.calls.kinds import (
     MISSED_CALL,
     ListDay,
@@ -135,9 +141,9 @@ def _reasons(
     promises = facts["promises"][cid]
 
     # The one rule of what an agreement holds back (holds.py), shared with the letters.
-    held = held_invoices(
-        holds_for(cid, customer.currency, invoices, promises, [s.plan for s in plans], disputes)
-    )
+    holds = holds_for(cid, customer.currency, invoices, promises, [s.plan for s in plans], disputes)
+    amounts = held_amounts(holds, invoices)
+    held = held_invoices(holds, invoices)
 
     reasons: list[Reason] = []
     reasons += promise_reasons(customer, promises, by_id, when)
@@ -149,9 +155,9 @@ def _reasons(
         for p in promises
     )
     for invoice in invoices:
-        reasons += invoice_reasons(
-            customer, invoice, invoice.id in held, recent_broken, missed, when
-        )
+        # Partly held: the overdue call asks for what is left beyond the agreements.
+        rest = invoice if invoice.id in held else beyond_holds(invoice, amounts)
+        reasons += invoice_reasons(customer, rest, invoice.id in held, recent_broken, missed, when)
     reasons += cutoff_reasons(customer, facts["drafts"][cid], when)
     reasons += followup_reasons(customer, facts["followups"][cid], by_id, when)
     if _retrying(customer, when):

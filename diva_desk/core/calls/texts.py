@@ -54,6 +54,12 @@ def reason_text(reason: Reason, locale: str | None = None) -> str:
     if kind is ReasonKind.INSTALLMENT_DUE:
         return _("Payment-plan installment of {amount} due {date}").format(amount=amount, date=date)
     if kind is ReasonKind.INSTALLMENT_MISSED:
+        if reason.count > 1:
+            return ngettext(
+                "{count} payment-plan installment missed since {date}: {amount} unpaid",
+                "{count} payment-plan installments missed since {date}: {amount} unpaid",
+                reason.count,
+            ).format(count=fmt.number(reason.count, locale), date=date, amount=amount)
         return _("Payment-plan installment due {date} missed: {amount} unpaid").format(
             date=date, amount=amount
         )
@@ -69,3 +75,16 @@ def reason_text(reason: Reason, locale: str | None = None) -> str:
     if reason.days:
         return _("{note} (due {date})").format(note=note, date=date)
     return note
+
+
+def missed_installments(count: int, date: str, locale: str | None = None) -> str:
+    """``the installment due Nov 1, 2026``, or ``2 installments due since Nov 1, 2026``.
+
+    The talking points' ``$missed_installments``: a plan's missed installments are one
+    reason (``count`` of them, the first due on ``date``, already formatted).
+    """
+    if count <= 1:
+        return _("the installment due {date}").format(date=date)
+    return ngettext(
+        "{count} installment due since {date}", "{count} installments due since {date}", count
+    ).format(count=fmt.number(count, locale), date=date)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from diva_desk.core import records as r
-from diva_desk.core.currencies import minor_places
+from diva_desk.core.currencies import places_rule
 from diva_desk.core.money import ZERO, fits_currency
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
@@ -101,11 +101,7 @@ def check_amount(amount: Decimal, what: str, currency: str) -> None:
     if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= ZERO:
         raise BadInput(_("{what} must be more than zero.").format(what=what))
     if not fits_currency(amount, currency):
-        raise BadInput(
-            _("{what}: {currency} amounts have at most {places} decimals.").format(
-                what=what, currency=currency, places=minor_places(currency)
-            )
-        )
+        raise BadInput(_("{what}: {rule}.").format(what=what, rule=places_rule(currency)))
 
 
 def log_call(

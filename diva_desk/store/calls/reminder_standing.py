@@ -8,7 +8,9 @@ can never disagree about what an agreement holds back.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from diva_desk.core.calls.holds import ReminderStanding, hold_text, reminder_standing
 from diva_desk.store.book import models as m
@@ -22,6 +24,9 @@ class LetterStanding:
     held_numbers: frozenset[str]
     #: Why no letter may go out, in one line; empty when one may (or nothing is overdue).
     reason: str
+    #: How much of each invoice (by number) a promise or plan holds back, the whole ones
+    #: included: a letter asks only for the rest of an invoice partly covered.
+    held_amounts: Mapping[str, Decimal] = field(default_factory=dict)
 
 
 def letter_standing(customer_id: int, day: dt.date) -> LetterStanding:
@@ -46,4 +51,5 @@ def letter_standing(customer_id: int, day: dt.date) -> LetterStanding:
         standing,
         frozenset(i.number for i in invoices if i.id in standing.held),
         hold_text(hold, name) if hold is not None else "",
+        {i.number: standing.held_amounts[i.id] for i in invoices if i.id in standing.held_amounts},
     )

@@ -6,7 +6,10 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TypeVar
 
+import peewee
+
 from diva_desk.core import records as r
+from diva_desk.core.invoice_standing import Standing
 from diva_desk.core.money import from_minor
 from diva_desk.store.book import models as m
 
@@ -140,6 +143,32 @@ class StoredBook:
         for batch in chunks(set(numbers), BATCH):
             query = m.Invoice.select(m.Invoice.number, m.Invoice.currency)
             found.update(dict(query.where(m.Invoice.number.in_(batch)).tuples()))
+        return found
+
+    def invoice_standings(self, numbers: Collection[str]) -> Mapping[str, Standing]:
+        found: dict[str, Standing] = {}
+        paid = peewee.fn.COALESCE(peewee.fn.SUM(m.Payment.amount_minor), 0)
+        for batch in chunks(set(numbers), BATCH):
+            query = (
+                m.Invoice.select(
+                    m.Invoice.number,
+                    m.Invoice.state,
+                    m.Invoice.total_minor,
+                    m.Invoice.currency,
+                    paid.alias("paid"),
+                )
+                .join(m.Payment, peewee.JOIN.LEFT_OUTER)
+                .where(m.Invoice.number.in_(batch))
+                .group_by(m.Invoice.id)
+                .tuples()
+            )
+            for number, state, total, currency, received in query:
+                found[number] = Standing(
+                    r.InvoiceState(state),
+                    from_minor(total, currency),
+                    currency,
+                    from_minor(received, currency),
+                )
         return found
 
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from diva_desk.core import records as r
-from diva_desk.core.currencies import minor_places
+from diva_desk.core.currencies import places_rule
 from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
 from diva_desk.core.payment_methods import payment_method_word
 from diva_desk.errors import BadInput
@@ -284,11 +284,7 @@ def _check_amount(amount: Decimal) -> None:
 
 def _check_places(amount: Decimal, currency: str) -> None:
     if not fits_currency(amount, currency):
-        raise BadInput(
-            _("The payment amount: {currency} amounts have at most {places} decimals.").format(
-                currency=currency, places=minor_places(currency)
-            )
-        )
+        raise BadInput(_("The payment amount: {rule}.").format(rule=places_rule(currency)))
 
 
 def _not_after_today(date: dt.date, today: dt.date) -> None:

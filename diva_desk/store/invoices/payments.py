@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 
 from diva_desk.core import records as r
-from diva_desk.core.currencies import minor_places
+from diva_desk.core.currencies import places_rule
 from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, ngettext
@@ -83,11 +83,7 @@ def record_payment(
     with db.atomic("IMMEDIATE"):
         row = invoice_row(invoice_id)
         if not fits_currency(amount, row.currency):
-            raise BadInput(
-                _("The payment amount: {currency} amounts have at most {places} decimals.").format(
-                    currency=row.currency, places=minor_places(row.currency)
-                )
-            )
+            raise BadInput(_("The payment amount: {rule}.").format(rule=places_rule(row.currency)))
         if row.state == r.InvoiceState.DRAFT:
             raise BadInput(
                 _("{number} is a draft: send it before recording a payment on it.").format(

@@ -71,7 +71,7 @@ def test_a_yen_invoice_is_kept_in_whole_yen(tokyo: int) -> None:
 
 def test_a_yen_payment_with_decimals_is_refused_naming_the_amount(tokyo: int) -> None:
     invoice_id = yen_invoice(tokyo)
-    with pytest.raises(BadInput, match=r"^The payment amount: JPY amounts have at most 0"):
+    with pytest.raises(BadInput, match=r"^The payment amount: JPY amounts have no decimals\.$"):
         record_payment(invoice_id, TODAY, D("100.50"), None, today=TODAY)
     assert m.Payment.select().count() == 0
 
@@ -114,7 +114,7 @@ def test_a_yen_payment_is_corrected_in_whole_yen(tokyo: int) -> None:
 
     invoice_id = yen_invoice(tokyo)
     payment_id = record_payment(invoice_id, TODAY, D(250), None, today=TODAY)
-    with pytest.raises(BadInput, match=r"^The payment amount: JPY amounts have at most 0"):
+    with pytest.raises(BadInput, match=r"^The payment amount: JPY amounts have no decimals\.$"):
         edit_payment(payment_id, TODAY, D("300.50"), None, today=TODAY)
     change = edit_payment(payment_id, TODAY, D(300), None, today=TODAY)
     assert change is not None
