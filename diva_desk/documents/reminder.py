@@ -8,6 +8,7 @@ what is open, so the reader can act on it without looking anything up.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,6 +51,9 @@ class ReminderDocument:
     logo: bytes | None = None
     #: The numbers of the invoices an agreement being kept covers: left off the letter.
     held: frozenset[str] = frozenset()
+    #: How much of an invoice (by number) an agreement holds back: the letter asks for
+    #: the rest of an invoice it covers only in part.
+    held_amounts: Mapping[str, Decimal] = field(default_factory=dict)
     #: Payment-plan installments missed: asked for alongside the overdue invoices.
     installments: Sequence[MissedInstallment] = ()
     #: Why nothing may be reminded (core.calls.holds.hold_text), when an agreement
@@ -269,6 +273,11 @@ def _address_and_date(customer: Customer, today: str, width: float) -> Table:
     return table
 
 
+def _less_held(item: OpenItem, held: Decimal) -> OpenItem:
+    """The item asking only for what an agreement does not cover."""
+    return dataclasses.replace(item, balance=max(item.balance - held, ZERO)) if held else item
+
+
 def overdue_items(doc: ReminderDocument, today: dt.date) -> list[OpenItem]:
     """The invoices a reminder may ask for: past their due date with a balance.
 
@@ -285,7 +294,12 @@ def overdue_items(doc: ReminderDocument, today: dt.date) -> list[OpenItem]:
                 customer=doc.customer.name
             )
         )
-    overdue = [i for i in items if i.days_past_due > 0 and i.invoice.number not in doc.held]
+    overdue = [
+        _less_held(i, doc.held_amounts.get(i.invoice.number, ZERO))
+        for i in items
+        if i.days_past_due > 0 and i.invoice.number not in doc.held
+    ]
+    overdue = [i for i in overdue if i.balance > ZERO]
     if overdue or doc.installments:
         return overdue
     if doc.hold:

@@ -147,7 +147,12 @@ def test_a_promise_for_part_of_an_invoice_lets_the_rest_be_chased(
         data_dir=data, cwd=tmp_path,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "DD-3003" in pdf_text(tmp_path / "CAFE-reminder-final-2026-12-03.pdf")
+    letter = pdf_text(tmp_path / "CAFE-reminder-final-2026-12-03.pdf")
+    assert "DD-3003" in letter
+    # It asks only for what the promise does not cover, never the whole invoice.
+    rest = plain(money(TOTAL - Decimal("100.00"), "CAD", LOCALE))
+    assert "Total " + rest in letter
+    assert plain(money(TOTAL, "CAD", LOCALE)) not in letter
 
     today = run("today", "--json", "--date", "2026-12-03", data_dir=data, cwd=tmp_path)
     assert today.returncode == 0, today.stderr

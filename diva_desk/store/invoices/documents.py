@@ -169,6 +169,7 @@ def reminder_document(code: str, today: dt.date, pay_by: dt.date | None = None) 
         pay_by=pay_by,
         logo=logo,
         held=standing.held_numbers,
+        held_amounts=standing.held_amounts,
         installments=standing.standing.missed,
         hold=standing.reason,
         instructions_by_currency=payment_instructions_by_currency(),
