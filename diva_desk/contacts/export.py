@@ -34,9 +34,9 @@ def export_customers_csv(
     ``codes`` limits the file to those customers (the ones a filtered list shows);
     archived customers are left out unless ``include_archived``.
     """
-    from diva_desk.store.book import models
     from diva_desk.store.book.business import get_business
     from diva_desk.store.book.settings import suggested_deposit_percent
+    from diva_desk.store.customers.directory import customer_details
     from diva_desk.store.customers.history import customer_ratings
     from diva_desk.store.invoices.lists import customer_rows
 
@@ -44,12 +44,7 @@ def export_customers_csv(
     business = get_business()
     default_terms = business.default_terms_days if business is not None else None
     standings = customer_ratings(today, suggested_deposit_percent())
-    details = {
-        c.id: c
-        for c in models.Customer.select(
-            models.Customer.id, models.Customer.address, models.Customer.terms_days
-        )
-    }
+    details = customer_details()
     wanted = set(codes) if codes is not None else None
     records = []
     for row in customer_rows(today):
