@@ -9,6 +9,7 @@ import platformdirs
 
 APP_NAME = "diva-desk"
 ENV_DATA_DIR = "DIVA_DESK_DATA_DIR"
+BOOK_FILENAME = "book.sqlite3"
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -20,8 +21,6 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def book_path(folder: Path) -> Path:
-    from diva_desk.store.book.db import BOOK_FILENAME
-
     return folder / BOOK_FILENAME
 
 

@@ -2,17 +2,26 @@
 
 Each check imports modules in a fresh interpreter with some packages blocked, so an
 import that sneaks in (directly or through another module) fails here, not on a
-machine that runs the command line without a display.
+machine that runs the command line without a display. The floors themselves (which
+package may import which) are the import-linter contracts in pyproject.toml: the
+tests at the end run them on the real tree, and on a copy with one wrong import
+added, to prove they notice it.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 import diva_desk
+
+ROOT = Path(__file__).resolve().parent.parent
 
 _PROBE = textwrap.dedent(
     """
@@ -119,3 +128,88 @@ def test_every_python_folder_is_a_package_the_walk_can_see() -> None:
     folders = {p.parent for p in root.rglob("*.py") if "__pycache__" not in p.parts}
     missing = sorted(str(f.relative_to(root)) for f in folders if not (f / "__init__.py").exists())
     assert not missing, f"folders under diva_desk/ without __init__.py: {missing}"
+
+
+def _lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``lint-imports`` on the package importable from ``cwd``, with its pyproject.toml."""
+    # Wide lines, so a module's name is never wrapped across two.
+    env = {**os.environ, "PYTHONPATH": str(cwd), "COLUMNS": "240"}
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_import_contracts_hold_on_the_real_tree() -> None:
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+    # All three contracts ran (a contract missing from pyproject.toml would not fail).
+    assert result.stdout.count(" KEPT") == 3, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("files", "named"),
+    [
+        pytest.param(
+            {"core/probe_wrong_floor.py": "from diva_desk.store.book import db\n"},
+            ["diva_desk.core is not allowed to import diva_desk.store", "core.probe_wrong_floor"],
+            id="core-imports-store",
+        ),
+        pytest.param(
+            {"store/probe_wrong_floor.py": "from diva_desk.documents import invoice\n"},
+            [
+                "diva_desk.store is not allowed to import diva_desk.documents",
+                "store.probe_wrong_floor",
+            ],
+            id="store-imports-documents",
+        ),
+        pytest.param(
+            {"contacts/probe_wrong_floor.py": "import diva_desk.interchange.reader\n"},
+            [
+                "diva_desk.contacts is not allowed to import diva_desk.interchange",
+                "contacts.probe_wrong_floor",
+            ],
+            id="feature-imports-feature",
+        ),
+        pytest.param(
+            {
+                "mail/probe_qt.py": "import PySide6.QtGui\n",
+                "commands/probe_qt.py": "import diva_desk.mail.probe_qt\n",
+            },
+            ["diva_desk.commands is not allowed to import PySide6", "commands.probe_qt"],
+            id="commands-reach-qt-through-a-feature",
+        ),
+        pytest.param(
+            {"contacts/probe_sql.py": "import peewee\n"},
+            ["diva_desk.contacts is not allowed to import peewee", "contacts.probe_sql"],
+            id="feature-imports-peewee",
+        ),
+        pytest.param(
+            {"stray/__init__.py": ""},
+            ["not listed as layers", "diva_desk.stray"],
+            id="package-on-no-floor",
+        ),
+    ],
+)
+def test_the_import_contracts_fail_on_a_wrong_import(
+    tmp_path: Path, files: dict[str, str], named: list[str]
+) -> None:
+    # A copy of the package and its contracts, with the wrong import(s) added.
+    shutil.copytree(
+        ROOT / "diva_desk", tmp_path / "diva_desk", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    for name, text in files.items():
+        path = tmp_path / "diva_desk" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = _lint_imports(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    for words in named:
+        assert words in result.stdout, result.stdout

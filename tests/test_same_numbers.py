@@ -34,10 +34,11 @@ from diva_desk.core import records as r
 from diva_desk.core.calls import ReasonKind
 from diva_desk.core.invoices import invoice_totals
 from diva_desk.core.money import ZERO, round_money
+from diva_desk.core.open_items import aging_by_currency, open_items
 from diva_desk.demo import demo_contents
 from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.documents.reminder import overdue_items, reminder_pdf
-from diva_desk.documents.statement import aging_by_currency, open_items, statement_pdf
+from diva_desk.documents.statement import statement_pdf
 from diva_desk.errors import BadInput
 from diva_desk.i18n import format as fmt
 from diva_desk.store.book.business import get_business

@@ -51,8 +51,7 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.demo import demo_contents
     from diva_desk.store.book import maintenance
     from diva_desk.store.book.business import has_customers
-    from diva_desk.store.book.db import db
-    from diva_desk.store.contents.writing import add_contents
+    from diva_desk.store.contents.loading import replace_contents
 
     if has_customers():
         if not args.force:
@@ -60,9 +59,7 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
         kept = maintenance.keep_aside(paths.book_path(folder), "before-demo")
         say(_("Kept the previous book at {path}").format(path=kept))
     contents = demo_contents(dt.date.today())
-    with db.atomic():
-        maintenance.clear_book()
-        add_contents(contents)
+    replace_contents(contents)
     say(
         _("Demo book ready: {customers} customers, {invoices} invoices.").format(
             customers=len(contents.customers), invoices=len(contents.invoices)

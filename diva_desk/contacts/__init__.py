@@ -8,7 +8,7 @@ The preview dialog and ``import-contacts`` share one flow::
     apply_plan(plan.including([12]))            # one transaction, all or nothing
 """
 
-from diva_desk.contacts.export import export_customers_csv, neutralised, rating_label
+from diva_desk.contacts.export import export_customers_csv, rating_label
 from diva_desk.contacts.mapping import ColumnMapping, Field, SourceRow
 from diva_desk.contacts.plan import (
     DuplicateRow,
@@ -45,7 +45,6 @@ __all__ = [
     "apply_plan",
     "decode_contacts",
     "export_customers_csv",
-    "neutralised",
     "parse_contacts",
     "plan_import",
     "rating_label",

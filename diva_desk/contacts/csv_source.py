@@ -19,21 +19,11 @@ import io
 import re
 
 from diva_desk.contacts.mapping import SourceRow
+from diva_desk.core.spreadsheet import unneutralised
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
 _SEPARATORS = (",", ";", "\t")
-# One apostrophe or more, then what a spreadsheet would run as a formula.
-_NEUTRALISED = re.compile(r"'+[=+\-@]")
-
-
-def unneutralised(cell: str) -> str:
-    """The cell without the one apostrophe an export put before a formula-like start.
-
-    Apostrophes before apostrophes count too: the export writes "'+1 416" as
-    "''+1 416", and this gives "'+1 416" back.
-    """
-    return cell[1:] if _NEUTRALISED.match(cell) else cell
 
 
 def header_separator(text: str) -> str:

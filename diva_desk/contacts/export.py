@@ -2,12 +2,9 @@
 
 * UTF-8 with a byte-order mark: Excel reads a file without one in the Windows code
   page and turns "Zoë" into "ZoÃ«"; with the mark every spreadsheet reads UTF-8.
-* A text cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
-  is prefixed with an apostrophe. A spreadsheet runs such a cell as a formula, and a
-  customer name is text anyone who sends the owner a contact card can choose (CSV
-  injection). The apostrophe is what spreadsheets themselves use to mean "text";
-  a spreadsheet hides it, and the contacts import (csv_source.py) takes it off
-  again before ``=``, ``+``, ``-`` or ``@``, so "+1 647 555 0101" comes back whole.
+* A text cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``
+  first) gets an apostrophe in front (core.spreadsheet.neutralised: CSV injection),
+  which the contacts import (csv_source.py) takes off again.
 * Amounts are plain decimals ("4520.00") so the spreadsheet can add them up; the
   headers are the names the contacts import recognises, so an exported list can be
   imported into another book.
@@ -17,24 +14,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Collection
 from pathlib import Path
 
 from diva_desk.core.money import money_text
+from diva_desk.core.spreadsheet import neutralised
 from diva_desk.i18n import _
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Text that already looks neutralised ("'+1 416") gets an apostrophe of its own too,
-# so the import, which takes one off, gives back exactly what was exported.
-_LOOKS_NEUTRALISED = re.compile(r"'+[=+\-@]")
-
-
-def neutralised(text: str) -> str:
-    """The cell as text a spreadsheet shows but never evaluates."""
-    if text.startswith(_FORMULA_STARTS) or _LOOKS_NEUTRALISED.match(text):
-        return "'" + text
-    return text
 
 
 def export_customers_csv(
@@ -49,9 +34,9 @@ def export_customers_csv(
     ``codes`` limits the file to those customers (the ones a filtered list shows);
     archived customers are left out unless ``include_archived``.
     """
-    from diva_desk.store.book import models
     from diva_desk.store.book.business import get_business
     from diva_desk.store.book.settings import suggested_deposit_percent
+    from diva_desk.store.customers.directory import customer_details
     from diva_desk.store.customers.history import customer_ratings
     from diva_desk.store.invoices.lists import customer_rows
 
@@ -59,12 +44,7 @@ def export_customers_csv(
     business = get_business()
     default_terms = business.default_terms_days if business is not None else None
     standings = customer_ratings(today, suggested_deposit_percent())
-    details = {
-        c.id: c
-        for c in models.Customer.select(
-            models.Customer.id, models.Customer.address, models.Customer.terms_days
-        )
-    }
+    details = customer_details()
     wanted = set(codes) if codes is not None else None
     records = []
     for row in customer_rows(today):

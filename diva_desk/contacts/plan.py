@@ -30,7 +30,7 @@ from diva_desk.contacts.values import (
 )
 from diva_desk.core.currencies import currency_problem
 from diva_desk.core.customer_rules import CODE_MAX_LENGTH, code_shape_ok
-from diva_desk.core.records import BookContents, Customer
+from diva_desk.core.records import Customer
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
@@ -166,15 +166,13 @@ def plan_import(
 
 def apply_plan(plan: ImportPlan) -> tuple[Customer, ...]:
     """Create every planned customer in one transaction: all of them or, on failure, none."""
-    import peewee
-
-    from diva_desk.store.contents.writing import add_contents
+    from diva_desk.store.customers.directory import CustomerCodeTaken, add_customers
 
     if not plan.creates:
         return ()
     try:
-        add_contents(BookContents(customers=plan.customers))
-    except peewee.IntegrityError as exc:
+        add_customers(plan.customers)
+    except CustomerCodeTaken as exc:
         raise BadInput(
             _("the book changed since the preview (a customer code is taken); preview again")
         ) from exc
@@ -182,12 +180,9 @@ def apply_plan(plan: ImportPlan) -> tuple[Customer, ...]:
 
 
 def book_customers() -> list[KnownCustomer]:
-    from diva_desk.store.book import models
+    from diva_desk.store.customers.directory import customer_identities
 
-    query = models.Customer.select(
-        models.Customer.code, models.Customer.name, models.Customer.email
-    ).tuples()
-    return [KnownCustomer(*row) for row in query]
+    return [KnownCustomer(*identity) for identity in customer_identities()]
 
 
 class _Seen(NamedTuple):

@@ -58,16 +58,3 @@ def currency_problem(code: str) -> str | None:
             "so it cannot hold {code} exactly."
         ).format(code=code, places=minor_places(code), most=MAX_PLACES)
     return None
-
-
-def places_rule(code: str) -> str:
-    """How many decimals ``code``'s amounts have, in words: the one wording every refusal uses.
-
-    ``"JPY amounts have no decimals"``, ``"CAD amounts have at most 2 decimals"``.
-    """
-    places = minor_places(code)
-    if places == 0:
-        return _("{currency} amounts have no decimals").format(currency=code)
-    return _("{currency} amounts have at most {places} decimals").format(
-        currency=code, places=places
-    )

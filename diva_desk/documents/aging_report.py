@@ -8,18 +8,15 @@ customer, the buckets a collector thinks in, and a total row at the bottom of ea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer
 
-from diva_desk.core.aging import AgingBucket
-from diva_desk.core.receivables import AgingReport, AgingRow
-from diva_desk.core.records import Business
+from diva_desk.core.aging import AgingBucket, bucket_label
+from diva_desk.core.papers import AgingDocument
+from diva_desk.core.receivables import AgingRow
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
-from diva_desk.documents.statement import bucket_label
 from diva_desk.i18n import _
 
 #: Width of each amount column; the customer's name takes what is left. Seven
@@ -34,15 +31,6 @@ _TIGHT = [("LEFTPADDING", (1, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1
 #: A currency's heading may end a page: its table is long and splits anyway, and
 #: keeping the two together would push the whole table off the first page.
 _CURRENCY_HEADING = ParagraphStyle("aging-currency", parent=style.SECTION, keepWithNext=0)
-
-
-@dataclass(frozen=True)
-class AgingDocument:
-    """The aging of the whole book on one day, with the business that prints it."""
-
-    business: Business
-    report: AgingReport
-    logo: bytes | None = None
 
 
 def _header(doc: AgingDocument, f: style.Formats) -> Flowable:

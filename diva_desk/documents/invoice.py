@@ -8,8 +8,6 @@ and one large figure, the balance due, with the due date and how to pay.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportlab.lib.styles import ParagraphStyle
@@ -26,27 +24,13 @@ from diva_desk.core.invoices import (
     line_net,
 )
 from diva_desk.core.money import ZERO, normalized
+from diva_desk.core.papers import InvoiceDocument
 from diva_desk.core.payment_methods import payment_method_label
-from diva_desk.core.records import Business, Customer, Invoice, Payment
+from diva_desk.core.records import Invoice
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import Mark, build_pdf
 from diva_desk.i18n import _
 from diva_desk.i18n.format import date
-
-
-@dataclass(frozen=True)
-class InvoiceDocument:
-    """What an invoice shows, gathered by the store; ``payments`` are this invoice's."""
-
-    business: Business
-    customer: Customer
-    invoice: Invoice
-    payments: Sequence[Payment] = ()
-    today: dt.date | None = None
-    #: The business logo as PNG or JPEG bytes.
-    logo: bytes | None = None
-    #: How to pay, by currency code, where it differs from the general instructions.
-    instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
 
 
 def status_mark(status: InvoiceStatus) -> Mark | None:

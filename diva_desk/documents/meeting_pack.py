@@ -14,75 +14,27 @@ the tables already show only the most recent rows (the counts say what was left 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer, Table
 
 from diva_desk.core.money import ZERO
+from diva_desk.core.open_items import OpenItem, aging_by_currency, open_items
+from diva_desk.core.papers import (
+    MAX_OPEN_INVOICES,
+    MAX_PAYMENTS,
+    MAX_PROMISES,
+    CustomerPack,
+    MeetingPackDocument,
+)
 from diva_desk.core.promises import PromiseStatus
-from diva_desk.core.records import Business, Customer, Installment, Invoice, Payment
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
-from diva_desk.documents.statement import OpenItem, aging_by_currency, open_items
 from diva_desk.i18n import _
 
-#: Rows shown before "and N more": enough to see the pattern, few enough for one page.
-MAX_OPEN_INVOICES = 10
-MAX_PAYMENTS = 6
-MAX_PROMISES = 6
 #: The notes' ruled lines, and the least room worth giving them.
 NOTE_LINE_GAP = 7 * mm
 MIN_NOTES_HEIGHT = 25 * mm
-
-
-@dataclass(frozen=True)
-class PaidLine:
-    """A payment in the customer's history (any invoice, paid or not)."""
-
-    date: dt.date
-    invoice: str
-    amount: Decimal
-    currency: str
-
-
-@dataclass(frozen=True)
-class PromiseLine:
-    made_on: dt.date
-    promised_date: dt.date
-    amount: Decimal
-    currency: str
-    #: Kept, broken or pending, from core.promises.promise_status.
-    status: PromiseStatus
-    invoice: str | None = None
-
-
-@dataclass(frozen=True)
-class CustomerPack:
-    """One customer's page, gathered by the store (store.documents.meeting_pack_document)."""
-
-    customer: Customer
-    #: The customer's open invoices (others are left off) and the payments on them.
-    invoices: Sequence[Invoice]
-    payments: Sequence[Payment] = ()
-    #: Recent payments on any invoice, newest first (the first MAX_PAYMENTS are shown).
-    history: Sequence[PaidLine] = ()
-    #: Recent promises, newest first; the counts are over all of them.
-    promises: Sequence[PromiseLine] = ()
-    promises_kept: int = 0
-    promises_broken: int = 0
-    #: The plan to propose (core.plans.proposed_plan), in the customer's currency.
-    proposed_plan: Sequence[Installment] = field(default=())
-
-
-@dataclass(frozen=True)
-class MeetingPackDocument:
-    business: Business
-    packs: Sequence[CustomerPack]
-    today: dt.date
-    logo: bytes | None = None
 
 
 def agenda() -> list[str]:

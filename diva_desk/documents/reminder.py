@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
 
@@ -20,10 +19,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from diva_desk.core.calls.holds import MissedInstallment
 from diva_desk.core.money import ZERO
-from diva_desk.core.records import Business, Customer, Invoice, Payment
+from diva_desk.core.open_items import OpenItem, open_items
+from diva_desk.core.papers import ReminderDocument
+from diva_desk.core.records import Business, Customer
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
-from diva_desk.documents.statement import OpenItem, open_items
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
@@ -35,32 +35,6 @@ class ReminderLevel(StrEnum):
     FRIENDLY = "friendly"
     FIRM = "firm"
     FINAL = "final"
-
-
-@dataclass(frozen=True)
-class ReminderDocument:
-    """The customer's invoices and their payments, gathered by the store."""
-
-    business: Business
-    customer: Customer
-    invoices: Sequence[Invoice]
-    payments: Sequence[Payment] = ()
-    today: dt.date | None = None
-    #: The date the firm and final letters ask for; ``today`` + 7 days if ``None``.
-    pay_by: dt.date | None = None
-    logo: bytes | None = None
-    #: The numbers of the invoices an agreement being kept covers: left off the letter.
-    held: frozenset[str] = frozenset()
-    #: How much of an invoice (by number) an agreement holds back: the letter asks for
-    #: the rest of an invoice it covers only in part.
-    held_amounts: Mapping[str, Decimal] = field(default_factory=dict)
-    #: Payment-plan installments missed: asked for alongside the overdue invoices.
-    installments: Sequence[MissedInstallment] = ()
-    #: Why nothing may be reminded (core.calls.holds.hold_text), when an agreement
-    #: being kept holds back all that is overdue.
-    hold: str = ""
-    #: How to pay, by currency code, where it differs from the general instructions.
-    instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
 
 
 def _para(template: str, **values: str) -> str:

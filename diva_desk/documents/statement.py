@@ -9,87 +9,19 @@ a clerk both think in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
 
-from diva_desk.core.aging import (
-    AgingBucket,
-    AgingTotals,
-    aging_totals,
-    bucket_label,
-    days_past_due,
-)
-from diva_desk.core.invoices import balance_due, invoice_totals
+from diva_desk.core.aging import AgingBucket, AgingTotals, aging_totals, bucket_label
 from diva_desk.core.money import ZERO
+from diva_desk.core.open_items import OpenItem, aging_by_currency, open_items
+from diva_desk.core.papers import StatementDocument
 from diva_desk.core.payment_methods import payment_method_label
-from diva_desk.core.records import Business, Customer, Invoice, InvoiceState, Payment
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
 from diva_desk.i18n import _
-
-
-@dataclass(frozen=True)
-class StatementDocument:
-    """A customer's invoices and the payments on them, gathered by the store.
-
-    ``invoices`` may include paid, draft and void ones (they are left off);
-    ``payments`` are every payment on those invoices, so paid-to-date is right.
-    """
-
-    business: Business
-    customer: Customer
-    invoices: Sequence[Invoice]
-    payments: Sequence[Payment] = ()
-    today: dt.date | None = None
-    #: List payments dated on or after this day (the last statement); all if ``None``.
-    payments_since: dt.date | None = None
-    logo: bytes | None = None
-    #: How to pay, by currency code, where it differs from the general instructions.
-    instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class OpenItem:
-    """One invoice with money still owed on it, as the statement shows it."""
-
-    invoice: Invoice
-    total: Decimal
-    paid: Decimal
-    balance: Decimal
-    days_past_due: int
-
-
-def open_items(
-    invoices: Iterable[Invoice], payments: Iterable[Payment], today: dt.date
-) -> list[OpenItem]:
-    """Sent invoices with a balance, oldest due date first."""
-    paid: dict[str, Decimal] = {}
-    for payment in payments:
-        paid[payment.invoice] = paid.get(payment.invoice, ZERO) + payment.amount
-    items = []
-    for invoice in invoices:
-        if invoice.state is not InvoiceState.SENT:
-            continue
-        total = invoice_totals(invoice.lines, invoice.currency).total
-        received = paid.get(invoice.number, ZERO)
-        balance = balance_due(total, received)
-        if balance > ZERO:
-            age = days_past_due(invoice.due_date, today)
-            items.append(OpenItem(invoice, total, received, balance, age))
-    items.sort(key=lambda item: (item.invoice.due_date, item.invoice.number))
-    return items
-
-
-def aging_by_currency(items: Iterable[OpenItem]) -> dict[str, AgingTotals]:
-    """Aging buckets per currency: amounts in two currencies are never added."""
-    grouped: dict[str, list[tuple[int, Decimal]]] = {}
-    for item in items:
-        grouped.setdefault(item.invoice.currency, []).append((item.days_past_due, item.balance))
-    return {currency: aging_totals(pairs) for currency, pairs in sorted(grouped.items())}
 
 
 def _header(doc: StatementDocument, f: style.Formats, today: dt.date) -> Flowable:

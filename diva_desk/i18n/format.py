@@ -75,8 +75,6 @@ def parse_amount(
         raise BadTypedAmount(_amount_example(text, field, currency, places, loc))
     if -value.as_tuple().exponent > places and value != round(value, places):
         if currency and places == get_currency_precision(currency):
-            from diva_desk.core.currencies import places_rule
-
             raise BadTypedAmount(
                 _("{field}: {rule}.").format(field=field, rule=places_rule(currency))
             )
@@ -167,3 +165,17 @@ def month(day: dt.date, skeleton: str = "MMM", locale: str | None = None) -> str
 def listing(items: list[str], locale: str | None = None) -> str:
     """``a, b and c`` in en_CA, ``a, b et c`` in fr_CA: a list as a sentence says it."""
     return _babel_list(items, locale=locale or current_locale()) if items else ""
+
+
+def places_rule(code: str) -> str:
+    """How many decimals ``code``'s amounts have, in words: the one wording every refusal uses.
+
+    ``"JPY amounts have no decimals"``, ``"CAD amounts have at most 2 decimals"``
+    (the currency's minor units from Babel's CLDR data).
+    """
+    places = get_currency_precision(code)
+    if places == 0:
+        return _("{currency} amounts have no decimals").format(currency=code)
+    return _("{currency} amounts have at most {places} decimals").format(
+        currency=code, places=places
+    )

@@ -17,8 +17,8 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.interchange.reader import parse_json, read_document
 from diva_desk.interchange.writer import book_text
-from diva_desk.store.book.db import db
-from diva_desk.store.contents.writing import StoredBook, add_contents, read_contents
+from diva_desk.store.contents.loading import add_checked_contents
+from diva_desk.store.contents.reading import read_contents
 
 
 @dataclass(frozen=True)
@@ -79,11 +79,9 @@ def import_text(text: str) -> ImportSummary:
     Raises ``BadInput`` naming the record and key at fault; then nothing is written.
     """
     document = parse_json(text)
-    # IMMEDIATE: the checks against the book and the writes see the same book, even
-    # if the app and a command line import run at once.
-    with db.atomic("IMMEDIATE"):
-        contents = read_document(document, StoredBook())
-        add_contents(contents)
+    # Checked against the book and written in one transaction, so the checks and
+    # the writes see the same book.
+    contents = add_checked_contents(lambda book: read_document(document, book))
     return ImportSummary.of(contents)
 
 

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 
 from diva_desk.core.aging import AgingBucket, AgingTotals
+from diva_desk.core.papers import AgingDocument
 from diva_desk.core.receivables import AgingReport, AgingRow
 from diva_desk.core.records import BookContents, Customer, Invoice, InvoiceLine, Payment
-from diva_desk.documents.aging_report import AgingDocument, aging_report_pdf
+from diva_desk.documents.aging_report import aging_report_pdf
 from diva_desk.errors import BadInput
+from diva_desk.exports.aging import aging_csv, aging_pdf
 from diva_desk.i18n import format as fmt
 from diva_desk.store.contents.writing import add_contents
-from diva_desk.store.reports.aging_export import aging_csv, aging_pdf
 
 AS_OF = dt.date(2026, 11, 23)
 D = Decimal

@@ -12,8 +12,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from diva_desk import i18n
+from diva_desk.core.papers import InvoiceDocument
 from diva_desk.core.records import InvoiceLine, InvoiceState
-from diva_desk.documents.invoice import InvoiceDocument, invoice_pdf
+from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.i18n import format as fmt
 from diva_desk.i18n.format import money, percent
 

@@ -10,15 +10,15 @@ import peewee
 import pytest
 
 from diva_desk.core import records as r
-from diva_desk.core.promises import PromiseStatus
-from diva_desk.documents.meeting_pack import (
+from diva_desk.core.papers import (
     MAX_OPEN_INVOICES,
     CustomerPack,
     MeetingPackDocument,
     PaidLine,
     PromiseLine,
-    meeting_pack_pdf,
 )
+from diva_desk.core.promises import PromiseStatus
+from diva_desk.documents.meeting_pack import meeting_pack_pdf
 from diva_desk.errors import BadInput
 from diva_desk.store.book import models as m
 from diva_desk.store.calls import outcomes as o

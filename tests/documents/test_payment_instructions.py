@@ -8,10 +8,11 @@ from decimal import Decimal
 import pytest
 
 from diva_desk.core.instructions import instructions_for, instructions_for_all
+from diva_desk.core.papers import InvoiceDocument, ReminderDocument, StatementDocument
 from diva_desk.core.records import Customer, InvoiceLine
-from diva_desk.documents.invoice import InvoiceDocument, invoice_pdf
-from diva_desk.documents.reminder import ReminderDocument, ReminderLevel, reminder_pdf
-from diva_desk.documents.statement import StatementDocument, statement_pdf
+from diva_desk.documents.invoice import invoice_pdf
+from diva_desk.documents.reminder import ReminderLevel, reminder_pdf
+from diva_desk.documents.statement import statement_pdf
 
 TODAY = dt.date(2026, 11, 23)
 GENERAL = "Interac e-Transfer to pay@studiolumiere.ca"

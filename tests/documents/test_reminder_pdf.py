@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from diva_desk.core.papers import ReminderDocument
 from diva_desk.core.records import InvoiceLine
-from diva_desk.documents.reminder import ReminderDocument, ReminderLevel, reminder_pdf
+from diva_desk.documents.reminder import ReminderLevel, reminder_pdf
 from diva_desk.errors import BadInput
 
 TODAY = dt.date(2026, 11, 23)

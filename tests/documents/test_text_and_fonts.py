@@ -10,10 +10,11 @@ import pypdf
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
+from diva_desk.core.papers import InvoiceDocument, StatementDocument
 from diva_desk.core.records import Customer, InvoiceLine
 from diva_desk.documents import fonts
-from diva_desk.documents.invoice import InvoiceDocument, invoice_pdf
-from diva_desk.documents.statement import StatementDocument, statement_pdf
+from diva_desk.documents.invoice import invoice_pdf
+from diva_desk.documents.statement import statement_pdf
 from diva_desk.documents.style import text
 
 TODAY = dt.date(2026, 11, 23)

@@ -18,7 +18,6 @@ log = logging.getLogger(__name__)
 
 db = peewee.DatabaseProxy()
 
-BOOK_FILENAME = "book.sqlite3"
 PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full", "busy_timeout": 5000}
 
 

@@ -1,8 +1,8 @@
 """What the PDF builders need, gathered from the book in a few bounded queries.
 
-The builders in diva_desk.documents take plain records; these loaders fetch only
-the one invoice, or the one customer's open invoices and recent payments, never
-the whole book.
+The builders in diva_desk.documents draw the plain records of core.papers; these
+loaders fill them, fetching only the one invoice, or the one customer's open
+invoices and recent payments, never the whole book.
 """
 
 from __future__ import annotations
@@ -11,18 +11,20 @@ import datetime as dt
 
 from diva_desk.core import records as r
 from diva_desk.core.money import ZERO, from_minor
-from diva_desk.core.plans import proposed_plan
-from diva_desk.core.promises import PromiseStatus
-from diva_desk.documents.invoice import InvoiceDocument
-from diva_desk.documents.meeting_pack import (
+from diva_desk.core.open_items import open_items
+from diva_desk.core.papers import (
     MAX_PAYMENTS,
+    AgingDocument,
     CustomerPack,
+    InvoiceDocument,
     MeetingPackDocument,
     PaidLine,
     PromiseLine,
+    ReminderDocument,
+    StatementDocument,
 )
-from diva_desk.documents.reminder import ReminderDocument
-from diva_desk.documents.statement import StatementDocument, open_items
+from diva_desk.core.plans import proposed_plan
+from diva_desk.core.promises import PromiseStatus
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store.as_of import owed_on, paid_by
@@ -41,6 +43,7 @@ from diva_desk.store.invoices.records import (
     lines_of,
     payments_of,
 )
+from diva_desk.store.reports.aging import aging_report
 
 
 def _business() -> tuple[r.Business, bytes | None]:
@@ -236,3 +239,9 @@ def meeting_pack_document(code: str, today: dt.date) -> MeetingPackDocument:
         proposed_plan=proposed_plan(owed, today, customer.currency),
     )
     return MeetingPackDocument(business=business, packs=(pack,), today=today, logo=logo)
+
+
+def aging_document(as_of: dt.date) -> AgingDocument:
+    """The aging on ``as_of`` with the business profile and logo, ready to print."""
+    business, logo = _business()
+    return AgingDocument(business=business, report=aging_report(as_of), logo=logo)

@@ -13,8 +13,8 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from diva_desk.errors import BookProblem
+from diva_desk.exports.aging import aging_csv, aging_pdf
 from diva_desk.i18n import _
-from diva_desk.store.reports.aging_export import aging_csv, aging_pdf
 
 
 def ask_path(parent: QWidget, title: str, suggested: str, kinds: str) -> Path | None:

@@ -18,8 +18,9 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from pytestqt.qtbot import QtBot
 
+from diva_desk.core.papers import InvoiceDocument
 from diva_desk.core.records import Business, Customer, Invoice, InvoiceLine
-from diva_desk.documents.invoice import InvoiceDocument, invoice_pdf
+from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.ui.documents import pdf_preview
 from diva_desk.ui.documents.pdf_preview import PdfPreview
 from diva_desk.ui.documents.printing import print_pdfs

@@ -3,7 +3,8 @@
 The CSV follows the customer export's rules (contacts.export): UTF-8 with a
 byte-order mark so Excel reads accents right, and text cells that a spreadsheet
 would run as a formula (a customer named ``=HYPERLINK(...)``) neutralised with the
-same helper. Amounts are plain decimals ("1250.00") so the sheet can add them up.
+same helper (core.spreadsheet). Amounts are plain decimals ("1250.00") so the sheet
+can add them up.
 """
 
 from __future__ import annotations
@@ -12,28 +13,14 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from diva_desk.contacts.export import neutralised
-from diva_desk.core.aging import AgingBucket
+from diva_desk.core.aging import AgingBucket, bucket_label
 from diva_desk.core.money import money_text
 from diva_desk.core.receivables import AgingRow
-from diva_desk.documents.aging_report import AgingDocument, aging_report_pdf
-from diva_desk.documents.statement import bucket_label
-from diva_desk.errors import BadInput
+from diva_desk.core.spreadsheet import neutralised
+from diva_desk.documents.aging_report import aging_report_pdf
 from diva_desk.i18n import _
-from diva_desk.store.book import models as m
-from diva_desk.store.contents.reading import read_business
+from diva_desk.store.invoices.documents import aging_document
 from diva_desk.store.reports.aging import aging_report
-
-
-def aging_document(as_of: dt.date) -> AgingDocument:
-    """The aging on ``as_of`` with the business profile and logo, ready to print."""
-    business = read_business()
-    if business is None:
-        raise BadInput(
-            _("the book has no business profile yet: fill it in (or import a book) first")
-        )
-    logo = m.Business.select(m.Business.logo).where(m.Business.id == 1).scalar()
-    return AgingDocument(business=business, report=aging_report(as_of), logo=logo or None)
 
 
 def aging_pdf(as_of: dt.date) -> bytes:
