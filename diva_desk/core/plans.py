@@ -21,11 +21,11 @@ from enum import StrEnum
 
 from diva_desk.core.calls.kinds import plan_state
 from diva_desk.core.calls.model import InstallmentFacts, PlanFacts
-from diva_desk.core.currencies import places_rule
 from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
 from diva_desk.core.records import Installment
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
+from diva_desk.i18n.format import places_rule
 
 #: A plan longer than this is a typo (or a loan, which this app does not do).
 MAX_INSTALLMENTS = 60

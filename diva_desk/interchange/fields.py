@@ -20,10 +20,11 @@ from typing import Any, TypeVar
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 
-from diva_desk.core.currencies import currency_problem, places_rule
+from diva_desk.core.currencies import currency_problem
 from diva_desk.core.money import BadAmount, fits_currency, minor_unit, parse_decimal
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
+from diva_desk.i18n.format import places_rule
 
 #: Amounts are kept in their currency's minor units: never more than two decimals.
 MONEY_PLACES = 2

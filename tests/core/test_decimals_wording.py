@@ -7,10 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from diva_desk.core.currencies import places_rule
 from diva_desk.core.plans import check_custom_installments
 from diva_desk.core.records import Installment
-from diva_desk.i18n.format import BadTypedAmount, parse_amount
+from diva_desk.i18n.format import BadTypedAmount, parse_amount, places_rule
 
 
 def test_the_rule_for_a_currency_without_minor_units_says_no_decimals() -> None:

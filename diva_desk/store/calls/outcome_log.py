@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from diva_desk.core import records as r
-from diva_desk.core.currencies import places_rule
 from diva_desk.core.money import ZERO, fits_currency
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
+from diva_desk.i18n.format import places_rule
 from diva_desk.store.book import models as m
 from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import db

@@ -21,12 +21,12 @@ from decimal import Decimal
 from enum import StrEnum
 
 from diva_desk.core import records as r
-from diva_desk.core.currencies import places_rule
 from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
 from diva_desk.core.payment_methods import payment_method_word
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
+from diva_desk.i18n.format import places_rule
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import invoice_currency

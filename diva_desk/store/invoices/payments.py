@@ -11,11 +11,11 @@ import datetime as dt
 from decimal import Decimal
 
 from diva_desk.core import records as r
-from diva_desk.core.currencies import places_rule
 from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
+from diva_desk.i18n.format import places_rule
 from diva_desk.store.as_of import open_on, paid_by
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
