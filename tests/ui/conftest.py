@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -89,3 +90,10 @@ SMALL_BOOK = r.BookContents(
 def small_book(book: peewee.SqliteDatabase) -> peewee.SqliteDatabase:
     add_contents(SMALL_BOOK)
     return book
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """A test's dead widgets are collected here, never later in a worker thread."""
+    yield
+    gc.collect()

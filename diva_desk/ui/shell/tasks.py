@@ -26,6 +26,7 @@ calls the caller's callbacks there.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 from collections.abc import Callable
@@ -103,6 +104,9 @@ class TaskRunner(QObject):
         self._pending[number] = (signals, on_done, on_failed)
         if not was_busy:
             self.busy_changed.emit(True)
+        # Collect garbage here, on the GUI thread: otherwise a collection may run in
+        # the worker and delete a Qt object there, which crashes the process.
+        gc.collect()
         self._pool.start(_Task(number, work, signals, uses_book))
 
     def is_busy(self) -> bool:
