@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 
 def text_box(parent: QWidget, lines: int, placeholder: str = "") -> QPlainTextEdit:
@@ -21,3 +28,19 @@ def choice_box(parent: QWidget, items: list[tuple[str, str]]) -> QComboBox:
     for text, value in items:
         editor.addItem(text, value)
     return editor
+
+
+def show_value(editor: QWidget, value: object) -> None:
+    """Put a form's stored value into its field, whatever kind of field it is."""
+    if isinstance(editor, QLineEdit):
+        editor.setText(str(value))
+    elif isinstance(editor, QPlainTextEdit):
+        editor.setPlainText(str(value))
+    elif isinstance(editor, QComboBox):
+        editor.setCurrentIndex(max(editor.findData(value), 0))
+    elif isinstance(editor, QSpinBox):
+        editor.setValue(int(value))  # type: ignore[call-overload]
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(bool(value))
+    else:
+        raise TypeError(f"no way to show a value in {type(editor).__name__}")

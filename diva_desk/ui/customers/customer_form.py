@@ -41,7 +41,7 @@ from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.book.business import get_business
 from diva_desk.store.customers import listing as store
-from diva_desk.ui.common.form_fields import choice_box, text_box
+from diva_desk.ui.common.form_fields import choice_box, show_value, text_box
 from diva_desk.ui.common.screen_fit import fitted_size
 from diva_desk.ui.customers.customer_timeline import method_text
 from diva_desk.ui.shell import style
@@ -229,15 +229,7 @@ class CustomerDialog(QDialog):
 
     def _fill(self, entry: CustomerInput) -> None:
         for field, editor in self.editors.items():
-            value = getattr(entry, field)
-            if isinstance(editor, QLineEdit):
-                editor.setText(value)
-            elif isinstance(editor, QPlainTextEdit):
-                editor.setPlainText(value)
-            elif isinstance(editor, QComboBox):
-                editor.setCurrentIndex(max(editor.findData(value), 0))
-            else:
-                editor.setChecked(bool(value))
+            show_value(editor, getattr(entry, field))
 
     def typed(self) -> CustomerInput:
         """What the form holds now, as text."""

@@ -51,7 +51,7 @@ from diva_desk.store.book.settings import (
     payment_instructions_by_currency,
 )
 from diva_desk.store.book.tax_rates import tax_rates
-from diva_desk.ui.common.form_fields import choice_box, text_box
+from diva_desk.ui.common.form_fields import choice_box, show_value, text_box
 from diva_desk.ui.common.screen_fit import fit_to_screen
 from diva_desk.ui.common.unsaved import GuardedDialog
 from diva_desk.ui.settings.currency_instructions import CurrencyInstructions
@@ -236,15 +236,7 @@ class BusinessSettingsDialog(GuardedDialog):
 
     def set_input(self, entry: BusinessInput) -> None:
         for name, editor in self.editors.items():
-            value = getattr(entry, name)
-            if isinstance(editor, QLineEdit):
-                editor.setText(value)
-            elif isinstance(editor, QPlainTextEdit):
-                editor.setPlainText(value)
-            elif isinstance(editor, QComboBox):
-                editor.setCurrentIndex(max(editor.findData(value), 0))
-            else:
-                editor.setValue(int(value))
+            show_value(editor, getattr(entry, name))
         for error in self.errors.values():
             error.hide()
 
