@@ -19,8 +19,7 @@ from diva_desk.core.receivables import AgingRow
 from diva_desk.core.spreadsheet import neutralised
 from diva_desk.documents.aging_report import aging_report_pdf
 from diva_desk.i18n import _
-from diva_desk.store.invoices.documents import aging_document
-from diva_desk.store.reports.aging import aging_report
+from diva_desk.store.reports.aging import aging_document, aging_report
 
 
 def aging_pdf(as_of: dt.date) -> bytes:

@@ -14,7 +14,6 @@ from diva_desk.core.money import ZERO, from_minor
 from diva_desk.core.open_items import open_items
 from diva_desk.core.papers import (
     MAX_PAYMENTS,
-    AgingDocument,
     CustomerPack,
     InvoiceDocument,
     MeetingPackDocument,
@@ -43,10 +42,10 @@ from diva_desk.store.invoices.records import (
     lines_of,
     payments_of,
 )
-from diva_desk.store.reports.aging import aging_report
 
 
-def _business() -> tuple[r.Business, bytes | None]:
+def letterhead() -> tuple[r.Business, bytes | None]:
+    """The business profile and its logo that head every document; refused without one."""
     business = read_business()
     if business is None:
         raise BadInput(
@@ -71,7 +70,7 @@ def _invoice_document(row: m.Invoice, today: dt.date) -> InvoiceDocument:
     A payment dated after ``today`` has not arrived yet: it is left off the
     payments received and the balance due, as it is on every other page.
     """
-    business, logo = _business()
+    business, logo = letterhead()
     customer = customer_record(row.customer_id)
     invoice = invoice_record(row, customer.code, lines_of([row.id])[row.id])
     payments = tuple(p for _id, p in payments_of({row.id: row.number}) if p.date <= today)
@@ -137,7 +136,7 @@ def statement_document(
     invoices only (partial payments), which keeps it bounded for a long customer.
     A statement of a past day is the account as it stood that day (store.as_of).
     """
-    business, logo = _business()
+    business, logo = letterhead()
     customer_id, customer = _customer(code)
     invoices, payments = _open_invoices(customer_id, code, payments_since, today)
     return StatementDocument(
@@ -159,7 +158,7 @@ def reminder_document(code: str, today: dt.date, pay_by: dt.date | None = None) 
     is left off (core.calls.holds, the call list's rule); an installment missed is
     asked for instead of the balance its plan spreads out.
     """
-    business, logo = _business()
+    business, logo = letterhead()
     customer_id, customer = _customer(code)
     invoices, payments = _open_invoices(customer_id, code, None, today)
     standing = letter_standing(customer_id, today)
@@ -198,7 +197,7 @@ def meeting_pack_document(code: str, today: dt.date) -> MeetingPackDocument:
     rating and the call list share; the plan proposed is core.plans.proposed_plan
     of what is owed in the customer's currency.
     """
-    business, logo = _business()
+    business, logo = letterhead()
     customer_id, customer = _customer(code)
     invoices, payments = _open_invoices(customer_id, code, None, today)
     day = today.isoformat()
@@ -239,9 +238,3 @@ def meeting_pack_document(code: str, today: dt.date) -> MeetingPackDocument:
         proposed_plan=proposed_plan(owed, today, customer.currency),
     )
     return MeetingPackDocument(business=business, packs=(pack,), today=today, logo=logo)
-
-
-def aging_document(as_of: dt.date) -> AgingDocument:
-    """The aging on ``as_of`` with the business profile and logo, ready to print."""
-    business, logo = _business()
-    return AgingDocument(business=business, report=aging_report(as_of), logo=logo)

@@ -26,10 +26,12 @@ from diva_desk.core.aging import (
     AgingTotals,
 )
 from diva_desk.core.money import from_minor
+from diva_desk.core.papers import AgingDocument
 from diva_desk.core.receivables import AgingReport, AgingRow
 from diva_desk.store.as_of import balance_on, owed_on
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import face_value_sql
+from diva_desk.store.invoices.documents import letterhead
 
 #: Each bucket with the last day past due it holds; ``None`` holds everything older.
 BUCKET_LIMITS: tuple[tuple[AgingBucket, int | None], ...] = (
@@ -198,3 +200,9 @@ def top_debtors(as_of: dt.date, limit: int = 10) -> tuple[TopDebtor, ...]:
         )
         for cid, code, name, currency, owed, overdue, number, issued, due, balance in rows
     )
+
+
+def aging_document(as_of: dt.date) -> AgingDocument:
+    """The aging on ``as_of`` with the business profile and logo, ready to print."""
+    business, logo = letterhead()
+    return AgingDocument(business=business, report=aging_report(as_of), logo=logo)
