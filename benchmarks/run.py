@@ -117,10 +117,11 @@ def store_operations(path: Path, today: dt.date) -> list[Operation]:
     from diva_desk.store import reports
     from diva_desk.store.calls import call_list as calls
     from diva_desk.store.calls import followups
+    from diva_desk.store.calls.letters import statement_document
     from diva_desk.store.customers import history, timeline
     from diva_desk.store.customers import listing as customers
     from diva_desk.store.invoices import lists as queries
-    from diva_desk.store.invoices.documents import invoice_document, statement_document
+    from diva_desk.store.invoices.documents import invoice_document
 
     samples = _samples()
     call_list = calls.calls_today(today)
@@ -172,7 +173,7 @@ def ui_operations(today: dt.date) -> list[Operation]:
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
-        from diva_desk.ui.common.table_models import SearchProxyModel
+        from diva_desk.ui.common.tables.table_models import SearchProxyModel
         from diva_desk.ui.customers.customer_models import CustomerTableModel
         from diva_desk.ui.invoices.invoice_models import InvoiceTableModel
         from diva_desk.ui.reports.report_models import read_figures

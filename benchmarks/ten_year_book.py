@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from diva_desk.core import records as r
-from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import from_minor, round_money, to_minor
 
 #: The last day of the book; the benchmark's "today".

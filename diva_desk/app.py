@@ -23,8 +23,8 @@ from diva_desk.logs import configure_logging
 from diva_desk.resources_path import resource_path
 from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import close_book, open_book
-from diva_desk.ui.shell.errors import install_excepthook
-from diva_desk.ui.shell.window_state import APPLICATION, ORGANIZATION
+from diva_desk.ui.common.errors import install_excepthook
+from diva_desk.ui.common.window_state import APPLICATION, ORGANIZATION
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ import peewee
 import pytest
 
 from diva_desk.core import records as r
-from diva_desk.core.invoices import InvoiceStatus, invoice_status, invoice_totals
-from diva_desk.core.terms import BillingCycle, due_date_for
+from diva_desk.core.customers.terms import BillingCycle, due_date_for
+from diva_desk.core.invoices.totals import InvoiceStatus, invoice_status, invoice_totals
 from diva_desk.demo import demo_contents
 from diva_desk.interchange.reader import EmptyBook, read_text
 from diva_desk.interchange.writer import book_text

@@ -32,9 +32,9 @@ from pypdf import PdfReader
 
 from diva_desk.core import records as r
 from diva_desk.core.calls import ReasonKind
-from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.invoices.open_items import aging_by_currency, open_items
+from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import ZERO, round_money
-from diva_desk.core.open_items import aging_by_currency, open_items
 from diva_desk.demo import demo_contents
 from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.documents.reminder import overdue_items, reminder_pdf
@@ -45,14 +45,13 @@ from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import db
 from diva_desk.store.calls.calendar import calendar_followups, open_followups_ics
 from diva_desk.store.calls.call_list import call_settings, calls_today, situation_on
+from diva_desk.store.calls.letters import reminder_document, statement_document
 from diva_desk.store.calls.outcomes import balance_covered
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.customers.timeline import customer_history
 from diva_desk.store.invoices.detail import invoice_detail
 from diva_desk.store.invoices.documents import (
     invoice_document,
-    reminder_document,
-    statement_document,
 )
 from diva_desk.store.invoices.lists import customer_rows, invoice_rows, total_owed
 from diva_desk.store.reports import (

@@ -12,7 +12,7 @@ from diva_desk.commands.output import say, say_json
 from diva_desk.i18n import _
 
 if TYPE_CHECKING:
-    from diva_desk.core.receivables import AgingReport, AgingRow
+    from diva_desk.core.reports.receivables import AgingReport, AgingRow
 
 #: A name longer than this is cut in the plain-text table, so a row fits a terminal.
 _NAME_WIDTH = 28
@@ -64,8 +64,8 @@ def _aging(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _amounts(row: AgingRow) -> dict[str, str]:
-    from diva_desk.core.aging import AgingBucket
     from diva_desk.core.money import money_text
+    from diva_desk.core.reports.aging import AgingBucket
 
     amounts = {b.value: money_text(row.bucket(b), row.currency) for b in AgingBucket}
     amounts["total"] = money_text(row.total, row.currency)
@@ -86,7 +86,7 @@ def aging_json(report: AgingReport) -> dict[str, object]:
 
 def aging_text(report: AgingReport) -> list[str]:
     """The report as the lines of a table for a terminal: amounts aligned on their last digit."""
-    from diva_desk.core.aging import AgingBucket
+    from diva_desk.core.reports.aging import AgingBucket
     from diva_desk.i18n import format as fmt
 
     day = fmt.date(report.as_of)

@@ -160,7 +160,7 @@ def _invoice_pdf(args: argparse.Namespace, folder: Path) -> int:
 def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.documents.statement import statement_pdf
     from diva_desk.store.book.lookup import customer_code
-    from diva_desk.store.invoices.documents import statement_document
+    from diva_desk.store.calls.letters import statement_document
 
     code = customer_code(args.code)
     today = dt.date.today()
@@ -176,7 +176,7 @@ def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
 def _reminder_pdf(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.documents.reminder import reminder_pdf
     from diva_desk.store.book.lookup import customer_code
-    from diva_desk.store.invoices.documents import reminder_document
+    from diva_desk.store.calls.letters import reminder_document
 
     today = day_option(args.date)
     code = customer_code(args.code)

@@ -29,7 +29,7 @@ from diva_desk.contacts.values import (
     parse_terms,
 )
 from diva_desk.core.currencies import currency_problem
-from diva_desk.core.customer_rules import CODE_MAX_LENGTH, code_shape_ok
+from diva_desk.core.customers.customer_rules import CODE_MAX_LENGTH, code_shape_ok
 from diva_desk.core.records import Customer
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import cache
 
 from diva_desk.core.currencies import currency_problem
-from diva_desk.core.customer_rules import email_problem
+from diva_desk.core.customers.customer_rules import email_problem
 from diva_desk.core.money import RATE_PLACES, BadAmount, parse_decimal
 from diva_desk.core.records import Business
 from diva_desk.i18n import _

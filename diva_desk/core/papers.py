@@ -1,6 +1,6 @@
 """The plain records a printed document is drawn from.
 
-The store gathers them from the book (store.invoices.documents,
+The store gathers them from the book (store.invoices.documents, store.calls.letters,
 store.reports.aging_document); the documents package draws them into PDFs. Keeping
 them here lets both depend on the core and neither on the other.
 """
@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from diva_desk.core.calls.holds import MissedInstallment
-from diva_desk.core.promises import PromiseStatus
-from diva_desk.core.receivables import AgingReport
+from diva_desk.core.calls.model import MissedInstallment
+from diva_desk.core.customers.promises import PromiseStatus
 from diva_desk.core.records import Business, Customer, Installment, Invoice, Payment
+from diva_desk.core.reports.receivables import AgingReport
 
 #: Rows a meeting pack shows before "and N more": enough to see the pattern, few
 #: enough for one page. The store fetches no more payments than it shows.

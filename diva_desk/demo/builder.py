@@ -15,7 +15,8 @@ import string
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.customers.terms import due_date_for
+from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import ZERO
 from diva_desk.core.records import (
     DEFAULT_TERMS_DAYS,
@@ -35,7 +36,6 @@ from diva_desk.core.records import (
     PaymentPlan,
     Promise,
 )
-from diva_desk.core.terms import due_date_for
 
 FIRST_INVOICE_NUMBER = 1001
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import count
 
+from diva_desk.core.customers.terms import BillingCycle
 from diva_desk.core.records import Business, Customer, PaymentMethod
-from diva_desk.core.terms import BillingCycle
 
 BUSINESS = Business(
     name="Lakeshore Pixel Studio",

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.customers.terms import expected_payment_date
+from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.records import Channel, Customer, InvoiceLine, InvoiceState, Outcome
-from diva_desk.core.terms import expected_payment_date
 from diva_desk.demo.builder import DemoBuilder, DraftInvoice, terms_days, weekday_on_or_before
 from diva_desk.demo.cast import RELIABLE, Role
 from diva_desk.demo.lines import GST_QST, HST, NO_TAX, LineMaker, Tax

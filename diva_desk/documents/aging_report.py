@@ -12,9 +12,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer
 
-from diva_desk.core.aging import AgingBucket, bucket_label
 from diva_desk.core.papers import AgingDocument
-from diva_desk.core.receivables import AgingRow
+from diva_desk.core.reports.aging import AgingBucket, bucket_label
+from diva_desk.core.reports.receivables import AgingRow
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
 from diva_desk.i18n import _

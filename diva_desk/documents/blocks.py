@@ -19,7 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from diva_desk.core.instructions import instructions_for_all
+from diva_desk.core.invoices.instructions import instructions_for_all
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents import style
 from diva_desk.documents.fonts import REGULAR, register_fonts

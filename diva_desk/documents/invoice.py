@@ -14,7 +14,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
 
-from diva_desk.core.invoices import (
+from diva_desk.core.invoices.payment_methods import payment_method_label
+from diva_desk.core.invoices.totals import (
     InvoiceStatus,
     InvoiceTotals,
     balance_due,
@@ -25,7 +26,6 @@ from diva_desk.core.invoices import (
 )
 from diva_desk.core.money import ZERO, normalized
 from diva_desk.core.papers import InvoiceDocument
-from diva_desk.core.payment_methods import payment_method_label
 from diva_desk.core.records import Invoice
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import Mark, build_pdf

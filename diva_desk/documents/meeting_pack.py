@@ -18,8 +18,9 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer, Table
 
+from diva_desk.core.customers.promises import PromiseStatus
+from diva_desk.core.invoices.open_items import OpenItem, aging_by_currency, open_items
 from diva_desk.core.money import ZERO
-from diva_desk.core.open_items import OpenItem, aging_by_currency, open_items
 from diva_desk.core.papers import (
     MAX_OPEN_INVOICES,
     MAX_PAYMENTS,
@@ -27,7 +28,6 @@ from diva_desk.core.papers import (
     CustomerPack,
     MeetingPackDocument,
 )
-from diva_desk.core.promises import PromiseStatus
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
 from diva_desk.i18n import _

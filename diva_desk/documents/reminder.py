@@ -17,9 +17,9 @@ from enum import StrEnum
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from diva_desk.core.calls.holds import MissedInstallment
+from diva_desk.core.calls.model import MissedInstallment
+from diva_desk.core.invoices.open_items import OpenItem, open_items
 from diva_desk.core.money import ZERO
-from diva_desk.core.open_items import OpenItem, open_items
 from diva_desk.core.papers import ReminderDocument
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents import blocks, style

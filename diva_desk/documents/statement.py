@@ -14,11 +14,11 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
 
-from diva_desk.core.aging import AgingBucket, AgingTotals, aging_totals, bucket_label
+from diva_desk.core.invoices.open_items import OpenItem, aging_by_currency, open_items
+from diva_desk.core.invoices.payment_methods import payment_method_label
 from diva_desk.core.money import ZERO
-from diva_desk.core.open_items import OpenItem, aging_by_currency, open_items
 from diva_desk.core.papers import StatementDocument
-from diva_desk.core.payment_methods import payment_method_label
+from diva_desk.core.reports.aging import AgingBucket, AgingTotals, aging_totals, bucket_label
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
 from diva_desk.i18n import _

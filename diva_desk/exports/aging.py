@@ -13,9 +13,9 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from diva_desk.core.aging import AgingBucket, bucket_label
 from diva_desk.core.money import money_text
-from diva_desk.core.receivables import AgingRow
+from diva_desk.core.reports.aging import AgingBucket, bucket_label
+from diva_desk.core.reports.receivables import AgingRow
 from diva_desk.core.spreadsheet import neutralised
 from diva_desk.documents.aging_report import aging_report_pdf
 from diva_desk.i18n import _

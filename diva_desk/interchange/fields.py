@@ -9,105 +9,34 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
-from functools import cache
 from typing import Any, TypeVar
-
-from babel import Locale, UnknownLocaleError
-from babel.numbers import list_currencies
 
 from diva_desk.core.currencies import currency_problem
 from diva_desk.core.money import BadAmount, fits_currency, minor_unit, parse_decimal
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n.format import places_rule
+from diva_desk.interchange.values import (
+    DATE_TEXT,
+    MAX_AMOUNT,
+    MAX_INTEGER,
+    MAX_QUANTITY,
+    MONEY_PLACES,
+    RATE_PLACES,
+    TIMESTAMP_TEXT,
+    currency_code,
+    encodable,
+    fail,
+    locale_name,
+    present,
+    shown,
+)
 
-#: Amounts are kept in their currency's minor units: never more than two decimals.
-MONEY_PLACES = 2
-#: Quantities and percentage rates are kept to four decimal places.
-RATE_PLACES = 4
-#: Beyond these the book's integer columns (and exact arithmetic) would overflow;
-#: no invoice of a solo business comes near them.
-MAX_AMOUNT = Decimal(10) ** 12
-MAX_QUANTITY = Decimal(10) ** 9
-#: Terms longer than this are a typo (and would run past the calendar's end).
-MAX_DAYS = 36_500
-MAX_INTEGER = 2**63 - 1
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", re.ASCII)
-_SHOWN_LENGTH = 60
 _E = TypeVar("_E", bound=StrEnum)
 _T = TypeVar("_T")
-
-
-class Duplicates(dict[str, Any]):
-    """A JSON object that remembers keys written twice (``json`` keeps the last silently)."""
-
-    duplicates: tuple[str, ...] = ()
-
-
-def object_pairs(pairs: list[tuple[str, Any]]) -> Duplicates:
-    """``json.loads`` hook: build the object, noting repeated keys for a precise error."""
-    result = Duplicates()
-    seen: list[str] = []
-    for key, value in pairs:
-        if key in result:
-            seen.append(key)
-        result[key] = value
-    result.duplicates = tuple(seen)
-    return result
-
-
-class NotANumber:
-    """``NaN``/``Infinity`` in a file: kept as itself so the error can show it."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-def shown(value: Any) -> str:
-    """A value as it appears in the file, shortened, for an error message."""
-    if isinstance(value, NotANumber):
-        text = value.name
-    elif isinstance(value, Decimal):
-        text = str(value)
-    else:
-        try:
-            text = json.dumps(value, ensure_ascii=False)
-        except (TypeError, ValueError):  # pragma: no cover - only JSON values arrive here
-            text = repr(value)
-    if len(text) > _SHOWN_LENGTH:
-        text = text[: _SHOWN_LENGTH - 1] + "…"
-    return text
-
-
-def fail(where: str, message: str) -> BadInput:
-    """The error for one spot in the file; ``where`` empty means the file as a whole."""
-    return BadInput(f"{where}: {message}" if where else message)
-
-
-@cache
-def known_currencies() -> frozenset[str]:
-    return frozenset(list_currencies())
-
-
-def currency_code(value: str) -> str | None:
-    """The ISO 4217 code for ``value`` (any letter case), or ``None`` if there is none."""
-    code = value.strip().upper()
-    return code if code in known_currencies() else None
-
-
-def locale_name(value: str) -> str | None:
-    """The canonical CLDR name for ``value`` (``fr_ca`` -> ``fr_CA``), or ``None``."""
-    try:
-        return str(Locale.parse(value.strip()))
-    except (UnknownLocaleError, ValueError, TypeError):
-        return None
 
 
 class Fields:
@@ -129,7 +58,7 @@ class Fields:
         an unknown-key error says which customer or invoice it is about.
         """
         label = self.raw.get(key)
-        if isinstance(label, str) and label.strip() and _encodable(label):
+        if isinstance(label, str) and label.strip() and encodable(label):
             self.where = f"{self.where} ({label})"
         return self
 
@@ -168,7 +97,7 @@ class Fields:
             return ""
         if not isinstance(value, str):
             raise self.error(key, _("expected text, got {value}").format(value=shown(value)))
-        if not _encodable(value):
+        if not encodable(value):
             raise self.error(
                 key, _("the text holds an invalid character (a lone surrogate escape)")
             ) from None
@@ -365,7 +294,7 @@ class Fields:
         value = self._get(key, required)
         if value is None:
             return None
-        if isinstance(value, str) and _DATE.fullmatch(value):
+        if isinstance(value, str) and DATE_TEXT.fullmatch(value):
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
@@ -378,7 +307,7 @@ class Fields:
         value = self._get(key, required)
         if value is None:
             return None
-        if isinstance(value, str) and _TIMESTAMP.fullmatch(value):
+        if isinstance(value, str) and TIMESTAMP_TEXT.fullmatch(value):
             try:
                 return dt.datetime.fromisoformat(value)
             except ValueError:
@@ -402,18 +331,3 @@ class Fields:
         if required and not value:
             raise self.error(key, _("needs at least one entry"))
         return ((f"{self.at(key)}[{index}]", item) for index, item in enumerate(value))
-
-
-def _encodable(text: str) -> bool:
-    """False for text with lone surrogates (``"\\ud800"`` in JSON), which UTF-8 cannot hold."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def present(value: _T | None) -> _T:
-    """A required value, once its ``Fields`` call returned (narrows the type)."""
-    assert value is not None
-    return value

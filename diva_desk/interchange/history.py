@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from diva_desk.core import records as r
-from diva_desk.interchange.fields import Fields, present
+from diva_desk.interchange.fields import Fields
 from diva_desk.interchange.keys import (
     FOLLOWUP_KEYS,
     INSTALLMENT_KEYS,
@@ -17,6 +17,7 @@ from diva_desk.interchange.keys import (
 )
 from diva_desk.interchange.paid_so_far import take_payment
 from diva_desk.interchange.references import References
+from diva_desk.interchange.values import present
 
 
 def read_payment(where: str, raw: Any, refs: References) -> r.Payment:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from diva_desk.core import records as r
-from diva_desk.core.invoice_standing import Standing
+from diva_desk.core.invoices.invoice_standing import Standing
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.interchange.fields import Fields

@@ -15,20 +15,11 @@ from typing import Any
 
 from diva_desk.core import records as r
 from diva_desk.core.business_rules import MAX_INVOICE_NUMBER
-from diva_desk.core.invoices import invoice_totals
-from diva_desk.core.terms import due_date_for
+from diva_desk.core.customers.terms import due_date_for
+from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
-from diva_desk.interchange.fields import (
-    MAX_AMOUNT,
-    MAX_DAYS,
-    RATE_PLACES,
-    Fields,
-    NotANumber,
-    object_pairs,
-    present,
-    shown,
-)
+from diva_desk.interchange.fields import Fields
 from diva_desk.interchange.history import (
     read_followup,
     read_interaction,
@@ -47,6 +38,15 @@ from diva_desk.interchange.keys import (
 )
 from diva_desk.interchange.references import BookView, EmptyBook, References
 from diva_desk.interchange.text_check import check_text
+from diva_desk.interchange.values import (
+    MAX_AMOUNT,
+    MAX_DAYS,
+    RATE_PLACES,
+    NotANumber,
+    object_pairs,
+    present,
+    shown,
+)
 
 __all__ = ["BookView", "EmptyBook", "parse_json", "read_document", "read_text"]
 

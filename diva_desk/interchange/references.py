@@ -11,11 +11,12 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any, Protocol
 
 from diva_desk.core import records as r
-from diva_desk.core.invoice_standing import Standing
-from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.invoices.invoice_standing import Standing
+from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import ZERO
 from diva_desk.i18n import _
-from diva_desk.interchange.fields import Fields, shown
+from diva_desk.interchange.fields import Fields
+from diva_desk.interchange.values import shown
 
 #: Lists whose records name a customer and/or an invoice.
 _REFERRING = ("invoices", "payments", "promises", "payment_plans", "followups", "interactions")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from diva_desk.i18n import _
-from diva_desk.interchange.fields import fail
+from diva_desk.interchange.values import fail
 
 #: The key that names a record of these lists in messages: ``customers[3] (ACME)``.
 _NAMED_BY = {"customers": "code", "invoices": "number"}

@@ -8,7 +8,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diva_desk.core.invoices import (
+from diva_desk.core.customers.terms import BillingCycle, expected_payment_date
+from diva_desk.core.invoices.totals import (
     InvoiceStatus,
     balance_due,
     invoice_status,
@@ -24,7 +25,6 @@ from diva_desk.core.money import (
     to_minor,
 )
 from diva_desk.core.records import InvoiceLine, InvoiceState
-from diva_desk.core.terms import BillingCycle, expected_payment_date
 
 #: Two-decimal currencies and one without minor units: each rounds to its own unit.
 currencies = st.sampled_from(["CAD", "USD", "EUR", "JPY"])

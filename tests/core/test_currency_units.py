@@ -9,9 +9,10 @@ import pytest
 from babel.numbers import get_currency_precision
 
 from diva_desk.core.business_rules import BusinessInput, check_business
+from diva_desk.core.calls.plans import check_custom_installments, split_into_installments
 from diva_desk.core.currencies import BOOK_CURRENCIES, can_hold, currency_problem, minor_places
-from diva_desk.core.customer_rules import CustomerInput, check_customer_input
-from diva_desk.core.invoices import deposit_for, invoice_totals, line_net
+from diva_desk.core.customers.customer_rules import CustomerInput, check_customer_input
+from diva_desk.core.invoices.totals import deposit_for, invoice_totals, line_net
 from diva_desk.core.money import (
     BadAmount,
     fits_currency,
@@ -21,7 +22,6 @@ from diva_desk.core.money import (
     round_money,
     to_minor,
 )
-from diva_desk.core.plans import check_custom_installments, split_into_installments
 from diva_desk.core.records import Installment, InvoiceLine
 
 D = Decimal

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from diva_desk.core.plans import check_custom_installments
+from diva_desk.core.calls.plans import check_custom_installments
 from diva_desk.core.records import Installment
 from diva_desk.i18n.format import BadTypedAmount, parse_amount, places_rule
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from diva_desk.core.aging import AgingBucket, AgingTotals
 from diva_desk.core.papers import AgingDocument
-from diva_desk.core.receivables import AgingReport, AgingRow
 from diva_desk.core.records import BookContents, Customer, Invoice, InvoiceLine, Payment
+from diva_desk.core.reports.aging import AgingBucket, AgingTotals
+from diva_desk.core.reports.receivables import AgingReport, AgingRow
 from diva_desk.documents.aging_report import aging_report_pdf
 from diva_desk.errors import BadInput
 from diva_desk.exports.aging import aging_csv, aging_pdf

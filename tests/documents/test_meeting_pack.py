@@ -10,6 +10,7 @@ import peewee
 import pytest
 
 from diva_desk.core import records as r
+from diva_desk.core.customers.promises import PromiseStatus
 from diva_desk.core.papers import (
     MAX_OPEN_INVOICES,
     CustomerPack,
@@ -17,13 +18,12 @@ from diva_desk.core.papers import (
     PaidLine,
     PromiseLine,
 )
-from diva_desk.core.promises import PromiseStatus
 from diva_desk.documents.meeting_pack import meeting_pack_pdf
 from diva_desk.errors import BadInput
 from diva_desk.store.book import models as m
 from diva_desk.store.calls import outcomes as o
+from diva_desk.store.calls.letters import meeting_pack_document
 from diva_desk.store.contents.writing import add_contents
-from diva_desk.store.invoices.documents import meeting_pack_document
 
 TODAY = dt.date(2026, 11, 23)
 

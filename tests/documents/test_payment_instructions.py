@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from diva_desk.core.instructions import instructions_for, instructions_for_all
+from diva_desk.core.invoices.instructions import instructions_for, instructions_for_all
 from diva_desk.core.papers import InvoiceDocument, ReminderDocument, StatementDocument
 from diva_desk.core.records import Customer, InvoiceLine
 from diva_desk.documents.invoice import invoice_pdf

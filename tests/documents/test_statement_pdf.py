@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from diva_desk.core.aging import AgingBucket
-from diva_desk.core.open_items import aging_by_currency, open_items
+from diva_desk.core.invoices.open_items import aging_by_currency, open_items
 from diva_desk.core.papers import StatementDocument
 from diva_desk.core.records import InvoiceLine, InvoiceState
+from diva_desk.core.reports.aging import AgingBucket
 from diva_desk.documents.statement import statement_pdf
 from diva_desk.i18n import format as fmt
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from diva_desk.core import records as r
 from diva_desk.core.business_rules import MAX_INVOICE_NUMBER
-from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import ZERO, from_minor, from_units, minor_unit
 from diva_desk.interchange import export_text, import_text
 from diva_desk.interchange.writer import book_text

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWi
 from pytestqt.qtbot import QtBot
 
 from diva_desk.ui.common import dialogs as common_dialogs
-from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
-from diva_desk.ui.invoices.invoice_lines_model import LineColumn
+from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
+from diva_desk.ui.invoices.editor.invoice_lines_model import LineColumn
 
 
 def focused() -> QWidget:

@@ -18,48 +18,20 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import StrEnum
 
 from diva_desk.core.calls.kinds import plan_state
-from diva_desk.core.calls.model import OpenInvoice, PlanFacts, PromiseFacts
+from diva_desk.core.calls.model import (
+    Hold,
+    HoldKind,
+    MissedInstallment,
+    OpenInvoice,
+    PlanFacts,
+    PromiseFacts,
+)
+from diva_desk.core.customers.promises import PromiseStatus
 from diva_desk.core.money import ZERO
-from diva_desk.core.promises import PromiseStatus
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
-
-
-class HoldKind(StrEnum):
-    PLAN = "plan"
-    PROMISE = "promise"
-    PROBLEM = "problem"
-
-
-@dataclass(frozen=True)
-class Hold:
-    """An agreement in force, and what it covers (invoice ids)."""
-
-    kind: HoldKind
-    covers: frozenset[int]
-    #: The plan's next installment or what the promise still asks for (zero for a problem).
-    amount: Decimal = ZERO
-    currency: str = ""
-    #: The next installment's date or the promised date.
-    date: dt.date | None = None
-    #: The invoice the agreement is about; ``None`` for the customer's whole balance.
-    invoice: str | None = None
-    #: How much of the covered invoices it holds back; ``None`` for all of it (a problem).
-    holds_back: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class MissedInstallment:
-    """An installment whose date has passed with money still unpaid on it."""
-
-    due_date: dt.date
-    amount: Decimal
-    currency: str
-    agreed_on: dt.date
-    invoice: str | None = None
 
 
 @dataclass(frozen=True)

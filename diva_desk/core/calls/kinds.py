@@ -23,10 +23,10 @@ from diva_desk.core.calls.model import (
     ReasonKind,
 )
 from diva_desk.core.calls.workdays import next_working_day
+from diva_desk.core.customers.promises import PromiseStatus
+from diva_desk.core.customers.terms import BillingCycle, day_in_month
 from diva_desk.core.money import ZERO
-from diva_desk.core.promises import PromiseStatus
 from diva_desk.core.records import Outcome
-from diva_desk.core.terms import BillingCycle, day_in_month
 
 MISSED_CALL = frozenset({Outcome.NO_ANSWER, Outcome.VOICEMAIL})
 

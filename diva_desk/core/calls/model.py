@@ -12,15 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum, StrEnum
-from typing import TYPE_CHECKING
 
-from diva_desk.core.history import RatingKind
+from diva_desk.core.customers.history import RatingKind
+from diva_desk.core.customers.promises import PromiseStatus
 from diva_desk.core.money import ZERO
-from diva_desk.core.promises import PromiseStatus
 from diva_desk.core.records import Outcome
-
-if TYPE_CHECKING:
-    from diva_desk.core.calls.holds import Hold
 
 
 class ReasonKind(StrEnum):
@@ -228,6 +224,40 @@ class Reason:
     missed: bool = False
     #: For installment_missed: how many installments were missed (``amount`` is their sum).
     count: int = 1
+
+
+class HoldKind(StrEnum):
+    PLAN = "plan"
+    PROMISE = "promise"
+    PROBLEM = "problem"
+
+
+@dataclass(frozen=True)
+class Hold:
+    """An agreement in force, and what it covers (invoice ids)."""
+
+    kind: HoldKind
+    covers: frozenset[int]
+    #: The plan's next installment or what the promise still asks for (zero for a problem).
+    amount: Decimal = ZERO
+    currency: str = ""
+    #: The next installment's date or the promised date.
+    date: dt.date | None = None
+    #: The invoice the agreement is about; ``None`` for the customer's whole balance.
+    invoice: str | None = None
+    #: How much of the covered invoices it holds back; ``None`` for all of it (a problem).
+    holds_back: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class MissedInstallment:
+    """An installment whose date has passed with money still unpaid on it."""
+
+    due_date: dt.date
+    amount: Decimal
+    currency: str
+    agreed_on: dt.date
+    invoice: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from diva_desk.core.calls.model import Reason, ReasonKind
-from diva_desk.core.history import RatingKind
+from diva_desk.core.customers.history import RatingKind
 from diva_desk.core.money import ZERO
 
 #: Money points: MONEY_WEIGHT x log10(1 + amount / MONEY_UNIT). Logarithmic so a

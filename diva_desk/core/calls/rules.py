@@ -62,9 +62,9 @@ from diva_desk.core.calls.model import (
 )
 from diva_desk.core.calls.ranking import amount_at_stake, call_score
 from diva_desk.core.calls.workdays import add_working_days, horizon, working_day_on_or_after
+from diva_desk.core.customers.promises import PromiseStatus
+from diva_desk.core.customers.spoken_names import clean_name
 from diva_desk.core.money import ZERO
-from diva_desk.core.promises import PromiseStatus
-from diva_desk.core.spoken_names import clean_name
 
 #: The order of a call's reasons, most pressing first; the first one leads the script
 #: (except that a follow-up about an open problem comes before them all).

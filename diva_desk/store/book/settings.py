@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from diva_desk.core.history import DEFAULT_DEPOSIT_PERCENT
+from diva_desk.core.customers.history import DEFAULT_DEPOSIT_PERCENT
 from diva_desk.core.money import decimal_text
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _

@@ -34,13 +34,13 @@ from diva_desk.core.calls import (
     reason_text,
 )
 from diva_desk.core.calls.escalation import BROKEN_PROMISE_MEMORY_DAYS
+from diva_desk.core.calls.talking_points import Script, ScriptContext, ask_date_for, script_for
 from diva_desk.core.calls.workdays import working_day_on_or_after
-from diva_desk.core.history import RatingKind
+from diva_desk.core.customers.history import RatingKind
+from diva_desk.core.customers.promises import DatedPayment, promise_status
+from diva_desk.core.customers.promises import PromiseFacts as PromiseTerms
 from diva_desk.core.money import from_minor, money_text
-from diva_desk.core.promises import DatedPayment, promise_status
-from diva_desk.core.promises import PromiseFacts as PromiseTerms
 from diva_desk.core.records import DEFAULT_LOCALE, Outcome
-from diva_desk.core.talking_points import Script, ScriptContext, ask_date_for, script_for
 from diva_desk.store.as_of import open_on, paid_by
 from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import db

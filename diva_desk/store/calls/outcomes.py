@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from diva_desk.core import records as r
+from diva_desk.core.calls.plans import check_custom_installments
 from diva_desk.core.calls.workdays import add_working_days
 from diva_desk.core.money import ZERO, from_minor, to_minor
-from diva_desk.core.plans import check_custom_installments
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt

@@ -12,8 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from diva_desk.core.calls.plans import InstallmentState, InstallmentStatus, installment_status
 from diva_desk.core.money import from_minor
-from diva_desk.core.plans import InstallmentState, InstallmentStatus, installment_status
 from diva_desk.core.records import Installment
 from diva_desk.store.book.db import db
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from diva_desk.core.calls.script_templates import TEMPLATE_NAMES, TemplateProblem, check_template
 from diva_desk.core.records import DEFAULT_LOCALE
-from diva_desk.core.talking_points import TEMPLATE_NAMES, TemplateProblem, check_template
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.resources_path import resource_path

@@ -9,7 +9,7 @@ from typing import TypeVar
 import peewee
 
 from diva_desk.core import records as r
-from diva_desk.core.invoice_standing import Standing
+from diva_desk.core.invoices.invoice_standing import Standing
 from diva_desk.core.money import from_minor
 from diva_desk.store.book import models as m
 

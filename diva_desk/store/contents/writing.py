@@ -17,7 +17,7 @@ from typing import Any
 import peewee
 
 from diva_desk.core import records as r
-from diva_desk.core.invoices import invoice_totals
+from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import to_minor
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
@@ -116,20 +116,8 @@ class _ReferenceIds:
 
 
 def _save_business(business: r.Business) -> None:
-    fields = {
-        "name": business.name,
-        "owner_name": business.owner_name,
-        "address": business.address,
-        "email": business.email,
-        "phone": business.phone,
-        "tax_numbers": business.tax_numbers,
-        "currency": business.currency,
-        "locale": business.locale,
-        "default_terms_days": business.default_terms_days,
-        "invoice_prefix": business.invoice_prefix,
-        "next_invoice_number": business.next_invoice_number,
-        "payment_instructions": business.payment_instructions,
-    }
+    # Every field of the record has its column of the same name.
+    fields = dataclasses.asdict(business)
     existing = m.Business.get_or_none(m.Business.id == 1)
     if existing is None:
         m.Business.insert(id=1, **fields).execute()

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from diva_desk.core.history import (
+from diva_desk.core.customers.history import (
     LatenessTotals,
     PaymentStats,
     Rating,
@@ -25,13 +25,13 @@ from diva_desk.core.history import (
     stats_from_totals,
     suggested_terms,
 )
-from diva_desk.core.money import from_minor, from_units
-from diva_desk.core.promises import (
+from diva_desk.core.customers.promises import (
     DatedPayment,
     PromiseFacts,
     PromiseOutcome,
     promise_status,
 )
+from diva_desk.core.money import from_minor, from_units
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import OWNER_CURRENCY, face_value_sql
 from diva_desk.store.book.settings import suggested_deposit_percent

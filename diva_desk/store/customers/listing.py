@@ -20,8 +20,8 @@ from decimal import Decimal
 from peewee import fn
 
 from diva_desk.core import records as r
-from diva_desk.core.billing_text import next_cutoff_near
-from diva_desk.core.history import RatingKind
+from diva_desk.core.customers.billing_text import next_cutoff_near
+from diva_desk.core.customers.history import RatingKind
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store.book import models as m

@@ -11,9 +11,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from diva_desk.core import records as r
-from diva_desk.core.invoices import InvoiceStatus, invoice_status
+from diva_desk.core.customers.promises import PromiseStatus
+from diva_desk.core.invoices.totals import InvoiceStatus, invoice_status
 from diva_desk.core.money import ZERO, from_minor
-from diva_desk.core.promises import PromiseStatus
 from diva_desk.store.as_of import owed_on, paid_by
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db

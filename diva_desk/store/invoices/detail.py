@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from diva_desk.core import records as r
-from diva_desk.core.invoices import (
+from diva_desk.core.customers.terms import BillingCycle, expected_payment_date, misses_cutoff
+from diva_desk.core.invoices.totals import (
     InvoiceStatus,
     InvoiceTotals,
     TaxAmount,
@@ -21,7 +22,6 @@ from diva_desk.core.invoices import (
     invoice_totals,
 )
 from diva_desk.core.money import ZERO
-from diva_desk.core.terms import BillingCycle, expected_payment_date, misses_cutoff
 from diva_desk.store.invoices.records import (
     customer_record,
     invoice_record,

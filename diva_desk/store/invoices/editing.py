@@ -23,9 +23,9 @@ from decimal import Decimal
 from diva_desk.core import records as r
 from diva_desk.core.business_rules import MAX_INVOICE_NUMBER, numbers_used_up
 from diva_desk.core.currencies import currency_problem, minor_places
-from diva_desk.core.invoices import deposit_for, invoice_totals
+from diva_desk.core.customers.terms import due_date_for
+from diva_desk.core.invoices.totals import deposit_for, invoice_totals
 from diva_desk.core.money import RATE_PLACES, ZERO, fits_currency, to_minor
-from diva_desk.core.terms import due_date_for
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store.book import models as m

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from diva_desk.core.invoices import InvoiceStatus, invoice_status
+from diva_desk.core.invoices.totals import InvoiceStatus, invoice_status
 from diva_desk.core.money import ZERO, from_minor
 from diva_desk.core.records import InvoiceState
 from diva_desk.store.as_of import balance_on, owed_on, paid_by

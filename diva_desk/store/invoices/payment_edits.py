@@ -21,8 +21,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from diva_desk.core import records as r
+from diva_desk.core.invoices.payment_methods import payment_method_word
 from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
-from diva_desk.core.payment_methods import payment_method_word
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt

@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from diva_desk.core.aging import (
+from diva_desk.core.money import from_minor
+from diva_desk.core.papers import AgingDocument
+from diva_desk.core.reports.aging import (
     CURRENT_UNTIL_DAYS,
     FIRST_BUCKET_UNTIL_DAYS,
     SECOND_BUCKET_UNTIL_DAYS,
@@ -25,9 +27,7 @@ from diva_desk.core.aging import (
     AgingBucket,
     AgingTotals,
 )
-from diva_desk.core.money import from_minor
-from diva_desk.core.papers import AgingDocument
-from diva_desk.core.receivables import AgingReport, AgingRow
+from diva_desk.core.reports.receivables import AgingReport, AgingRow
 from diva_desk.store.as_of import balance_on, owed_on
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import face_value_sql

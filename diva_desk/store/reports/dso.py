@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from diva_desk.core.dso import SalesPeriod, count_back_dso, latest_month_end, period_ends
 from diva_desk.core.money import ZERO, from_minor
+from diva_desk.core.reports.dso import SalesPeriod, count_back_dso, latest_month_end, period_ends
 from diva_desk.store.book.db import db
 from diva_desk.store.reports.aging import as_of_days_cte, open_balances_cte
 

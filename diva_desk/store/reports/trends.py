@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from diva_desk.core.dso import DAYS_QUANTUM, month_starts
 from diva_desk.core.money import from_minor
+from diva_desk.core.reports.dso import DAYS_QUANTUM, month_starts
 from diva_desk.store.book.db import db
 from diva_desk.store.invoices.paid_dates import paid_dates_cte
 

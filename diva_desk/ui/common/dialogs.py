@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
-from diva_desk.ui.common import dates
-from diva_desk.ui.shell import style
+from diva_desk.ui.common import dates, style
 
 
 def exec_dialog(dialog: QDialog) -> int:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from diva_desk.core import records as r
-from diva_desk.core.history import RatingKind
-from diva_desk.core.invoices import InvoiceStatus
+from diva_desk.core.customers.history import RatingKind
+from diva_desk.core.invoices.totals import InvoiceStatus
 from diva_desk.i18n import _
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.style import Tone
+from diva_desk.ui.common import style
+from diva_desk.ui.common.style import Tone
 
 
 def status_text(status: InvoiceStatus) -> str:

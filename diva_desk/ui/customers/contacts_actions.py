@@ -20,9 +20,9 @@ from diva_desk.contacts import ContactFile, export_customers_csv, read_contacts
 from diva_desk.errors import BookProblem
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
+from diva_desk.ui.common.errors import show_failure
+from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.customers.contacts_import_dialog import ContactsImportDialog
-from diva_desk.ui.shell.errors import show_failure
-from diva_desk.ui.shell.tasks import TaskRunner
 
 
 class ContactsActions(QObject):

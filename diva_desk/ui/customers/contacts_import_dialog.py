@@ -44,12 +44,12 @@ from diva_desk.core.records import Customer
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
-from diva_desk.ui.common.screen_fit import fit_to_screen
-from diva_desk.ui.common.table_models import Column, Index, RowTableModel
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.errors import show_failure
-from diva_desk.ui.shell.style import Tone
-from diva_desk.ui.shell.tasks import TaskRunner
+from diva_desk.ui.common import style
+from diva_desk.ui.common.errors import show_failure
+from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
+from diva_desk.ui.common.style import Tone
+from diva_desk.ui.common.tables.table_models import Column, Index, RowTableModel
+from diva_desk.ui.common.tasks import TaskRunner
 
 CREATE, DUPLICATE, INVALID = "create", "duplicate", "invalid"
 

@@ -11,10 +11,10 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
-from diva_desk.core.history import RatingKind
+from diva_desk.core.customers.history import RatingKind
 from diva_desk.i18n import _
 from diva_desk.ui.common.labels import rating_text
-from diva_desk.ui.common.table_models import Index, RowTableModel, SearchProxyModel
+from diva_desk.ui.common.tables.table_models import Index, RowTableModel, SearchProxyModel
 
 OWES, OVERDUE = "owes", "overdue"
 

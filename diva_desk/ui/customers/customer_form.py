@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.core import records as r
-from diva_desk.core.billing_text import billing_cycle_text
-from diva_desk.core.customer_rules import (
+from diva_desk.core.customers.billing_text import billing_cycle_text
+from diva_desk.core.customers.customer_rules import (
     CustomerInput,
     check_customer_input,
     input_from_customer,
@@ -41,12 +41,12 @@ from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.book.business import get_business
 from diva_desk.store.customers import listing as store
+from diva_desk.ui.common import style
+from diva_desk.ui.common.choices import LOCALES, currency_choices, locale_name
+from diva_desk.ui.common.errors import show_failure
 from diva_desk.ui.common.form_fields import choice_box, show_value, text_box
-from diva_desk.ui.common.screen_fit import fitted_size
+from diva_desk.ui.common.layouts.screen_fit import fitted_size
 from diva_desk.ui.customers.customer_timeline import method_text
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.errors import show_failure
-from diva_desk.ui.shell.first_run import LOCALES, currency_choices, locale_name
 
 _ERROR_STYLE = "color: @overdue;"
 Editor = QLineEdit | QPlainTextEdit | QComboBox | QCheckBox

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.core import records as r
-from diva_desk.core.billing_text import (
+from diva_desk.core.customers.billing_text import (
     billing_cycle_text,
     billing_outlook,
     cutoff_text,
@@ -43,6 +43,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers.history import CustomerStanding
 from diva_desk.store.customers.timeline import CustomerHistory
+from diva_desk.ui.common import style
 from diva_desk.ui.common.labels import rating_text
 from diva_desk.ui.customers import history_columns
 from diva_desk.ui.customers.customer_timeline import (
@@ -51,7 +52,6 @@ from diva_desk.ui.customers.customer_timeline import (
     method_text,
     outcome_text,
 )
-from diva_desk.ui.shell import style
 
 PANE_STYLE = """
 #customerPane { background: palette(base); border: 1px solid palette(midlight); }

@@ -12,21 +12,21 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from diva_desk.core.history import RatingKind
-from diva_desk.core.terms import BillingCycle
+from diva_desk.core.customers.history import RatingKind
+from diva_desk.core.customers.terms import BillingCycle
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers.listing import CustomerListRow, customer_list
+from diva_desk.ui.common import style
 from diva_desk.ui.common.labels import rating_text, rating_tint
-from diva_desk.ui.common.table_models import (
+from diva_desk.ui.common.style import Tone
+from diva_desk.ui.common.tables.table_models import (
     Column,
     Index,
     RowTableModel,
     date_column,
     nothing_muted,
 )
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.style import Tone
 
 
 class CustomerTableModel(RowTableModel[CustomerListRow]):

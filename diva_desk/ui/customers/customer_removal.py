@@ -13,7 +13,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers import listing as store
 from diva_desk.store.customers.listing import CustomerListRow
-from diva_desk.ui.shell.errors import show_failure, show_message
+from diva_desk.ui.common.errors import show_failure, show_message
 
 #: The status bar's sentence, and the customer to keep selected (None: none).
 Done = tuple[str, int | None]

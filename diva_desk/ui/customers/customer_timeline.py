@@ -14,17 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from diva_desk.core import records as r
-from diva_desk.core.invoices import InvoiceStatus
-from diva_desk.core.payment_methods import payment_method_word
-from diva_desk.core.promises import PromiseStatus
+from diva_desk.core.customers.promises import PromiseStatus
+from diva_desk.core.invoices.payment_methods import payment_method_word
+from diva_desk.core.invoices.totals import InvoiceStatus
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.customers.timeline import EntryKind, TimelineEntry
-from diva_desk.ui.common import labels
+from diva_desk.ui.common import labels, style
 from diva_desk.ui.common.labels import status_text
-from diva_desk.ui.common.table_models import Column, Index, RowTableModel
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.style import Tone
+from diva_desk.ui.common.style import Tone
+from diva_desk.ui.common.tables.table_models import Column, Index, RowTableModel
 
 
 def method_text(method: r.PaymentMethod | None) -> str:

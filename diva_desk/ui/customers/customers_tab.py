@@ -45,15 +45,15 @@ from diva_desk.store.book.settings import suggested_deposit_percent
 from diva_desk.store.customers import listing as store
 from diva_desk.store.customers.history import customer_standing
 from diva_desk.store.customers.timeline import customer_history
-from diva_desk.ui.common.adaptive_split import SIDE_BY_SIDE, STACKED, AdaptiveSplitter
-from diva_desk.ui.common.list_tab import ListTab
-from diva_desk.ui.common.table_models import ROW_ROLE
+from diva_desk.ui.common.errors import show_failure
+from diva_desk.ui.common.layouts.adaptive_split import SIDE_BY_SIDE, STACKED, AdaptiveSplitter
+from diva_desk.ui.common.tables.list_tab import ListTab
+from diva_desk.ui.common.tables.table_models import ROW_ROLE
 from diva_desk.ui.customers import customer_removal
 from diva_desk.ui.customers.customer_filters import CustomerFilterBar, CustomerFilterProxy
 from diva_desk.ui.customers.customer_form import CustomerDialog
 from diva_desk.ui.customers.customer_history import CustomerPane
 from diva_desk.ui.customers.customer_models import CustomerTableModel
-from diva_desk.ui.shell.errors import show_failure
 
 NAME_COLUMN, BALANCE_COLUMN = 1, 3
 #: Shown on the customer's page beside the list, so out of the list until asked for

@@ -14,13 +14,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from diva_desk.i18n import _
-from diva_desk.i18n import format as fmt
-from diva_desk.ui.common import dialogs
-from diva_desk.ui.shell import errors
-from diva_desk.ui.shell.tasks import TaskRunner
+from diva_desk.ui.common import errors
+from diva_desk.ui.common.tasks import TaskRunner
 
 #: What can be asked for: the statement, or a reminder letter at one of its levels
 #: (documents.reminder.ReminderLevel's values, named here so the window starts
@@ -43,7 +41,7 @@ def document_data(code: str, kind: str, today: dt.date) -> tuple[bytes, str, str
     """
     from diva_desk.documents.reminder import reminder_pdf
     from diva_desk.documents.statement import statement_pdf
-    from diva_desk.store.invoices.documents import reminder_document, statement_document
+    from diva_desk.store.calls.letters import reminder_document, statement_document
 
     day = today.isoformat()
     if kind == STATEMENT:
@@ -154,8 +152,11 @@ class CustomerDocuments(QObject):
         selected: Callable[[], tuple[int, str] | None],
         today: Callable[[], dt.date],
         shortcut_on: QWidget,
+        pay: Callable[[QWidget, int, str, dt.date], str | None],
     ) -> None:
         super().__init__(window)
+        #: Records a payment from a customer; returns the status bar's sentence, or None.
+        self._pay = pay
         self._window = window
         self._tasks = tasks
         self._selected = selected
@@ -199,32 +200,13 @@ class CustomerDocuments(QObject):
         show_document(self._window, self._tasks, code, kind, self._today(), self.announced.emit)
 
     def record_payment(self) -> None:
-        """The payment dialog on the customer's invoices that can still take a payment."""
-        from diva_desk.store.invoices.payments import payable_invoice_ids
-        from diva_desk.ui.invoices.payment_dialog import PaymentDialog
-
+        """The payment dialog on the selected customer's invoices (the Invoices feature's)."""
         chosen = self._selected()
         if chosen is None:
             self.announced.emit(_("Select a customer first."))
             return
         customer_id, code = chosen
-        ids = payable_invoice_ids(customer_id)
-        if not ids:
-            errors.show_message(
-                self._window,
-                _("{code} has no sent invoice with a balance to record a payment on.").format(
-                    code=code
-                ),
-            )
-            return
-        dialog = PaymentDialog(ids, self._today(), self._window)
-        if dialogs.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
-            return
-        detail = dialog.detail()
-        self.book_changed.emit()
-        self.announced.emit(
-            _("Recorded a payment of {amount} on {number}.").format(
-                amount=fmt.money(dialog.amount_value(), detail.invoice.currency),
-                number=detail.invoice.number,
-            )
-        )
+        said = self._pay(self._window, customer_id, code, self._today())
+        if said is not None:
+            self.book_changed.emit()
+            self.announced.emit(said)

@@ -28,11 +28,10 @@ from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.errors import BookProblem, UserFacingError
 from diva_desk.i18n import _, ngettext
 from diva_desk.store.invoices.documents import invoice_document_by_id
-from diva_desk.ui.common import dialogs
-from diva_desk.ui.common.screen_fit import fit_to_screen
+from diva_desk.ui.common import dialogs, errors, style
+from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
+from diva_desk.ui.common.window_state import app_settings
 from diva_desk.ui.documents.printing import load_pdf, print_with_dialog
-from diva_desk.ui.shell import errors, style
-from diva_desk.ui.shell.window_state import app_settings
 
 _LAST_FOLDER = "pdf/last_folder"
 

@@ -26,8 +26,8 @@ from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.errors import BadInput, BookProblem, UserFacingError
 from diva_desk.i18n import _, ngettext
 from diva_desk.store.invoices.documents import invoice_document_by_id
-from diva_desk.ui.shell import errors
-from diva_desk.ui.shell.tasks import TaskRunner
+from diva_desk.ui.common import errors
+from diva_desk.ui.common.tasks import TaskRunner
 
 #: The resolution pages are rendered at before they are drawn on the printer.
 MAX_DPI = 300

@@ -13,16 +13,16 @@ from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.calls.followups import FollowupRow, open_followups
 from diva_desk.store.customers.interactions import InteractionRow
+from diva_desk.ui.common import style
 from diva_desk.ui.common.labels import channel_text
-from diva_desk.ui.common.table_models import (
+from diva_desk.ui.common.style import Tone
+from diva_desk.ui.common.tables.table_models import (
     Column,
     Index,
     RowTableModel,
     SearchProxyModel,
     date_column,
 )
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.style import Tone
 
 
 def outcome_text(outcome: r.Outcome | None) -> str:

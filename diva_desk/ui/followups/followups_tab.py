@@ -38,19 +38,18 @@ from diva_desk.store.calls.followup_edits import (
 from diva_desk.store.calls.followups import FollowupRow
 from diva_desk.store.customers.interactions import recent_interactions
 from diva_desk.store.invoices.lists import customer_rows
+from diva_desk.ui.common import errors, style
 from diva_desk.ui.common.dates import qdate
 from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of, exec_dialog
-from diva_desk.ui.common.flow_layout import FlowLayout
-from diva_desk.ui.common.list_tab import ListTab
+from diva_desk.ui.common.layouts.flow_layout import FlowLayout
+from diva_desk.ui.common.tables.list_tab import ListTab
 from diva_desk.ui.followups.followup_dialogs import FollowupDialog, RescheduleDialog
 from diva_desk.ui.followups.followup_models import (
     FollowupFilter,
     InteractionTableModel,
     OpenFollowupModel,
 )
-from diva_desk.ui.shell import errors, style
 
-#: Without a date range, the interactions of this many days back are listed.
 RECENT_DAYS = 60
 
 

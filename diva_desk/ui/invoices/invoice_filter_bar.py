@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from diva_desk.i18n import _
 from diva_desk.store.invoices.lists import InvoiceRow
 from diva_desk.ui.common.dates import date_edit, qdate
-from diva_desk.ui.common.flow_layout import FlowLayout
+from diva_desk.ui.common.layouts.flow_layout import FlowLayout
 from diva_desk.ui.invoices.invoice_filters import (
     InvoiceFilter,
     Period,

@@ -16,12 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel
 
-from diva_desk.core.invoices import InvoiceStatus
+from diva_desk.core.invoices.totals import InvoiceStatus
 from diva_desk.core.money import ZERO
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.lists import InvoiceRow
-from diva_desk.ui.common.table_models import Index, RowTableModel, SearchProxyModel
+from diva_desk.ui.common.tables.table_models import Index, RowTableModel, SearchProxyModel
 
 
 class StatusFilter(StrEnum):

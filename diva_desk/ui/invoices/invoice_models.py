@@ -7,19 +7,19 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from diva_desk.core.invoices import InvoiceStatus
+from diva_desk.core.invoices.totals import InvoiceStatus
 from diva_desk.i18n import _
 from diva_desk.store.invoices.lists import InvoiceRow, invoice_rows
+from diva_desk.ui.common import style
 from diva_desk.ui.common.labels import status_text
-from diva_desk.ui.common.table_models import (
+from diva_desk.ui.common.style import Tone
+from diva_desk.ui.common.tables.table_models import (
     Column,
     RowTableModel,
     date_column,
     money_column,
     zero_muted,
 )
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.style import Tone
 
 
 def _status_tint(row: InvoiceRow) -> QColor | None:

@@ -27,29 +27,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diva_desk.core.invoices import InvoiceStatus
+from diva_desk.core.invoices.totals import InvoiceStatus
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.editing import send_invoice
 from diva_desk.store.invoices.lists import InvoiceRow
-from diva_desk.ui.common import dialogs
-from diva_desk.ui.common.list_tab import ListTab
-from diva_desk.ui.common.table_models import ROW_ROLE
+from diva_desk.ui.common import dialogs, errors
+from diva_desk.ui.common.tables.list_tab import ListTab
+from diva_desk.ui.common.tables.table_models import ROW_ROLE
+from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.documents import pdf_preview, printing
-from diva_desk.ui.invoices.invoice_editor import open_editor
+from diva_desk.ui.invoices.editor.invoice_editor import open_editor
+from diva_desk.ui.invoices.editor.invoice_steps import ask_payment, ask_receipt, ask_void
 from diva_desk.ui.invoices.invoice_filter_bar import FilterBar
 from diva_desk.ui.invoices.invoice_filters import InvoiceFilterProxy, footer_text, sum_rows
 from diva_desk.ui.invoices.invoice_models import InvoiceTableModel
-from diva_desk.ui.invoices.invoice_steps import ask_payment, ask_receipt, ask_void
 from diva_desk.ui.invoices.invoice_tab_actions import (
     action_toolbar,
     enabled_action_for,
     pop_menu,
     tab_action,
 )
-from diva_desk.ui.shell import errors
-from diva_desk.ui.shell.tasks import TaskRunner
 
 _OPEN = (InvoiceStatus.SENT, InvoiceStatus.PARTLY_PAID, InvoiceStatus.OVERDUE)
 

@@ -12,15 +12,16 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
+from diva_desk.core.invoices.payment_methods import payment_method_label
 from diva_desk.core.money import money_text
-from diva_desk.core.payment_methods import payment_method_label
 from diva_desk.core.records import PaymentMethod
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.editing import InvoiceDetail, invoice_detail, record_payment
+from diva_desk.ui.common import dialogs, errors
 from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of
 
 
@@ -176,3 +177,32 @@ class PaymentDialog(FormDialog):
             is_deposit=self.deposit.isChecked(),
             today=self.today,
         )
+
+
+def record_customer_payment(
+    window: QWidget, customer_id: int, code: str, today: dt.date
+) -> str | None:
+    """Customer › Record payment: the dialog on the customer's invoices that can take one.
+
+    Returns the status bar's sentence once a payment is recorded, or ``None`` when
+    there was nothing to pay or the owner cancelled.
+    """
+    from diva_desk.store.invoices.payments import payable_invoice_ids
+
+    ids = payable_invoice_ids(customer_id)
+    if not ids:
+        errors.show_message(
+            window,
+            _("{code} has no sent invoice with a balance to record a payment on.").format(
+                code=code
+            ),
+        )
+        return None
+    dialog = PaymentDialog(ids, today, window)
+    if dialogs.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+        return None
+    detail = dialog.detail()
+    return _("Recorded a payment of {amount} on {number}.").format(
+        amount=fmt.money(dialog.amount_value(), detail.invoice.currency),
+        number=detail.invoice.number,
+    )

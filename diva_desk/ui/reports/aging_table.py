@@ -14,12 +14,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from diva_desk.core.aging import AgingBucket, bucket_label
-from diva_desk.core.receivables import AgingReport, AgingRow
+from diva_desk.core.reports.aging import AgingBucket, bucket_label
+from diva_desk.core.reports.receivables import AgingReport, AgingRow
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.store.reports import TopDebtor
-from diva_desk.ui.common.table_models import (
+from diva_desk.ui.common import style
+from diva_desk.ui.common.style import Tone
+from diva_desk.ui.common.tables.table_models import (
     Column,
     Index,
     RowTableModel,
@@ -27,8 +29,6 @@ from diva_desk.ui.common.table_models import (
     date_column,
     money_column,
 )
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.style import Tone
 
 #: The buckets whose money is tinted red: more than two months late.
 _LATE = (AgingBucket.DAYS_61_90, AgingBucket.OVER_90)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from diva_desk.core.aging import AgingBucket
+from diva_desk.core.reports.aging import AgingBucket
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.ui.reports.chart_data import ChartData, Series, empty_chart

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from diva_desk.core.aging import AgingBucket, bucket_label
 from diva_desk.core.money import ZERO
-from diva_desk.core.receivables import AgingReport
+from diva_desk.core.reports.aging import AgingBucket, bucket_label
+from diva_desk.core.reports.receivables import AgingReport
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.lists import has_sent_invoices

@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
 
 from diva_desk.i18n import _
 from diva_desk.store.book.business import get_business
+from diva_desk.ui.common import style
 from diva_desk.ui.common.dates import date_edit, qdate
-from diva_desk.ui.common.table_models import ROW_ROLE, SearchProxyModel
+from diva_desk.ui.common.errors import show_failure
+from diva_desk.ui.common.tables.table_models import ROW_ROLE, SearchProxyModel
+from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.reports.aging_table import AgingTableModel, DebtorTableModel, TotalsLastProxy
 from diva_desk.ui.reports.chart_kinds import GroupedBarChart, LineChart, StackedBarChart
 from diva_desk.ui.reports.charts import Chart
@@ -55,9 +58,6 @@ from diva_desk.ui.reports.report_models import (
     flows_chart,
     read_figures,
 )
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.errors import show_failure
-from diva_desk.ui.shell.tasks import TaskRunner
 
 #: Rows of the aging table shown before it scrolls (the page scrolls the rest into view).
 AGING_ROWS_SHOWN = 40

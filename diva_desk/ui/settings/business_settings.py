@@ -51,15 +51,15 @@ from diva_desk.store.book.settings import (
     payment_instructions_by_currency,
 )
 from diva_desk.store.book.tax_rates import tax_rates
+from diva_desk.ui.common import style
+from diva_desk.ui.common.choices import LOCALES, currency_choices, locale_name
+from diva_desk.ui.common.errors import show_failure
 from diva_desk.ui.common.form_fields import choice_box, show_value, text_box
-from diva_desk.ui.common.screen_fit import fit_to_screen
+from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
 from diva_desk.ui.common.unsaved import GuardedDialog
 from diva_desk.ui.settings.currency_instructions import CurrencyInstructions
 from diva_desk.ui.settings.logo_box import LogoBox
 from diva_desk.ui.settings.tax_rates_page import TaxRatesPage
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.errors import show_failure
-from diva_desk.ui.shell.first_run import LOCALES, currency_choices, locale_name
 
 _ERROR_STYLE = "color: @overdue;"
 _HINT_STYLE = "color: @muted;"

@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 from diva_desk.core.calls import CallSettings
 from diva_desk.i18n import _
 from diva_desk.store.calls.call_list import call_settings, save_call_settings
-from diva_desk.ui.common.screen_fit import fit_to_screen
+from diva_desk.ui.common import style
+from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
 from diva_desk.ui.common.unsaved import GuardedDialog
 from diva_desk.ui.settings.talking_points_page import TalkingPointsPage
 from diva_desk.ui.settings.terms_page import TermsPage
-from diva_desk.ui.shell import style
 
-#: The windows of the call list the owner may change, with their labels and ranges.
 WINDOWS = (
     ("checkin_after_days", lambda: _("Check in after sending an invoice"), 0, 60),
     ("due_soon_days", lambda: _("Courtesy call before an invoice is due"), 0, 60),

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from diva_desk.i18n import _
 from diva_desk.store.book.business import logo_problem
-from diva_desk.ui.shell import style
+from diva_desk.ui.common import style
 
-#: The preview's size: about the room the logo has on an invoice, doubled.
 PREVIEW = QSize(260, 110)
 
 

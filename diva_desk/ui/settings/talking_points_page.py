@@ -30,19 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.core.calls import Call, EscalationStep, Reason, ReasonKind, step_name
-from diva_desk.core.history import RatingKind
-from diva_desk.core.talking_points import (
+from diva_desk.core.calls.script_templates import (
     TEMPLATE_NAMES,
     TEMPLATE_VARIANTS,
     check_template,
     placeholders_for,
-    script_for,
 )
+from diva_desk.core.calls.talking_points import script_for
+from diva_desk.core.customers.history import RatingKind
 from diva_desk.i18n import _
 from diva_desk.store.calls.call_list import script_context
 from diva_desk.store.calls.talking_points import reset_template, save_template, template_texts
-from diva_desk.ui.common.fit_lists import fit_to_items
-from diva_desk.ui.shell import style
+from diva_desk.ui.common import style
+from diva_desk.ui.common.tables.fit_lists import fit_to_items
 from diva_desk.ui.today.call_script import script_html
 
 _STEPS = {

@@ -37,7 +37,7 @@ from diva_desk.core.business_rules import TaxRateCheck, check_tax_rates, read_ra
 from diva_desk.core.money import decimal_text
 from diva_desk.i18n import _
 from diva_desk.store.book.tax_rates import TaxRateRow
-from diva_desk.ui.shell import style
+from diva_desk.ui.common import style
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, RATE = 0, 1

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diva_desk.core.customer_rules import read_deposit_percent
+from diva_desk.core.customers.customer_rules import read_deposit_percent
 from diva_desk.core.money import decimal_text
 from diva_desk.i18n import _
 from diva_desk.store.book.settings import set_suggested_deposit_percent, suggested_deposit_percent
-from diva_desk.ui.shell import style
+from diva_desk.ui.common import style
 
 
 class TermsPage(QWidget):

@@ -19,8 +19,8 @@ from diva_desk.errors import BookProblem
 from diva_desk.i18n import _
 from diva_desk.interchange import ImportSummary, export_text, import_file
 from diva_desk.store.book import maintenance
-from diva_desk.ui.shell.errors import show_failure
-from diva_desk.ui.shell.tasks import TaskRunner
+from diva_desk.ui.common.errors import show_failure
+from diva_desk.ui.common.tasks import TaskRunner
 
 _BOOK_FILES = "*.json"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel import Locale
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,24 +30,8 @@ from diva_desk.core.records import DEFAULT_TERMS_DAYS, Business
 from diva_desk.i18n import _, current_locale
 from diva_desk.i18n import format as fmt
 from diva_desk.store.book.business import has_customers, save_business
-from diva_desk.ui.shell import style
-
-#: Languages and formats the app knows (messages fall back to English without a catalog).
-LOCALES = ("en_CA", "fr_CA", "en_US", "en_GB", "fr_FR")
-
-
-def currency_choices(current: str) -> list[tuple[str, str]]:
-    """Common currencies as ``Canadian Dollar (CAD)``, plus ``current`` when it is another."""
-    codes = list(BOOK_CURRENCIES)
-    if current and current not in codes:
-        codes.insert(0, current)
-    return [(f"{fmt.currency_name(code)} ({code})", code) for code in codes]
-
-
-def locale_name(code: str) -> str:
-    """``English (Canada)``, ``Français (Canada)``: each in its own language."""
-    name = Locale.parse(code).get_display_name(code) or code
-    return name[:1].upper() + name[1:]
+from diva_desk.ui.common import style
+from diva_desk.ui.common.choices import LOCALES, locale_name
 
 
 def demo_business_name() -> str:

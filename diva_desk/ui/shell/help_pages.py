@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from diva_desk import paths
 from diva_desk.i18n import _
 from diva_desk.store.book.maintenance import open_book_file
-from diva_desk.ui.common.screen_fit import fit_to_screen
-from diva_desk.ui.shell import style
+from diva_desk.ui.common import style
+from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
 from diva_desk.ui.today.outcomes import OutcomeKind, outcome_label
 
 #: (section, what it does, keys as shown).

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
@@ -18,21 +18,22 @@ from diva_desk import __version__
 from diva_desk.i18n import _
 from diva_desk.store.book.business import get_business
 from diva_desk.store.invoices.lists import total_owed
-from diva_desk.ui.common.list_tab import ListTab
-from diva_desk.ui.common.screen_fit import fitted_size
+from diva_desk.ui.common.layouts.screen_fit import fitted_size
+from diva_desk.ui.common.tables.list_tab import ListTab
+from diva_desk.ui.common.tasks import TaskRunner
+from diva_desk.ui.common.window_state import app_settings
 from diva_desk.ui.customers.contacts_actions import ContactsActions
 from diva_desk.ui.customers.customers_tab import CustomersTab, show_customer_in
 from diva_desk.ui.documents.customer_documents import CustomerDocuments, show_document
 from diva_desk.ui.followups.followups_tab import FollowupsTab
 from diva_desk.ui.invoices.invoices_tab import InvoicesTab
+from diva_desk.ui.invoices.payment_dialog import record_customer_payment
 from diva_desk.ui.reports.reports_tab import ReportsTab
 from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.shell.book_actions import BookActions
 from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, data_places
 from diva_desk.ui.shell.new_action import NewChoice, TabNewAction
-from diva_desk.ui.shell.tasks import TaskRunner
-from diva_desk.ui.shell.window_state import app_settings
 from diva_desk.ui.today.meeting_pack import show_meeting_pack
 from diva_desk.ui.today.today_panel import TodayPanel, money_lines
 
@@ -50,6 +51,9 @@ def window_title(business_name: str | None) -> str:
 
 
 class MainWindow(QMainWindow):
+    #: The Today panel shows a call list freshly read from the book (start-up, each refresh).
+    today_filled = Signal()
+
     def __init__(
         self,
         *,
@@ -125,7 +129,12 @@ class MainWindow(QMainWindow):
         )
         self.contacts.book_changed.connect(self.refresh)
         self.customer_documents = CustomerDocuments(
-            self, self.tasks, self._selected_customer, self._today, self.customers
+            self,
+            self.tasks,
+            self._selected_customer,
+            self._today,
+            self.customers,
+            pay=record_customer_payment,
         )
         self.customer_documents.book_changed.connect(self.refresh)
         self.customer_documents.announced.connect(self._announce)
@@ -285,6 +294,7 @@ class MainWindow(QMainWindow):
             tab.model.reload(today)
         self.reports.reload(today)
         self.today_panel.refresh(today)
+        self.today_filled.emit()
         owed = money_lines(total_owed(today))
         if owed:
             self.owed_label.setText(_("Owed to you: {amounts}").format(amounts=" · ".join(owed)))

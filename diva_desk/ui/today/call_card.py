@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 
 from diva_desk.core.calls import Call, ReasonKind, reason_text, step_label
 from diva_desk.core.calls.holds import hold_text
-from diva_desk.core.talking_points import Script
+from diva_desk.core.calls.talking_points import Script
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
-from diva_desk.ui.common.flow_layout import FlowLayout
+from diva_desk.ui.common import style
 from diva_desk.ui.common.labels import rating_text
+from diva_desk.ui.common.layouts.flow_layout import FlowLayout
 from diva_desk.ui.documents.customer_documents import hold_letter_button, letter_button
-from diva_desk.ui.shell import style
 from diva_desk.ui.today.call_actions import dial, send_button, stake_note
 from diva_desk.ui.today.call_script import ScriptView, script_html
 from diva_desk.ui.today.outcomes import REACHED, OutcomeKind, outcome_label, outcome_tip

@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from diva_desk.core.talking_points import Script
+from diva_desk.core.calls.talking_points import Script
 from diva_desk.i18n import _
-from diva_desk.ui.shell import style
-from diva_desk.ui.shell.style import Tone
+from diva_desk.ui.common import style
+from diva_desk.ui.common.style import Tone
 
 
 def section_title(section: str) -> str:

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtWidgets import QWidget
 
 from diva_desk.i18n import _
-from diva_desk.ui.shell import errors
-from diva_desk.ui.shell.tasks import TaskRunner
+from diva_desk.ui.common import errors
+from diva_desk.ui.common.tasks import TaskRunner
 
 
 def meeting_pack_data(code: str, today: dt.date) -> tuple[bytes, str, str]:
@@ -17,7 +17,7 @@ def meeting_pack_data(code: str, today: dt.date) -> tuple[bytes, str, str]:
     Imported here, not at the top, so the call list opens without loading ReportLab.
     """
     from diva_desk.documents.meeting_pack import meeting_pack_pdf
-    from diva_desk.store.invoices.documents import meeting_pack_document
+    from diva_desk.store.calls.letters import meeting_pack_document
 
     doc = meeting_pack_document(code, today)
     name = doc.packs[0].customer.name if doc.packs else code

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from diva_desk.core import records as r
 from diva_desk.core.calls import Call, CallSettings, ReasonKind
 from diva_desk.core.calls.workdays import add_working_days, working_day_on_or_after
+from diva_desk.core.invoices.payment_methods import payment_method_label
 from diva_desk.core.money import money_text
-from diva_desk.core.payment_methods import payment_method_label
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt

@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.core import records as r
-from diva_desk.core.money import money_text
-from diva_desk.core.plans import (
+from diva_desk.core.calls.plans import (
     MAX_INSTALLMENTS,
     Frequency,
     add_months,
     check_custom_installments,
     split_into_installments,
 )
+from diva_desk.core.money import money_text
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.calls.outcomes import OutcomeResult, agreed_payment_plan, balance_covered

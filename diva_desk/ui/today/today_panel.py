@@ -38,8 +38,8 @@ from diva_desk.store.calls.call_list import call_settings, calls_today, scripts_
 from diva_desk.store.calls.outcomes import OutcomeResult, undo_outcome
 from diva_desk.store.customers.history import customer_ratings
 from diva_desk.store.invoices.lists import overdue_summary, total_owed
+from diva_desk.ui.common import errors, style
 from diva_desk.ui.common.undo_bar import UndoBar
-from diva_desk.ui.shell import errors, style
 from diva_desk.ui.today.call_actions import unsent_drafts
 from diva_desk.ui.today.call_card import CallCard
 from diva_desk.ui.today.card_style import CARD_STYLE

@@ -14,11 +14,10 @@ from diva_desk.store.book.settings import (
     payment_instructions_by_currency,
     save_payment_instructions_by_currency,
 )
+from diva_desk.store.calls.letters import reminder_document, statement_document
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.invoices.documents import (
     invoice_document,
-    reminder_document,
-    statement_document,
 )
 
 TODAY = dt.date(2026, 11, 23)

@@ -11,12 +11,11 @@ from diva_desk.core import records as r
 from diva_desk.errors import BadInput
 from diva_desk.store.book import models as m
 from diva_desk.store.book.tax_rates import TaxRateRow, save_tax_rates, tax_rates
+from diva_desk.store.calls.letters import reminder_document, statement_document
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.invoices.documents import (
     invoice_document,
     invoice_document_by_id,
-    reminder_document,
-    statement_document,
 )
 
 D = Decimal

@@ -12,7 +12,7 @@ import peewee
 import pytest
 
 from diva_desk.core.calls import ReasonKind
-from diva_desk.core.talking_points import TEMPLATE_NAMES
+from diva_desk.core.calls.script_templates import TEMPLATE_NAMES
 from diva_desk.demo import demo_contents
 from diva_desk.interchange import import_text
 from diva_desk.store.book.db import db
@@ -140,7 +140,7 @@ def test_every_template_renders_on_the_demo_book(book: peewee.Database) -> None:
     """Each built-in template is used by some call over a month of demo days."""
     _demo_book()
     used: set[str] = set()
-    from diva_desk.core.talking_points import template_name
+    from diva_desk.core.calls.script_templates import template_name
 
     for offset in range(0, 60):
         day = MONDAY + dt.timedelta(days=offset - 30)

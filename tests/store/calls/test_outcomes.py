@@ -10,7 +10,7 @@ import pytest
 
 from diva_desk.core import records as r
 from diva_desk.core.calls import CallSettings, ReasonKind
-from diva_desk.core.plans import split_into_installments
+from diva_desk.core.calls.plans import split_into_installments
 from diva_desk.errors import BadInput
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db

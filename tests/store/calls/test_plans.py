@@ -9,7 +9,7 @@ import peewee
 
 from diva_desk.core import records as r
 from diva_desk.core.calls import ReasonKind
-from diva_desk.core.plans import InstallmentStatus, split_into_installments
+from diva_desk.core.calls.plans import InstallmentStatus, split_into_installments
 from diva_desk.store.book import models as m
 from diva_desk.store.calls import outcomes as o
 from diva_desk.store.calls.call_list import calls_today

@@ -13,8 +13,8 @@ import peewee
 
 from diva_desk.core import records as r
 from diva_desk.core.calls import ReasonKind
-from diva_desk.core.history import RatingKind
-from diva_desk.core.promises import PromiseStatus
+from diva_desk.core.customers.history import RatingKind
+from diva_desk.core.customers.promises import PromiseStatus
 from diva_desk.store.book import models as m
 from diva_desk.store.calls import outcomes as o
 from diva_desk.store.calls.call_list import calls_today, scripts_for

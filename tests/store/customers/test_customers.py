@@ -9,9 +9,9 @@ import peewee
 import pytest
 
 from diva_desk.core import records as r
-from diva_desk.core.history import RatingKind
-from diva_desk.core.invoices import InvoiceStatus
-from diva_desk.core.promises import PromiseStatus
+from diva_desk.core.customers.history import RatingKind
+from diva_desk.core.customers.promises import PromiseStatus
+from diva_desk.core.invoices.totals import InvoiceStatus
 from diva_desk.errors import BadInput
 from diva_desk.store.book import models as m
 from diva_desk.store.contents.writing import add_contents

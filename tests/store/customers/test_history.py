@@ -11,9 +11,9 @@ from decimal import Decimal
 import peewee
 import pytest
 
-from diva_desk.core.history import PaidInvoice, RatingKind, payment_stats
+from diva_desk.core.customers.history import PaidInvoice, RatingKind, payment_stats
+from diva_desk.core.customers.promises import PromiseOutcome, PromiseStatus
 from diva_desk.core.money import from_minor, to_minor
-from diva_desk.core.promises import PromiseOutcome, PromiseStatus
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
 from diva_desk.store.customers.history import customer_ratings, customer_standing, promise_outcomes

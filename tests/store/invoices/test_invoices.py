@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diva_desk.core import records as r
-from diva_desk.core.invoices import InvoiceStatus
+from diva_desk.core.invoices.totals import InvoiceStatus
 from diva_desk.errors import BadInput
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import close_book, open_book

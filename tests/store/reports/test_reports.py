@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from diva_desk.core.aging import AgingBucket, bucket_for
 from diva_desk.core.records import (
     BookContents,
     Business,
     InvoiceState,
 )
+from diva_desk.core.reports.aging import AgingBucket, bucket_for
 from diva_desk.store.book.db import db
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.reports import (

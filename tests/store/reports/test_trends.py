@@ -178,7 +178,7 @@ def test_promises_kept_broken_and_pending_by_month(book) -> None:
 def test_promises_by_month_count_what_each_promise_became(book, as_of: dt.date) -> None:
     from collections import Counter
 
-    from diva_desk.core.promises import PromiseStatus
+    from diva_desk.core.customers.promises import PromiseStatus
     from diva_desk.demo import demo_contents
     from diva_desk.store.customers.history import promise_outcomes
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from diva_desk.store.book import models as m
-from diva_desk.ui.common.screen_fit import FRAME_ALLOWANCE, fitted_size
+from diva_desk.ui.common.layouts.screen_fit import FRAME_ALLOWANCE, fitted_size
 from diva_desk.ui.documents.pdf_preview import PdfPreview, invoice_pdf_data
-from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
+from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
 from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
 

@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 
 from diva_desk.demo import demo_contents
 from diva_desk.store.contents.writing import add_contents
-from diva_desk.ui.common.screen_fit import FRAME_ALLOWANCE
-from diva_desk.ui.common.table_models import ROW_ROLE
+from diva_desk.ui.common.layouts.screen_fit import FRAME_ALLOWANCE
+from diva_desk.ui.common.tables.table_models import ROW_ROLE
+from diva_desk.ui.common.window_state import app_settings
 from diva_desk.ui.customers.customers_tab import CustomersTab
 from diva_desk.ui.shell.main_window import DEFAULT_SIZE, TODAY_WIDTH, MainWindow, first_size
-from diva_desk.ui.shell.window_state import app_settings
 
 from ..conftest import TODAY
 

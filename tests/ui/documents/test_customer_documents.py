@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from diva_desk.core import records as r
 from diva_desk.store.book import models as m
 from diva_desk.store.contents.writing import add_contents
+from diva_desk.ui.common import errors
 from diva_desk.ui.documents import pdf_preview
 from diva_desk.ui.invoices.payment_dialog import PaymentDialog
-from diva_desk.ui.shell import errors
 from diva_desk.ui.shell.main_window import MainWindow
 
 from ..conftest import TODAY

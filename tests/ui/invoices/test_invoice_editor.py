@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 from diva_desk.core import records as r
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.invoices.editing import invoice_detail
+from diva_desk.ui.common import errors
 from diva_desk.ui.documents.pdf_preview import PdfPreview
-from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
-from diva_desk.ui.invoices.invoice_lines_model import LineColumn
+from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
+from diva_desk.ui.invoices.editor.invoice_lines_model import LineColumn
 from diva_desk.ui.invoices.payment_dialog import PaymentDialog
 from diva_desk.ui.invoices.void_dialog import VoidDialog
-from diva_desk.ui.shell import errors
 
 from ..conftest import TODAY
 from ..invoice_helpers import Dialogs, choose_customer, dialogs, type_line

@@ -19,7 +19,7 @@ from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.invoices.editing import invoice_detail
 from diva_desk.ui.documents import printing
 from diva_desk.ui.documents.pdf_preview import PdfPreview
-from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
+from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
 from diva_desk.ui.invoices.invoice_filters import Period, StatusFilter
 from diva_desk.ui.invoices.invoices_tab import InvoicesTab
 from diva_desk.ui.invoices.payment_dialog import PaymentDialog

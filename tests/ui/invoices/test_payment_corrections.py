@@ -22,8 +22,8 @@ from diva_desk.store.invoices.editing import (
     send_invoice,
     void_invoice,
 )
-from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
-from diva_desk.ui.invoices.invoice_payments import PaymentsPanel
+from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
+from diva_desk.ui.invoices.editor.invoice_payments import PaymentsPanel
 from diva_desk.ui.invoices.payment_edit_dialog import MovePaymentDialog, PaymentEditDialog
 
 from ..conftest import TODAY

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from diva_desk.store.book import models as m
-from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
+from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
 
 from ..conftest import TODAY
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from diva_desk.store.book import models as m
 from diva_desk.store.invoices.editing import invoice_detail
 from diva_desk.ui.documents import pdf_preview
-from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
+from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
 from diva_desk.ui.invoices.void_dialog import VoidDialog
 
 from ..conftest import TODAY

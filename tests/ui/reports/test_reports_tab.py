@@ -16,21 +16,21 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from diva_desk.core.aging import AgingBucket
+from diva_desk.core.reports.aging import AgingBucket
 from diva_desk.demo import demo_contents
 from diva_desk.i18n import format as fmt
 from diva_desk.i18n import set_language
 from diva_desk.store import reports
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.invoices.lists import total_owed
-from diva_desk.ui.common.table_models import ROW_ROLE
+from diva_desk.ui.common import errors
+from diva_desk.ui.common.tables.table_models import ROW_ROLE
+from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.reports.aging_table import DebtorTableModel
 from diva_desk.ui.reports.report_layout import Arrangement
 from diva_desk.ui.reports.report_models import aging_days
 from diva_desk.ui.reports.reports_tab import ReportsTab
-from diva_desk.ui.shell import errors
 from diva_desk.ui.shell.main_window import MainWindow
-from diva_desk.ui.shell.tasks import TaskRunner
 
 from ..conftest import TODAY
 

@@ -34,8 +34,8 @@ from diva_desk.i18n import format as fmt
 from diva_desk.store.book.business import get_business, get_logo, save_business
 from diva_desk.store.book.tax_rates import TaxRateRow, tax_rates
 from diva_desk.store.invoices.documents import invoice_document
-from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
-from diva_desk.ui.invoices.invoice_lines_model import LineColumn
+from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
+from diva_desk.ui.invoices.editor.invoice_lines_model import LineColumn
 from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.tax_rates_page import NAME, RATE
 from diva_desk.ui.shell.main_window import MainWindow

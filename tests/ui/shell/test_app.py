@@ -18,7 +18,7 @@ from diva_desk.core.records import Business
 from diva_desk.i18n import current_locale
 from diva_desk.store.book.business import get_business, save_business
 from diva_desk.store.book.db import close_book, open_book
-from diva_desk.ui.shell import errors
+from diva_desk.ui.common import errors
 from diva_desk.ui.shell.first_run import FirstRunDialog
 from diva_desk.ui.shell.main_window import MainWindow
 

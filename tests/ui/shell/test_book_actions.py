@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from diva_desk.errors import BadInput
 from diva_desk.store.book import maintenance
-from diva_desk.ui.shell import errors
+from diva_desk.ui.common import errors
+from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.shell.main_window import MainWindow
-from diva_desk.ui.shell.tasks import TaskRunner
 
 from ..conftest import TODAY
 

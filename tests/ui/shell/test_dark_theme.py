@@ -23,9 +23,9 @@ from pytestqt.qtbot import QtBot
 
 from diva_desk.demo import demo_contents
 from diva_desk.store.contents.writing import add_contents
-from diva_desk.ui.shell import style
+from diva_desk.ui.common import style
+from diva_desk.ui.common.style import Tone
 from diva_desk.ui.shell.main_window import MainWindow
-from diva_desk.ui.shell.style import Tone
 
 from ..conftest import TODAY
 

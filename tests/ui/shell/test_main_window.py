@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from diva_desk.core import records as r
 from diva_desk.i18n import format as fmt
 from diva_desk.store.contents.writing import add_contents
-from diva_desk.ui.common.list_tab import ListTab, share_width
-from diva_desk.ui.common.table_models import ROW_ROLE
-from diva_desk.ui.shell import style
+from diva_desk.ui.common import style
+from diva_desk.ui.common.tables.list_tab import ListTab, share_width
+from diva_desk.ui.common.tables.table_models import ROW_ROLE
+from diva_desk.ui.common.window_state import app_settings
 from diva_desk.ui.shell.main_window import MainWindow
-from diva_desk.ui.shell.window_state import app_settings
 
 from ..conftest import TODAY
 

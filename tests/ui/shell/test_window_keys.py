@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from diva_desk import paths
 from diva_desk.ui.customers.customer_form import CustomerDialog
 from diva_desk.ui.followups.followup_dialogs import FollowupDialog
-from diva_desk.ui.invoices.invoice_editor import InvoiceEditor
+from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
 from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, shortcut_rows
 from diva_desk.ui.shell.main_window import MainWindow
 from diva_desk.ui.today.call_card import CallCard

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from diva_desk.core.plans import Frequency
+from diva_desk.core.calls.plans import Frequency
 from diva_desk.i18n import format as fmt
 from diva_desk.i18n import set_language
 from diva_desk.store.book import models as m
