@@ -60,7 +60,7 @@ def test_codes_already_taken_are_skipped_once() -> None:
     assert unique_code("Acme Widgets", taken) == "ACMEWI11"
 
 
-def test_sixteen_thousand_rows_sharing_a_prefix_each_get_a_code_of_their_own(tmp_path: Path) -> None:
+def test_sixteen_thousand_rows_sharing_a_prefix_get_codes_of_their_own(tmp_path: Path) -> None:
     path = tmp_path / "branches.csv"
     rows = "\n".join(f"Acme Widgets Branch {n},branch{n}@acme.example" for n in range(16_000))
     path.write_text("Name,Email\n" + rows + "\n", encoding="utf-8")
