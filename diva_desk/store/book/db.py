@@ -74,6 +74,13 @@ class BookDatabase(peewee.SqliteDatabase):
         except peewee.DatabaseError as exc:
             self._explain(exc)
 
+    def rollback(self):  # type: ignore[no-untyped-def]
+        # SQLite rolls a transaction back by itself on a full disk or a busy book;
+        # rolling back again would hide the sentence that says why.
+        if not self.is_closed() and not self.connection().in_transaction:
+            return None
+        return super().rollback()
+
     def _explain(self, exc: peewee.DatabaseError) -> NoReturn:
         problem = health.problem_from(exc, self.book)
         if problem is None:
