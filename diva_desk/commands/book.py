@@ -54,7 +54,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help=_("stop writing daily copies to the second destination"),
     )
     backup.add_argument("--json", action="store_true", help=_("with --list: print JSON"))
-    backup.set_defaults(run=_backup)
+    backup.set_defaults(run=_backup, opens_book=False)  # --list works on a damaged book
 
     restore = commands.add_parser(
         "restore", help=_("replace the book with a backup, keeping the current book aside")
@@ -110,6 +110,7 @@ def _backup(args: argparse.Namespace, folder: Path) -> int:
         return _list_backups(folder, as_json=args.json)
     if args.json:
         raise BadInput(_("--json goes with --list"))
+    open_book_in(folder)
     if args.no_second_destination:
         maintenance.set_second_destination(None)
         say(_("Daily copies go to {folder} only.").format(folder=paths.backups_dir(folder)))
