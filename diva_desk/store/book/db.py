@@ -55,7 +55,7 @@ class BookDatabase(peewee.SqliteDatabase):
         self._guarded_on: dt.date | None = None
 
     def execute_sql(self, sql, params=None):  # type: ignore[no-untyped-def, override]
-        if self.guard_writes and self._guarded_on != dt.date.today() and _writes(sql):
+        if self.guard_writes and _writes(sql) and self._guarded_on != dt.date.today():
             self._before_first_write_of_the_day()
         try:
             return super().execute_sql(sql, params)

@@ -208,9 +208,11 @@ def _stamp(book: Path) -> str:
     for path in (book, book.with_name(book.name + "-wal")):
         try:
             info = path.stat()
-            parts.append(f"{info.st_size}:{info.st_mtime_ns}")
         except FileNotFoundError:
             parts.append("-")
+            continue
+        # An empty write-ahead log is made afresh by every opening: it says nothing.
+        parts.append(f"{info.st_size}:{info.st_mtime_ns}" if info.st_size else "-")
     return " ".join(parts)
 
 
