@@ -222,6 +222,27 @@ def check_book() -> None:
         health.quick_check(db.obj.connection(), book)
 
 
+def ready_for_the_day() -> Path | None:
+    """Check the book and take today's copy now, ahead of the day's first write.
+
+    What the guard does before that write (store.book.db), done early: the window
+    runs it in the background at start, so the first write of the day does not wait
+    for a read of the whole book. Returns the copy taken, or None if today's exists.
+    """
+    book = open_book_file()
+    if book is None:
+        return None
+    check_book()
+    try:
+        return backups.take_daily_copy(book, dt.date.today())
+    except (OSError, sqlite3.Error) as exc:
+        raise BookProblem(
+            _("Could not write today's copy of the book into {folder}: {error}.").format(
+                folder=backups_dir(book.parent), error=getattr(exc, "strerror", None) or exc
+            )
+        ) from exc
+
+
 def open_book_file() -> Path | None:
     """The file of the book open now, or None when none is."""
     book = getattr(db.obj, "book", None)

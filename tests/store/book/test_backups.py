@@ -164,3 +164,19 @@ def test_unfinished_copies_are_removed_at_the_next_start_but_not_one_being_writt
         assert busy.exists()
     finally:
         os.close(holder)
+
+
+def test_the_window_can_take_the_days_copy_ahead_of_the_first_write(book_path: Path) -> None:
+    open_book(book_path)
+    _add("A")
+    close_book()
+    daily = backups.daily_copy_path(book_path.parent, dt.date.today())
+    daily.unlink()
+    database = open_book(book_path)
+    assert maintenance.ready_for_the_day() == daily and _customers(daily) == ["A"]
+    statements: list[str] = []
+    database.connection().set_trace_callback(statements.append)
+    _add("B")  # the first write finds the check done and the copy taken
+    close_book()
+    assert not [sql for sql in statements if "quick_check" in sql]
+    assert _customers(daily) == ["A"]
