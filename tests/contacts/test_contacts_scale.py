@@ -2,13 +2,13 @@
 
 An address book exported from a chain (every branch "Acme Widgets ...") once took
 52 seconds for 16,000 rows: each new code tried every ACMEWID2, ACMEWID3, ... again.
-The work is counted in candidate codes tried, so the test needs no clock; one check
-with a generous clock makes sure the whole plan, not only the codes, keeps up.
+The work is counted in candidate codes tried, so the tests need no clock (the time
+itself belongs to the benchmark); duplicates are found through dictionaries keyed by
+name and email, so the whole plan stays linear with the codes.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from diva_desk.contacts import read_contacts
@@ -60,15 +60,12 @@ def test_codes_already_taken_are_skipped_once() -> None:
     assert unique_code("Acme Widgets", taken) == "ACMEWI11"
 
 
-def test_sixteen_thousand_rows_sharing_a_prefix_plan_in_seconds(tmp_path: Path) -> None:
+def test_sixteen_thousand_rows_sharing_a_prefix_each_get_a_code_of_their_own(tmp_path: Path) -> None:
     path = tmp_path / "branches.csv"
     rows = "\n".join(f"Acme Widgets Branch {n},branch{n}@acme.example" for n in range(16_000))
     path.write_text("Name,Email\n" + rows + "\n", encoding="utf-8")
     contacts = read_contacts(path)
-    start = time.perf_counter()
     plan = plan_import(contacts.rows, contacts.mapping, existing=[], currency="CAD")
-    elapsed = time.perf_counter() - start
     assert len(plan.creates) == 16_000
     assert len({p.customer.code for p in plan.creates}) == 16_000
-    # Quadratic took 52 s; linear takes about one on a loaded machine.
-    assert elapsed < 10, f"planning 16,000 rows took {elapsed:.1f} s"
+    assert not plan.duplicates and not plan.skipped
