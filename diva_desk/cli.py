@@ -72,14 +72,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         log_file = configure_logging(folder)
     except OSError as exc:
-        return _fail(
-            EXIT_FAILED,
-            _("cannot write to the data folder {folder}: {error}").format(
-                folder=folder, error=exc.strerror or exc
-            ),
-        )
+        if folder.is_dir() and os.access(folder, os.R_OK):
+            # A read-only data folder (a read-only disk): reads go on, and a write is
+            # refused by the store with a sentence saying the book is read-only.
+            log_file = _("the log (not written: {error})").format(error=exc.strerror or exc)
+        else:
+            return _fail(
+                EXIT_FAILED,
+                _("cannot write to the data folder {folder}: {error}").format(
+                    folder=folder, error=exc.strerror or exc
+                ),
+            )
     try:
-        open_book_in(folder)
+        if getattr(args, "opens_book", True):  # restore opens it itself, even damaged
+            open_book_in(folder)
         code = args.run(args, folder)
         sys.stdout.flush()  # a reader gone away shows here, not at exit
         return code

@@ -15,12 +15,19 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def open_book_in(folder: Path) -> None:
-    """Open the book and speak its language: money and dates in the book's locale."""
+    """Open the book and speak its language: money and dates in the book's locale.
+
+    A book that is damaged, cut short, empty, from a newer version or missing a table
+    is refused with its BookProblem sentence (exit 1); the quick check runs here only
+    when the book changed since it last passed, and before the first write of a day.
+    """
     from diva_desk.i18n import set_language
     from diva_desk.store.book.business import get_business
     from diva_desk.store.book.db import open_book
+    from diva_desk.store.book.maintenance import check_book
 
     open_book(paths.book_path(folder))
+    check_book()
     business = get_business()
     if business is not None:
         set_language(business.locale)

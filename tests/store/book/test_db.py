@@ -109,7 +109,7 @@ def test_a_failing_step_leaves_the_book_at_the_previous_version(book_path: Path)
 def test_unreadable_file_is_a_clear_book_problem(tmp_path: Path) -> None:
     path = tmp_path / "book.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(BookProblem, match="cannot be opened"):
+    with pytest.raises(BookProblem, match="not a Diva Desk book or is damaged beyond opening"):
         open_book(path)
 
 
