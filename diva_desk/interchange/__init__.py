@@ -18,6 +18,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.interchange.exporting import export_chunks
 from diva_desk.interchange.reader import parse_json, read_document
+from diva_desk.interchange.text_check import may_hold_surrogates
 from diva_desk.store.contents.loading import add_checked_contents
 
 
@@ -79,9 +80,12 @@ def import_text(text: str) -> ImportSummary:
     Raises ``BadInput`` naming the record and key at fault; then nothing is written.
     """
     document = parse_json(text)
+    surrogates = may_hold_surrogates(text)
     # Checked against the book and written in one transaction, so the checks and
     # the writes see the same book.
-    contents = add_checked_contents(lambda book: read_document(document, book))
+    contents = add_checked_contents(
+        lambda book: read_document(document, book, surrogates=surrogates)
+    )
     return ImportSummary.of(contents)
 
 
