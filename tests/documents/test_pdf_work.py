@@ -85,13 +85,13 @@ def test_an_invoice_line_builds_one_paragraph_per_cell(
     # The line items' four numbers used to be parsed twice: once drawn, and once more
     # only to measure how wide their column must be.
     counts = []
-    for copies in (1, 4):
+    for copies in (1, 1, 4):  # the first run builds each style's plain fragment once
         paragraphs_built.clear()
         invoice = make_invoice(lines=make_invoice().lines * copies)
         invoice_pdf(InvoiceDocument(business, customer, invoice, (), TODAY))
         counts.append(len(paragraphs_built))
     added_lines = 3 * len(make_invoice().lines)
-    assert (counts[1] - counts[0]) / added_lines == 5  # description, quantity, price, tax, amount
+    assert (counts[2] - counts[1]) / added_lines == 5  # description, quantity, price, tax, amount
 
 
 @pytest.mark.parametrize("locale", ["en_CA", "fr_CA", "de_DE", "ja_JP", "ar_EG"])
@@ -112,3 +112,39 @@ def test_plain_cells_measure_as_a_paragraph_would(locale: str) -> None:
         for paragraph_style in (style.CELL, style.CELL_BOLD_RIGHT, style.HEAD, style.BALANCE):
             expected = Paragraph(markup, paragraph_style).minWidth()
             assert blocks.cell_width(markup, paragraph_style) == expected + 11, (value, locale)
+
+
+def test_plain_cells_are_not_run_through_the_markup_parser(
+    business, customer, make_invoice, monkeypatch
+) -> None:
+    from reportlab.platypus.paraparser import ParaParser
+
+    parsed: list[str] = []
+    real_parse = ParaParser.parse
+
+    def counted(self, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        parsed.append(text)
+        return real_parse(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(ParaParser, "parse", counted)
+    counts = []
+    for copies in (1, 1, 4):  # the first run parses each style's plain fragment once
+        parsed.clear()
+        invoice = make_invoice(lines=make_invoice().lines * copies)
+        invoice_pdf(InvoiceDocument(business, customer, invoice, (), TODAY))
+        counts.append(len(parsed))
+    # Amounts, dates and words are set from a copy of the parser's own fragment;
+    # only text with markup (an address's line breaks, say) is parsed.
+    assert counts[2] == counts[1]
+
+
+@pytest.mark.parametrize(
+    "markup", ["Design work, phase 3", "$1,450.00", "1\u00a0450,00\u00a0$", "北京", "a<br/>b", ""]
+)
+def test_a_paragraph_of_plain_text_is_the_parsed_one(markup: str) -> None:
+    for paragraph_style in (style.CELL, style.CELL_BOLD_RIGHT, style.BALANCE, style.HEAD):
+        ours = style.paragraph(markup, paragraph_style)
+        parsed = Paragraph(markup, paragraph_style)
+        assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in parsed.frags]
+        assert ours.text == parsed.text
+        assert ours.wrap(200, 100) == parsed.wrap(200, 100)

@@ -1,9 +1,9 @@
 """Whole books into the store as core records, and back out (see store/reading.py).
 
-The importer and the demo data write through :func:`add_contents`; the exporter
-reads through :func:`read_contents`. Both speak ``core.records`` so the store's
-tables never leak into the interchange format, and one transaction covers a whole
-import: all or nothing.
+The importer and the demo data write through :func:`add_contents`, which speaks
+``core.records`` so the store's tables never leak into the interchange format, and
+one transaction covers a whole import: all or nothing. :func:`read_contents` gives
+the records back; the exporter reads the same rows streamed (store/contents/rows.py).
 """
 
 from __future__ import annotations
