@@ -119,7 +119,9 @@ def paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
     Such text gets the very fragment the parser gives it (one per style, copied), so
     the page is the same to the byte.
     """
-    if not markup or PLAIN.fullmatch(markup) is None:
+    if not markup:
+        return Paragraph(markup, paragraph_style, frags=[])  # what the parser gives ""
+    if PLAIN.fullmatch(markup) is None:
         return Paragraph(markup, paragraph_style)
     template = _plain_frags.get(paragraph_style)
     if template is None:

@@ -135,7 +135,7 @@ def test_plain_cells_are_not_run_through_the_markup_parser(
         counts.append(len(parsed))
     # Amounts, dates and words are set from a copy of the parser's own fragment;
     # only text with markup (an address's line breaks, say) is parsed.
-    assert counts[2] == counts[1]
+    assert counts[2] == counts[1], parsed
 
 
 @pytest.mark.parametrize(
