@@ -75,6 +75,10 @@ def document_locale(business: Business, customer: Customer) -> str:
     return business.locale
 
 
+#: Below this (Hangul Jamo) fonts.fallback_font never names a font.
+_FIRST_FALLBACK = "\u1100"
+
+
 def text(value: str) -> str:
     """User text as Paragraph markup that prints literally.
 
@@ -82,6 +86,8 @@ def text(value: str) -> str:
     address stay line breaks; CJK characters the embedded font lacks are set in a
     fallback font instead of printing as empty boxes.
     """
+    if not value or max(value) < _FIRST_FALLBACK:  # no character could need the fallback
+        return escape(value).replace("\r\n", "\n").replace("\n", "<br/>")
     parts: list[str] = []
     run: list[str] = []
     run_font: str | None = None
