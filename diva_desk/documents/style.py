@@ -29,7 +29,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
 from diva_desk.core.records import Business, Customer
-from diva_desk.documents.fonts import BOLD, REGULAR, fallback_font, is_covered
+from diva_desk.documents.fonts import BOLD, REGULAR, fallback_font, is_covered, register_fonts
 from diva_desk.i18n import format as fmt
 from diva_desk.i18n import has_catalog
 
@@ -86,6 +86,8 @@ def text(value: str) -> str:
     address stay line breaks; CJK characters the embedded font lacks are set in a
     fallback font instead of printing as empty boxes.
     """
+    # Paragraphs made from this markup need the fonts (and their bold mapping) known.
+    register_fonts()
     if not value or max(value) < _FIRST_FALLBACK:  # no character could need the fallback
         return escape(value).replace("\r\n", "\n").replace("\n", "<br/>")
     parts: list[str] = []
@@ -125,6 +127,7 @@ def paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
     Such text gets the very fragment the parser gives it (one per style, copied), so
     the page is the same to the byte.
     """
+    register_fonts()
     if not markup:
         return Paragraph(markup, paragraph_style, frags=[])  # what the parser gives ""
     if PLAIN.fullmatch(markup) is None:
