@@ -93,13 +93,19 @@ def _import(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _export(args: argparse.Namespace, folder: Path) -> int:
-    from diva_desk.interchange import export_text
+    from diva_desk.interchange import export_pieces
 
-    text = export_text()
+    # Written as it is read: a large book is never held whole in memory.
     if args.output is None:
-        say_data(text)
+        for piece in export_pieces():
+            say_data(piece)
     else:
-        write_atomically(args.output, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+        def write(tmp: Path) -> None:
+            with tmp.open("w", encoding="utf-8") as file:
+                file.writelines(export_pieces())
+
+        write_atomically(args.output, write)
     return EXIT_OK
 
 

@@ -146,3 +146,41 @@ def price_text(price: Decimal, currency: str) -> str:
 def decimal_text(value: Decimal) -> str:
     """The interchange form of a quantity or rate: ``"2"``, ``"0.5"``, ``"9.975"``."""
     return f"{normalized(value):f}"
+
+
+# --- the same texts straight from the book's integers ----------------------------------
+# An export writes hundreds of thousands of amounts; going through Decimal for each was
+# a large share of it. These give exactly what the functions above give for
+# ``from_minor``/``from_units`` of the same integers (tests/core/test_money_text.py).
+
+
+def minor_text(units: int, currency: str) -> str:
+    """``money_text(from_minor(units, currency), currency)`` without a Decimal."""
+    return _fixed(_require_int(units), minor_places(currency))
+
+
+def units_text(units: int) -> str:
+    """``decimal_text(from_units(units))``: a quantity or rate from ten-thousandths."""
+    whole, rest = divmod(abs(_require_int(units)), _RATE_SCALE)
+    sign = "-" if units < 0 else ""
+    if not rest:
+        return f"{sign}{whole}"
+    return f"{sign}{whole}.{rest:0{RATE_PLACES}d}".rstrip("0")
+
+
+def price_units_text(units: int, currency: str) -> str:
+    """``price_text(from_units(units), currency)``: the currency's decimals when they suffice."""
+    places = minor_places(currency)
+    spare = 10 ** (RATE_PLACES - places)
+    if _require_int(units) % spare:
+        return units_text(units)
+    return _fixed(units // spare, places)
+
+
+def _fixed(units: int, places: int) -> str:
+    """Whole minor units as a plain decimal with exactly ``places`` decimals; no ``-0``."""
+    if places == 0:
+        return str(units)
+    whole, rest = divmod(abs(units), 10**places)
+    sign = "-" if units < 0 else ""
+    return f"{sign}{whole}.{rest:0{places}d}"

@@ -8,7 +8,8 @@ CJK characters are not in DejaVu; runs of them (Chinese, Japanese kana, Korean
 hangul) are set in Droid Sans Fallback, which also ships with the app (Apache 2.0) and
 is embedded as a subset like DejaVu. The standard CID fonts are not embedded, so a
 customer called ``北京`` vanished in viewers without Asian font packs, including the
-app's own preview.
+app's own preview. Its 3.4 MB face takes several times as long to parse as both DejaVu
+faces together, so it is registered the first time a text needs it, not before.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ KOREAN_FALLBACK = CJK_FALLBACK
 
 _lock = threading.Lock()
 _registered = False
+_fallback_registered = False
 _covered: frozenset[int] = frozenset()
 
 
@@ -54,11 +56,22 @@ def register_fonts() -> None:
         addMapping(REGULAR, 1, 0, BOLD)
         addMapping(REGULAR, 0, 1, REGULAR)
         addMapping(REGULAR, 1, 1, BOLD)
+        _covered = frozenset(regular.face.charToGlyph)
+        _registered = True
+
+
+def register_fallback_font() -> None:
+    """Register the CJK fallback face unless this process already did (thread-safe)."""
+    global _fallback_registered
+    if _fallback_registered:
+        return
+    with _lock:
+        if _fallback_registered:
+            return
         pdfmetrics.registerFont(
             TTFont(CJK_FALLBACK, str(resource_path("fonts", "DroidSansFallback.ttf")))
         )
-        _covered = frozenset(regular.face.charToGlyph)
-        _registered = True
+        _fallback_registered = True
 
 
 def is_covered(char: str) -> bool:
@@ -69,8 +82,17 @@ def is_covered(char: str) -> bool:
 
 
 def fallback_font(char: str) -> str | None:
-    """The embedded fallback font for a CJK character DejaVu lacks; ``None`` for anything else."""
-    code = ord(char)
+    """The embedded fallback font for a CJK character DejaVu lacks; ``None`` for anything else.
+
+    The font it names is registered by then, so markup naming it can be laid out.
+    """
+    font = _fallback_for(ord(char))
+    if font is not None:
+        register_fallback_font()
+    return font
+
+
+def _fallback_for(code: int) -> str | None:
     if 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F or 0xAC00 <= code <= 0xD7AF:
         return KOREAN_FALLBACK
     if 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Spacer, Table
 
 from diva_desk.core.invoices.payment_methods import payment_method_label
 from diva_desk.core.invoices.totals import (
@@ -87,7 +87,7 @@ def _header(doc: InvoiceDocument, f: _Figures) -> Flowable:
     if inv.po_number.strip():
         facts.append((_("PO number"), style.text(inv.po_number)))
     right = [
-        Paragraph(style.text(_("Invoice").upper()), style.TITLE),
+        style.paragraph(style.text(_("Invoice").upper()), style.TITLE),
         Spacer(1, 6),
         blocks.facts_table(facts),
     ]
@@ -96,7 +96,7 @@ def _header(doc: InvoiceDocument, f: _Figures) -> Flowable:
 
 def _addresses(doc: InvoiceDocument, width: float) -> Flowable:
     bill_to = [
-        Paragraph(style.text(_("Bill to").upper()), style.LABEL),
+        style.paragraph(style.text(_("Bill to").upper()), style.LABEL),
         *blocks.customer_block(doc.customer),
     ]
     table = Table(
@@ -132,11 +132,11 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
             taxes.append(style.text(line.tax_name) + "\u00a0" + f.rate(line.tax_rate))
         rows.append(
             [
-                Paragraph(style.text(line.description), style.CELL),
-                Paragraph(f.formats.number(normalized(line.quantity)), style.CELL_RIGHT),
-                Paragraph(f.formats.price(line.unit_price, f.currency), style.CELL_RIGHT),
-                Paragraph(tax, style.CELL_RIGHT),
-                Paragraph(f.money(line_net(line, f.currency)), style.CELL_RIGHT),
+                style.paragraph(style.text(line.description), style.CELL),
+                style.paragraph(f.formats.number(normalized(line.quantity)), style.CELL_RIGHT),
+                style.paragraph(f.formats.price(line.unit_price, f.currency), style.CELL_RIGHT),
+                style.paragraph(tax, style.CELL_RIGHT),
+                style.paragraph(f.money(line_net(line, f.currency)), style.CELL_RIGHT),
             ]
         )
     # The numbers take the room they need (measured, with their headings) and the
@@ -160,10 +160,10 @@ def _tax_summary(f: _Figures, width: float) -> list[Flowable]:
     for tax, rate in zip(f.totals.taxes, rates, strict=True):
         rows.append(
             [
-                Paragraph(style.text(tax.name), style.CELL),
-                Paragraph(rate, style.CELL_RIGHT),
-                Paragraph(f.money(tax.base), style.CELL_RIGHT),
-                Paragraph(f.money(tax.amount), style.CELL_RIGHT),
+                style.paragraph(style.text(tax.name), style.CELL),
+                style.paragraph(rate, style.CELL_RIGHT),
+                style.paragraph(f.money(tax.base), style.CELL_RIGHT),
+                style.paragraph(f.money(tax.amount), style.CELL_RIGHT),
             ]
         )
     # A rate such as "14,975 %" must stay on one line: its column is as wide as the
@@ -178,7 +178,7 @@ def _tax_summary(f: _Figures, width: float) -> list[Flowable]:
         rows, colWidths=[rest * 0.24, rate_width, rest * 0.40, rest * 0.36], hAlign="LEFT"
     )
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=1))
-    return [Paragraph(style.text(_("Tax summary").upper()), style.LABEL), Spacer(1, 3), table]
+    return [style.paragraph(style.text(_("Tax summary").upper()), style.LABEL), Spacer(1, 3), table]
 
 
 def _totals(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
@@ -205,8 +205,8 @@ def _totals(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
         rows.append((style.text(_("Less payments received")), f.money(f.paid), False))
     data = [
         [
-            Paragraph(label, style.CELL_BOLD if strong else style.CELL),
-            Paragraph(value, style.CELL_BOLD_RIGHT if strong else style.CELL_RIGHT),
+            style.paragraph(label, style.CELL_BOLD if strong else style.CELL),
+            style.paragraph(value, style.CELL_BOLD_RIGHT if strong else style.CELL_RIGHT),
         ]
         for label, value, strong in rows
     ]
@@ -262,13 +262,13 @@ def _balance_band(inv: Invoice, f: _Figures, width: float) -> Table:
         )
     rows: list[list[object]] = [
         [
-            Paragraph(label, style.BALANCE_LABEL),
-            Paragraph(figure, figure_style),
+            style.paragraph(label, style.BALANCE_LABEL),
+            style.paragraph(figure, figure_style),
         ]
     ]
     note = balance_note(f.status, inv.due_date, f.locale)
     if note:
-        rows.append(["", Paragraph(style.text(note), style.BALANCE_NOTE)])
+        rows.append(["", style.paragraph(style.text(note), style.BALANCE_NOTE)])
     table = Table(rows, colWidths=[width - figure_width, figure_width], hAlign="RIGHT")
     table.setStyle(blocks.band_style())
     return table
@@ -303,10 +303,10 @@ def _payments(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]
             method = (method + " · " if method else "") + _("deposit")
         rows.append(
             [
-                Paragraph(f.date(payment.date), style.CELL),
-                Paragraph(style.text(method), style.CELL),
-                Paragraph(style.text(payment.reference), style.CELL),
-                Paragraph(f.money(payment.amount), style.CELL_RIGHT),
+                style.paragraph(f.date(payment.date), style.CELL),
+                style.paragraph(style.text(method), style.CELL),
+                style.paragraph(style.text(payment.reference), style.CELL),
+                style.paragraph(f.money(payment.amount), style.CELL_RIGHT),
             ]
         )
     table = Table(
@@ -320,7 +320,9 @@ def _notes(notes: str) -> list[Flowable]:
     if not notes.strip():
         return []
     return [
-        KeepTogether([blocks.section(_("Notes")), Paragraph(style.text(notes.strip()), style.BODY)])
+        KeepTogether(
+            [blocks.section(_("Notes")), style.paragraph(style.text(notes.strip()), style.BODY)]
+        )
     ]
 
 

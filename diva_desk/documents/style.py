@@ -12,8 +12,12 @@ not the customer's language.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import threading
+import weakref
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 from xml.sax.saxutils import escape
 
 from babel import Locale, UnknownLocaleError
@@ -22,9 +26,10 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
 
 from diva_desk.core.records import Business, Customer
-from diva_desk.documents.fonts import BOLD, REGULAR, fallback_font, is_covered
+from diva_desk.documents.fonts import BOLD, REGULAR, fallback_font, is_covered, register_fonts
 from diva_desk.i18n import format as fmt
 from diva_desk.i18n import has_catalog
 
@@ -70,6 +75,10 @@ def document_locale(business: Business, customer: Customer) -> str:
     return business.locale
 
 
+#: Below this (Hangul Jamo) fonts.fallback_font never names a font.
+_FIRST_FALLBACK = "\u1100"
+
+
 def text(value: str) -> str:
     """User text as Paragraph markup that prints literally.
 
@@ -77,6 +86,10 @@ def text(value: str) -> str:
     address stay line breaks; CJK characters the embedded font lacks are set in a
     fallback font instead of printing as empty boxes.
     """
+    # Paragraphs made from this markup need the fonts (and their bold mapping) known.
+    register_fonts()
+    if not value or max(value) < _FIRST_FALLBACK:  # no character could need the fallback
+        return escape(value).replace("\r\n", "\n").replace("\n", "<br/>")
     parts: list[str] = []
     run: list[str] = []
     run_font: str | None = None
@@ -96,6 +109,37 @@ def text(value: str) -> str:
         run.append(char)
     flush()
     return "".join(parts).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+#: Markup that is only text: no tags, no entities, no line breaks, single spaces
+#: between words (no-break spaces inside them), nothing at either end.
+_WORD = r"(?:[^<&\s]|\u00a0)+"
+PLAIN = re.compile(rf"{_WORD}(?: {_WORD})*")
+_plain_frags: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
+_frags_lock = threading.Lock()
+
+
+def paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
+    """``Paragraph(markup, paragraph_style)``, without parsing markup that is only text.
+
+    An invoice sets a hundred cells, nearly all an amount, a date or a word; running
+    each through ReportLab's markup parser was the largest part of building its story.
+    Such text gets the very fragment the parser gives it (one per style, copied), so
+    the page is the same to the byte.
+    """
+    register_fonts()
+    if not markup:
+        return Paragraph(markup, paragraph_style, frags=[])  # what the parser gives ""
+    if PLAIN.fullmatch(markup) is None:
+        return Paragraph(markup, paragraph_style)
+    template = _plain_frags.get(paragraph_style)
+    if template is None:
+        (template,) = Paragraph("x", paragraph_style).frags
+        with _frags_lock:
+            _plain_frags[paragraph_style] = template
+    # Lists are the parser's own per fragment: never shared between paragraphs.
+    frag = template.clone(text=markup, link=[], us_lines=[])
+    return Paragraph(markup, paragraph_style, frags=[frag])
 
 
 def lines(*values: str) -> str:

@@ -8,6 +8,7 @@ and only then written, in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +16,10 @@ from diva_desk.core.records import BookContents
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
+from diva_desk.interchange.exporting import export_chunks
 from diva_desk.interchange.reader import parse_json, read_document
-from diva_desk.interchange.writer import book_text
+from diva_desk.interchange.text_check import may_hold_surrogates
 from diva_desk.store.contents.loading import add_checked_contents
-from diva_desk.store.contents.reading import read_contents
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,12 @@ def import_text(text: str) -> ImportSummary:
     Raises ``BadInput`` naming the record and key at fault; then nothing is written.
     """
     document = parse_json(text)
+    surrogates = may_hold_surrogates(text)
     # Checked against the book and written in one transaction, so the checks and
     # the writes see the same book.
-    contents = add_checked_contents(lambda book: read_document(document, book))
+    contents = add_checked_contents(
+        lambda book: read_document(document, book, surrogates=surrogates)
+    )
     return ImportSummary.of(contents)
 
 
@@ -107,8 +111,12 @@ def import_file(path: Path) -> ImportSummary:
 
 def export_text(exported_at: dt.datetime | None = None) -> str:
     """The whole open book as canonical interchange JSON (``exported_at`` defaults to now)."""
-    moment = dt.datetime.now() if exported_at is None else exported_at
-    return book_text(read_contents(), moment)
+    return "".join(export_pieces(exported_at))
 
 
-__all__ = ["ImportSummary", "export_text", "import_file", "import_text"]
+def export_pieces(exported_at: dt.datetime | None = None) -> Iterator[str]:
+    """``export_text`` in pieces, to write a large book to a file without holding it all."""
+    return export_chunks(dt.datetime.now() if exported_at is None else exported_at)
+
+
+__all__ = ["ImportSummary", "export_pieces", "export_text", "import_file", "import_text"]

@@ -37,7 +37,7 @@ from diva_desk.interchange.keys import (
     VERSION,
 )
 from diva_desk.interchange.references import BookView, EmptyBook, References
-from diva_desk.interchange.text_check import check_text
+from diva_desk.interchange.text_check import check_text, may_hold_surrogates
 from diva_desk.interchange.values import (
     MAX_AMOUNT,
     MAX_DAYS,
@@ -72,18 +72,23 @@ def parse_json(text: str) -> Any:
 
 def read_text(text: str, book: BookView) -> r.BookContents:
     """Parse and check a whole interchange file for ``book``; raise ``BadInput`` if wrong."""
-    return read_document(parse_json(text), book)
+    return read_document(parse_json(text), book, surrogates=may_hold_surrogates(text))
 
 
-def read_document(document: Any, book: BookView) -> r.BookContents:
-    """Check an already parsed document and turn it into records with defaults filled in."""
+def read_document(document: Any, book: BookView, *, surrogates: bool = True) -> r.BookContents:
+    """Check an already parsed document and turn it into records with defaults filled in.
+
+    ``surrogates=False`` says the text it was parsed from cannot hold a lone surrogate
+    (text_check.may_hold_surrogates), so the walk looking for one is skipped.
+    """
     if not isinstance(document, dict):
         raise BadInput(
             _("This is not a Diva Desk file: expected a JSON object, got {value}.").format(
                 value=shown(document)
             )
         )
-    check_text(document)
+    if surrogates:
+        check_text(document)
     root = Fields(document, "")
     _check_format(root)
     root.check_keys(TOP_KEYS)
@@ -258,7 +263,7 @@ class _Reader:
             deposit_due_date=f.date("deposit_due_date"),
             notes=f.text("notes"),
         )
-        self.refs.add_invoice(f, invoice)
+        self.refs.add_invoice(f, invoice, total)
         return invoice
 
     def _line(self, where: str, raw: Any) -> r.InvoiceLine:

@@ -8,6 +8,7 @@ the file mentions, so a large import costs a few queries, not one per record.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from decimal import Decimal
 from typing import Any, Protocol
 
 from diva_desk.core import records as r
@@ -112,11 +113,13 @@ class References:
                 _("the book already has an invoice numbered {number}").format(number=shown(number)),
             )
 
-    def add_invoice(self, f: Fields, invoice: r.Invoice) -> None:
+    def add_invoice(self, f: Fields, invoice: r.Invoice, total: Decimal | None = None) -> None:
+        """Note an invoice of the file; ``total`` is its lines' total, if already known."""
         self.invoices[invoice.number] = invoice.customer
         self.invoice_where[invoice.number] = f.where
         self.invoice_currencies[invoice.number] = invoice.currency
-        total = invoice_totals(invoice.lines, invoice.currency).total
+        if total is None:
+            total = invoice_totals(invoice.lines, invoice.currency).total
         self.standings[invoice.number] = Standing(invoice.state, total, invoice.currency, ZERO)
 
     def currency_of(self, customer: str | None, invoice: str | None) -> str:

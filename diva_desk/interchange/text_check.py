@@ -8,6 +8,7 @@ with the record and key where it is, as every other complaint about the file.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from diva_desk.i18n import _
@@ -43,6 +44,19 @@ def check_text(document: Any) -> None:
                 (_item_place(where, index, item, section), item)
                 for index, item in reversed(list(enumerate(value)))
             )
+
+
+#: ``\ud800``-``\udfff`` written as an escape: the only way JSON text that is itself
+#: valid UTF-8 can give a string with a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)
+
+
+def may_hold_surrogates(text: str) -> bool:
+    """Whether parsing ``text`` could give a lone surrogate: if not, no need to look.
+
+    Walking every string of a ten-year book took longer than parsing it.
+    """
+    return not encodable(text) or _SURROGATE_ESCAPE.search(text) is not None
 
 
 def _item_place(where: str, index: int, item: Any, section: str | None) -> str:

@@ -45,12 +45,15 @@ class Duplicates(dict[str, Any]):
 
 def object_pairs(pairs: list[tuple[str, Any]]) -> Duplicates:
     """``json.loads`` hook: build the object, noting repeated keys for a precise error."""
-    result = Duplicates()
+    result = Duplicates(pairs)
+    if len(result) == len(pairs):  # the usual case, built in one call
+        return result
     seen: list[str] = []
-    for key, value in pairs:
-        if key in result:
+    known: set[str] = set()
+    for key, _value in pairs:
+        if key in known:
             seen.append(key)
-        result[key] = value
+        known.add(key)
     result.duplicates = tuple(seen)
     return result
 

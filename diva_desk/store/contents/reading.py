@@ -127,19 +127,25 @@ def invoice_owners(numbers: Collection[str]) -> dict[str, str]:
 
 
 class StoredBook:
-    """The open book seen the way the interchange reader asks about it."""
+    """The open book seen the way the interchange reader asks about it.
+
+    A book with no customers (or no invoices) is not asked about each of a file's
+    codes (or numbers): into a new book, that was hundreds of queries for nothing.
+    """
 
     def business(self) -> r.Business | None:
         return read_business()
 
     def customers(self, codes: Collection[str]) -> Mapping[str, r.Customer]:
-        return customers_by_code(codes)
+        return customers_by_code(codes) if _has_rows(m.Customer) else {}
 
     def invoice_customers(self, numbers: Collection[str]) -> Mapping[str, str]:
-        return invoice_owners(numbers)
+        return invoice_owners(numbers) if _has_rows(m.Invoice) else {}
 
     def invoice_currencies(self, numbers: Collection[str]) -> Mapping[str, str]:
         found: dict[str, str] = {}
+        if not _has_rows(m.Invoice):
+            return found
         for batch in chunks(set(numbers), BATCH):
             query = m.Invoice.select(m.Invoice.number, m.Invoice.currency)
             found.update(dict(query.where(m.Invoice.number.in_(batch)).tuples()))
@@ -147,6 +153,8 @@ class StoredBook:
 
     def invoice_standings(self, numbers: Collection[str]) -> Mapping[str, Standing]:
         found: dict[str, Standing] = {}
+        if not _has_rows(m.Invoice):
+            return found
         paid = peewee.fn.COALESCE(peewee.fn.SUM(m.Payment.amount_minor), 0)
         for batch in chunks(set(numbers), BATCH):
             query = (
@@ -170,6 +178,10 @@ class StoredBook:
                     from_minor(received, currency),
                 )
         return found
+
+
+def _has_rows(model: type[m.BaseModel]) -> bool:
+    return model.select(model.id).limit(1).exists()
 
 
 def _customer(row: m.Customer) -> r.Customer:

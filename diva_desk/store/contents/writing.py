@@ -1,17 +1,18 @@
 """Whole books into the store as core records, and back out (see store/reading.py).
 
-The importer and the demo data write through :func:`add_contents`; the exporter
-reads through :func:`read_contents`. Both speak ``core.records`` so the store's
-tables never leak into the interchange format, and one transaction covers a whole
-import: all or nothing.
+The importer and the demo data write through :func:`add_contents`, which speaks
+``core.records`` so the store's tables never leak into the interchange format, and
+one transaction covers a whole import: all or nothing. :func:`read_contents` gives
+the records back; the exporter reads the same rows streamed (store/contents/rows.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from functools import cache
+from itertools import chain
 from typing import Any
 
 import peewee
@@ -24,6 +25,7 @@ from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import owner_currency
 from diva_desk.store.contents.reading import (
     StoredBook,
+    chunks,
     customers_by_code,
     invoice_owners,
     read_business,
@@ -38,6 +40,9 @@ __all__ = [
     "read_business",
     "read_contents",
 ]
+
+#: Invoices written per pair of statements (the invoices, then their lines).
+INVOICE_BATCH = 500
 
 
 def start_book(contents: r.BookContents, *, name: str = "", owner: str = "") -> None:
@@ -73,10 +78,12 @@ def add_contents(contents: r.BookContents) -> None:
             customer_id = _insert_customer(customer)
             customer_ids.add(customer.code, customer_id)
             currency.remember(customer_id, None, customer.currency)
-        for invoice in contents.invoices:
-            invoice_id = _insert_invoice(invoice, customer_ids[invoice.customer])
-            invoice_ids.add(invoice.number, invoice_id)
-            currency.remember(None, invoice_id, invoice.currency)
+        # Ids are given, not asked for one insert at a time: the ones SQLite would
+        # pick (the largest plus one, and on), fixed inside the transaction.
+        next_id = _next_id(m.Invoice)
+        for batch in chunks(contents.invoices, INVOICE_BATCH):
+            _insert_invoices(batch, next_id, customer_ids, invoice_ids, currency)
+            next_id += len(batch)
         _insert_rows(m.Payment, (_payment_row(p, invoice_ids, currency) for p in contents.payments))
         _insert_rows(
             m.Promise,
@@ -151,29 +158,39 @@ def _insert_customer(customer: r.Customer) -> int:
     )
 
 
-def _insert_invoice(invoice: r.Invoice, customer_id: int) -> int:
-    invoice_id = _insert_one(
-        m.Invoice,
-        number=invoice.number,
-        customer=customer_id,
-        issue_date=invoice.issue_date,
-        due_date=invoice.due_date,
-        state=str(invoice.state),
-        sent_date=invoice.sent_date,
-        received_confirmed_date=invoice.received_confirmed_date,
-        po_number=invoice.po_number,
-        currency=invoice.currency,
-        deposit_minor=to_minor(invoice.deposit_amount, invoice.currency),
-        deposit_due_date=invoice.deposit_due_date,
-        notes=invoice.notes,
-        # The cached total always equals the lines' total: both are written here.
-        total_minor=to_minor(
-            invoice_totals(invoice.lines, invoice.currency).total, invoice.currency
-        ),
-    )
-    _insert_rows(
-        m.InvoiceLine,
-        (
+def _insert_invoices(
+    invoices: list[r.Invoice],
+    first: int,
+    customer_ids: _ReferenceIds,
+    invoice_ids: _ReferenceIds,
+    currency: _Currencies,
+) -> None:
+    """A batch of invoices, ids from ``first`` on, in one statement; their lines in one more."""
+    rows: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
+    for invoice_id, invoice in enumerate(invoices, start=first):
+        rows.append(
+            {
+                "id": invoice_id,
+                "number": invoice.number,
+                "customer": customer_ids[invoice.customer],
+                "issue_date": invoice.issue_date,
+                "due_date": invoice.due_date,
+                "state": str(invoice.state),
+                "sent_date": invoice.sent_date,
+                "received_confirmed_date": invoice.received_confirmed_date,
+                "po_number": invoice.po_number,
+                "currency": invoice.currency,
+                "deposit_minor": to_minor(invoice.deposit_amount, invoice.currency),
+                "deposit_due_date": invoice.deposit_due_date,
+                "notes": invoice.notes,
+                # The cached total always equals the lines' total: both are written here.
+                "total_minor": to_minor(
+                    invoice_totals(invoice.lines, invoice.currency).total, invoice.currency
+                ),
+            }
+        )
+        lines.extend(
             {
                 "invoice": invoice_id,
                 "position": position,
@@ -184,9 +201,16 @@ def _insert_invoice(invoice: r.Invoice, customer_id: int) -> int:
                 "tax_rate": line.tax_rate,
             }
             for position, line in enumerate(invoice.lines)
-        ),
-    )
-    return invoice_id
+        )
+        invoice_ids.add(invoice.number, invoice_id)
+        currency.remember(None, invoice_id, invoice.currency)
+    _insert_rows(m.Invoice, rows)
+    _insert_rows(m.InvoiceLine, lines)
+
+
+def _next_id(model: type[m.BaseModel]) -> int:
+    table = model._meta.table_name
+    return int(db.execute_sql(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"').fetchone()[0])
 
 
 class _Currencies:
@@ -300,8 +324,30 @@ def _insert_rows(model: type[m.BaseModel], rows: Iterable[dict[str, Any]]) -> No
     if first is None:
         return
     sql, fields = _insert_sql(model, tuple(first))
-    params = ([f.db_value(row[f.name]) for f in fields] for row in (first, *iterator))
+    convert = _conversions(fields)
+    params = (
+        [row[name] if to_db is None else to_db(row[name]) for name, to_db in convert]
+        for row in chain((first,), iterator)
+    )
     db.connection().executemany(sql, params)
+
+
+#: Fields whose ``db_value`` hands back a value of the record's own type unchanged
+#: (text, whole numbers, flags, row ids): the call is skipped for them.
+_AS_THEY_ARE = (
+    peewee.TextField,
+    peewee.IntegerField,
+    peewee.BooleanField,
+    peewee.ForeignKeyField,
+)
+
+
+@cache
+def _conversions(
+    fields: tuple[peewee.Field, ...],
+) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Each field's name with its conversion, or ``None`` where there is nothing to do."""
+    return tuple((f.name, None if type(f) in _AS_THEY_ARE else f.db_value) for f in fields)
 
 
 @cache
