@@ -32,6 +32,7 @@ from diva_desk.store.as_of import balance_on, owed_on, paid_by
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import face_value_sql
 from diva_desk.store.invoices.documents import letterhead
+from diva_desk.store.invoices.paid_dates import paid_date_sql
 
 #: Each bucket with the last day past due it holds; ``None`` holds everything older.
 BUCKET_LIMITS: tuple[tuple[AgingBucket, int | None], ...] = (
@@ -87,23 +88,22 @@ def open_balances_cte() -> str:
     * ``candidates``: an invoice fully paid by the earliest day stays paid on every
       later day (payments only add up), so one pass over the book keeps the sent
       invoices still owing something on the earliest day, and those issued since.
-    * ``settled_on``: the day each candidate became fully paid: the first day whose
-      payments to date reach its total (a day's payments count together, so their
-      order within the day is moot). It is open on a day it was issued by and not
-      yet settled; only those pairs of (day, invoice) have their balance summed.
+    * ``settled_on``: the day each candidate became fully paid, if it did: the first
+      day whose payments to date reach its total (store.paid_dates). It is open on a
+      day it was issued by and not yet settled; only those pairs of (day, invoice)
+      have their balance summed.
     """
     days = "CAST(julianday(d.day) - julianday(c.due_date) AS INTEGER)"
+    every_payment = "(SELECT {} FROM payment p WHERE p.invoice_id = i.id)"
+    settled_on = paid_date_sql(
+        every_payment.format("SUM(p.amount_cents)"), every_payment.format("MAX(p.date)"), day=None
+    )
     return f"""
 window_days AS (SELECT MIN(day) AS first, MAX(day) AS last FROM as_of_days),
 candidates AS MATERIALIZED (
     SELECT i.id, i.state, i.customer_id, i.currency, i.number, i.issue_date, i.due_date,
-           i.total_cents, (
-               SELECT MIN(date) FROM (
-                   SELECT p.date, SUM(p.amount_cents) OVER (ORDER BY p.date) AS reached
-                   FROM payment p WHERE p.invoice_id = i.id
-               ) WHERE reached >= i.total_cents
-           ) AS settled_on
-    FROM invoice i, window_days w
+           i.total_cents, {settled_on} AS settled_on
+    FROM window_days w, invoice i NOT INDEXED
     WHERE {owed_on("w.last")}
       AND (i.issue_date > w.first OR i.total_cents > {paid_by("w.first")})
 ),
