@@ -16,9 +16,9 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from diva_desk.core.money import from_minor
-from diva_desk.core.papers import AgingDocument
 from diva_desk.core.reports.aging import (
     CURRENT_UNTIL_DAYS,
     FIRST_BUCKET_UNTIL_DAYS,
@@ -31,8 +31,10 @@ from diva_desk.core.reports.receivables import AgingReport, AgingRow
 from diva_desk.store.as_of import balance_on, owed_on, paid_by
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import face_value_sql
-from diva_desk.store.invoices.documents import letterhead
 from diva_desk.store.invoices.paid_dates import paid_date_sql
+
+if TYPE_CHECKING:
+    from diva_desk.core.papers import AgingDocument
 
 #: Each bucket with the last day past due it holds; ``None`` holds everything older.
 BUCKET_LIMITS: tuple[tuple[AgingBucket, int | None], ...] = (
@@ -261,5 +263,9 @@ def top_debtors(as_of: dt.date, limit: int = 10) -> tuple[TopDebtor, ...]:
 
 def aging_document(as_of: dt.date) -> AgingDocument:
     """The aging on ``as_of`` with the business profile and logo, ready to print."""
+    # Imported here: the documents' records are not needed to read the aging.
+    from diva_desk.core.papers import AgingDocument
+    from diva_desk.store.invoices.documents import letterhead
+
     business, logo = letterhead()
     return AgingDocument(business=business, report=aging_report(as_of), logo=logo)
