@@ -10,7 +10,6 @@ from diva_desk.commands.common import EXIT_OK
 from diva_desk.commands.output import complain, say, say_json
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, ngettext
-from diva_desk.i18n import format as fmt
 
 _INDENT = "      "
 #: The years --date accepts: wide enough for any real book, narrow enough that the
@@ -71,6 +70,8 @@ def _today(args: argparse.Namespace, folder: Path) -> int:
     if args.json:
         say_json(calls_json(day, calls, scripts, context))
         return EXIT_OK
+    from diva_desk.i18n import format as fmt
+
     locale = context.locale
     count = ngettext("{count} call", "{count} calls", len(calls)).format(count=len(calls))
     say(_("Calls for {date}: {count}").format(date=fmt.date(day, "full", locale), count=count))

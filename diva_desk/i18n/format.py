@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
@@ -26,16 +27,28 @@ from babel.numbers import (
 from diva_desk.i18n import _, current_locale
 
 
+@lru_cache(maxsize=16)
+def _parsed(name: str) -> Locale:
+    return Locale.parse(name)
+
+
+def _loc(locale: str | None) -> Locale:
+    """The Babel locale for ``locale`` (the app's by default), parsed once per name.
+
+    Babel parses a locale given by name on every call; a call list of a thousand
+    talking points formats tens of thousands of amounts and dates.
+    """
+    return _parsed(locale or current_locale())
+
+
 def money(amount: Decimal, currency: str, locale: str | None = None) -> str:
     """``$1,234.50`` in en_CA, ``1 234,50 $`` in fr_CA."""
-    return format_currency(amount, currency, locale=locale or current_locale())
+    return format_currency(amount, currency, locale=_loc(locale))
 
 
 def price(amount: Decimal, currency: str, locale: str | None = None) -> str:
     """A unit price, which keeps up to four decimals in any currency: ``JP¥333.33``."""
-    return format_currency(
-        amount, currency, locale=locale or current_locale(), decimal_quantization=False
-    )
+    return format_currency(amount, currency, locale=_loc(locale), decimal_quantization=False)
 
 
 class BadTypedAmount(ValueError):
@@ -112,29 +125,27 @@ def money_in_currencies(
 
 
 def number(value: Decimal | int, locale: str | None = None) -> str:
-    return format_decimal(value, locale=locale or current_locale())
+    return format_decimal(value, locale=_loc(locale))
 
 
 def percent(value: Decimal, locale: str | None = None) -> str:
     """A percentage given as ``13`` for 13 %."""
-    return format_percent(
-        value / 100, locale=locale or current_locale(), decimal_quantization=False
-    )
+    return format_percent(value / 100, locale=_loc(locale), decimal_quantization=False)
 
 
 def date(day: dt.date | None, style: str = "medium", locale: str | None = None) -> str:
     """``Nov 23, 2026`` in en_CA, ``23 nov. 2026`` in fr_CA; empty for no date."""
     if day is None:
         return ""
-    return _babel_date(day, format=style, locale=locale or current_locale())
+    return _babel_date(day, format=style, locale=_loc(locale))
 
 
 def datetime(moment: dt.datetime, style: str = "short", locale: str | None = None) -> str:
-    return _babel_datetime(moment, format=style, locale=locale or current_locale())
+    return _babel_datetime(moment, format=style, locale=_loc(locale))
 
 
 def currency_name(code: str, locale: str | None = None) -> str:
-    return get_currency_name(code, locale=locale or current_locale())
+    return get_currency_name(code, locale=_loc(locale))
 
 
 def is_known_locale(name: str) -> bool:
@@ -147,24 +158,22 @@ def is_known_locale(name: str) -> bool:
 
 def month_day(day: dt.date, locale: str | None = None) -> str:
     """``Nov 23`` in en_CA, ``23 nov.`` in fr_CA: a date as said aloud, without the year."""
-    return _babel_skeleton("MMMd", day, locale=locale or current_locale())
+    return _babel_skeleton("MMMd", day, locale=_loc(locale))
 
 
 def compact_money(amount: Decimal, currency: str, locale: str | None = None) -> str:
     """``$12.5K`` in en_CA, ``12,5 k$`` in fr_CA: an axis tick, never an exact figure."""
-    return format_compact_currency(
-        amount, currency, locale=locale or current_locale(), fraction_digits=1
-    )
+    return format_compact_currency(amount, currency, locale=_loc(locale), fraction_digits=1)
 
 
 def month(day: dt.date, skeleton: str = "MMM", locale: str | None = None) -> str:
     """``Nov`` in en_CA, ``nov.`` in fr_CA; ``skeleton="yMMMM"`` for ``November 2026``."""
-    return _babel_skeleton(skeleton, day, locale=locale or current_locale())
+    return _babel_skeleton(skeleton, day, locale=_loc(locale))
 
 
 def listing(items: list[str], locale: str | None = None) -> str:
     """``a, b and c`` in en_CA, ``a, b et c`` in fr_CA: a list as a sentence says it."""
-    return _babel_list(items, locale=locale or current_locale()) if items else ""
+    return _babel_list(items, locale=_loc(locale)) if items else ""
 
 
 def places_rule(code: str) -> str:

@@ -19,8 +19,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from email_validator import EmailNotValidError, validate_email
-
 from diva_desk.core.currencies import currency_problem
 from diva_desk.core.money import BadAmount, decimal_text, parse_decimal
 from diva_desk.core.records import DEFAULT_CURRENCY, Customer, PaymentMethod
@@ -243,6 +241,10 @@ def email_problem(text: str) -> str | None:
     text = text.strip()
     if not text:
         return None
+    # Imported here: its tables take a tenth of a second to load, and the command
+    # line and the window's first paint never check an address.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError:

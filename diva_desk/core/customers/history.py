@@ -149,24 +149,40 @@ def average_days_late(totals: LatenessTotals) -> int:
     return int(average.to_integral_value(rounding=ROUND_HALF_UP))
 
 
+@dataclass(frozen=True)
+class PromiseTotals:
+    """What became of a customer's promises, counted (by SQL, for thousands of customers)."""
+
+    kept: int = 0
+    broken: int = 0
+    #: The promised date of the most recent broken promise.
+    last_broken: dt.date | None = None
+
+
+def promise_totals(promises: Iterable[PromiseOutcome]) -> PromiseTotals:
+    promises = list(promises)
+    broken = [p.promised_date for p in promises if p.status is PromiseStatus.BROKEN]
+    kept = sum(p.status is PromiseStatus.KEPT for p in promises)
+    return PromiseTotals(kept, len(broken), max(broken, default=None))
+
+
 def stats_from_totals(
     totals: LatenessTotals,
-    promises: Iterable[PromiseOutcome],
+    promises: Iterable[PromiseOutcome] | PromiseTotals,
     today: dt.date,
     oldest_open_due: dt.date | None = None,
 ) -> PaymentStats:
     """The statistics from sums already added up (by SQL, for thousands of customers)."""
-    promises = list(promises)
-    broken = [p.promised_date for p in promises if p.status is PromiseStatus.BROKEN]
+    counted = promises if isinstance(promises, PromiseTotals) else promise_totals(promises)
     overdue = (today - oldest_open_due).days if oldest_open_due is not None else 0
     return PaymentStats(
         paid_invoices=totals.paid_invoices,
         paid_on_time=totals.paid_on_time,
         average_days_late=average_days_late(totals),
         longest_delay=totals.longest_delay,
-        promises_kept=sum(p.status is PromiseStatus.KEPT for p in promises),
-        promises_broken=len(broken),
-        last_broken_promise=max(broken, default=None),
+        promises_kept=counted.kept,
+        promises_broken=counted.broken,
+        last_broken_promise=counted.last_broken,
         oldest_overdue_days=max(overdue, 0),
     )
 

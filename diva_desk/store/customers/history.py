@@ -1,8 +1,8 @@
 """Customers' payment history, rating and suggested terms, for every customer at once.
 
 Two queries whatever the size of the book: one adds up each customer's paid
-invoices (lateness) and finds their oldest open invoice; one lists promises with
-the payments that fall in their windows. The rules themselves live in
+invoices (lateness) and finds their oldest open invoice; one counts the promises
+each customer kept and broke. The rules themselves live in
 core.history and core.promises; this module only feeds them.
 
 Everything is seen "as of" ``today``: payments dated after it have not arrived, so
@@ -19,6 +19,7 @@ from decimal import Decimal
 from diva_desk.core.customers.history import (
     LatenessTotals,
     PaymentStats,
+    PromiseTotals,
     Rating,
     RatingKind,
     rate_customer,
@@ -35,7 +36,7 @@ from diva_desk.core.money import from_minor, from_units
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import OWNER_CURRENCY, face_value_sql
 from diva_desk.store.book.settings import suggested_deposit_percent
-from diva_desk.store.invoices.paid_dates import paid_dates_cte
+from diva_desk.store.invoices.paid_dates import paid_date_sql
 
 
 @dataclass(frozen=True)
@@ -47,42 +48,73 @@ class CustomerStanding:
 
 
 # Each sent invoice fully paid by today (store.paid_dates finds the day) and how many
-# days after its due date that was. An invoice not settled by today is open; the
-# oldest open due date feeds the risky rule. {only} narrows the query to one
-# customer, or to none with "1 = 1".
-_LATENESS = (
-    """
-WITH {paid_dates},
-settled AS (
-    SELECT d.invoice_id, i.customer_id, """
-    # Weights at face value, in hundredths of each invoice's currency (no exchange rates).
-    + face_value_sql("i.total_cents", "i.currency").replace("{", "{{").replace("}", "}}")
-    + """ AS total_cents,
-           MAX(CAST(julianday(d.paid_date) - julianday(i.due_date) AS INTEGER), 0) AS days_late
-    FROM paid_dates d JOIN invoice i ON i.id = d.invoice_id
-),
-lateness AS (
-    SELECT customer_id, COUNT(*) AS paid_invoices, SUM(days_late = 0) AS on_time,
-           SUM(days_late * total_cents) AS weighted, SUM(total_cents) AS amount,
-           MAX(days_late) AS longest
-    FROM settled GROUP BY customer_id
-),
-still_open AS (
-    SELECT i.customer_id, MIN(i.due_date) AS oldest_due
+# days after its due date that was; one not settled by today is open, and the oldest
+# open due date feeds the risky rule. Summed per customer and currency first, so
+# each sum is weighed at face value once, not each invoice ({face} turns a sum in
+# minor units into hundredths: no exchange rates). {only} narrows the invoices to
+# one customer's, or to none with "1 = 1"; {only_customer} the customers likewise.
+# ("+i.state" keeps SQLite off the state index: for every customer, reading the
+# invoices in id order lets them group by id without sorting a hundred thousand.)
+_LATENESS = """
+WITH paid AS MATERIALIZED (
+    SELECT i.id, i.customer_id, i.currency, i.due_date, i.total_cents,
+           SUM(p.amount_cents) AS paid, MAX(p.date) AS last_paid
     FROM invoice i
-    WHERE i.state = 'sent' AND i.total_cents > 0 AND {only}
-      AND i.id NOT IN (SELECT invoice_id FROM settled)
-    GROUP BY i.customer_id
+    LEFT JOIN payment p ON p.invoice_id = i.id AND p.date <= :today
+    WHERE +i.state = 'sent' AND i.total_cents > 0 AND {only}
+    GROUP BY i.id
+),
+settled AS MATERIALIZED (
+    SELECT customer_id, currency, due_date, total_cents, {paid_date} AS paid_date FROM paid i
+),
+dated AS (
+    SELECT customer_id, currency, due_date, total_cents, paid_date,
+           MAX(CAST(julianday(paid_date) - julianday(due_date) AS INTEGER), 0) AS days_late
+    FROM settled
+),
+per_currency AS (
+    SELECT customer_id, currency, COUNT(paid_date) AS paid_invoices,
+           SUM(days_late = 0) AS on_time, SUM(days_late * total_cents) AS weighted,
+           SUM(CASE WHEN paid_date IS NOT NULL THEN total_cents END) AS amount,
+           MAX(days_late) AS longest,
+           MIN(CASE WHEN paid_date IS NULL THEN due_date END) AS oldest_due
+    FROM dated GROUP BY customer_id, currency
+),
+per_customer AS (
+    SELECT customer_id, SUM(paid_invoices) AS paid_invoices, SUM(on_time) AS on_time,
+           SUM({face_weighted}) AS weighted, SUM({face_amount}) AS amount,
+           MAX(longest) AS longest, MIN(oldest_due) AS oldest_due
+    FROM per_currency GROUP BY customer_id
 )
 SELECT c.id, c.deposit_percent_units,
        COALESCE(l.paid_invoices, 0), COALESCE(l.on_time, 0), COALESCE(l.weighted, 0),
-       COALESCE(l.amount, 0), COALESCE(l.longest, 0), o.oldest_due
+       COALESCE(l.amount, 0), COALESCE(l.longest, 0), l.oldest_due
 FROM customer c
-LEFT JOIN lateness l ON l.customer_id = c.id
-LEFT JOIN still_open o ON o.customer_id = c.id
+LEFT JOIN per_customer l ON l.customer_id = c.id
 WHERE {only_customer}
 """
+
+# What became of each promise, counted per customer. Money toward a promise is
+# its invoice's payments, or for a promise about the whole balance all the
+# customer's, dated from the day it was made through the promised date and not
+# after today, at face value (a customer may pay in two currencies); kept once
+# that reaches the amount, broken once the promised date has passed without it
+# (core.promises.promise_status, which the tests hold this to).
+_TOWARD = """(SELECT SUM({face}) FROM invoice i JOIN payment p ON p.invoice_id = i.id
+    WHERE {which} AND i.customer_id = pr.customer_id
+      AND p.date >= pr.made_on AND p.date <= pr.promised_date AND p.date <= :today)"""
+_PROMISE_COUNTS = """
+WITH toward AS (
+    SELECT pr.customer_id, pr.promised_date,
+           {owed} AS owed,
+           COALESCE(CASE WHEN pr.invoice_id IS NULL THEN {whole} ELSE {one} END, 0) AS paid
+    FROM promise pr WHERE {only}
 )
+SELECT customer_id, SUM(paid >= owed), SUM(paid < owed AND promised_date < :today),
+       MAX(CASE WHEN paid < owed AND promised_date < :today THEN promised_date END)
+FROM toward GROUP BY customer_id
+"""
+
 
 # Each promise with every payment that may count toward it: the promised invoice's
 # payments, or for a promise about the whole balance all the customer's payments,
@@ -136,21 +168,13 @@ def _standings(
 ) -> dict[int, CustomerStanding]:
     if default_deposit_percent is None:
         default_deposit_percent = suggested_deposit_percent()
-    promises: dict[int, list[PromiseOutcome]] = defaultdict(list)
-    for owner, outcome in _promise_outcomes(today, customer_id).values():
-        promises[owner].append(outcome)
-
-    only, only_customer = (
-        ("i.customer_id = :customer", "c.id = :customer")
-        if customer_id is not None
-        else ("1 = 1", "1 = 1")
-    )
-    sql = _LATENESS.format(paid_dates=paid_dates_cte(only), only=only, only_customer=only_customer)
     params = {"today": today.isoformat(), "customer": customer_id}
+    promises = _promise_totals(params, customer_id)
     standings = {}
     # The same few sentences for thousands of customers: format each once.
     terms: dict[tuple[RatingKind, Decimal], str] = {}
-    for row in db.execute_sql(sql, params).fetchall():
+    no_promises = PromiseTotals()
+    for row in db.execute_sql(_lateness_sql(customer_id), params).fetchall():
         cid, deposit_units, paid, on_time, weighted, amount, longest, oldest_due = row
         totals = LatenessTotals(
             paid_invoices=paid,
@@ -161,7 +185,7 @@ def _standings(
             longest_delay=longest,
         )
         due = dt.date.fromisoformat(oldest_due) if oldest_due else None
-        stats = stats_from_totals(totals, promises.get(cid, ()), today, due)
+        stats = stats_from_totals(totals, promises.get(cid, no_promises), today, due)
         rating = rate_customer(stats, today)
         own_deposit = from_units(deposit_units)
         deposit = own_deposit if own_deposit > 0 else default_deposit_percent
@@ -170,6 +194,36 @@ def _standings(
             terms[key] = suggested_terms(rating, deposit)
         standings[cid] = CustomerStanding(cid, stats, rating, terms[key])
     return standings
+
+
+def _lateness_sql(customer_id: int | None) -> str:
+    only, only_customer = (
+        ("i.customer_id = :customer", "c.id = :customer")
+        if customer_id is not None
+        else ("1 = 1", "1 = 1")
+    )
+    return _LATENESS.format(
+        paid_date=paid_date_sql("i.paid", "i.last_paid"),
+        only=only,
+        only_customer=only_customer,
+        face_weighted=face_value_sql("weighted", "currency"),
+        face_amount=face_value_sql("amount", "currency"),
+    )
+
+
+def _promise_totals(params: dict[str, object], customer_id: int | None) -> dict[int, PromiseTotals]:
+    """Kept and broken promises per customer, counted in one query."""
+    face = face_value_sql("p.amount_cents", "i.currency")
+    sql = _PROMISE_COUNTS.format(
+        owed=face_value_sql("pr.amount_cents", OWNER_CURRENCY.format(row="pr")),
+        whole=_TOWARD.format(face=face, which="1 = 1"),
+        one=_TOWARD.format(face=face, which="i.id = pr.invoice_id"),
+        only="pr.customer_id = :customer" if customer_id is not None else "1 = 1",
+    )
+    return {
+        cid: PromiseTotals(kept, broken, dt.date.fromisoformat(last) if last else None)
+        for cid, kept, broken, last in db.execute_sql(sql, params).fetchall()
+    }
 
 
 def _promise_outcomes(

@@ -36,3 +36,29 @@ paid_dates AS (
     FROM paid_running WHERE reached >= total_cents
     GROUP BY invoice_id
 )"""
+
+
+def paid_date_sql(paid: str, last_paid: str, invoice: str = "i", day: str | None = ":today") -> str:
+    """SQL for the paid date of the invoice aliased ``invoice``: NULL while not paid in full.
+
+    The same day as :func:`paid_dates_cte` finds, one invoice at a time, from what
+    the caller has already summed: ``paid``, the sum of its payments dated on or
+    before ``day`` (SQL text such as ``":today"``; ``None`` for every payment), and
+    ``last_paid``, the latest of their dates. The usual invoice is paid exactly, and
+    then the day is its last payment's (every payment is more than zero, so the sum
+    first reached the total then); only an overpaid one walks its running sum (a
+    day's payments count together, so their order within the day does not matter).
+    The caller picks the invoices (sent, with a positive total).
+    """
+    dated = "" if day is None else f" AND p.date <= {day}"
+    walked = f"""(
+        SELECT MIN(date) FROM (
+            SELECT p.date, SUM(p.amount_cents) OVER (ORDER BY p.date) AS reached
+            FROM payment p WHERE p.invoice_id = {invoice}.id{dated}
+        ) WHERE reached >= {invoice}.total_cents
+    )"""
+    # A simple CASE reads the sum once: -1 short of the total, 0 exact, 1 overpaid.
+    return f"""(CASE MIN(MAX({paid} - {invoice}.total_cents, -1), 1)
+        WHEN 0 THEN {last_paid}
+        WHEN 1 THEN {walked}
+    END)"""

@@ -19,6 +19,7 @@ from diva_desk.store.reports.aging import (
     AgingRow,
     TopDebtor,
     aging_report,
+    aging_reports,
     top_debtors,
 )
 from diva_desk.store.reports.dso import (
@@ -27,6 +28,8 @@ from diva_desk.store.reports.dso import (
     Dso,
     days_sales_outstanding,
     dso_trend,
+    receivables_from,
+    trend_ends,
 )
 from diva_desk.store.reports.trends import (
     DaysToPay,
@@ -51,11 +54,14 @@ __all__ = [
     "PromiseMonth",
     "TopDebtor",
     "aging_report",
+    "aging_reports",
     "days_sales_outstanding",
     "days_to_pay_by_month",
     "deposits_by_month",
     "dso_trend",
     "money_by_month",
     "promises_by_month",
+    "receivables_from",
     "top_debtors",
+    "trend_ends",
 ]

@@ -13,12 +13,12 @@ aging command, the statement and this report cannot disagree about day 30.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from diva_desk.core.money import from_minor
-from diva_desk.core.papers import AgingDocument
 from diva_desk.core.reports.aging import (
     CURRENT_UNTIL_DAYS,
     FIRST_BUCKET_UNTIL_DAYS,
@@ -28,10 +28,13 @@ from diva_desk.core.reports.aging import (
     AgingTotals,
 )
 from diva_desk.core.reports.receivables import AgingReport, AgingRow
-from diva_desk.store.as_of import balance_on, owed_on
+from diva_desk.store.as_of import balance_on, owed_on, paid_by
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import face_value_sql
-from diva_desk.store.invoices.documents import letterhead
+from diva_desk.store.invoices.paid_dates import paid_date_sql
+
+if TYPE_CHECKING:
+    from diva_desk.core.papers import AgingDocument
 
 #: Each bucket with the last day past due it holds; ``None`` holds everything older.
 BUCKET_LIMITS: tuple[tuple[AgingBucket, int | None], ...] = (
@@ -53,12 +56,21 @@ def bucket_case(days: str) -> str:
     return f"CASE {arms} ELSE '{AgingBucket.OVER_90.value}' END"
 
 
-def as_of_days_cte(days: Sequence[dt.date]) -> tuple[str, dict[str, str]]:
-    """The CTE ``as_of_days(day)`` listing ``days``, and its named parameters."""
+def as_of_days_cte(
+    days: Sequence[dt.date], detailed: Collection[dt.date] | None = None
+) -> tuple[str, dict[str, str]]:
+    """The CTE ``as_of_days(day, detailed)`` listing ``days``, and its named parameters.
+
+    ``detailed`` is 1 for the days whose rows per customer are wanted (all of them
+    unless ``detailed`` names some), 0 for those where the totals are enough.
+    """
     names = [f"as_of_{n}" for n in range(len(days))]
-    values = ", ".join(f"(:{name})" for name in names)
+    values = ", ".join(
+        f"(:{name}, {int(detailed is None or day in detailed)})"
+        for name, day in zip(names, days, strict=True)
+    )
     return (
-        f"as_of_days(day) AS (VALUES {values})",
+        f"as_of_days(day, detailed) AS (VALUES {values})",
         {name: day.isoformat() for name, day in zip(names, days, strict=True)},
     )
 
@@ -71,15 +83,39 @@ def open_balances_cte() -> str:
     on ``day``; zero or less is not yet due) and ``bucket``. The ``WITH`` clause must
     define ``as_of_days(day)`` first (see :func:`as_of_days_cte`). This is the one
     definition of "owed on a day" for the aging, the top debtors and DSO.
+
+    The balance is store.as_of's rule, but asked only where it can be more than zero,
+    so that twelve month ends cost about what one day does:
+
+    * ``candidates``: an invoice fully paid by the earliest day stays paid on every
+      later day (payments only add up), so one pass over the book keeps the sent
+      invoices still owing something on the earliest day, and those issued since.
+    * ``settled_on``: the day each candidate became fully paid, if it did: the first
+      day whose payments to date reach its total (store.paid_dates). It is open on a
+      day it was issued by and not yet settled; only those pairs of (day, invoice)
+      have their balance summed.
     """
-    days = "CAST(julianday(d.day) - julianday(i.due_date) AS INTEGER)"
+    days = "CAST(julianday(d.day) - julianday(c.due_date) AS INTEGER)"
+    every_payment = "(SELECT {} FROM payment p WHERE p.invoice_id = i.id)"
+    settled_on = paid_date_sql(
+        every_payment.format("SUM(p.amount_cents)"), every_payment.format("MAX(p.date)"), day=None
+    )
     return f"""
-owed_on_day AS (
-    SELECT d.day, i.id, i.customer_id, i.currency, i.number, i.issue_date, i.due_date,
-           {balance_on("d.day")} AS balance,
+window_days AS (SELECT MIN(day) AS first, MAX(day) AS last FROM as_of_days),
+candidates AS MATERIALIZED (
+    SELECT i.id, i.state, i.customer_id, i.currency, i.number, i.issue_date, i.due_date,
+           i.total_cents, {settled_on} AS settled_on
+    FROM window_days w, invoice i NOT INDEXED
+    WHERE {owed_on("w.last")}
+      AND (i.issue_date > w.first OR i.total_cents > {paid_by("w.first")})
+),
+owed_on_day AS MATERIALIZED (
+    SELECT d.day, c.id, c.customer_id, c.currency, c.number, c.issue_date, c.due_date,
+           {balance_on("d.day", "c")} AS balance,
            {days} AS days
     FROM as_of_days d
-    JOIN invoice i ON {owed_on("d.day")}
+    JOIN candidates c
+      ON c.issue_date <= d.day AND (c.settled_on IS NULL OR c.settled_on > d.day)
 ),
 open_balances AS (
     SELECT *, {bucket_case("days")} AS bucket FROM owed_on_day WHERE balance > 0
@@ -94,12 +130,13 @@ _BUCKET_SUMS = ", ".join(
 _AGING = f"""
 WITH {{as_of_days}}, {open_balances_cte()},
 per_customer AS (
-    SELECT customer_id, currency, {_BUCKET_SUMS}, MIN(due_date) AS oldest_due
-    FROM open_balances GROUP BY customer_id, currency
+    SELECT day, customer_id, currency, {_BUCKET_SUMS}, MIN(due_date) AS oldest_due
+    FROM open_balances WHERE day IN (SELECT day FROM as_of_days WHERE detailed)
+    GROUP BY day, customer_id, currency
 ),
 per_currency AS (
-    SELECT NULL AS customer_id, currency, {_BUCKET_SUMS}, MIN(due_date) AS oldest_due
-    FROM open_balances GROUP BY currency
+    SELECT day, NULL AS customer_id, currency, {_BUCKET_SUMS}, MIN(due_date) AS oldest_due
+    FROM open_balances GROUP BY day, currency
 )
 SELECT r.*, c.code, c.name FROM per_customer r JOIN customer c ON c.id = r.customer_id
 UNION ALL
@@ -109,11 +146,27 @@ SELECT r.*, NULL, NULL FROM per_currency r
 
 def aging_report(as_of: dt.date) -> AgingReport:
     """Receivables aging on ``as_of``, in one SQL statement whatever the size of the book."""
-    totals: list[AgingRow] = []
-    customers: list[AgingRow] = []
-    days, params = as_of_days_cte([as_of])
-    for row in db.execute_sql(_AGING.format(as_of_days=days), params).fetchall():
-        customer_id, currency, *sums, oldest_due, code, name = row
+    return aging_reports([as_of])[0]
+
+
+def aging_reports(
+    days: Sequence[dt.date], totals_only: Collection[dt.date] = ()
+) -> tuple[AgingReport, ...]:
+    """The aging on each of ``days``, in the same order, in one SQL statement.
+
+    On the days in ``totals_only`` the report has its currency totals but no rows
+    per customer (a chart or DSO needs no more). Every day costs about what one does:
+    the book is read once for all of them (see :func:`open_balances_cte`).
+    """
+    unique = sorted(set(days))
+    if not unique:
+        return ()
+    totals: dict[dt.date, list[AgingRow]] = {day: [] for day in unique}
+    customers: dict[dt.date, list[AgingRow]] = {day: [] for day in unique}
+    detailed = {day for day in unique if day not in totals_only}
+    cte, params = as_of_days_cte(unique, detailed)
+    for row in db.execute_sql(_AGING.format(as_of_days=cte), params).fetchall():
+        day, customer_id, currency, *sums, oldest_due, code, name = row
         aged = AgingRow(
             currency=currency,
             aging=AgingTotals(
@@ -127,10 +180,16 @@ def aging_report(as_of: dt.date) -> AgingReport:
             code=code or "",
             name=name or "",
         )
-        (customers if customer_id is not None else totals).append(aged)
-    totals.sort(key=lambda r: r.currency)
-    customers.sort(key=lambda r: (r.name.casefold(), r.code, r.currency))
-    return AgingReport(as_of=as_of, totals=tuple(totals), customers=tuple(customers))
+        as_of = dt.date.fromisoformat(day)
+        (customers if customer_id is not None else totals)[as_of].append(aged)
+    reports = {}
+    for day in unique:
+        totals[day].sort(key=lambda r: r.currency)
+        customers[day].sort(key=lambda r: (r.name.casefold(), r.code, r.currency))
+        reports[day] = AgingReport(
+            as_of=day, totals=tuple(totals[day]), customers=tuple(customers[day])
+        )
+    return tuple(reports[day] for day in days)
 
 
 @dataclass(frozen=True)
@@ -204,5 +263,9 @@ def top_debtors(as_of: dt.date, limit: int = 10) -> tuple[TopDebtor, ...]:
 
 def aging_document(as_of: dt.date) -> AgingDocument:
     """The aging on ``as_of`` with the business profile and logo, ready to print."""
+    # Imported here: the documents' records are not needed to read the aging.
+    from diva_desk.core.papers import AgingDocument
+    from diva_desk.store.invoices.documents import letterhead
+
     business, logo = letterhead()
     return AgingDocument(business=business, report=aging_report(as_of), logo=logo)

@@ -8,12 +8,13 @@ is core.dso.count_back_dso, which documents the method. Figures are per currency
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from diva_desk.core.money import ZERO, from_minor
 from diva_desk.core.reports.dso import SalesPeriod, count_back_dso, latest_month_end, period_ends
+from diva_desk.core.reports.receivables import AgingReport
 from diva_desk.store.book.db import db
 from diva_desk.store.reports.aging import as_of_days_cte, open_balances_cte
 
@@ -39,15 +40,22 @@ class Dso:
     capped: bool
 
 
-def days_sales_outstanding(as_of: dt.date, months: int = SHORT_WINDOW_MONTHS) -> tuple[Dso, ...]:
+#: What is owed per (day, currency); see :func:`receivables_from`.
+Owed = Mapping[tuple[dt.date, str], Decimal]
+
+
+def days_sales_outstanding(
+    as_of: dt.date, months: int = SHORT_WINDOW_MONTHS, owed: Owed | None = None
+) -> tuple[Dso, ...]:
     """DSO on ``as_of`` walking back at most ``months`` months, one per currency.
 
     A currency appears when something in it is owed on ``as_of`` or was sold in
-    the window.
+    the window. ``owed`` saves reading the receivables again when the caller has
+    the aging of ``as_of`` (:func:`receivables_from`).
     """
     bounds = period_ends(as_of, months)
     sales = _sales_by_period(bounds)
-    owed = _receivables([as_of])
+    owed = _owed_on([as_of], owed)
     return tuple(
         _dso(currency, as_of, months, owed.get((as_of, currency), ZERO), bounds, 0, sales)
         for currency in sorted({c for _k, c in sales} | {c for _d, c in owed})
@@ -55,18 +63,22 @@ def days_sales_outstanding(as_of: dt.date, months: int = SHORT_WINDOW_MONTHS) ->
 
 
 def dso_trend(
-    as_of: dt.date, points: int = 12, window_months: int = LONG_WINDOW_MONTHS
+    as_of: dt.date,
+    points: int = 12,
+    window_months: int = LONG_WINDOW_MONTHS,
+    owed: Owed | None = None,
 ) -> tuple[Dso, ...]:
     """DSO at each of the last ``points`` month ends on or before ``as_of``.
 
     Sorted by currency, then oldest month end first, with every month end present
     for every currency that appears (zero days where nothing was owed), so a chart
-    can draw one line per currency without gaps.
+    can draw one line per currency without gaps. ``owed`` as for
+    :func:`days_sales_outstanding`, covering :func:`trend_ends`.
     """
     bounds = period_ends(latest_month_end(as_of), points + window_months - 1)
     ends = bounds[:points]
     sales = _sales_by_period(bounds)
-    owed = _receivables(ends)
+    owed = _owed_on(ends, owed)
     currencies = sorted({c for _k, c in sales} | {c for _d, c in owed})
     return tuple(
         _dso(
@@ -75,6 +87,21 @@ def dso_trend(
         for currency in currencies
         for j, day in reversed(list(enumerate(ends)))
     )
+
+
+def trend_ends(as_of: dt.date, points: int = 12) -> tuple[dt.date, ...]:
+    """The month ends :func:`dso_trend` reads, latest first."""
+    return period_ends(latest_month_end(as_of), points - 1)
+
+
+def receivables_from(reports: Iterable[AgingReport]) -> dict[tuple[dt.date, str], Decimal]:
+    """What is owed per (day, currency) on each report's day: its currency totals."""
+    return {(r.as_of, row.currency): row.total for r in reports for row in r.totals}
+
+
+def _owed_on(days: Sequence[dt.date], owed: Owed | None) -> Owed:
+    """``owed`` when the caller read it (it must cover ``days``), else read now."""
+    return _receivables(days) if owed is None else owed
 
 
 def _dso(

@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from diva_desk.core.money import from_minor
 from diva_desk.core.reports.dso import DAYS_QUANTUM, month_starts
+from diva_desk.store.as_of import paid_by
 from diva_desk.store.book.db import db
 from diva_desk.store.invoices.paid_dates import paid_dates_cte
 
@@ -90,6 +91,8 @@ def _currencies(rows: Iterable[tuple[object, ...]]) -> list[str]:
     return sorted({str(row[1]) for row in rows})
 
 
+# CROSS JOIN keeps SQLite's order: the window's payments first (by their date index),
+# then each one's invoice, rather than every invoice and its payments in the window.
 _FLOWS = """
 SELECT substr(issue_date, 1, 7), currency, SUM(total_cents), 0
 FROM invoice
@@ -97,7 +100,7 @@ WHERE state = 'sent' AND issue_date >= :since AND issue_date <= :today
 GROUP BY 1, 2
 UNION ALL
 SELECT substr(p.date, 1, 7), i.currency, 0, SUM(p.amount_cents)
-FROM payment p JOIN invoice i ON i.id = p.invoice_id
+FROM payment p CROSS JOIN invoice i ON i.id = p.invoice_id
 WHERE i.state = 'sent' AND p.date >= :since AND p.date <= :today
 GROUP BY 1, 2
 """
@@ -127,8 +130,11 @@ def money_by_month(as_of: dt.date, months: int = DEFAULT_MONTHS) -> tuple[MonthF
     )
 
 
+# Only an invoice with a payment in the window can have been paid off in it (the
+# payment that settles it is dated that day), so only those are walked.
+_PAID_IN_WINDOW = "i.id IN (SELECT invoice_id FROM payment WHERE date >= :since AND date <= :today)"
 _DAYS_TO_PAY = f"""
-WITH {paid_dates_cte()}
+WITH {paid_dates_cte(_PAID_IN_WINDOW)}
 SELECT substr(d.paid_date, 1, 7), i.currency, COUNT(*), SUM(i.total_cents),
        SUM(MAX(CAST(julianday(d.paid_date) - julianday(i.issue_date) AS INTEGER), 0)
            * i.total_cents)
@@ -209,17 +215,15 @@ def promises_by_month(as_of: dt.date, months: int = DEFAULT_MONTHS) -> tuple[Pro
 
 # "Received" is money in on the invoice up to the deposit asked, the same reading
 # the morning call list makes before it calls about a missing deposit.
-_DEPOSITS = """
-SELECT substr(i.issue_date, 1, 7), i.currency, COUNT(*), SUM(i.deposit_cents),
-       SUM(MIN(COALESCE(p.paid, 0), i.deposit_cents)),
-       SUM(COALESCE(p.paid, 0) >= i.deposit_cents)
-FROM invoice i
-LEFT JOIN (
-    SELECT invoice_id, SUM(amount_cents) AS paid FROM payment WHERE date <= :today
-    GROUP BY invoice_id
-) p ON p.invoice_id = i.id
-WHERE i.state = 'sent' AND i.deposit_cents > 0
-  AND i.issue_date >= :since AND i.issue_date <= :today
+_DEPOSITS = f"""
+SELECT substr(issue_date, 1, 7), currency, COUNT(*), SUM(deposit_cents),
+       SUM(MIN(paid, deposit_cents)), SUM(paid >= deposit_cents)
+FROM (
+    SELECT i.issue_date, i.currency, i.deposit_cents, {paid_by(":today")} AS paid
+    FROM invoice i
+    WHERE i.state = 'sent' AND i.deposit_cents > 0
+      AND i.issue_date >= :since AND i.issue_date <= :today
+)
 GROUP BY 1, 2
 """
 

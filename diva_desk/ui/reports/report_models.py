@@ -28,14 +28,16 @@ from diva_desk.store.reports import (
     MonthFlow,
     PromiseMonth,
     TopDebtor,
-    aging_report,
+    aging_reports,
     days_sales_outstanding,
     days_to_pay_by_month,
     deposits_by_month,
     dso_trend,
     money_by_month,
     promises_by_month,
+    receivables_from,
     top_debtors,
+    trend_ends,
 )
 from diva_desk.ui.reports.chart_data import ChartData, Series
 
@@ -65,7 +67,8 @@ class ReportFigures:
     as_of: dt.date
     #: The aging on ``as_of``: the table, the totals and the export.
     aging: AgingReport
-    #: The aging at the month ends before ``as_of``, oldest first, then on ``as_of``.
+    #: The aging at the month ends before ``as_of``, oldest first, then on ``as_of``;
+    #: the chart draws their currency totals, so the month ends have no rows per customer.
     aging_history: tuple[AgingReport, ...]
     debtors: tuple[TopDebtor, ...]
     flows: tuple[MonthFlow, ...]
@@ -102,17 +105,23 @@ def aging_days(as_of: dt.date) -> tuple[dt.date, ...]:
 
 
 def read_figures(as_of: dt.date) -> ReportFigures:
-    """All the view's figures on ``as_of``; a dozen SQL aggregates, milliseconds on any book."""
-    history = tuple(aging_report(day) for day in aging_days(as_of))
+    """All the view's figures on ``as_of``: a dozen SQL aggregates, the book read once."""
+    shown = aging_days(as_of)
+    # One reading of the book for every day a figure needs: the aging of ``as_of`` in
+    # full, the chart's and the DSO trend's month ends as totals (all either needs).
+    ends = trend_ends(as_of, TREND_MONTHS)
+    reports = aging_reports((*shown, *ends), totals_only=(set(shown) | set(ends)) - {as_of})
+    history = reports[: len(shown)]
+    owed = receivables_from(reports)
     return ReportFigures(
         as_of=as_of,
         aging=history[-1],
         aging_history=history,
         debtors=top_debtors(as_of, DEBTORS_SHOWN),
         flows=money_by_month(as_of, TREND_MONTHS),
-        dso_trend=dso_trend(as_of, TREND_MONTHS, LONG_WINDOW_MONTHS),
-        dso_now_short=days_sales_outstanding(as_of, SHORT_WINDOW_MONTHS),
-        dso_now_long=days_sales_outstanding(as_of, LONG_WINDOW_MONTHS),
+        dso_trend=dso_trend(as_of, TREND_MONTHS, LONG_WINDOW_MONTHS, owed),
+        dso_now_short=days_sales_outstanding(as_of, SHORT_WINDOW_MONTHS, owed),
+        dso_now_long=days_sales_outstanding(as_of, LONG_WINDOW_MONTHS, owed),
         any_invoices=has_sent_invoices(),
         days_to_pay=days_to_pay_by_month(as_of, TREND_MONTHS),
         promises=promises_by_month(as_of, TREND_MONTHS),
