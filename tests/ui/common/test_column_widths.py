@@ -19,7 +19,7 @@ from diva_desk.store.contents.writing import add_contents
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import SMALL_BOOK, TODAY
+from ..conftest import SMALL_BOOK, TODAY, settle
 
 LONG_NAME = "Northern Lights Community Daycare Co-operative"
 LONG_PAYMENT = "Cheque 4271 from the Northern Lights treasurer"
@@ -43,6 +43,7 @@ def long_names(book: peewee.SqliteDatabase) -> peewee.SqliteDatabase:
 
 def open_window(qtbot: QtBot, width: int) -> MainWindow:
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.resize(width, 760)
     win.show()

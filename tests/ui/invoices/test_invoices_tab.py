@@ -26,7 +26,7 @@ from diva_desk.ui.invoices.payment_dialog import PaymentDialog
 from diva_desk.ui.invoices.void_dialog import VoidDialog
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 from ..invoice_helpers import Dialogs, dialogs
 
 __all__ = ["dialogs"]
@@ -35,6 +35,7 @@ __all__ = ["dialogs"]
 @pytest.fixture
 def window(qtbot: QtBot, small_book: peewee.SqliteDatabase) -> MainWindow:
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.show()
     win.tabs.setCurrentWidget(win.invoices)
@@ -121,6 +122,7 @@ def test_footer_keeps_currencies_apart(qtbot: QtBot, small_book: peewee.SqliteDa
         )
     )
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     assert win.invoices.footer.text() == (
         "6 invoices shown — total $2,495.50 · US$500.00 — still owed $2,150.00 · US$500.00"
@@ -200,6 +202,7 @@ def test_record_a_payment_and_void_from_the_list(
     dialogs.expect(void)
     qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
     assert tab.selected_rows()[0].status.value == "void"
+    settle(qtbot, window)
     assert window.owed_label.text() == "Owed to you: $1,250.00"
 
 

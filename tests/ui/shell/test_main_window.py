@@ -20,12 +20,13 @@ from diva_desk.ui.common.tables.table_models import ROW_ROLE
 from diva_desk.ui.common.window_state import app_settings
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 
 
 @pytest.fixture
 def window(qtbot: QtBot, small_book: peewee.SqliteDatabase) -> MainWindow:
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -145,6 +146,7 @@ def test_status_bar_shows_one_figure_per_currency(
         )
     )
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     assert win.owed_label.text() == "Owed to you: $2,150.00 · US$500.00"
 
@@ -162,6 +164,7 @@ def test_today_panel_shows_the_day_the_money_and_the_calls(window: MainWindow) -
 
 def test_empty_book_says_nothing_is_owed(qtbot: QtBot, book: peewee.SqliteDatabase) -> None:
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     assert win.owed_label.text() == "Nothing is owed to you."
     assert win.today_panel.overdue_count.text() == "No invoice is overdue."
@@ -221,6 +224,7 @@ def test_geometry_tab_and_columns_are_remembered(
     qtbot: QtBot, small_book: peewee.SqliteDatabase
 ) -> None:
     first = MainWindow(today=lambda: TODAY)
+    settle(qtbot, first)
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 500)  # within the offscreen screen (800 x 600)
@@ -231,6 +235,7 @@ def test_geometry_tab_and_columns_are_remembered(
     assert app_settings().value("window/tab") in (2, "2")
 
     second = MainWindow(today=lambda: TODAY)
+    settle(qtbot, second)
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == (700, 500)
@@ -252,6 +257,7 @@ def test_window_on_the_demo_book(qtbot: QtBot, book: peewee.SqliteDatabase) -> N
     contents = demo_contents(TODAY)
     add_contents(contents)
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.show()
     assert win.windowTitle() == f"Diva Desk — {contents.business.name}"

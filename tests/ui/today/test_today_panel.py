@@ -32,7 +32,7 @@ from diva_desk.ui.today import outcome_dialogs
 from diva_desk.ui.today.call_card import CallCard, OutcomeKind
 from diva_desk.ui.today.today_panel import TodayPanel
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 
 NOW = dt.datetime(2026, 11, 23, 9, 30)
 
@@ -432,6 +432,7 @@ def test_the_window_shows_the_meeting_pack_in_the_preview(
         pdf_preview, "preview_pdf", lambda parent, data, **kw: shown.append((data, kw["title"]))
     )
     window = MainWindow(today=lambda: TODAY)
+    settle(qtbot, window)
     qtbot.addWidget(window)
     acme = window.today_panel.cards["ACME"]
     with qtbot.waitSignal(window.tasks.task_finished, timeout=20000):
