@@ -121,8 +121,8 @@ class Refresher(QObject):
             self._read_today(day)  # a newer refresh wins: this reading is dropped
             return
         self.busy_changed.emit(False)
+        self.read.emit(reading)  # first: the panel may say it is filled before returning
         self._panel.show_reading(reading)
-        self.read.emit(reading)
 
     def _not_read(self, error: BaseException) -> None:
         self._reading = False
