@@ -11,8 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.errors import BookProblem, UserFacingError
 from diva_desk.i18n import _, ngettext
 from diva_desk.store.invoices.documents import invoice_document_by_id
@@ -88,6 +85,8 @@ class PdfPreview(QDialog):
         self._announce = announce or (lambda _text: None)
         self._pdf = load_pdf(data)
 
+        from PySide6.QtPdfWidgets import QPdfView  # here, not at start-up
+
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
         self.view.setDocument(self._pdf.document)
@@ -135,6 +134,8 @@ class PdfPreview(QDialog):
         fit_to_screen(self, 820, 940)
 
     def _zoom(self, factor: float) -> None:
+        from PySide6.QtPdfWidgets import QPdfView
+
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(max(0.25, min(4.0, self.view.zoomFactor() * factor)))
 
@@ -163,6 +164,8 @@ class PdfPreview(QDialog):
         # The view lets go of the document before it closes, for an empty one: given
         # None, QtPdf warns "QObject::connect(QPdfDocument, QPdfLinkModel): invalid
         # nullptr parameter" on every close.
+        from PySide6.QtPdf import QPdfDocument
+
         self.view.setDocument(QPdfDocument(self))
         self._pdf.close()
         super().done(result)
@@ -170,6 +173,8 @@ class PdfPreview(QDialog):
 
 def invoice_pdf_data(invoice_id: int, today: dt.date) -> tuple[bytes, str, str]:
     """The invoice's PDF with the title and file name it is shown and saved under."""
+    from diva_desk.documents.invoice import invoice_pdf  # ReportLab: not at start-up
+
     doc = invoice_document_by_id(invoice_id, today)
     number = doc.invoice.number
     return invoice_pdf(doc), _("Invoice {number}").format(number=number), f"{number}.pdf"

@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.invoices = InvoicesTab(today=self._today, tasks=self.tasks, parent=self)
         self.invoices.book_changed.connect(self.refresh)
         self.invoices.announced.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.followups = FollowupsTab(self)
+        self.followups = FollowupsTab(self, tasks=self.tasks)
         self.followups.book_changed.connect(self.refresh)
         self.followups.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs = QTabWidget(self)
