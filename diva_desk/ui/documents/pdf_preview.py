@@ -27,6 +27,7 @@ from diva_desk.i18n import _, ngettext
 from diva_desk.store.invoices.documents import invoice_document_by_id
 from diva_desk.ui.common import dialogs, errors, style
 from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
+from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.common.window_state import app_settings
 from diva_desk.ui.documents.printing import load_pdf, print_with_dialog
 
@@ -185,11 +186,27 @@ def show_invoice_pdf(
     invoice_id: int,
     today: dt.date,
     announce: Callable[[str], None] | None = None,
+    tasks: TaskRunner | None = None,
 ) -> None:
-    """The invoice's PDF in the preview, where it can be saved or printed."""
-    data, title, file_name = invoice_pdf_data(invoice_id, today)
-    dialog = PdfPreview(data, title=title, file_name=file_name, parent=parent, announce=announce)
-    dialogs.exec_dialog(dialog)
+    """The invoice's PDF in the preview, where it can be saved or printed.
+
+    With ``tasks`` the PDF is made on the worker and the preview opens when it is
+    ready; without, it is made here.
+    """
+    if tasks is None:
+        data, title, file_name = invoice_pdf_data(invoice_id, today)
+        preview_pdf(parent, data, title=title, file_name=file_name, announce=announce)
+        return
+
+    def ready(result: tuple[bytes, str, str]) -> None:
+        data, title, file_name = result
+        preview_pdf(parent, data, title=title, file_name=file_name, announce=announce)
+
+    tasks.run(
+        lambda: invoice_pdf_data(invoice_id, today),
+        ready,
+        lambda error: errors.show_failure(parent, error),
+    )
 
 
 def preview_pdf(

@@ -141,6 +141,8 @@ def test_send_a_draft_from_the_list_by_shortcut(
     # An imported draft keeps the number it came with; it is now sent and listed so.
     detail = invoice_detail(m.Invoice.get(m.Invoice.number == "INV-1005").id, TODAY)
     assert detail.invoice.state is r.InvoiceState.SENT
+    # The PDF is made on the worker; its preview opens when it is ready.
+    qtbot.waitUntil(lambda: bool(dialogs.opened) and isinstance(dialogs.opened[-1], PdfPreview))
     preview = dialogs.opened[-1]
     assert isinstance(preview, PdfPreview) and preview.windowTitle() == "Invoice INV-1005"
     row = [
