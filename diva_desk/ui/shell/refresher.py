@@ -4,10 +4,10 @@ Every change (an outcome, a payment, a saved invoice) and F5 call
 :meth:`Refresher.refresh`. What it reads, and where:
 
 * the list tab in view reloads its model at once (``tab.model.reload(today)``: the
-  list models read a window of rows, so this does not grow with the book); after
-  the first reading, the tabs out of view are only marked stale and reload when
-  they are shown, so a payment recorded from the Customers tab does not re-read
-  the invoice list;
+  list models read a window of rows, so this does not grow with the book); the
+  tabs out of view are only marked stale and read when they are shown, so the
+  window opens with one list read, and a payment recorded from the Customers tab
+  does not re-read the invoice list;
 * the Reports tab reads its figures on a worker, and only while it is shown;
 * the Today panel's day (the figures, the call list, the first calls' talking
   points) is read on a worker of its own (:attr:`Refresher.reads`), so a long
@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from diva_desk.core.calls import Call
@@ -72,6 +72,8 @@ class Refresher(QObject):
         self._today: dt.date | None = None
         #: List tabs out of view since the book changed: read again when shown.
         self._stale: set[ListTab] = set()
+        #: List tabs just shown, read once they are laid out.
+        self._loading: set[ListTab] = set()
         self._reading = False
         #: A refresh asked for while a read was out: its day.
         self._again: dt.date | None = None
@@ -79,12 +81,12 @@ class Refresher(QObject):
 
     def refresh(self, today: dt.date) -> None:
         """Read again what the window shows for ``today``: the slow parts on a worker."""
-        first = self._today is None
         self._today = today
         current = self._tabs.currentWidget()
         for tab in self._lists:
-            if first or tab is current:
+            if tab is current:
                 self._stale.discard(tab)
+                self._loading.discard(tab)
                 tab.model.reload(today)
             else:
                 self._stale.add(tab)
@@ -92,7 +94,13 @@ class Refresher(QObject):
         self._read_today(today)
 
     def is_reading(self) -> bool:
-        return self._reading
+        """Whether the Today panel's day, or a list just shown, is still to be read."""
+        return self._reading or bool(self._loading)
+
+    def _load(self, tab: ListTab) -> None:
+        if tab in self._loading and self._today is not None:
+            self._loading.discard(tab)
+            tab.model.reload(self._today)
 
     def stale_tabs(self) -> set[ListTab]:
         return set(self._stale)
@@ -101,7 +109,9 @@ class Refresher(QObject):
         tab = self._tabs.widget(index)
         if isinstance(tab, ListTab) and tab in self._stale and self._today is not None:
             self._stale.discard(tab)
-            tab.model.reload(self._today)
+            # Once the tab is laid out, so its columns are fitted to their final width.
+            self._loading.add(tab)
+            QTimer.singleShot(0, lambda: self._load(tab))
 
     # --- the Today panel's day, on the worker ------------------------------------------
 

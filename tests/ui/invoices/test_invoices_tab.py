@@ -26,7 +26,7 @@ from diva_desk.ui.invoices.payment_dialog import PaymentDialog
 from diva_desk.ui.invoices.void_dialog import VoidDialog
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY, settle
+from ..conftest import TODAY, settle, show_tab
 from ..invoice_helpers import Dialogs, dialogs
 
 __all__ = ["dialogs"]
@@ -124,6 +124,7 @@ def test_footer_keeps_currencies_apart(qtbot: QtBot, small_book: peewee.SqliteDa
     win = MainWindow(today=lambda: TODAY)
     settle(qtbot, win)
     qtbot.addWidget(win)
+    show_tab(qtbot, win, win.invoices)
     assert win.invoices.footer.text() == (
         "6 invoices shown — total $2,495.50 · US$500.00 — still owed $2,150.00 · US$500.00"
     )

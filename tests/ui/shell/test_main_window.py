@@ -20,7 +20,7 @@ from diva_desk.ui.common.tables.table_models import ROW_ROLE
 from diva_desk.ui.common.window_state import app_settings
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY, settle
+from ..conftest import TODAY, settle, show_tab
 
 
 @pytest.fixture
@@ -42,11 +42,14 @@ def column_of(tab: ListTab, title: str) -> int:
     return tab.model.column_titles().index(title)
 
 
-def test_title_names_the_business_and_lists_show_the_book(window: MainWindow) -> None:
+def test_title_names_the_business_and_lists_show_the_book(window: MainWindow, qtbot: QtBot) -> None:
     assert window.windowTitle() == "Diva Desk — Bright Spark Electrical"
     assert window.customers.proxy.rowCount() == 4
+    # A list out of view is read when it is shown.
+    show_tab(qtbot, window, window.invoices)
     assert window.invoices.proxy.rowCount() == 5
     # Open follow-ups only: the one marked done is not listed.
+    show_tab(qtbot, window, window.followups)
     assert window.followups.proxy.rowCount() == 3
     assert window.customers.count.text() == "4 in all"
 
@@ -64,8 +67,9 @@ def test_amounts_and_dates_are_formatted_and_numbers_right_aligned(window: MainW
     assert overdue.data(Qt.ItemDataRole.ForegroundRole) == style.colour(style.Tone.OVERDUE)
 
 
-def test_invoice_status_in_words(window: MainWindow) -> None:
+def test_invoice_status_in_words(window: MainWindow, qtbot: QtBot) -> None:
     tab = window.invoices
+    show_tab(qtbot, window, tab)
     statuses = dict(
         zip(column_texts(tab, 0), column_texts(tab, column_of(tab, "Status")), strict=True)
     )
@@ -99,6 +103,7 @@ def test_typing_in_search_filters_rows(window: MainWindow, qtbot: QtBot) -> None
 
 
 def test_invoice_search_finds_status_words(window: MainWindow, qtbot: QtBot) -> None:
+    show_tab(qtbot, window, window.invoices)
     qtbot.keyClicks(window.invoices.search, "overdue")
     assert sorted(column_texts(window.invoices, 0)) == ["INV-1001", "INV-1003"]
 
@@ -113,8 +118,9 @@ def test_sorting_by_balance_sorts_by_value_not_text(window: MainWindow) -> None:
     assert column_texts(tab, balance)[-2:] == ["$900.00", "$1,000.00"]
 
 
-def test_sorting_by_due_date_sorts_by_date_not_text(window: MainWindow) -> None:
+def test_sorting_by_due_date_sorts_by_date_not_text(window: MainWindow, qtbot: QtBot) -> None:
     tab = window.invoices
+    show_tab(qtbot, window, tab)
     tab.view.sortByColumn(column_of(tab, "Due"), Qt.SortOrder.AscendingOrder)
     assert column_texts(tab, 0) == ["INV-1001", "INV-1003", "INV-1004", "INV-1002", "INV-1005"]
 
@@ -180,6 +186,7 @@ def test_find_shortcut_focuses_the_search_of_the_current_tab(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.invoices
+    settle(qtbot, window)  # a list is read when it comes into view
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.invoices.search.hasFocus)
     qtbot.keyClick(window.invoices.search, Qt.Key.Key_Down)
@@ -263,7 +270,9 @@ def test_window_on_the_demo_book(qtbot: QtBot, book: peewee.SqliteDatabase) -> N
     assert win.windowTitle() == f"Diva Desk — {contents.business.name}"
     # Archived customers are hidden until "Show archived" is ticked.
     assert win.customers.proxy.rowCount() == sum(not c.archived for c in contents.customers)
+    show_tab(qtbot, win, win.invoices)
     assert win.invoices.proxy.rowCount() == len(contents.invoices)
+    show_tab(qtbot, win, win.followups)
     assert win.followups.proxy.rowCount() == sum(1 for f in contents.followups if not f.done)
     owed = total_owed(TODAY)
     for currency, amount in owed.items():
