@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
                 self, self.tasks, call.customer, kind, self._today(), self._announce
             )
         )
-        self.today_panel.send_wanted.connect(lambda draft: self.invoices.send_by_id(draft))
+        self.today_panel.send_wanted.connect(self._send_draft)
         self.customers = CustomersTab(self)
         self.customers.book_changed.connect(self.refresh)
         self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -204,6 +204,11 @@ class MainWindow(QMainWindow):
             self.owed_label.setText(_("Owed to you: {amounts}").format(amounts=" · ".join(owed)))
         else:
             self.owed_label.setText(_("Nothing is owed to you."))
+
+    def _send_draft(self, draft: int) -> None:
+        """A call card's "Send it now": the Invoices tab's own Send, on its list read now."""
+        self.refresher.ensure_read(self.invoices)
+        self.invoices.send_by_id(draft)
 
     def _announce(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from diva_desk.core.calls import Call
@@ -72,8 +72,6 @@ class Refresher(QObject):
         self._today: dt.date | None = None
         #: List tabs out of view since the book changed: read again when shown.
         self._stale: set[ListTab] = set()
-        #: List tabs just shown, read once they are laid out.
-        self._loading: set[ListTab] = set()
         self._reading = False
         #: A refresh asked for while a read was out: its day.
         self._again: dt.date | None = None
@@ -86,7 +84,6 @@ class Refresher(QObject):
         for tab in self._lists:
             if tab is current:
                 self._stale.discard(tab)
-                self._loading.discard(tab)
                 tab.model.reload(today)
             else:
                 self._stale.add(tab)
@@ -94,24 +91,20 @@ class Refresher(QObject):
         self._read_today(today)
 
     def is_reading(self) -> bool:
-        """Whether the Today panel's day, or a list just shown, is still to be read."""
-        return self._reading or bool(self._loading)
+        """Whether the Today panel's day is still to be read."""
+        return self._reading
 
-    def _load(self, tab: ListTab) -> None:
-        if tab in self._loading and self._today is not None:
-            self._loading.discard(tab)
+    def ensure_read(self, tab: ListTab) -> None:
+        """Read a list out of view now, when something is about to look a row up in it."""
+        if tab in self._stale and self._today is not None:
+            self._stale.discard(tab)
             tab.model.reload(self._today)
-
-    def stale_tabs(self) -> set[ListTab]:
-        return set(self._stale)
 
     def _tab_shown(self, index: int) -> None:
         tab = self._tabs.widget(index)
-        if isinstance(tab, ListTab) and tab in self._stale and self._today is not None:
-            self._stale.discard(tab)
-            # Once the tab is laid out, so its columns are fitted to their final width.
-            self._loading.add(tab)
-            QTimer.singleShot(0, lambda: self._load(tab))
+        if isinstance(tab, ListTab):
+            # At once: what shows a tab may select a row in it next (show_customer_in).
+            self.ensure_read(tab)
 
     # --- the Today panel's day, on the worker ------------------------------------------
 

@@ -3,7 +3,7 @@
 A card is some ninety widgets, and a large book has well over a thousand calls on
 a busy morning: one card per call froze the window and, past a thousand cards,
 crashed it. So the list shows the first :data:`~diva_desk.ui.today.today_reading.PAGE`
-calls, says how many there are in all ("Showing 20 of 1,302 calls"), and "Show 20
+calls, says how many there are in all ("Showing 10 of 1,302 calls"), and "Show 10
 more" (Alt+W, or Down on the last card) adds the next page. The widgets built grow
 with what the person asked to see, never with the book.
 

@@ -96,8 +96,8 @@ def test_a_thousand_calls_build_one_page_of_cards_and_say_how_many(
     # Best calls first, and the count says there are more.
     shown = sorted(cards, key=lambda c: int(c.rank_label.text()))
     assert [c.call.customer for c in shown] == [f"C{n:04d}" for n in range(1, PAGE + 1)]
-    assert panel.list.more_note.text() == "Showing 20 of 1,300 calls"
-    assert panel.list.more_button.text() == "Sho&w 20 more"
+    assert panel.list.more_note.text() == "Showing 10 of 1,300 calls"
+    assert panel.list.more_button.text() == "Sho&w 10 more"
     assert panel.summary.text().startswith("1,300 calls · ")
 
 
@@ -111,15 +111,15 @@ def test_show_more_adds_one_page_and_down_on_the_last_card_reaches_it(
         qtbot.mouseClick(panel.list.more_button, Qt.MouseButton.LeftButton)
     assert len(panel.cards) == 2 * PAGE
     assert widgets(panel) - before < PAGE * 120
-    assert panel.list.more_note.text() == "Showing 40 of 1,300 calls"
+    assert panel.list.more_note.text() == "Showing 20 of 1,300 calls"
 
     # The keyboard: Down on the last card shown brings the next page and its first call.
-    last = panel.cards["C0040"]
+    last = panel.cards[f"C{2 * PAGE:04d}"]
     last.setFocus()
     with qtbot.waitSignal(panel.list.filled, timeout=20000):
         qtbot.keyClick(last, Qt.Key.Key_Down)
     assert len(panel.cards) == 3 * PAGE
-    qtbot.waitUntil(lambda: panel.cards["C0041"].hasFocus())
+    qtbot.waitUntil(lambda: panel.cards[f"C{2 * PAGE + 1:04d}"].hasFocus())
 
 
 def test_a_new_reading_keeps_the_pages_shown_and_a_few_calls_need_no_more_button(

@@ -20,7 +20,6 @@ from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.editing import save_draft, send_invoice
 from diva_desk.ui.common import dialogs, errors
-from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.documents import pdf_preview
 from diva_desk.ui.invoices.editor.editor_host import EditorHost
 from diva_desk.ui.invoices.editor.invoice_payments import PaymentsPanel
@@ -37,8 +36,6 @@ class InvoiceLife:
     def __init__(self, host: EditorHost, window: QWidget) -> None:
         self.host = host
         self.window = window
-        #: Makes the preview's PDF off the GUI thread.
-        self.tasks = TaskRunner(window)
         #: The void invoice whose payments move to this one when it is sent (a
         #: corrected copy started from the void dialog), with what they come to.
         self.payments_from: tuple[int, str, str] | None = None
@@ -179,9 +176,7 @@ class InvoiceLife:
         invoice_id = host.invoice_id
         assert invoice_id is not None
         self._run(
-            lambda: pdf_preview.show_invoice_pdf(
-                self.window, invoice_id, host.today, host.announce, self.tasks
-            )
+            lambda: pdf_preview.show_invoice_pdf(self.window, invoice_id, host.today, host.announce)
         )
 
     def record_payment(self) -> None:
