@@ -147,6 +147,9 @@ class TodayPanel(QFrame):
         self.list = CardList(self._make_card, read_extras, self)
         self.list.filled.connect(self._filled)
         self.empty = self.list.empty
+        self.empty.hide()
+        # Until the first reading is back (the window reads the day on a worker).
+        self.summary.setText(_("Reading today's calls…"))
 
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("todayScroll")
