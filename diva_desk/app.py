@@ -8,6 +8,7 @@ went wrong" with the log's path, never as a raw traceback.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -89,5 +90,13 @@ def _show_window(app: QApplication, data_dir: Path) -> int:
         assert business is not None, "the first-run dialog accepted without a business"
     set_language(business.locale)
     window = MainWindow(data_dir=data_dir)
+    # What start-up made (modules, the window's widgets) lives as long as the app: frozen,
+    # the collector never scans it again. A full collection over it, started by a worker
+    # reading a large book, held the GIL and the window for half a second at a time.
+    gc.collect()
+    gc.freeze()
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        gc.unfreeze()

@@ -97,3 +97,14 @@ def _collect_on_the_gui_thread() -> Iterator[None]:
     """A test's dead widgets are collected here, never later in a worker thread."""
     yield
     gc.collect()
+
+
+def settle(qtbot: object, window: object) -> None:
+    """Wait until the main window has read what it shows (its Today panel reads on a worker)."""
+    qtbot.waitUntil(window.is_settled, timeout=20000)  # type: ignore[attr-defined]
+
+
+def show_tab(qtbot: object, window: object, tab: object) -> None:
+    """Bring a list tab into view and wait until it is read (a list out of view waits)."""
+    window.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    settle(qtbot, window)

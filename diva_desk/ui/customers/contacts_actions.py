@@ -11,18 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
-from diva_desk.contacts import ContactFile, export_customers_csv, read_contacts
 from diva_desk.errors import BookProblem
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.ui.common.errors import show_failure
 from diva_desk.ui.common.tasks import TaskRunner
-from diva_desk.ui.customers.contacts_import_dialog import ContactsImportDialog
+
+if TYPE_CHECKING:
+    from diva_desk.ui.customers.contacts_import_dialog import ContactsImportDialog, FirstLook
 
 
 class ContactsActions(QObject):
@@ -79,19 +81,25 @@ class ContactsActions(QObject):
             self.preview(Path(path))
 
     def preview(self, path: Path) -> None:
-        """Read the file off the GUI thread, then open the preview."""
+        """Read the file, the book's customers and a first plan off the GUI thread; then
+        open the preview."""
+        from diva_desk.ui.customers.contacts_import_dialog import (
+            ContactsImportDialog,
+            first_look,
+        )
+
         self.status_message.emit(_("Reading {file}…").format(file=path.name))
 
-        def done(contacts: ContactFile) -> None:
+        def done(look: FirstLook) -> None:
             self.status_message.emit("")
-            dialog = ContactsImportDialog(path, contacts, self._tasks, self._window)
+            dialog = ContactsImportDialog(path, look.contacts, self._tasks, self._window, look)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.imported.connect(lambda count: self._imported(count, path))
             dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
             self.dialog = dialog
             dialog.open()
 
-        self._tasks.run(lambda: read_contacts(path), done, self._failed, uses_book=False)
+        self._tasks.run(lambda: first_look(path), done, self._failed)
 
     def _imported(self, count: int, path: Path) -> None:
         self.book_changed.emit()
@@ -140,6 +148,8 @@ class ContactsActions(QObject):
 
 def _export(path: Path, today: dt.date, codes: Collection[str]) -> int:
     """Export, turning a disk's refusal into a sentence that says what happened."""
+    from diva_desk.contacts import export_customers_csv  # not at start-up
+
     try:
         return export_customers_csv(path, today=today, include_archived=True, codes=codes)
     except OSError as exc:

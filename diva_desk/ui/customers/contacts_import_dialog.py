@@ -37,13 +37,17 @@ from diva_desk.contacts import (
     ContactFormat,
     Field,
     ImportPlan,
+    KnownCustomer,
     apply_plan,
     plan_import,
+    read_contacts,
 )
+from diva_desk.contacts.plan import book_customers
 from diva_desk.core.records import Customer
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
+from diva_desk.store.book.business import business_currency
 from diva_desk.ui.common import style
 from diva_desk.ui.common.errors import show_failure
 from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
@@ -61,6 +65,29 @@ class PreviewRow:
     name: str
     customer: Customer | None
     reason: str
+
+
+@dataclass(frozen=True)
+class FirstLook:
+    """The file, the book's customers and currency, and the first plan: read on a worker,
+    so the preview opens without reading the book (5,000 customers) on the GUI thread."""
+
+    contacts: ContactFile
+    existing: list[KnownCustomer]
+    currency: str
+    #: The plan with the columns as recognised; None when no column names a customer.
+    plan: ImportPlan | None
+
+
+def first_look(path: Path) -> FirstLook:
+    contacts = read_contacts(path)
+    existing = book_customers()
+    currency = business_currency()
+    try:
+        plan = plan_import(contacts.rows, contacts.mapping, existing=existing, currency=currency)
+    except BadInput:
+        plan = None  # the preview says why, and offers to name the columns
+    return FirstLook(contacts, existing, currency, plan)
 
 
 def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
@@ -145,7 +172,12 @@ class ContactsImportDialog(QDialog):
     imported = Signal(int)
 
     def __init__(
-        self, path: Path, contacts: ContactFile, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        path: Path,
+        contacts: ContactFile,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        look: FirstLook | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("contactsImportDialog")
@@ -155,6 +187,8 @@ class ContactsImportDialog(QDialog):
         self._tasks = tasks
         self.mapping = contacts.mapping
         self.plan: ImportPlan | None = None
+        #: Read on the worker with the file (the window); None: read from the book here.
+        self._look = look
         #: One box per column the import did not recognise, by column position.
         self.column_choices: dict[int, QComboBox] = {}
 
@@ -237,8 +271,21 @@ class ContactsImportDialog(QDialog):
     def replan(self) -> None:
         """Plan again with the mapping as it stands (nothing is written)."""
         included = set(self.model.included)
+        look = self._look
         try:
-            self.plan = plan_import(self._contacts.rows, self.mapping)
+            if look is not None and look.plan is not None and self.mapping == look.contacts.mapping:
+                self.plan = look.plan  # the first plan, made on the worker
+            elif look is not None:
+                # The book's customers were read on the worker: planning again with
+                # another column's meaning reads nothing from the book.
+                self.plan = plan_import(
+                    self._contacts.rows,
+                    self.mapping,
+                    existing=look.existing,
+                    currency=look.currency,
+                )
+            else:
+                self.plan = plan_import(self._contacts.rows, self.mapping)
         except BadInput as exc:
             self.plan = None
             self.model.set_rows([])

@@ -11,8 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.errors import BookProblem, UserFacingError
 from diva_desk.i18n import _, ngettext
 from diva_desk.store.invoices.documents import invoice_document_by_id
 from diva_desk.ui.common import dialogs, errors, style
 from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
+from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.common.window_state import app_settings
 from diva_desk.ui.documents.printing import load_pdf, print_with_dialog
 
@@ -88,6 +86,8 @@ class PdfPreview(QDialog):
         self._announce = announce or (lambda _text: None)
         self._pdf = load_pdf(data)
 
+        from PySide6.QtPdfWidgets import QPdfView  # here, not at start-up
+
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
         self.view.setDocument(self._pdf.document)
@@ -135,6 +135,8 @@ class PdfPreview(QDialog):
         fit_to_screen(self, 820, 940)
 
     def _zoom(self, factor: float) -> None:
+        from PySide6.QtPdfWidgets import QPdfView
+
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(max(0.25, min(4.0, self.view.zoomFactor() * factor)))
 
@@ -163,6 +165,8 @@ class PdfPreview(QDialog):
         # The view lets go of the document before it closes, for an empty one: given
         # None, QtPdf warns "QObject::connect(QPdfDocument, QPdfLinkModel): invalid
         # nullptr parameter" on every close.
+        from PySide6.QtPdf import QPdfDocument
+
         self.view.setDocument(QPdfDocument(self))
         self._pdf.close()
         super().done(result)
@@ -170,6 +174,8 @@ class PdfPreview(QDialog):
 
 def invoice_pdf_data(invoice_id: int, today: dt.date) -> tuple[bytes, str, str]:
     """The invoice's PDF with the title and file name it is shown and saved under."""
+    from diva_desk.documents.invoice import invoice_pdf  # ReportLab: not at start-up
+
     doc = invoice_document_by_id(invoice_id, today)
     number = doc.invoice.number
     return invoice_pdf(doc), _("Invoice {number}").format(number=number), f"{number}.pdf"
@@ -180,11 +186,27 @@ def show_invoice_pdf(
     invoice_id: int,
     today: dt.date,
     announce: Callable[[str], None] | None = None,
+    tasks: TaskRunner | None = None,
 ) -> None:
-    """The invoice's PDF in the preview, where it can be saved or printed."""
-    data, title, file_name = invoice_pdf_data(invoice_id, today)
-    dialog = PdfPreview(data, title=title, file_name=file_name, parent=parent, announce=announce)
-    dialogs.exec_dialog(dialog)
+    """The invoice's PDF in the preview, where it can be saved or printed.
+
+    With ``tasks`` the PDF is made on the worker and the preview opens when it is
+    ready; without, it is made here.
+    """
+    if tasks is None:
+        data, title, file_name = invoice_pdf_data(invoice_id, today)
+        preview_pdf(parent, data, title=title, file_name=file_name, announce=announce)
+        return
+
+    def ready(result: tuple[bytes, str, str]) -> None:
+        data, title, file_name = result
+        preview_pdf(parent, data, title=title, file_name=file_name, announce=announce)
+
+    tasks.run(
+        lambda: invoice_pdf_data(invoice_id, today),
+        ready,
+        lambda error: errors.show_failure(parent, error),
+    )
 
 
 def preview_pdf(

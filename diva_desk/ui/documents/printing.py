@@ -15,19 +15,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.errors import BadInput, BookProblem, UserFacingError
 from diva_desk.i18n import _, ngettext
 from diva_desk.store.invoices.documents import invoice_document_by_id
 from diva_desk.ui.common import errors
 from diva_desk.ui.common.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
+
+# QtPdf and ReportLab are imported where they are used, not at start-up (the window
+# opens without them: tests/ui/shell/test_start_up.py).
 
 #: The resolution pages are rendered at before they are drawn on the printer.
 MAX_DPI = 300
@@ -41,6 +46,8 @@ class LoadedPdf:
         self.buffer = QBuffer()
         self.buffer.setData(QByteArray(data))
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        from PySide6.QtPdf import QPdfDocument
+
         self.document = QPdfDocument()
         self.document.load(self.buffer)
         if self.document.status() is not QPdfDocument.Status.Ready:
@@ -192,6 +199,8 @@ def print_invoices(
     ids = [invoice_id for invoice_id, _number in invoices]
 
     def build() -> list[bytes]:
+        from diva_desk.documents.invoice import invoice_pdf
+
         return [invoice_pdf(invoice_document_by_id(i, today)) for i in ids]
 
     def done(pdfs: list[bytes]) -> None:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from diva_desk.errors import BookProblem, UserFacingError
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
-from diva_desk.store.calls.calendar import open_followups_ics
 from diva_desk.store.calls.followup_edits import (
     mark_followup_done,
 )
@@ -43,6 +42,7 @@ from diva_desk.ui.common.dates import qdate
 from diva_desk.ui.common.dialogs import FormDialog, date_edit, day_of, exec_dialog
 from diva_desk.ui.common.layouts.flow_layout import FlowLayout
 from diva_desk.ui.common.tables.list_tab import ListTab
+from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.followups.followup_dialogs import FollowupDialog, RescheduleDialog
 from diva_desk.ui.followups.followup_models import (
     FollowupFilter,
@@ -57,7 +57,9 @@ class FollowupsTab(ListTab):
     book_changed = Signal()
     status_message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, tasks: TaskRunner | None = None) -> None:
+        #: Where the .ics file is written in the window (off the GUI thread); None: at once.
+        self._tasks = tasks
         super().__init__(
             "followups",
             OpenFollowupModel(None, self._reload_interactions),
@@ -282,39 +284,63 @@ class FollowupsTab(ListTab):
             )
 
     def export_calendar(self) -> Path | None:
-        """Save the open follow-ups the tab shows (same customer and dates) as .ics."""
+        """Save the open follow-ups the tab shows (same customer and dates) as .ics.
+
+        In the window the file is read and written on the worker; the status bar says
+        when it is saved.
+        """
         path = choose_ics_path(self)
         if path is None:
             return None
         customer = self.customer.currentData()
         span = self._span()
+        customer_id = customer if isinstance(customer, int) else None
+        start, end = span if span else (None, None)
+        today = self.today
+
+        def work() -> None:
+            write_ics(path, customer_id, start, end, today)
+
+        if self._tasks is not None:
+            self._tasks.run(
+                work, lambda _result: self._saved(path), lambda exc: errors.show_failure(self, exc)
+            )
+            return path
         try:
-            data = open_followups_ics(
-                customer if isinstance(customer, int) else None,
-                span[0] if span else None,
-                span[1] if span else None,
-                today=self.today,
-            )
-            path.write_bytes(data)
-        except OSError as exc:
-            errors.show_failure(
-                self,
-                BookProblem(
-                    _("The calendar file could not be saved to {path}: {reason}.").format(
-                        path=path, reason=exc.strerror or exc
-                    )
-                ),
-            )
-            return None
+            work()
         except UserFacingError as exc:
             errors.show_failure(self, exc)
             return None
+        self._saved(path)
+        return path
+
+    def _saved(self, path: Path) -> None:
         self.status_message.emit(
             _("Saved {name}: open it with your calendar app to add the follow-ups.").format(
                 name=path.name
             )
         )
-        return path
+
+
+def write_ics(
+    path: Path,
+    customer_id: int | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    today: dt.date,
+) -> None:
+    """Write the open follow-ups as an .ics file, or say in a sentence why it could not be."""
+    from diva_desk.store.calls.calendar import open_followups_ics  # icalendar: when asked
+
+    data = open_followups_ics(customer_id, start, end, today=today)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise BookProblem(
+            _("The calendar file could not be saved to {path}: {reason}.").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from exc
 
 
 def choose_ics_path(parent: QWidget | None) -> Path | None:

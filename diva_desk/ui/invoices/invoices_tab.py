@@ -331,7 +331,7 @@ class InvoicesTab(ListTab):
             self._written(_("Sent invoice {number}.").format(number=sent[0]), row.id)
             self._attempt(
                 lambda: pdf_preview.show_invoice_pdf(
-                    self, row.id, self.today(), self.announced.emit
+                    self, row.id, self.today(), self.announced.emit, self.tasks
                 )
             )
 
@@ -377,7 +377,7 @@ class InvoicesTab(ListTab):
         if len(rows) == 1:
             self._attempt(
                 lambda: pdf_preview.show_invoice_pdf(
-                    self, rows[0].id, self.today(), self.announced.emit
+                    self, rows[0].id, self.today(), self.announced.emit, self.tasks
                 )
             )
 

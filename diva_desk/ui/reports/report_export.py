@@ -13,7 +13,6 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from diva_desk.errors import BookProblem
-from diva_desk.exports.aging import aging_csv, aging_pdf
 from diva_desk.i18n import _
 
 
@@ -32,6 +31,8 @@ def ask_path(parent: QWidget, title: str, suggested: str, kinds: str) -> Path | 
 
 def write_csv(path: Path, as_of: dt.date) -> int:
     try:
+        from diva_desk.exports.aging import aging_csv  # ReportLab's module: not at start-up
+
         return aging_csv(path, as_of)  # itself written beside the file and renamed
     except OSError as exc:
         raise _not_written(path, exc) from exc
@@ -39,6 +40,8 @@ def write_csv(path: Path, as_of: dt.date) -> int:
 
 def write_pdf(path: Path, as_of: dt.date) -> None:
     """The PDF goes to a temporary file beside ``path``, renamed once complete."""
+    from diva_desk.exports.aging import aging_pdf  # ReportLab: when asked, not at start-up
+
     data = aging_pdf(as_of)
     partial = path.with_name(f".{path.name}.partial")
     try:

@@ -32,6 +32,8 @@ from diva_desk.i18n import format as fmt
 from diva_desk.store.book.business import has_customers, save_business
 from diva_desk.ui.common import style
 from diva_desk.ui.common.choices import LOCALES, locale_name
+from diva_desk.ui.common.errors import show_failure
+from diva_desk.ui.common.tasks import TaskRunner
 
 
 def demo_business_name() -> str:
@@ -55,6 +57,8 @@ class FirstRunDialog(QDialog):
     def __init__(self, today: dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today or dt.date.today()
+        #: Writes the demo book off the GUI thread.
+        self.tasks = TaskRunner(self)
         self.setWindowTitle(_("Welcome to Diva Desk"))
         self.setMinimumWidth(520)
 
@@ -175,12 +179,33 @@ class FirstRunDialog(QDialog):
     def accept(self) -> None:
         """Write the profile (or the demo book), or say what is missing and stay open."""
         if self.demo.isChecked():
-            load_demo(self._today, self.name.text().strip(), self.owner.text().strip())
-        else:
-            business = self.business()
-            if not business.name:
-                self.name_error.show()
-                self.name.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
-            save_business(business)
+            self._load_demo()
+            return
+        business = self.business()
+        if not business.name:
+            self.name_error.show()
+            self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        save_business(business)
         super().accept()
+
+    def _load_demo(self) -> None:
+        """Write the demo book on the worker; the dialog closes when it is in."""
+        if self.tasks.is_busy():
+            return
+        today, name, owner = self._today, self.name.text().strip(), self.owner.text().strip()
+        note = self.demo_note.text()
+        self.setEnabled(False)
+        self.demo_note.setText(_("Filling the book with the demo data…"))
+
+        def loaded(_result: object) -> None:
+            self.setEnabled(True)
+            self.demo_note.setText(note)
+            QDialog.accept(self)
+
+        def failed(error: BaseException) -> None:
+            self.setEnabled(True)
+            self.demo_note.setText(note)
+            show_failure(self, error)
+
+        self.tasks.run(lambda: load_demo(today, name, owner), loaded, failed)

@@ -1,7 +1,10 @@
 """The main window: the Today panel beside the Customers, Invoices and Follow-ups lists.
 
-Everything shown is read from the book on :meth:`MainWindow.refresh` (F5), on
-the GUI thread: the queries aggregate in SQL and take milliseconds.
+Everything shown is read from the book again on :meth:`MainWindow.refresh` (F5, and
+after every change): the list in view at once, the Today panel's day on a worker
+(ui.shell.refresher), so the window stays responsive however large the book. The
+window is shown first and filled after: :attr:`MainWindow.today_filled` says when.
+The menus are built in ui.shell.window_menus.
 """
 
 from __future__ import annotations
@@ -11,13 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from diva_desk import __version__
 from diva_desk.i18n import _
 from diva_desk.store.book.business import get_business
-from diva_desk.store.invoices.lists import total_owed
 from diva_desk.ui.common.layouts.screen_fit import fitted_size
 from diva_desk.ui.common.tables.list_tab import ListTab
 from diva_desk.ui.common.tasks import TaskRunner
@@ -33,9 +35,12 @@ from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.shell.book_actions import BookActions
 from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, data_places
-from diva_desk.ui.shell.new_action import NewChoice, TabNewAction
+from diva_desk.ui.shell.new_action import TabNewAction
+from diva_desk.ui.shell.refresher import Refresher, extras_reader
+from diva_desk.ui.shell.window_menus import build_menus
 from diva_desk.ui.today.meeting_pack import show_meeting_pack
 from diva_desk.ui.today.today_panel import TodayPanel, money_lines
+from diva_desk.ui.today.today_reading import TodayReading
 
 #: The first size, made smaller on a smaller screen; then the size the owner left it at.
 DEFAULT_SIZE = (1280, 800)
@@ -54,6 +59,18 @@ class MainWindow(QMainWindow):
     #: The Today panel shows a call list freshly read from the book (start-up, each refresh).
     today_filled = Signal()
 
+    # Made by window_menus.build_menus.
+    new: TabNewAction
+    new_action: QAction
+    quit_action: QAction
+    refresh_action: QAction
+    find_action: QAction
+    business_settings_action: QAction
+    call_settings_action: QAction
+    shortcuts_action: QAction
+    data_places_action: QAction
+    about_action: QAction
+
     def __init__(
         self,
         *,
@@ -67,8 +84,11 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else app_settings()
         self._today = today
         self.tasks = TaskRunner(self)
+        #: The Today panel's reads: a worker of their own, never queued behind an export.
+        self.reads = TaskRunner(self)
 
-        self.today_panel = TodayPanel(self)
+        self.today_panel = TodayPanel(self, read_extras=extras_reader(self.reads, self))
+        self.today_panel.calls_shown.connect(self.today_filled.emit)
         self.today_panel.book_changed.connect(self.refresh)
         self.today_panel.status_message.connect(
             lambda text: self.statusBar().showMessage(text, 10000)
@@ -81,14 +101,14 @@ class MainWindow(QMainWindow):
                 self, self.tasks, call.customer, kind, self._today(), self._announce
             )
         )
-        self.today_panel.send_wanted.connect(lambda draft: self.invoices.send_by_id(draft))
+        self.today_panel.send_wanted.connect(self._send_draft)
         self.customers = CustomersTab(self)
         self.customers.book_changed.connect(self.refresh)
         self.customers.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.invoices = InvoicesTab(today=self._today, tasks=self.tasks, parent=self)
         self.invoices.book_changed.connect(self.refresh)
         self.invoices.announced.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.followups = FollowupsTab(self)
+        self.followups = FollowupsTab(self, tasks=self.tasks)
         self.followups.book_changed.connect(self.refresh)
         self.followups.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs = QTabWidget(self)
@@ -119,6 +139,21 @@ class MainWindow(QMainWindow):
         self.owed_label.setObjectName("owedLabel")
         self.owed_label.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.owed_label)
+        self.reading_label = QLabel(_("Reading the book…"), self)
+        self.reading_label.setObjectName("readingLabel")
+        self.reading_label.setProperty("role", "note")
+        self.reading_label.hide()
+        self.statusBar().addPermanentWidget(self.reading_label)
+        self.refresher = Refresher(
+            self.reads,
+            panel=self.today_panel,
+            tabs=self.tabs,
+            lists=(self.customers, self.invoices, self.followups),
+            reports=self.reports,
+            parent=self,
+        )
+        self.refresher.busy_changed.connect(self.reading_label.setVisible)
+        self.refresher.read.connect(self._show_owed)
 
         self._data_dir = data_dir
         backups = (data_dir or Path.home()) / "backups"
@@ -139,169 +174,41 @@ class MainWindow(QMainWindow):
         self.customer_documents.book_changed.connect(self.refresh)
         self.customer_documents.announced.connect(self._announce)
         self.contacts.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self._build_menus()
+        build_menus(self)
 
         self.resize(width, height)
         self.restore_state()
         self.refresh()
 
-    # --- menus and shortcuts -----------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcuts: list[QKeySequence] | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts(shortcuts)
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        # Ctrl+N belongs to the window and makes what the tab in view lists; the tabs'
-        # own New actions keep their menu places without a shortcut of their own.
-        for action in (self.customers.new_action, self.invoices.new_action):
-            action.setShortcuts([])
-        self.new = TabNewAction(
-            self.tabs,
-            {
-                self.customers: NewChoice(
-                    _("&New customer…"), self.customers.new_action.trigger, _("Add a customer")
-                ),
-                self.invoices: NewChoice(
-                    _("&New invoice…"), self.invoices.new_invoice, _("Write an invoice")
-                ),
-                self.followups: NewChoice(
-                    _("&New follow-up…"), self.followups.add, _("Plan a call or a task")
-                ),
-            },
-            self,
-        )
-        self.new_action = self.new.action
-        file_menu.addAction(self.new_action)
-        file_menu.addSeparator()
-        for action in self.book_actions.actions():
-            file_menu.addAction(action)
-            self.addAction(action)
-        file_menu.addSeparator()
-        for action in self.contacts.actions():
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        self.quit_action = self._action(
-            _("&Quit"), self.close, [QKeySequence(QKeySequence.StandardKey.Quit)]
-        )
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(self.quit_action)
-
-        view_menu = self.menuBar().addMenu(_("&View"))
-        self.refresh_action = self._action(
-            _("&Refresh"),
-            lambda: self.refresh(announce=True),
-            _unique_keys(QKeySequence.StandardKey.Refresh, "F5"),
-            _("Read the book again"),
-        )
-        self.find_action = self._action(
-            _("&Search"),
-            self.focus_search,
-            _unique_keys(QKeySequence.StandardKey.Find),
-            _("Search the list shown"),
-        )
-        view_menu.addAction(self.refresh_action)
-        view_menu.addAction(self.find_action)
-        view_menu.addSeparator()
-        view_menu.addAction(
-            self._action(
-                _("Go to &Today's calls"),
-                self.today_panel.focus_first_call,
-                [QKeySequence("Ctrl+0")],
-            )
-        )
-        for number, (tab, text) in enumerate(
-            (
-                (self.customers, _("Go to &Customers")),
-                (self.invoices, _("Go to &Invoices")),
-                (self.followups, _("Go to &Follow-ups")),
-                (self.reports, _("Go to R&eports")),
-            ),
-            start=1,
-        ):
-            view_menu.addAction(
-                self._action(
-                    text,
-                    lambda tab=tab: self.tabs.setCurrentWidget(tab),
-                    [QKeySequence(f"Ctrl+{number}")],
-                )
-            )
-
-        customer_menu = self.menuBar().addMenu(_("&Customer"))
-        for action in self.customers.actions_for_menu():
-            customer_menu.addAction(action)
-        # Statement, reminder letters and a payment, for the customer selected.
-        documents = self.customer_documents.add_to(customer_menu)
-        customer_menu.aboutToShow.connect(
-            lambda: [a.setEnabled(self._selected_customer() is not None) for a in documents]
-        )
-        # After the line above: a customer keeping a plan or a promise gets no reminder.
-        customer_menu.aboutToShow.connect(self.customer_documents.check_reminders)
-        self.customers.new_action.triggered.connect(
-            lambda _checked=False: self.tabs.setCurrentWidget(self.customers)
-        )
-
-        settings_menu = self.menuBar().addMenu(_("&Settings"))
-        self.business_settings_action = self._action(
-            _("&Business profile and taxes…"), self.show_business_settings
-        )
-        settings_menu.addAction(self.business_settings_action)
-        self.call_settings_action = self._action(
-            _("&Talking points, call list and terms…"), self.show_call_settings
-        )
-        settings_menu.addAction(self.call_settings_action)
-
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        self.shortcuts_action = self._action(
-            _("&Keyboard shortcuts"),
-            self.show_shortcuts,
-            _unique_keys(QKeySequence.StandardKey.HelpContents),
-            _("Every shortcut of the window, read from its menus and buttons"),
-        )
-        help_menu.addAction(self.shortcuts_action)
-        self.data_places_action = self._action(
-            _("&Where your data lives…"),
-            self.show_data_places,
-            tip=_("The book, the log and the backups, and their folders"),
-        )
-        help_menu.addAction(self.data_places_action)
-        help_menu.addSeparator()
-        self.about_action = self._action(_("&About Diva Desk"), self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(self.about_action)
-
     # --- what the window does ----------------------------------------------------------
 
     def refresh(self, *, announce: bool = False) -> None:
-        """Read everything shown from the book again (today's date included)."""
+        """Read everything shown from the book again (today's date included).
+
+        Returns at once: the Today panel fills when its worker is back (today_filled).
+        """
         today = self._today()
         business = get_business()
         self.setWindowTitle(window_title(business.name if business else None))
-        for tab in (self.customers, self.invoices, self.followups):
-            tab.model.reload(today)
-        self.reports.reload(today)
-        self.today_panel.refresh(today)
-        self.today_filled.emit()
-        owed = money_lines(total_owed(today))
+        self.refresher.refresh(today)
+        if announce:
+            self.statusBar().showMessage(_("Read the book again."), 3000)
+
+    def is_settled(self) -> bool:
+        """Whether what the window shows is read: no read out, no call card left to build."""
+        return not self.refresher.is_reading() and not self.today_panel.list.is_building()
+
+    def _show_owed(self, reading: TodayReading) -> None:
+        owed = money_lines(reading.owed)
         if owed:
             self.owed_label.setText(_("Owed to you: {amounts}").format(amounts=" · ".join(owed)))
         else:
             self.owed_label.setText(_("Nothing is owed to you."))
-        if announce:
-            self.statusBar().showMessage(_("Read the book again."), 3000)
+
+    def _send_draft(self, draft: int) -> None:
+        """A call card's "Send it now": the Invoices tab's own Send, on its list read now."""
+        self.refresher.ensure_read(self.invoices)
+        self.invoices.send_by_id(draft)
 
     def _announce(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -386,6 +293,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # A backup or an import in flight finishes before the book is closed.
         self.tasks.wait()
+        self.reads.wait()
         self.save_state()
         super().closeEvent(event)
 
@@ -393,18 +301,3 @@ class MainWindow(QMainWindow):
 def first_size() -> tuple[int, int]:
     """:data:`DEFAULT_SIZE`, or what the screen's free area has room for when that is less."""
     return fitted_size(*DEFAULT_SIZE)
-
-
-def _unique_keys(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
-    """The platform's standard shortcuts plus our own, each once."""
-    sequences: list[QKeySequence] = []
-    for key in keys:
-        found = (
-            QKeySequence.keyBindings(key)
-            if isinstance(key, QKeySequence.StandardKey)
-            else [QKeySequence(key)]
-        )
-        for sequence in found:
-            if not sequence.isEmpty() and sequence not in sequences:
-                sequences.append(sequence)
-    return sequences

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QWidget
 
-from diva_desk.contacts.values import DEFAULT_REGION, tel_uri
 from diva_desk.core.calls import Call, ReasonKind
 from diva_desk.i18n import _, current_locale
 from diva_desk.i18n import format as fmt
@@ -28,6 +27,9 @@ def dial_url(phone: str) -> QUrl:
 
     A number without its country code is read in the country of the book's locale.
     """
+    # Phone numbers (phonenumbers, email-validator) load on the first call, not at start-up.
+    from diva_desk.contacts.values import DEFAULT_REGION, tel_uri
+
     region = Locale.parse(current_locale()).territory or DEFAULT_REGION
     return QUrl(tel_uri(phone, region))
 

@@ -58,3 +58,31 @@ QLabel[role="reason"] { color: palette(text); }
 }
 #callActions QPushButton[reached="true"]:hover { background: @info~20; }
 """
+
+
+PANEL_STYLE = """
+#todayPanel { background: palette(window); border-right: 1px solid palette(midlight); }
+#todayHeader { background: palette(base); border-bottom: 1px solid palette(midlight); }
+#todayList, #todayScroll, #todayScroll > QWidget > QWidget { background: palette(window); }
+#todayTitle { font-size: 20pt; font-weight: 600; color: palette(text); }
+#todayDate { color: @muted; font-size: 11pt; }
+#todaySummary { font-size: 12pt; color: palette(text); }
+QLabel[role="caption"] {
+    color: @muted; font-size: 8pt; font-weight: 600; letter-spacing: 1px;
+}
+QLabel[role="figure"] { font-size: 13pt; font-weight: 600; color: palette(text); }
+QLabel[role="figure"][tone="overdue"] { color: @overdue; }
+QLabel[role="note"] { color: @muted; }
+#todayEmpty { color: @muted; font-size: 12pt; padding: 60px 20px; }
+#todayShowing { color: @muted; }
+#showMore { padding: 4px 14px; }
+#undoBar {
+    background: @settled~12; border: 1px solid @settled~35; border-radius: 8px;
+}
+#undoText { color: palette(text); }
+#undoButton {
+    padding: 4px 14px; border: 1px solid @settled~60; border-radius: 5px;
+    background: palette(base); color: @settled; font-weight: 600;
+}
+#undoButton:focus { border: 2px solid @focus; }
+"""

@@ -2,14 +2,16 @@
 
 At the top, the day, how many calls and how much money is at stake, and a compact
 line of what customers owe. Below, one card per call (ui.call_card), best call
-first, as store.calls.calls_today ranks them. An outcome written from a card takes
-the call off the list at once and offers a short undo: for
+first, as store.calls.calls_today ranks them, a page at a time (ui.today.card_list).
+An outcome written from a card takes the call off the list at once and offers a
+short undo: for
 :data:`~diva_desk.ui.common.undo_bar.UNDO_SECONDS`,
 an inline "Undo" (or Ctrl+Z on the panel) takes back exactly what was written.
 
-A refresh keeps the cards whose call did not change, so reading the book again
-after an outcome moves no card the person was not looking at, and thirty calls
-refresh in a blink.
+The window reads the day (ui.today.today_reading) on a worker thread and hands it
+to :meth:`TodayPanel.show_reading`; :meth:`TodayPanel.refresh` reads and shows at
+once, for a panel on its own. A refresh keeps the cards whose call did not change,
+so reading the book again after an outcome moves no card the person was not looking at.
 """
 
 from __future__ import annotations
@@ -31,20 +33,26 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.core.calls import Call
+from diva_desk.core.calls.talking_points import Script
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
-from diva_desk.store.calls.call_list import call_settings, calls_today, scripts_for
+from diva_desk.store.calls.call_list import call_settings
 from diva_desk.store.calls.outcomes import OutcomeResult, undo_outcome
-from diva_desk.store.customers.history import customer_ratings
-from diva_desk.store.invoices.lists import overdue_summary, total_owed
 from diva_desk.ui.common import errors, style
 from diva_desk.ui.common.undo_bar import UndoBar
 from diva_desk.ui.today.call_actions import unsent_drafts
 from diva_desk.ui.today.call_card import CallCard
-from diva_desk.ui.today.card_style import CARD_STYLE
+from diva_desk.ui.today.card_list import CardList, ReadExtras
+from diva_desk.ui.today.card_style import CARD_STYLE, PANEL_STYLE
 from diva_desk.ui.today.outcome_dialogs import record_outcome
 from diva_desk.ui.today.outcomes import OutcomeKind
+from diva_desk.ui.today.today_reading import CardExtras, TodayReading, card_extras, read_today
+
+
+def read_extras_now(calls: list[Call], day: dt.date, done: Callable[[CardExtras], None]) -> None:
+    """A page's talking points and ratings, read on the spot (a panel with no worker)."""
+    done(card_extras(calls, day))
 
 
 def money_lines(totals: dict[str, Decimal]) -> list[str]:
@@ -79,12 +87,15 @@ class TodayPanel(QFrame):
     letter_wanted = Signal(object, str)
     #: A card's "Send it now": the id of the draft to send.
     send_wanted = Signal(int)
+    #: A freshly read call list is shown: every card of its first page is built.
+    calls_shown = Signal()
 
     def __init__(
         self,
         parent: QWidget | None = None,
         *,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
+        read_extras: ReadExtras = read_extras_now,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("todayPanel")
@@ -92,10 +103,9 @@ class TodayPanel(QFrame):
         self.setMinimumWidth(300)
         self._clock = clock
         self.today = dt.date.today()
-        #: The calls listed, in order (what calls_today returned, less those just done).
-        self.calls: list[Call] = []
-        self.cards: dict[str, CallCard] = {}
         self._undo: list[OutcomeResult] = []
+        #: A freshly read list is being shown: say so (calls_shown) once its cards are built.
+        self._fresh = False
 
         self.title = QLabel(_("Today"), self)
         self.title.setObjectName("todayTitle")
@@ -134,16 +144,12 @@ class TodayPanel(QFrame):
         self.undo_action.triggered.connect(self.undo)
         self.addAction(self.undo_action)
 
-        self.list = QWidget(self)
-        self.list.setObjectName("todayList")
-        self._cards_layout = QVBoxLayout(self.list)
-        # Narrow sides: a card with a long name still fits a 440-pixel panel.
-        self._cards_layout.setContentsMargins(12, 6, 12, 18)
-        self._cards_layout.setSpacing(12)
-        self.empty = _label("", "empty", self.list, name="todayEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._cards_layout.addWidget(self.empty)
-        self._cards_layout.addStretch(1)
+        self.list = CardList(self._make_card, read_extras, self)
+        self.list.filled.connect(self._filled)
+        self.empty = self.list.empty
+        self.empty.hide()
+        # Until the first reading is back (the window reads the day on a worker).
+        self.summary.setText(_("Reading today's calls…"))
 
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("todayScroll")
@@ -177,14 +183,28 @@ class TodayPanel(QFrame):
 
     # --- reading the book --------------------------------------------------------------
 
+    @property
+    def calls(self) -> list[Call]:
+        """Every call of the day, in order (what calls_today returned, less those just done)."""
+        return self.list.calls
+
+    @property
+    def cards(self) -> dict[str, CallCard]:
+        """The cards built, by customer code: the first calls only, a page at a time."""
+        return self.list.cards
+
     def refresh(self, today: dt.date) -> None:
-        """Read the day's calls and figures from the book again."""
-        self.today = today
+        """Read the day's calls and figures from the book again, and show them at once."""
+        self.show_reading(read_today(today, self.list.target), at_once=True)
+
+    def show_reading(self, reading: TodayReading, *, at_once: bool = False) -> None:
+        """Show what was read; the cards are built a batch at a time unless ``at_once``."""
+        today = self.today = reading.today
         self.date.setText(fmt.date(today, "full"))
-        owed = money_lines(total_owed(today))
+        owed = money_lines(reading.owed)
         self.owed.setText("\n".join(owed) if owed else _("Nothing is owed to you."))
         self.owed.setProperty("role", "figure" if owed else "note")
-        summary = overdue_summary(today)
+        summary = reading.overdue
         self.overdue.setVisible(bool(summary.invoices))
         self.overdue.setText("\n".join(money_lines(summary.totals)))
         self.overdue_count.setText(
@@ -197,48 +217,40 @@ class TodayPanel(QFrame):
         for label in (self.owed, self.overdue):
             label.style().unpolish(label)
             label.style().polish(label)
-        self._show_calls(calls_today(today))
-
-    def _show_calls(self, calls: list[Call]) -> None:
-        settings = call_settings()
-        scripts = scripts_for(calls, self.today)
-        standings = customer_ratings(self.today)
-        old = self.cards
-        self.cards = {}
-        self.list.setUpdatesEnabled(False)
-        try:
-            for rank, call in enumerate(calls, start=1):
-                card = old.pop(call.customer, None)
-                script = scripts[call.customer]
-                if card is None or card.call != call or card.script != script:
-                    if card is not None:
-                        card.deleteLater()
-                    standing = standings.get(call.customer_id)
-                    card = CallCard(
-                        call,
-                        script,
-                        rank=rank,
-                        today=self.today,
-                        rating_reason=standing.rating.reason if standing else "",
-                        retry_days=settings.retry_after_working_days,
-                        parent=self.list,
-                    )
-                    card.outcome_chosen.connect(self.choose_outcome)
-                    card.phone_copied.connect(self.status_message.emit)
-                    card.meeting_pack_wanted.connect(self.meeting_pack_wanted.emit)
-                    card.letter_wanted.connect(self.letter_wanted.emit)
-                    card.move_wanted.connect(self._move_focus)
-                    card.send_wanted.connect(lambda _call, draft: self.send_wanted.emit(draft))
-                card.set_rank(rank)
-                self._cards_layout.insertWidget(rank - 1, card)
-                self.cards[call.customer] = card
-            for card in old.values():
-                card.hide()
-                card.deleteLater()
-        finally:
-            self.list.setUpdatesEnabled(True)
-        self.calls = list(calls)
+        self._fresh = True
+        self.list.show_calls(
+            reading.calls, reading.extras, today, reading.retry_days, at_once=at_once
+        )
         self._show_counts()
+
+    def show_more(self) -> None:
+        """The next page of calls (Alt+W on the button under the last card)."""
+        self.list.show_more()
+
+    def _make_card(self, call: Call, extras: CardExtras, rank: int, retry_days: int) -> CallCard:
+        script: Script = extras.scripts[call.customer]
+        card = CallCard(
+            call,
+            script,
+            rank=rank,
+            today=self.today,
+            rating_reason=extras.rating_reasons.get(call.customer_id, ""),
+            retry_days=retry_days,
+            parent=self.list,
+        )
+        card.outcome_chosen.connect(self.choose_outcome)
+        card.phone_copied.connect(self.status_message.emit)
+        card.meeting_pack_wanted.connect(self.meeting_pack_wanted.emit)
+        card.letter_wanted.connect(self.letter_wanted.emit)
+        card.move_wanted.connect(self._move_focus)
+        card.send_wanted.connect(lambda _call, draft: self.send_wanted.emit(draft))
+        return card
+
+    def _filled(self) -> None:
+        self._show_counts()
+        if self._fresh:
+            self._fresh = False
+            self.calls_shown.emit()
 
     def _show_counts(self) -> None:
         count = len(self.calls)
@@ -280,14 +292,9 @@ class TodayPanel(QFrame):
             self.call_done(call, results)
 
     def call_done(self, call: Call, results: list[OutcomeResult]) -> None:
-        card = self.cards.pop(call.customer, None)
+        card = self.cards.get(call.customer)
         following = self._neighbour(card, 1) or self._neighbour(card, -1) if card else None
-        if card is not None:
-            card.hide()
-            card.deleteLater()
-        self.calls = [c for c in self.calls if c.customer != call.customer]
-        for rank, listed in enumerate(self.calls, start=1):
-            self.cards[listed.customer].set_rank(rank)
+        self.list.remove(call)
         self._show_counts()
         self._undo = results
         summary = " ".join(result.summary for result in results)
@@ -319,6 +326,12 @@ class TodayPanel(QFrame):
 
     def _move_focus(self, card: CallCard, step: int) -> None:
         target = self._neighbour(card, step)
+        if target is None and step > 0 and self.list.more_row.isVisible():
+            # Down on the last card shown: the next page, and the focus on its first call.
+            following = self.calls[self.list.target].customer
+            self.list.focus_after_building(following)
+            self.list.show_more()
+            return
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll.ensureWidgetVisible(target, 0, 40)
@@ -338,29 +351,3 @@ class TodayPanel(QFrame):
             if card.property("current") != (card is widget):
                 card.set_current(card is widget)
         self.scroll.ensureWidgetVisible(new or widget, 0, 40)
-
-
-PANEL_STYLE = """
-#todayPanel { background: palette(window); border-right: 1px solid palette(midlight); }
-#todayHeader { background: palette(base); border-bottom: 1px solid palette(midlight); }
-#todayList, #todayScroll, #todayScroll > QWidget > QWidget { background: palette(window); }
-#todayTitle { font-size: 20pt; font-weight: 600; color: palette(text); }
-#todayDate { color: @muted; font-size: 11pt; }
-#todaySummary { font-size: 12pt; color: palette(text); }
-QLabel[role="caption"] {
-    color: @muted; font-size: 8pt; font-weight: 600; letter-spacing: 1px;
-}
-QLabel[role="figure"] { font-size: 13pt; font-weight: 600; color: palette(text); }
-QLabel[role="figure"][tone="overdue"] { color: @overdue; }
-QLabel[role="note"] { color: @muted; }
-#todayEmpty { color: @muted; font-size: 12pt; padding: 60px 20px; }
-#undoBar {
-    background: @settled~12; border: 1px solid @settled~35; border-radius: 8px;
-}
-#undoText { color: palette(text); }
-#undoButton {
-    padding: 4px 14px; border: 1px solid @settled~60; border-radius: 5px;
-    background: palette(base); color: @settled; font-weight: 600;
-}
-#undoButton:focus { border: 2px solid @focus; }
-"""

@@ -19,7 +19,7 @@ from diva_desk.store.contents.writing import add_contents
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import SMALL_BOOK, TODAY
+from ..conftest import SMALL_BOOK, TODAY, settle, show_tab
 
 LONG_NAME = "Northern Lights Community Daycare Co-operative"
 LONG_PAYMENT = "Cheque 4271 from the Northern Lights treasurer"
@@ -43,6 +43,7 @@ def long_names(book: peewee.SqliteDatabase) -> peewee.SqliteDatabase:
 
 def open_window(qtbot: QtBot, width: int) -> MainWindow:
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.resize(width, 760)
     win.show()
@@ -68,7 +69,7 @@ def test_the_invoice_list_gives_every_column_its_text_when_the_room_is_there(
 ) -> None:
     win = open_window(qtbot, 1000)
     tab = win.invoices
-    win.tabs.setCurrentWidget(tab)
+    show_tab(qtbot, win, tab)
     view = tab.view
     qtbot.waitUntil(lambda: tab.proxy.rowCount() == 5)
     header = view.horizontalHeader()
@@ -80,6 +81,8 @@ def test_the_invoice_list_gives_every_column_its_text_when_the_room_is_there(
     customer = 1
     assert tab.model.headerData(customer, Qt.Orientation.Horizontal) == "Customer"
     qtbot.waitUntil(lambda: view.columnWidth(customer) >= view.sizeHintForColumn(customer))
+    # Fitted again to the new width (on the next turn of the event loop).
+    qtbot.waitUntil(lambda: all(view.columnWidth(c) >= view.sizeHintForColumn(c) for c in shown))
     for column in shown:
         assert view.columnWidth(column) >= view.sizeHintForColumn(column), column
     for row in range(tab.proxy.rowCount()):

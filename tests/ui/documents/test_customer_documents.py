@@ -22,7 +22,7 @@ from diva_desk.ui.documents import pdf_preview
 from diva_desk.ui.invoices.payment_dialog import PaymentDialog
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 from ..invoice_helpers import Dialogs, dialogs
 
 __all__ = ["dialogs"]
@@ -56,6 +56,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def window(qtbot: QtBot, small_book: peewee.SqliteDatabase) -> MainWindow:
     made = MainWindow(today=lambda: TODAY)
+    settle(qtbot, made)
     qtbot.addWidget(made)
     return made
 

@@ -17,7 +17,7 @@ from diva_desk.store.contents.writing import add_contents
 from diva_desk.ui.documents import pdf_preview
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 from .test_customer_documents import pdf_text, select
 
 #: ACME's INV-1001 (1,000.00, due Oct 1) goes on a plan: 500.00 on Nov 25, 500.00 on Dec 25.
@@ -40,6 +40,7 @@ REASON = (
 def window(qtbot: QtBot, small_book: peewee.SqliteDatabase) -> MainWindow:
     add_contents(r.BookContents(payment_plans=(PLAN,)))
     made = MainWindow(today=lambda: TODAY)
+    settle(qtbot, made)
     qtbot.addWidget(made)
     return made
 

@@ -108,6 +108,8 @@ def test_save_send_then_locked_with_its_number(
     assert detail.totals.total == Decimal("1076.33")
     assert editor.windowTitle() == "Invoice INV-1"
     # The PDF step follows at once.
+    # The PDF is made on the worker; its preview opens when it is ready.
+    qtbot.waitUntil(lambda: bool(dialogs.opened) and isinstance(dialogs.opened[-1], PdfPreview))
     preview = dialogs.opened[-1]
     assert isinstance(preview, PdfPreview)
     assert preview.windowTitle() == "Invoice INV-1"

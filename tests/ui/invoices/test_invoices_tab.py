@@ -26,7 +26,7 @@ from diva_desk.ui.invoices.payment_dialog import PaymentDialog
 from diva_desk.ui.invoices.void_dialog import VoidDialog
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle, show_tab
 from ..invoice_helpers import Dialogs, dialogs
 
 __all__ = ["dialogs"]
@@ -35,6 +35,7 @@ __all__ = ["dialogs"]
 @pytest.fixture
 def window(qtbot: QtBot, small_book: peewee.SqliteDatabase) -> MainWindow:
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.show()
     win.tabs.setCurrentWidget(win.invoices)
@@ -121,7 +122,9 @@ def test_footer_keeps_currencies_apart(qtbot: QtBot, small_book: peewee.SqliteDa
         )
     )
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
+    show_tab(qtbot, win, win.invoices)
     assert win.invoices.footer.text() == (
         "6 invoices shown — total $2,495.50 · US$500.00 — still owed $2,150.00 · US$500.00"
     )
@@ -139,6 +142,8 @@ def test_send_a_draft_from_the_list_by_shortcut(
     # An imported draft keeps the number it came with; it is now sent and listed so.
     detail = invoice_detail(m.Invoice.get(m.Invoice.number == "INV-1005").id, TODAY)
     assert detail.invoice.state is r.InvoiceState.SENT
+    # The PDF is made on the worker; its preview opens when it is ready.
+    qtbot.waitUntil(lambda: bool(dialogs.opened) and isinstance(dialogs.opened[-1], PdfPreview))
     preview = dialogs.opened[-1]
     assert isinstance(preview, PdfPreview) and preview.windowTitle() == "Invoice INV-1005"
     row = [
@@ -200,6 +205,7 @@ def test_record_a_payment_and_void_from_the_list(
     dialogs.expect(void)
     qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
     assert tab.selected_rows()[0].status.value == "void"
+    settle(qtbot, window)
     assert window.owed_label.text() == "Owed to you: $1,250.00"
 
 

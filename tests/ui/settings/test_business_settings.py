@@ -40,7 +40,7 @@ from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.tax_rates_page import NAME, RATE
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 
 #: The logo's colour, found in the rendered invoice only when the logo is printed.
 LOGO_COLOUR = QColor("#c2185b")
@@ -386,6 +386,7 @@ def test_a_new_locale_and_name_show_in_the_window_once_saved(
     qtbot: QtBot, counted_book: peewee.SqliteDatabase
 ) -> None:
     window = MainWindow(today=lambda: TODAY)
+    settle(qtbot, window)
     qtbot.addWidget(window)
     window.show()
     assert window.windowTitle() == "Diva Desk — Bright Spark Electrical"
@@ -406,5 +407,6 @@ def test_a_new_locale_and_name_show_in_the_window_once_saved(
     assert window.windowTitle() == "Diva Desk — Étincelle Électrique"
     # ACME 1000.00 + BETA 900.00 + GAMMA 250.00 owed, now in French Canadian format.
     owed = fmt.money(Decimal("2150.00"), "CAD", "fr_CA")
+    settle(qtbot, window)
     assert owed in window.owed_label.text()
     assert get_business().locale == "fr_CA"  # type: ignore[union-attr]

@@ -78,8 +78,15 @@ def test_window_opens_in_the_business_language(
     close_book()
     seen: dict[str, object] = {}
 
+    # A window another test left behind (closed, not yet deleted) is not this one.
+    before = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
+
     def fake_exec(self: QApplication) -> int:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and id(w) not in before
+        ]
         seen["title"] = windows[0].windowTitle()
         seen["visible"] = windows[0].isVisible()
         seen["locale"] = current_locale()

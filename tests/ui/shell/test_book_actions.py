@@ -17,12 +17,13 @@ from diva_desk.ui.common import errors
 from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 
 
 @pytest.fixture
 def window(qtbot: QtBot, small_book: peewee.SqliteDatabase) -> MainWindow:
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.show()
     return win
@@ -93,6 +94,7 @@ def test_export_then_import_round_trip(window: MainWindow, qtbot: QtBot, tmp_pat
         window.book_actions.import_from(exported)
     # The window read the book again by itself.
     assert window.customers.proxy.rowCount() == 4
+    settle(qtbot, window)
     assert window.owed_label.text() == "Owed to you: $2,150.00"
     assert (
         window.statusBar()

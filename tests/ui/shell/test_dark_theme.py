@@ -27,7 +27,7 @@ from diva_desk.ui.common import style
 from diva_desk.ui.common.style import Tone
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 
 #: WCAG AA for body text.
 LEGIBLE = 4.5
@@ -94,6 +94,7 @@ def app_palette() -> Iterator[None]:
 def demo_window(qtbot: QtBot) -> MainWindow:
     add_contents(demo_contents(TODAY))
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

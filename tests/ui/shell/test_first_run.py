@@ -81,8 +81,9 @@ def test_demo_book_brings_its_own_business(qtbot: QtBot, book: peewee.SqliteData
     assert not dialog.currency.isEnabled()  # the demo's invoices are in its currency
     assert demo_business_name() in dialog.name.placeholderText()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    # Written on the worker: the dialog waits, greyed, and closes once it is in.
+    assert not dialog.isEnabled()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20000)
     business = get_business()
     assert business is not None and business.name == demo_business_name()
     assert has_customers()
@@ -98,8 +99,7 @@ def test_ticking_the_demo_keeps_the_name_already_typed(
     dialog.demo.setChecked(True)
     assert dialog.name.text() == "Bright Spark Electrical"
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20000)
     business = get_business()
     assert business is not None
     assert (business.name, business.owner_name) == ("Bright Spark Electrical", "Sam Rivera")

@@ -20,12 +20,13 @@ from diva_desk.ui.common.tables.table_models import ROW_ROLE
 from diva_desk.ui.common.window_state import app_settings
 from diva_desk.ui.shell.main_window import MainWindow
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle, show_tab
 
 
 @pytest.fixture
 def window(qtbot: QtBot, small_book: peewee.SqliteDatabase) -> MainWindow:
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -41,11 +42,14 @@ def column_of(tab: ListTab, title: str) -> int:
     return tab.model.column_titles().index(title)
 
 
-def test_title_names_the_business_and_lists_show_the_book(window: MainWindow) -> None:
+def test_title_names_the_business_and_lists_show_the_book(window: MainWindow, qtbot: QtBot) -> None:
     assert window.windowTitle() == "Diva Desk — Bright Spark Electrical"
     assert window.customers.proxy.rowCount() == 4
+    # A list out of view is read when it is shown.
+    show_tab(qtbot, window, window.invoices)
     assert window.invoices.proxy.rowCount() == 5
     # Open follow-ups only: the one marked done is not listed.
+    show_tab(qtbot, window, window.followups)
     assert window.followups.proxy.rowCount() == 3
     assert window.customers.count.text() == "4 in all"
 
@@ -63,8 +67,9 @@ def test_amounts_and_dates_are_formatted_and_numbers_right_aligned(window: MainW
     assert overdue.data(Qt.ItemDataRole.ForegroundRole) == style.colour(style.Tone.OVERDUE)
 
 
-def test_invoice_status_in_words(window: MainWindow) -> None:
+def test_invoice_status_in_words(window: MainWindow, qtbot: QtBot) -> None:
     tab = window.invoices
+    show_tab(qtbot, window, tab)
     statuses = dict(
         zip(column_texts(tab, 0), column_texts(tab, column_of(tab, "Status")), strict=True)
     )
@@ -98,6 +103,7 @@ def test_typing_in_search_filters_rows(window: MainWindow, qtbot: QtBot) -> None
 
 
 def test_invoice_search_finds_status_words(window: MainWindow, qtbot: QtBot) -> None:
+    show_tab(qtbot, window, window.invoices)
     qtbot.keyClicks(window.invoices.search, "overdue")
     assert sorted(column_texts(window.invoices, 0)) == ["INV-1001", "INV-1003"]
 
@@ -112,8 +118,9 @@ def test_sorting_by_balance_sorts_by_value_not_text(window: MainWindow) -> None:
     assert column_texts(tab, balance)[-2:] == ["$900.00", "$1,000.00"]
 
 
-def test_sorting_by_due_date_sorts_by_date_not_text(window: MainWindow) -> None:
+def test_sorting_by_due_date_sorts_by_date_not_text(window: MainWindow, qtbot: QtBot) -> None:
     tab = window.invoices
+    show_tab(qtbot, window, tab)
     tab.view.sortByColumn(column_of(tab, "Due"), Qt.SortOrder.AscendingOrder)
     assert column_texts(tab, 0) == ["INV-1001", "INV-1003", "INV-1004", "INV-1002", "INV-1005"]
 
@@ -145,6 +152,7 @@ def test_status_bar_shows_one_figure_per_currency(
         )
     )
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     assert win.owed_label.text() == "Owed to you: $2,150.00 · US$500.00"
 
@@ -162,6 +170,7 @@ def test_today_panel_shows_the_day_the_money_and_the_calls(window: MainWindow) -
 
 def test_empty_book_says_nothing_is_owed(qtbot: QtBot, book: peewee.SqliteDatabase) -> None:
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     assert win.owed_label.text() == "Nothing is owed to you."
     assert win.today_panel.overdue_count.text() == "No invoice is overdue."
@@ -177,6 +186,7 @@ def test_find_shortcut_focuses_the_search_of_the_current_tab(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.invoices
+    settle(qtbot, window)  # a list is read when it comes into view
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.invoices.search.hasFocus)
     qtbot.keyClick(window.invoices.search, Qt.Key.Key_Down)
@@ -221,6 +231,7 @@ def test_geometry_tab_and_columns_are_remembered(
     qtbot: QtBot, small_book: peewee.SqliteDatabase
 ) -> None:
     first = MainWindow(today=lambda: TODAY)
+    settle(qtbot, first)
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 500)  # within the offscreen screen (800 x 600)
@@ -231,6 +242,7 @@ def test_geometry_tab_and_columns_are_remembered(
     assert app_settings().value("window/tab") in (2, "2")
 
     second = MainWindow(today=lambda: TODAY)
+    settle(qtbot, second)
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == (700, 500)
@@ -252,12 +264,15 @@ def test_window_on_the_demo_book(qtbot: QtBot, book: peewee.SqliteDatabase) -> N
     contents = demo_contents(TODAY)
     add_contents(contents)
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.show()
     assert win.windowTitle() == f"Diva Desk — {contents.business.name}"
     # Archived customers are hidden until "Show archived" is ticked.
     assert win.customers.proxy.rowCount() == sum(not c.archived for c in contents.customers)
+    show_tab(qtbot, win, win.invoices)
     assert win.invoices.proxy.rowCount() == len(contents.invoices)
+    show_tab(qtbot, win, win.followups)
     assert win.followups.proxy.rowCount() == sum(1 for f in contents.followups if not f.done)
     owed = total_owed(TODAY)
     for currency, amount in owed.items():

@@ -28,7 +28,7 @@ from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, sho
 from diva_desk.ui.shell.main_window import MainWindow
 from diva_desk.ui.today.call_card import CallCard
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 
 NEW = QKeySequence.StandardKey.New  # made into a sequence once the app is running
 
@@ -36,6 +36,7 @@ NEW = QKeySequence.StandardKey.New  # made into a sequence once the app is runni
 @pytest.fixture
 def window(qtbot: QtBot, small_book: peewee.SqliteDatabase, tmp_path: Path) -> MainWindow:
     win = MainWindow(data_dir=tmp_path, today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -148,6 +149,7 @@ def test_no_two_things_in_view_share_an_alt_letter(
 ) -> None:
     """Alt+S was both Snooze, on the call card with the focus, and the Settings menu."""
     window = MainWindow(today=lambda: TODAY)
+    settle(qtbot, window)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

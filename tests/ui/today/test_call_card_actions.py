@@ -22,7 +22,7 @@ from diva_desk.ui.documents import pdf_preview
 from diva_desk.ui.shell.main_window import MainWindow
 from diva_desk.ui.today.call_card import CallCard
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,7 @@ def test_the_dialled_number_keeps_its_extension_apart(typed: str, uri: str) -> N
 def window(qtbot: QtBot, book: peewee.SqliteDatabase) -> MainWindow:
     add_contents(demo_contents(TODAY))
     win = MainWindow(today=lambda: TODAY)
+    settle(qtbot, win)
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

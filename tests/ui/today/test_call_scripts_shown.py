@@ -14,7 +14,7 @@ from diva_desk.store.contents.writing import add_contents
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.today.call_card import CallCard
 
-from ..conftest import SMALL_BOOK, TODAY
+from ..conftest import SMALL_BOOK, TODAY, settle
 from .test_today_panel import make_panel
 
 
@@ -84,6 +84,7 @@ def test_blank_names_show_a_card_and_a_script(qtbot: QtBot, book: peewee.SqliteD
     )
     add_contents(blank)
     window = MainWindow(today=lambda: TODAY)
+    settle(qtbot, window)
     qtbot.addWidget(window)
     acme = window.today_panel.cards["ACME"]
     assert acme.ask_for.text() == "Ask for whoever looks after invoices"

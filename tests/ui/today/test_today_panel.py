@@ -31,8 +31,9 @@ from diva_desk.ui.common.undo_bar import UNDO_SECONDS
 from diva_desk.ui.today import outcome_dialogs
 from diva_desk.ui.today.call_card import CallCard, OutcomeKind
 from diva_desk.ui.today.today_panel import TodayPanel
+from diva_desk.ui.today.today_reading import PAGE
 
-from ..conftest import TODAY
+from ..conftest import TODAY, settle
 
 NOW = dt.datetime(2026, 11, 23, 9, 30)
 
@@ -112,6 +113,11 @@ def test_demo_book_lists_the_calls_in_order_with_count_and_total(
     expected = calls_today(TODAY)
     assert len(expected) >= 10
     assert listed(panel) == [call.customer for call in expected]
+    # A page of cards first; "Show more" the rest.
+    assert len(panel.cards) == min(len(expected), PAGE)
+    while panel.list.more_row.isVisible():
+        panel.show_more()
+        panel.list.finish_now()
     # On screen in the same order, top to bottom, numbered from 1.
     cards = sorted(panel.cards.values(), key=lambda c: c.y())
     assert [c.call.customer for c in cards] == listed(panel)
@@ -432,6 +438,7 @@ def test_the_window_shows_the_meeting_pack_in_the_preview(
         pdf_preview, "preview_pdf", lambda parent, data, **kw: shown.append((data, kw["title"]))
     )
     window = MainWindow(today=lambda: TODAY)
+    settle(qtbot, window)
     qtbot.addWidget(window)
     acme = window.today_panel.cards["ACME"]
     with qtbot.waitSignal(window.tasks.task_finished, timeout=20000):
