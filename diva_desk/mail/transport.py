@@ -8,6 +8,8 @@ after the message was handed over, before the server said it took it).
 
 from __future__ import annotations
 
+import base64
+import hmac
 import smtplib
 import socket
 import ssl
@@ -49,22 +51,55 @@ class DeliveryProblem(BookProblem):
         return self.kind in (Problem.RECIPIENT, Problem.REFUSED)
 
 
-class _SMTP(smtplib.SMTP):
-    """Remembers whether the message itself was handed over (the DATA command began)."""
+class _Session:
+    """What both kinds of connection add to smtplib's.
+
+    * Whether the message itself was handed over (the DATA command began): a
+      connection lost after that may have delivered it.
+    * A login whose password is not plain ASCII (``Pässword``): smtplib encodes the
+      AUTH exchange as ASCII and would fail before asking; RFC 4616 and the servers
+      take UTF-8.
+    """
 
     handed_over = False
 
     def data(self, msg):  # type: ignore[no-untyped-def]
         self.handed_over = True
-        return super().data(msg)
+        return super().data(msg)  # type: ignore[misc]
+
+    def auth_cram_md5(self, challenge=None):  # type: ignore[no-untyped-def]
+        if challenge is None:
+            return None
+        digest = hmac.HMAC(self.password.encode("utf-8"), challenge, "md5").hexdigest()  # type: ignore[attr-defined]
+        return f"{self.user} {digest}"  # type: ignore[attr-defined]
+
+    def auth(self, mechanism, authobject, *, initial_response_ok=True):  # type: ignore[no-untyped-def]
+        mechanism = mechanism.upper()
+        initial = authobject() if initial_response_ok else None
+        if initial is not None:
+            code, resp = self.docmd("AUTH", f"{mechanism} {_b64(initial)}")  # type: ignore[attr-defined]
+        else:
+            code, resp = self.docmd("AUTH", mechanism)  # type: ignore[attr-defined]
+        rounds = 0
+        while code == 334 and rounds < 5:
+            rounds += 1
+            challenge = base64.decodebytes(resp)
+            code, resp = self.docmd(_b64(authobject(challenge)))  # type: ignore[attr-defined]
+        if code in (235, 503):
+            return code, resp
+        raise smtplib.SMTPAuthenticationError(code, resp)
 
 
-class _SMTPSSL(smtplib.SMTP_SSL):
-    handed_over = False
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
 
-    def data(self, msg):  # type: ignore[no-untyped-def]
-        self.handed_over = True
-        return super().data(msg)
+
+class _SMTP(_Session, smtplib.SMTP):
+    pass
+
+
+class _SMTPSSL(_Session, smtplib.SMTP_SSL):
+    pass
 
 
 def tls_context() -> ssl.SSLContext:

@@ -211,15 +211,18 @@ def _authenticator(server, session, envelope, mechanism, auth_data) -> AuthResul
 
 
 @pytest.fixture
-def smtp_login() -> Iterator[SmtpServer]:
-    """A relay on loopback that wants a login (over a plain connection: loopback only)."""
+def smtp_login(certificate: tuple[Path, Path]) -> Iterator[SmtpServer]:
+    """A server that wants a login, after STARTTLS, and refuses a wrong password."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(str(certificate[0]), str(certificate[1]))
     server = SmtpServer(
         _free_port(),
-        Security.NONE,
+        Security.STARTTLS,
         kwargs={
+            "tls_context": context,
+            "require_starttls": True,
             "authenticator": _authenticator,
             "auth_required": True,
-            "auth_require_tls": False,
         },
     )
     server.start()
