@@ -45,7 +45,7 @@ class Round:
 
     @property
     def all_went(self) -> bool:
-        return not self.problems and not self.stopped
+        return not self.problems and not self.stopped and not self.interrupted
 
 
 def build_email(

@@ -179,12 +179,15 @@ def trusting(certificate: tuple[Path, Path]) -> ssl.SSLContext:
     return context
 
 
-@pytest.fixture
-def smtp_plain() -> Iterator[SmtpServer]:
+def plain_server() -> Iterator[SmtpServer]:
+    """A plain server on loopback, running until the fixture ends (tests/cli uses it too)."""
     server = SmtpServer(_free_port(), Security.NONE)
     server.start()
     yield server
     server.stop()
+
+
+smtp_plain = pytest.fixture(plain_server, name="smtp_plain")
 
 
 @pytest.fixture

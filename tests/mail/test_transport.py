@@ -43,9 +43,7 @@ def test_ssl_to_a_starttls_port_says_to_check_the_security(
     assert "127.0.0.1" in str(refused.value)
 
 
-def test_a_wrong_password_is_said_as_such(
-    smtp_login: SmtpServer, trusting: ssl.SSLContext
-) -> None:
+def test_a_wrong_password_is_said_as_such(smtp_login: SmtpServer, trusting: ssl.SSLContext) -> None:
     settings = smtp_login.settings(user=USER)
     with pytest.raises(DeliveryProblem) as refused:
         sender.send_test_message(settings, password="not-it", context=trusting)
