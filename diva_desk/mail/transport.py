@@ -132,7 +132,7 @@ def send(
         smtp = _connect(settings, context)
         if settings.user:
             smtp.login(settings.user, password or "")
-        smtp.send_message(message)
+        refused = smtp.send_message(message)
     except (smtplib.SMTPException, OSError) as exc:
         handed_over = smtp is not None and smtp.handed_over
         raise _problem(settings, exc, handed_over) from None
@@ -142,6 +142,9 @@ def send(
                 smtp.quit()
             except (smtplib.SMTPException, OSError):
                 smtp.close()
+    if refused:
+        # Some recipients took it (the BCC to self), the customer's server did not.
+        raise _problem(settings, smtplib.SMTPRecipientsRefused(refused), handed_over=False)
 
 
 def _connect(settings: MailSettings, context: ssl.SSLContext) -> _SMTP | _SMTPSSL:

@@ -171,3 +171,17 @@ def test_the_list_reads_no_attachment_in_one_statement(
     assert len(listed) == 5 and waiting == 5
     assert len(seen) == 2
     assert all("attachment," not in sql and "attachment " not in sql for sql in seen)
+
+
+def test_a_refused_customer_is_a_failure_even_when_the_copy_to_self_went(
+    mail_book: peewee.SqliteDatabase, smtp_plain: SmtpServer
+) -> None:
+    set_up(smtp_plain, bcc_self=True)
+    refused, _draft = sending.send_invoice("DD-1040", dt.date.today(), to="nobody@acme.example")
+    assert sender.deliver_waiting().problems
+    failed = outbox.message(refused)
+    assert failed.status == "failed" and "refused the recipient nobody@acme.example" in (
+        failed.last_error
+    )
+    (copy,) = smtp_plain.received
+    assert copy.recipients == ["owner@maple.example"] and "Bcc" not in copy.message
