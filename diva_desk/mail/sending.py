@@ -6,12 +6,13 @@ returns, and the sender (mail.sender) delivers them when the server can be reach
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.mail import compose, outbox
-from diva_desk.mail.settings import load_settings
+from diva_desk.mail.settings import checked_address, load_settings
 
 
 def _queue(draft: compose.Draft) -> int:
@@ -46,5 +47,12 @@ def send_reminder(
 
 
 def send_draft(draft: compose.Draft) -> int:
-    """Queue a message the owner looked at (and maybe changed) before sending."""
-    return _queue(draft)
+    """Queue a message the owner looked at (and maybe changed) before sending.
+
+    The window shows the draft (compose.*_draft) with the recipient, subject and body
+    editable; what the owner typed is checked here, naming the field.
+    """
+    if not draft.subject.strip():
+        raise BadInput(_("subject: give the message a subject"))
+    to = checked_address(_("to"), draft.to)
+    return _queue(dataclasses.replace(draft, to=to, subject=" ".join(draft.subject.split())))

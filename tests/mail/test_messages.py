@@ -133,3 +133,19 @@ def test_settings_are_checked_before_anything_is_kept(mail_book: peewee.SqliteDa
         "smtp.gmail.com", 587, Security.STARTTLS, "me@gmail.com")  # fmt: skip
     assert load_settings() == kept
     assert all("app" in preset.password_note.lower() for preset in presets())
+
+
+def test_a_draft_edited_before_sending_is_checked(
+    mail_book: peewee.SqliteDatabase,
+) -> None:
+    from diva_desk.mail import outbox, sending
+
+    save_settings(MailSettings(host="localhost", security=Security.NONE,
+                               from_address="owner@maple.example"))  # fmt: skip
+    draft = compose.invoice_draft("DD-1040", TODAY)
+    with pytest.raises(BadInput, match=r"^to: pat@ is not an email address"):
+        sending.send_draft(dataclasses.replace(draft, to="pat@"))
+    with pytest.raises(BadInput, match=r"^subject: give the message a subject"):
+        sending.send_draft(dataclasses.replace(draft, subject="  "))
+    kept = sending.send_draft(dataclasses.replace(draft, to="pat@acme.example", body="Hi\n"))
+    assert (outbox.message(kept).to, outbox.message(kept).body) == ("pat@acme.example", "Hi\n")
