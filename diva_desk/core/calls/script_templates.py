@@ -137,7 +137,7 @@ def parse_template(name: str, text: str) -> dict[str, list[string.Template]]:
                     "(start with [opening])"
                 ).format(name=name, line=number),
             )
-        sections[current].append(_checked_line(name, number, line, known))
+        sections[current].append(checked_line(name, number, line, known))
     if not any(sections.values()):
         raise TemplateProblem(name, _('Template "{name}" is empty').format(name=name))
     return sections
@@ -152,7 +152,12 @@ def check_template(name: str, text: str) -> TemplateProblem | None:
     return None
 
 
-def _checked_line(name: str, number: int, line: str, known: frozenset[str]) -> string.Template:
+def checked_line(name: str, number: int, line: str, known: frozenset[str]) -> string.Template:
+    """One line of a template, its placeholders checked against ``known``.
+
+    Shared with the email templates (diva_desk.mail.templates), so both kinds of text
+    the owner rewrites are checked by one rule and report a mistake in the same words.
+    """
     template = string.Template(line)
     for match in template.pattern.finditer(line):
         if match["invalid"] is not None:

@@ -205,5 +205,38 @@ CREATE INDEX IF NOT EXISTS invoice_issued_sales
     ON invoice (issue_date, state, currency, total_cents, deposit_cents);
 """
 
+#: Version 4: the mail outbox (diva_desk.mail.outbox): a message is stored whole, its PDF with it,
+#: the moment the owner sends it, so closing the app or going offline loses nothing.
+#: ``sending`` is the mark taken before talking to the server and ``sent`` the
+#: confirmation after it; a row left in ``sending`` by a process that died may have
+#: gone, so it becomes ``failed`` with ``maybe_sent`` set and is never resent blindly.
+STEP_OUTBOX = """
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('invoice', 'statement', 'reminder')),
+    about TEXT NOT NULL,
+    customer_id INTEGER REFERENCES customer (id),
+    invoice_id INTEGER REFERENCES invoice (id),
+    interaction_id INTEGER REFERENCES interaction (id) ON DELETE SET NULL,
+    to_address TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    attachment_name TEXT NOT NULL DEFAULT '',
+    attachment BLOB,
+    message_id TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL DEFAULT 'queued'
+        CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'cancelled')),
+    maybe_sent INTEGER NOT NULL DEFAULT 0,
+    queued_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    next_try_at TEXT,
+    claimed_by TEXT NOT NULL DEFAULT '',
+    claimed_at TEXT,
+    last_error TEXT NOT NULL DEFAULT '',
+    sent_at TEXT
+);
+CREATE INDEX outbox_waiting ON outbox (status, next_try_at);
+"""
+
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_OUTBOX]

@@ -1,0 +1,328 @@
+"""The message for an invoice, a statement or a reminder: recipient, words and the PDF.
+
+The PDF is the same document the window prints and the command line writes; the words
+come from the email templates (mail.templates) in the book's language. A reminder
+obeys the reminder letter's standing (store.calls.reminder_standing through
+documents.reminder.overdue_items): what a payment plan being kept or a promise not yet
+due covers is never asked for, and when that is everything, the refusal is the letter's
+own sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from dataclasses import dataclass
+from decimal import Decimal
+from urllib.parse import quote
+
+from diva_desk.core import records as r
+from diva_desk.core.invoices.instructions import instructions_for_all
+from diva_desk.core.invoices.open_items import open_items
+from diva_desk.core.invoices.totals import invoice_totals
+from diva_desk.core.money import ZERO, decimal_text
+from diva_desk.errors import BadInput
+from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
+from diva_desk.mail import templates
+from diva_desk.mail.settings import MailSettings, checked_address, load_settings
+from diva_desk.store.book.db import db
+
+Kind = str  # "invoice" | "statement" | "reminder"
+REMINDER_LEVELS = ("friendly", "firm", "final")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A message ready for the outbox (or for the owner's own mail program)."""
+
+    kind: Kind
+    #: The invoice number or the customer's code.
+    about: str
+    customer_id: int
+    invoice_id: int | None
+    to: str
+    subject: str
+    body: str
+    attachment_name: str
+    attachment: bytes
+    #: One line for the customer's history.
+    note: str
+
+
+def recipient(customer: r.Customer) -> str:
+    """The customer's accounts-payable email where there is one, else their email."""
+    return (customer.ap_email or customer.email).strip()
+
+
+def _to(customer: r.Customer, to: str | None) -> str:
+    if to is not None:
+        return checked_address(_("to"), to)
+    address = recipient(customer)
+    if not address:
+        raise BadInput(
+            _(
+                "{customer} has no email address: add theirs (or their accounts-payable "
+                "email) to the customer, or give the recipient"
+            ).format(customer=customer.name)
+        )
+    return checked_address(_("to"), address)
+
+
+def _file_name(name: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "-", name).strip().lstrip(".")
+    return cleaned or "document"
+
+
+def _first_word(name: str) -> str:
+    words = name.split()
+    return words[0] if words else ""
+
+
+def _common(
+    business: r.Business,
+    customer: r.Customer,
+    to: str,
+    today: dt.date,
+    currencies: list[str],
+    settings: MailSettings,
+    instructions_by_currency: dict[str, str],
+    link: dict[str, str],
+) -> dict[str, str]:
+    person = customer.ap_contact_name if to == customer.ap_email.strip() else ""
+    person = person or customer.contact_name
+    texts = instructions_for_all(
+        business.payment_instructions, instructions_by_currency, currencies
+    )
+    instructions = "\n".join(f"{code}: {text}" if code else text for code, text in texts)
+    return {
+        "business_name": business.name,
+        "owner_name": business.owner_name,
+        "owner_first_name": _first_word(business.owner_name),
+        "customer_name": customer.name,
+        "contact_name": customer.contact_name,
+        "contact_first_name": _first_word(customer.contact_name),
+        "greeting_name": _first_word(person) or customer.name,
+        "date": fmt.date(today, locale=business.locale),
+        "payment_instructions": instructions,
+        "pay_link": pay_link(settings.pay_link, link),
+    }
+
+
+def pay_link(pattern: str, values: dict[str, str]) -> str:
+    """The business's pay link with the invoice, amount, currency and customer filled in."""
+    if not pattern:
+        return ""
+    quoted = {key: quote(value, safe="") for key, value in values.items()}
+    return string.Template(pattern).safe_substitute(quoted)
+
+
+def _filled(name: str, locale: str, values: dict[str, str]) -> tuple[str, str]:
+    filled = templates.fill(name, templates.text_in_use(name, locale), values)
+    return filled.subject, filled.body
+
+
+def invoice_draft(number: str, today: dt.date, to: str | None = None) -> Draft:
+    """The email for a sent invoice, its PDF attached."""
+    from diva_desk.documents.invoice import invoice_pdf
+    from diva_desk.store.invoices.documents import invoice_document
+
+    doc = invoice_document(number, today)
+    invoice = doc.invoice
+    if invoice.state is not r.InvoiceState.SENT:
+        raise BadInput(
+            _("{number} is a draft: send it (give it its number) before emailing it").format(
+                number=number
+            )
+            if invoice.state is r.InvoiceState.DRAFT
+            else _("{number} is void and cannot be emailed").format(number=number)
+        )
+    address = _to(doc.customer, to)
+    settings = load_settings()
+    locale = doc.business.locale
+    total = invoice_totals(invoice.lines, invoice.currency).total
+    paid = sum((p.amount for p in doc.payments), ZERO)
+    owed = max(total - paid, ZERO)
+    link = {
+        "invoice": invoice.number,
+        "amount": decimal_text(owed),
+        "currency": invoice.currency,
+        "customer": doc.customer.code,
+    }
+    values = _common(
+        doc.business,
+        doc.customer,
+        address,
+        today,
+        [invoice.currency],
+        settings,
+        dict(doc.instructions_by_currency),
+        link,
+    )
+    values |= {
+        "invoice": invoice.number,
+        "total": fmt.money(total, invoice.currency, locale),
+        "amount": fmt.money(owed, invoice.currency, locale),
+        "issue_date": fmt.date(invoice.issue_date, locale=locale),
+        "due_date": fmt.date(invoice.due_date, locale=locale),
+        "po_number": invoice.po_number,
+    }
+    subject, body = _filled("invoice", locale, values)
+    customer_id, invoice_id = db.execute_sql(
+        "SELECT customer_id, id FROM invoice WHERE number = ?", (invoice.number,)
+    ).fetchone()
+    return Draft(
+        kind="invoice",
+        about=invoice.number,
+        customer_id=customer_id,
+        invoice_id=invoice_id,
+        to=address,
+        subject=subject,
+        body=body,
+        attachment_name=_file_name(invoice.number) + ".pdf",
+        attachment=invoice_pdf(doc),
+        note=_("Emailed invoice {number} to {to}.").format(number=invoice.number, to=address),
+    )
+
+
+def _customer_id(code: str) -> int:
+    row = db.execute_sql("SELECT id FROM customer WHERE code = ?", (code,)).fetchone()
+    if row is None:
+        raise BadInput(_("no customer {code} in the book").format(code=code))
+    return row[0]
+
+
+def statement_draft(
+    code: str, today: dt.date, to: str | None = None, since: dt.date | None = None
+) -> Draft:
+    """The email for a customer's statement of account, the statement attached."""
+    from diva_desk.documents.statement import statement_pdf
+    from diva_desk.store.calls.letters import statement_document
+
+    customer_id = _customer_id(code)
+    doc = statement_document(code, today, payments_since=since)
+    address = _to(doc.customer, to)
+    locale = doc.business.locale
+    items = open_items(doc.invoices, doc.payments, today)
+    owed: dict[str, Decimal] = {}
+    late: dict[str, Decimal] = {}
+    for item in items:
+        currency = item.invoice.currency
+        owed[currency] = owed.get(currency, ZERO) + item.balance
+        if item.days_past_due > 0:
+            late[currency] = late.get(currency, ZERO) + item.balance
+    first = doc.customer.currency
+    currencies = list(owed) or [first]
+    link = {"invoice": "", "amount": "", "currency": first, "customer": code}
+    values = _common(
+        doc.business,
+        doc.customer,
+        address,
+        today,
+        currencies,
+        load_settings(),
+        dict(doc.instructions_by_currency),
+        link,
+    )
+    values |= {
+        "total_owed": fmt.money_in_currencies(owed, first, locale),
+        "overdue": fmt.money_in_currencies(late, first, locale),
+    }
+    subject, body = _filled("statement", locale, values)
+    return Draft(
+        kind="statement",
+        about=code,
+        customer_id=customer_id,
+        invoice_id=None,
+        to=address,
+        subject=subject,
+        body=body,
+        attachment_name=f"{_file_name(code)}-statement-{today.isoformat()}.pdf",
+        attachment=statement_pdf(doc),
+        note=_("Emailed a statement of account to {to}.").format(to=address),
+    )
+
+
+def reminder_draft(
+    code: str, today: dt.date, level: str = "friendly", to: str | None = None
+) -> Draft:
+    """The email for a reminder, the letter attached; BadInput (the letter's own
+    sentence) when nothing may be reminded of."""
+    from diva_desk.documents.reminder import (
+        DEFAULT_DAYS_TO_PAY,
+        overdue_items,
+        reminder_pdf,
+        totals_by_currency,
+    )
+    from diva_desk.store.calls.letters import reminder_document
+
+    if level not in REMINDER_LEVELS:
+        raise BadInput(
+            _("level: {level} is not one of {levels}").format(
+                level=level, levels=", ".join(REMINDER_LEVELS)
+            )
+        )
+    customer_id = _customer_id(code)
+    doc = reminder_document(code, today)
+    items = overdue_items(doc, today)  # the standing's refusal, word for word
+    address = _to(doc.customer, to)
+    locale = doc.business.locale
+    totals = totals_by_currency(items, doc.installments)
+    first = doc.customer.currency
+    lines = [
+        _("{invoice}: {amount}, due {due_date}").format(
+            invoice=i.invoice.number,
+            amount=fmt.money(i.balance, i.invoice.currency, locale),
+            due_date=fmt.date(i.invoice.due_date, locale=locale),
+        )
+        for i in items
+    ] + [
+        _("Payment-plan installment: {amount}, due {due_date}").format(
+            amount=fmt.money(m.amount, m.currency, locale),
+            due_date=fmt.date(m.due_date, locale=locale),
+        )
+        for m in doc.installments
+    ]
+    single = [i.invoice.number for i in items]
+    link = {
+        "invoice": single[0] if len(single) == 1 else "",
+        "amount": decimal_text(totals[first]) if list(totals) == [first] else "",
+        "currency": first,
+        "customer": code,
+    }
+    values = _common(
+        doc.business,
+        doc.customer,
+        address,
+        today,
+        list(totals) or [first],
+        load_settings(),
+        dict(doc.instructions_by_currency),
+        link,
+    )
+    amount = fmt.money_in_currencies(totals, first, locale)
+    values |= {
+        "amount": amount,
+        "invoices": "\n".join(f"  • {line}" for line in lines),
+        "pay_by": fmt.date(today + dt.timedelta(days=DEFAULT_DAYS_TO_PAY), locale=locale),
+    }
+    subject, body = _filled(f"reminder_{level}", locale, values)
+    return Draft(
+        kind="reminder",
+        about=code,
+        customer_id=customer_id,
+        invoice_id=_invoice_id(single[0]) if len(single) == 1 else None,
+        to=address,
+        subject=subject,
+        body=body,
+        attachment_name=f"{_file_name(code)}-reminder-{level}-{today.isoformat()}.pdf",
+        attachment=reminder_pdf(doc, level),
+        note=_("Emailed a {level} reminder for {amount} to {to}.").format(
+            level=level, amount=amount, to=address
+        ),
+    )
+
+
+def _invoice_id(number: str) -> int:
+    return db.execute_sql("SELECT id FROM invoice WHERE number = ?", (number,)).fetchone()[0]
