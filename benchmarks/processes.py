@@ -61,6 +61,8 @@ def run_process(
     process.returncode = os.waitstatus_to_exitcode(wait_status)
     for reader in readers:
         reader.join()
+    process.stdout.close()  # type: ignore[union-attr]
+    process.stderr.close()  # type: ignore[union-attr]
     return Finished(
         process.returncode,
         "".join(out),

@@ -36,7 +36,7 @@ from machine import machine, machine_facts
 from operations import Operation, scalar, store_operations, ui_operations
 from results import HEADER, RULE, Result, row, summary
 from ten_year_book import AS_OF, cached_book
-from whole import command_results, window_results
+from whole import LAST_WINDOW_RUNS, command_results, window_results
 
 from diva_desk.store.book.db import close_book, db, open_book
 
@@ -240,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             "book_counts": counts,
             "results": [asdict(r) for r in results],
             "summary": summary(results),
+            "window_runs": LAST_WINDOW_RUNS,
         }
         text = json.dumps(_plain(document), indent=2, ensure_ascii=False)
         args.json.write_text(text + "\n", encoding="utf-8")

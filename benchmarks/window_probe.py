@@ -83,10 +83,12 @@ def peak_rss_mb() -> float | None:
 class Probe:
     """The ticks, the milestones and the phases, on the GUI thread."""
 
-    def __init__(self, app: Any, payment: str | None, today: dt.date | None) -> None:
+    def __init__(
+        self, app: Any, payment: str | None, today: dt.date | None, quiet_ms: float = QUIET_MS
+    ) -> None:
         from PySide6.QtCore import QTimer
 
-        self.app, self.payment, self.today = app, payment, today
+        self.app, self.payment, self.today, self.quiet_ms = app, payment, today, quiet_ms
         self.window: Any = None
         self.marks: dict[str, float] = {}
         self.phases: dict[str, dict[str, Any]] = {}
@@ -129,8 +131,10 @@ class Probe:
         if self.counting_from is None:
             self.longest_before_shown_ms = max(self.longest_before_shown_ms, gap)
         else:
-            seen = (now - max(self.last_tick, self.counting_from)) * 1000
-            self.longest_ms = max(self.longest_ms, seen)
+            # A gap that began before the window was shown: its part before goes apart.
+            unseen = max(0.0, (self.counting_from - self.last_tick) * 1000)
+            self.longest_before_shown_ms = max(self.longest_before_shown_ms, unseen)
+            self.longest_ms = max(self.longest_ms, gap - unseen)
         self.last_tick = now
         if gap > QUIET_GAP_MS:
             self.last_long_gap = now
@@ -150,7 +154,7 @@ class Probe:
             return False
         if self.phase == "payment" and "today_filled_again" not in self.marks:
             return False
-        return (now - self.last_long_gap) * 1000 >= QUIET_MS
+        return (now - self.last_long_gap) * 1000 >= self.quiet_ms
 
     def finish_phase(self, now: float, timed_out: bool = False) -> None:
         began = (self.phase_began - STARTED) * 1000
@@ -233,13 +237,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--payment", metavar="NUMBER", help="then record a payment on it")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="the window's today")
+    parser.add_argument("--quiet-ms", type=float, default=QUIET_MS, help="quiet for this long")
     args = parser.parse_args(argv)
     emit("event", name="python_started", ms=since_start(), monotonic=time.monotonic())
 
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])  # run_app's make_application reuses it
-    probe = Probe(app, args.payment, args.today)
+    probe = Probe(app, args.payment, args.today, args.quiet_ms)
     probed_window_class(probe)
     from diva_desk.app import run_app
 
