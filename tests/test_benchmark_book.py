@@ -87,7 +87,9 @@ def test_every_benchmark_operation_runs_and_every_target_of_issue_11_has_its_row
     assert "statement pdf (most open invoices)" in by_name
     assert "interchange.import_text (empty book)" in by_name
     assert by_name["queries.invoice_rows"].statements == 1
-    assert all(result.best_ms >= 0 and result.runs == 1 for result in results)
+    # One run each, but the PDF comparison, which takes turns at least 21 times.
+    assert {r.runs for r in results if not r.name.startswith("pdf: ")} == {1}
+    assert all(r.best_ms >= 0 for r in results)
     # A renamed operation would silently lose its target: each target names a row.
     names = list(by_name) + [name for name, *_ in _whole_rows()]
     for target in results_module.TARGETS:
