@@ -28,9 +28,12 @@ def locked() -> dict[str, str]:
     return pins
 
 
-def test_every_dependency_of_the_app_and_its_tests_is_pinned() -> None:
+def test_every_dependency_of_the_app_its_tests_and_its_benchmark_is_pinned() -> None:
+    # The bench extra is locked too, though CI installs only the test extra: whoever
+    # runs the benchmark gets the same InvoiceGenerator and profiler as the last run.
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = project["dependencies"] + project["optional-dependencies"]["test"]
+    extras = project["optional-dependencies"]
+    wanted = project["dependencies"] + extras["test"] + extras["bench"]
     pins = locked()
     for requirement in map(Requirement, wanted):
         name = canonicalize_name(requirement.name)
@@ -57,3 +60,10 @@ def test_the_readme_and_ci_install_through_the_lock() -> None:
     assert "pip install -c constraints.txt -e ." in opens and "diva-desk" in opens
     assert "pip install -q -c constraints.txt -e '.[test]'" in tests and "pytest" in tests
     assert tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "--extra test --extra bench" in readme, "the lock is refreshed with both extras"
+
+
+def test_the_benchmark_extra_installs_through_the_lock() -> None:
+    for guide in ("benchmarks/README.md", "docs/benchmarks.md"):
+        text = (ROOT / guide).read_text(encoding="utf-8")
+        assert "pip install -c constraints.txt -e '.[test,bench]'" in text, guide
