@@ -50,7 +50,7 @@ from diva_desk.ui.common.layouts.adaptive_split import SIDE_BY_SIDE, STACKED, Ad
 from diva_desk.ui.common.tables.list_tab import ListTab
 from diva_desk.ui.common.tables.table_models import ROW_ROLE
 from diva_desk.ui.customers import customer_removal
-from diva_desk.ui.customers.customer_filters import CustomerFilterBar, CustomerFilterProxy
+from diva_desk.ui.customers.customer_filters import CustomerFilterBar
 from diva_desk.ui.customers.customer_form import CustomerDialog
 from diva_desk.ui.customers.customer_history import CustomerPane
 from diva_desk.ui.customers.customer_models import CustomerTableModel
@@ -72,9 +72,10 @@ class CustomersTab(ListTab):
     status_message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        model = CustomerTableModel()
         super().__init__(
             "customers",
-            CustomerTableModel(),
+            model,
             search_hint=_("Search customers by name, code, contact, email or phone"),
             stretch_column=NAME_COLUMN,
             # Who owes the most comes first: this is a book for getting paid.
@@ -82,11 +83,14 @@ class CustomersTab(ListTab):
             sort_order=Qt.SortOrder.DescendingOrder,
             parent=parent,
         )
+        self.model: CustomerTableModel = model
         self.model.setParent(self)
+        #: The model filters and sorts itself; the view shows it directly.
+        self.proxy: CustomerTableModel = model
         #: The editor, while one is open (tests and the window look at it).
         self.editor: CustomerDialog | None = None
         self._keep_selected: int | None = None
-        self._swap_proxy()
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         self._build_filters()
         self._build_split()
         self._build_actions()
@@ -100,22 +104,6 @@ class CustomersTab(ListTab):
         header.customContextMenuRequested.connect(self._choose_columns)
 
     # --- building ----------------------------------------------------------------------
-
-    def _swap_proxy(self) -> None:
-        old = self.proxy
-        self.proxy = CustomerFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view.setModel(self.proxy)
-        self.view.sortByColumn(BALANCE_COLUMN, Qt.SortOrder.DescendingOrder)
-        old.deleteLater()
-        for signal in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.modelReset,
-            self.proxy.layoutChanged,
-        ):
-            signal.connect(self._update_count)
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
 
     def _build_filters(self) -> None:
         self.filters = CustomerFilterBar(self)
@@ -211,7 +199,7 @@ class CustomersTab(ListTab):
     # --- filters and selection ---------------------------------------------------------
 
     def _filters_changed(self, *_args: object) -> None:
-        self.filters.apply_to(self.proxy)
+        self.filters.apply_to(self.model)
         self._update_count()
         if self.selected() is None:
             self.pane.clear()
@@ -226,20 +214,18 @@ class CustomersTab(ListTab):
 
     def shown_codes(self) -> list[str]:
         """The codes of the customers the list shows now, in its order (for the export)."""
-        return [
-            self.proxy.index(row, 0).data(ROW_ROLE).code for row in range(self.proxy.rowCount())
-        ]
+        return [self.model.row_at(row).code for row in range(self.model.rowCount())]
 
     def select_customer(self, customer_id: int) -> bool:
         """Make this customer the current row (if the filters show them)."""
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).id == customer_id:
-                self.view.setCurrentIndex(index)
-                self.view.selectRow(row)
-                self.view.scrollTo(index)
-                return True
-        return False
+        row = self.model.position_of(customer_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.selectRow(row)
+        self.view.scrollTo(index)
+        return True
 
     def _remember_selection(self) -> None:
         if self._keep_selected is None:
