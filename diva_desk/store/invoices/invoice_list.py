@@ -34,7 +34,7 @@ from diva_desk.store.as_of import owed_on, paid_by
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import face_value_sql
 from diva_desk.store.invoices.lists import InvoiceRow
-from diva_desk.store.invoices.unpaid import unpaid_invoices
+from diva_desk.store.invoices.unpaid import OWES, UNPAID, unpaid_invoices
 
 
 class InvoiceSort(StrEnum):
@@ -91,9 +91,7 @@ def _folded(column: str, unusual: str) -> str:
 
 
 _PAID = paid_by(":as_of")
-#: What was paid on the invoice when it still owes something, else NULL (store.invoices.unpaid).
-_OWES = "diva_unpaid_paid(i.id)"
-_UNPAID = "i.id IN (SELECT value FROM json_each(:unpaid))"
+_OWES, _UNPAID = OWES, UNPAID
 # The IN test (an index over the few unpaid ids) comes before asking Python what was paid.
 _STATUS = f"""(CASE WHEN i.state = 'void' THEN 'void' WHEN i.state = 'draft' THEN 'draft'
     WHEN NOT {_UNPAID} THEN 'paid' WHEN i.due_date < :as_of THEN 'overdue'

@@ -24,6 +24,11 @@ from functools import cached_property
 from diva_desk.store.as_of import paid_by
 from diva_desk.store.book.db import db
 
+#: SQL: the invoice aliased ``i`` still owes something (after :meth:`Unpaid.bind`).
+UNPAID = "i.id IN (SELECT value FROM json_each(:unpaid))"
+#: SQL: what was paid on the invoice aliased ``i`` when it still owes something, else NULL.
+OWES = "diva_unpaid_paid(i.id)"
+
 
 @dataclass(frozen=True)
 class Unpaid:
@@ -32,6 +37,12 @@ class Unpaid:
     day: dt.date
     #: Invoice id -> minor units paid on it by ``day`` (zero when nothing came in yet).
     paid: dict[int, int]
+
+    def bind(self) -> dict[str, str]:
+        """Lets SQL on this thread's connection use :data:`UNPAID` and :data:`OWES`; returns
+        the parameters they need."""
+        db.connection().create_function("diva_unpaid_paid", 1, self.paid.get, deterministic=True)
+        return {"unpaid": self.ids}
 
     @cached_property
     def ids(self) -> str:

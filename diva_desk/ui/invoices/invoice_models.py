@@ -115,7 +115,7 @@ class InvoiceTableModel(PagedTableModel[InvoiceRow]):
         sort, descending = _SORTS[column], order == Qt.SortOrder.DescendingOrder
         if (sort, descending) != (self._sort, self._descending):
             self._sort, self._descending = sort, descending
-            self._read()
+            self._read(same_rows=True)
 
     def _query(self, today: dt.date) -> InvoiceQuery:
         words, number = search_terms(self._search)
@@ -132,13 +132,16 @@ class InvoiceTableModel(PagedTableModel[InvoiceRow]):
             descending=self._descending,
         )
 
-    def _read(self, *, reloaded: bool = False) -> None:
+    def _read(self, *, reloaded: bool = False, same_rows: bool = False) -> None:
+        """Count and add up the rows that pass (unless only their order changed), and
+        forget the pages read: the view reads the ones it shows."""
         self.beginResetModel()
         if self.today is None:
             self._list, self.sums = None, InvoiceSums(0, {}, {})
         else:
             self._list = InvoiceList(self._query(self.today))
-            self.sums = self._list.sums()
+            if not same_rows:
+                self.sums = self._list.sums()
             if reloaded:
                 self._all = invoice_count()
         self.replace_rows(self.sums.count)

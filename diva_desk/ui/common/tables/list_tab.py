@@ -30,6 +30,8 @@ from diva_desk.ui.common import style
 from diva_desk.ui.common.tables.table_models import SearchProxyModel
 
 _MIN_COLUMN = 60
+#: Rows a long list's columns are measured on (Qt's own default is 1,000).
+_MEASURED_ROWS = 200
 _MAX_COLUMN = 360
 #: A heading's padding left and right (style.LISTS) and its section's border.
 _HEADING_PADDING = 14
@@ -121,14 +123,16 @@ class ListTab(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        # Columns are measured on the rows around those shown, never on every row:
-        # a list read a page at a time would otherwise read pages only to measure them.
-        self.view.verticalHeader().setResizeContentsPrecision(getattr(model, "PAGE", 1000))
+
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(_MIN_COLUMN)
+        if getattr(model, "sorts_itself", False):
+            # Columns are measured on the rows shown and those around them, a page's
+            # worth, not a thousand: a long list would read pages only to measure them.
+            header.setResizeContentsPrecision(_MEASURED_ROWS)
         header.sectionResized.connect(self._section_resized)
         header.viewport().installEventFilter(self)
         self.view.viewport().installEventFilter(self)

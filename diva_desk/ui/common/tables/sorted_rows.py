@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from diva_desk.core.search_text import search_terms
+from diva_desk.core.search_text import phone_digits, search_terms
 from diva_desk.ui.common.tables.table_models import Column, RowTableModel, word_in
 
 R = TypeVar("R")
@@ -35,6 +35,9 @@ class SortedRowModel(RowTableModel[R]):
     def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
         super().__init__(columns, parent)
         self._shown: list[int] = []
+        #: The rows :meth:`accepts` (the list's own filters), and those the search found.
+        self._passing: list[int] = []
+        self._found_rows: list[int] = []
         self._places: dict[Any, int] = {}
         self._sort_column = -1
         self._descending = False
@@ -55,9 +58,20 @@ class SortedRowModel(RowTableModel[R]):
         return True
 
     def set_search(self, text: str) -> None:
+        words, number = search_terms(text)
+        # Typing on narrows the search: only the rows found so far can still be found
+        # (not so for a phone number, found by its digits however it is typed).
+        narrower = (
+            bool(self._words)
+            and self._number is None
+            and number is None
+            and len(words) == len(self._words)
+            and all(old in new for old, new in zip(self._words, words, strict=True))
+            and not any(phone_digits(word) for word in [*words, *self._words])
+        )
         self.beginResetModel()
-        self._words, self._number = search_terms(text)
-        self._arrange()
+        self._words, self._number = words, number
+        self._arrange(search_only=True, narrower=narrower)
         self.endResetModel()
 
     def refilter(self) -> None:
@@ -70,22 +84,34 @@ class SortedRowModel(RowTableModel[R]):
         self.beginResetModel()
         self._sort_column = column
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._arrange()
+        self._order(list(self._shown))
         self.endResetModel()
 
-    def _found(self, index: int) -> bool:
-        if not self._words:
-            return True
-        text = self._search[index]
-        if self._number and self._number in text:
-            return True
-        return all(word_in(word, text) for word in self._words)
+    def _arrange(self, *, search_only: bool = False, narrower: bool = False) -> None:
+        """Work out the rows shown: those the filters pass and the search finds, in order."""
+        if not search_only:
+            self._passing = [i for i, row in enumerate(self._rows) if self.accepts(row)]
+        candidates = self._found_rows if narrower else self._passing
+        texts, words, number = self._search, self._words, self._number
+        if not words:
+            found = list(self._passing)
+        elif number is None and not any(phone_digits(word) for word in words):
+            found = [i for i in candidates if all(word in texts[i] for word in words)]
+        else:
+            found = [
+                i
+                for i in candidates
+                if (number and number in texts[i]) or all(word_in(word, texts[i]) for word in words)
+            ]
+        self._found_rows = found
+        self._order(list(found))
 
-    def _arrange(self) -> None:
-        shown = [i for i, row in enumerate(self._rows) if self.accepts(row) and self._found(i)]
+    def _order(self, shown: list[int]) -> None:
         if 0 <= self._sort_column < len(self._columns) and shown:
             ranks = self._rank(self._sort_column)
             # Stable, also in reverse: rows that tie keep the store's order, as Qt's own.
+            # Sorted from the store's order, so a tie is never decided by an earlier sort.
+            shown.sort()
             shown.sort(key=ranks.__getitem__, reverse=self._descending)
         self._shown = shown
         self._places = {}
