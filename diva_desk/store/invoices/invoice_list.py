@@ -1,9 +1,8 @@
 """The Invoices tab's list, read a window at a time: filtered, searched, sorted and added up in SQL.
 
-A book of ten years holds a hundred thousand invoices; the list shows thirty. So the
-list asks SQL how many rows pass the filters and what they add up to, and reads the
-rows themselves one window (a page of ``limit`` rows from ``offset``) at a time, in
-the order chosen. Nothing here builds a row the window does not show.
+A book of ten years holds a hundred thousand invoices; the list shows thirty. So SQL
+counts and adds up the rows that pass, and reads a page of them at a time, in the
+order chosen. Nothing here builds a row the window does not show.
 
 The meaning is the one of :func:`store.invoices.lists.invoice_rows` and of the Qt
 proxy it replaces: the same statuses (core.invoices.totals.invoice_status, as of
@@ -15,7 +14,6 @@ newest issue date first and the highest id first.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
@@ -108,7 +106,6 @@ _STATUS_TESTS = {
     InvoiceStatus.PARTLY_PAID: f"({_UNPAID} AND i.due_date >= :as_of AND {_OWES} > 0)",
     InvoiceStatus.SENT: f"({_UNPAID} AND i.due_date >= :as_of AND {_OWES} = 0)",
 }
-_FROM = "FROM invoice i JOIN customer c ON c.id = i.customer_id"
 
 
 def _unusual_numbers() -> str:
@@ -322,6 +319,20 @@ class InvoiceList:
             balances[currency] = from_minor(owed, currency)
         return InvoiceSums(count, totals, balances)
 
+    def positions(self, invoice_ids: Iterable[int]) -> dict[int, int]:
+        """Where each of these invoices is in the list, in one statement; those not shown
+        are left out (the selection kept across a reload)."""
+        statement = f"""
+            SELECT id, place FROM (
+                SELECT i.id AS id, ROW_NUMBER() OVER (ORDER BY {
+            self.order(self.key(), "i.issue_date", "i.id")
+        }) - 1 AS place
+                FROM invoice i WHERE {self.where}
+            ) WHERE id IN (SELECT value FROM json_each(:wanted))
+        """
+        wanted = json.dumps(sorted(set(invoice_ids)))
+        return dict(self._execute(statement, {"wanted": wanted}).fetchall())
+
     def position(self, invoice_id: int) -> int | None:
         """Where the invoice is in the list (0 is the first row), or None when not shown."""
         before = ">" if self.query.descending else "<"
@@ -363,7 +374,8 @@ _COLUMNS = f"""i.id, i.number, c.id, c.code, c.name, i.issue_date, i.due_date, i
 
 def invoice_row(invoice_id: int, today: dt.date) -> InvoiceRow | None:
     """One invoice as the list shows it, whatever the filters; None when it is gone."""
-    statement = f"SELECT {_COLUMNS} {_FROM} WHERE i.id = :target"
+    joined = "invoice i JOIN customer c ON c.id = i.customer_id"
+    statement = f"SELECT {_COLUMNS} FROM {joined} WHERE i.id = :target"
     row = db.execute_sql(statement, {"as_of": today.isoformat(), "target": invoice_id}).fetchone()
     return None if row is None else _row(row, today)
 
@@ -385,19 +397,3 @@ def invoiced_customers() -> list[tuple[int, str, str]]:
 def status_words(words: Mapping[InvoiceStatus, str]) -> tuple[tuple[InvoiceStatus, str], ...]:
     """The words a person reads, folded, in the form :class:`InvoiceQuery` takes them."""
     return tuple((status, fold(word)) for status, word in words.items())
-
-
-def with_changes(query: InvoiceQuery, **changes: Any) -> InvoiceQuery:
-    return dataclasses.replace(query, **changes)
-
-
-def invoice_page(query: InvoiceQuery, offset: int, limit: int) -> list[InvoiceRow]:
-    return InvoiceList(query).page(offset, limit)
-
-
-def invoice_sums(query: InvoiceQuery) -> InvoiceSums:
-    return InvoiceList(query).sums()
-
-
-def invoice_position(query: InvoiceQuery, invoice_id: int) -> int | None:
-    return InvoiceList(query).position(invoice_id)

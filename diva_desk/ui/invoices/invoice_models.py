@@ -158,6 +158,16 @@ class InvoiceTableModel(PagedTableModel[InvoiceRow]):
         """Every invoice in the book, shown or not: the list's "12 of 100,000"."""
         return self._all
 
+    def positions_of(self, invoice_ids: set[int]) -> dict[int, int]:
+        """Where each of the invoices is shown; those the list hides are left out."""
+        if self._list is None or not invoice_ids:
+            return {}
+        if len(invoice_ids) == 1:
+            (only,) = invoice_ids
+            place = self._list.position(only)
+            return {} if place is None else {only: place}
+        return self._list.positions(invoice_ids)
+
     def position_of(self, invoice_id: int) -> int | None:
         """Where the invoice is shown (0 is the first row), None when the list hides it."""
         return None if self._list is None else self._list.position(invoice_id)

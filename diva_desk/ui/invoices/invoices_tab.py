@@ -52,8 +52,9 @@ from diva_desk.ui.invoices.invoice_tab_actions import (
 )
 
 _OPEN = (InvoiceStatus.SENT, InvoiceStatus.PARTLY_PAID, InvoiceStatus.OVERDUE)
-#: Selected rows kept across a reload (each is looked for in the new order).
-_KEPT_AT_MOST = 50
+#: Selected rows kept across a reload or a new order (looked for in one statement);
+#: a larger selection (say, every invoice) is let go rather than read row by row.
+_KEPT_AT_MOST = 1000
 
 
 class InvoicesTab(ListTab):
@@ -235,8 +236,8 @@ class InvoicesTab(ListTab):
         return True
 
     def _remember_selection(self) -> None:
-        # A few rows at most are looked for again: selecting all of a long list and
-        # then reading it again must not read every row to remember them.
+        # Selecting all of a long list and then reading it again must not read every
+        # row only to remember which were selected.
         model = self.view.selectionModel()
         selected = model.selectedRows() if model is not None else []
         if len(selected) > _KEPT_AT_MOST:
@@ -246,8 +247,7 @@ class InvoicesTab(ListTab):
 
     def _rows_reloaded(self) -> None:
         selection = self.view.selectionModel()
-        places = [self.model.position_of(invoice_id) for invoice_id in self._keep_selected]
-        for row in sorted(p for p in places if p is not None):
+        for row in sorted(self.model.positions_of(self._keep_selected).values()):
             index = self.model.index(row, 0)
             if not selection.hasSelection():
                 self.view.setCurrentIndex(index)
