@@ -90,6 +90,8 @@ class CustomersTab(ListTab):
         #: The editor, while one is open (tests and the window look at it).
         self.editor: CustomerDialog | None = None
         self._keep_selected: int | None = None
+        #: Whose page the pane shows, and from which reading of the list.
+        self._page_of: tuple[int, int] | None = None
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         self._build_filters()
         self._build_split()
@@ -141,7 +143,7 @@ class CustomersTab(ListTab):
         self.detail_splitter.setStretchFactor(0, 1)
         self.detail_splitter.setStretchFactor(1, 1)
         layout.addWidget(self.detail_splitter, 1)
-        self.pane.clear()
+        self._clear_pane()
 
     def _build_actions(self) -> None:
         def action(text: str, slot: Any, keys: list[QKeySequence], tip: str) -> QAction:
@@ -202,7 +204,7 @@ class CustomersTab(ListTab):
         self.filters.apply_to(self.model)
         self._update_count()
         if self.selected() is None:
-            self.pane.clear()
+            self._clear_pane()
             self._update_actions()
 
     def selected(self) -> store.CustomerListRow | None:
@@ -236,22 +238,29 @@ class CustomersTab(ListTab):
         wanted, self._keep_selected = self._keep_selected, None
         if wanted is None or not self.select_customer(wanted):
             self.view.setCurrentIndex(QModelIndex())
-            self.pane.clear()
+            self._clear_pane()
         self._update_actions()
 
     def show_selected(self) -> None:
-        """Show the selected customer's page, read fresh from the book."""
+        """Show the selected customer's page, read fresh from the book.
+
+        Not again when the same customer is selected again in the same rows (a search
+        or a new order shows the list anew): only a reload brings news of them.
+        """
         row = self.selected()
         self._update_actions()
         if row is None:
-            self.pane.clear()
+            self._clear_pane()
             return
+        if self._page_of == (row.id, self.model.generation):
+            return
+        self._page_of = (row.id, self.model.generation)
         today = self.model.today
         business = get_business()
         try:
             customer = store.get_customer(row.id)
         except UserFacingError:
-            self.pane.clear()
+            self._clear_pane()
             return
         self.pane.show_customer(
             row.id,
@@ -261,6 +270,10 @@ class CustomersTab(ListTab):
             today,
             business.default_terms_days if business else DEFAULT_TERMS_DAYS,
         )
+
+    def _clear_pane(self) -> None:
+        self._page_of = None
+        self.pane.clear()
 
     def _update_actions(self) -> None:
         row = self.selected()

@@ -43,12 +43,15 @@ class SortedRowModel(RowTableModel[R]):
         self._descending = False
         self._words: list[str] = []
         self._number: str | None = None
+        #: How many times the rows were read (a search or a new order is not a reading).
+        self.generation = 0
 
     # --- what is shown -------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._take_rows(rows)
+        self.generation += 1
         self._arrange()
         self.endResetModel()
         self.reloaded.emit()
