@@ -30,8 +30,9 @@ from diva_desk.ui.common import style
 from diva_desk.ui.common.tables.table_models import SearchProxyModel
 
 _MIN_COLUMN = 60
-#: Rows a long list's columns are measured on (Qt's own default is 1,000).
-_MEASURED_ROWS = 200
+#: Rows a long list's columns are measured on: those shown and a few around them
+#: (Qt's own default is 1,000, which a list read a page at a time would read to measure).
+_MEASURED_ROWS = 60
 _MAX_COLUMN = 360
 #: A heading's padding left and right (style.LISTS) and its section's border.
 _HEADING_PADDING = 14
@@ -130,8 +131,7 @@ class ListTab(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(_MIN_COLUMN)
         if getattr(model, "sorts_itself", False):
-            # Columns are measured on the rows shown and those around them, a page's
-            # worth, not a thousand: a long list would read pages only to measure them.
+            # A long list's columns are fitted again after every reading: on a few rows.
             header.setResizeContentsPrecision(_MEASURED_ROWS)
         header.sectionResized.connect(self._section_resized)
         header.viewport().installEventFilter(self)

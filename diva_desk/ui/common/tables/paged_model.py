@@ -36,6 +36,9 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._columns = list(columns)
         self._count = 0
         self._pages: dict[int, list[R]] = {}
+        #: Cells' text, formatted once (money and dates through Babel) for measuring the
+        #: columns, painting and tooltips alike.
+        self._texts: dict[tuple[int, int], str] = {}
         #: How many rows were read from the book so far (the tests count them).
         self.rows_read = 0
 
@@ -48,6 +51,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         """Forget every page read; ``count`` rows pass now. Call between begin/endResetModel."""
         self._count = count
         self._pages = {}
+        self._texts = {}
 
     # --- reading ---------------------------------------------------------------------
 
@@ -90,7 +94,18 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         if not index.isValid():
             return None
         row = self.row_at(index.row())
-        return None if row is None else cell_data(self._columns[index.column()], row, role)
+        if row is None:
+            return None
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            key = (index.row(), index.column())
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = column.text(row)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            return None if column.numeric else (text or None)
+        return cell_data(column, row, role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
