@@ -7,10 +7,11 @@ thousand. So the lists ask for them once, here, and sort, filter and add up by t
 an invoice not among them is settled (paid, or a draft or void), and one among them
 owes its total less what was paid.
 
-The answer is kept per connection and thrown away as soon as the book may have
-changed: a write on this connection (``total_changes``), a commit by any other
-(``PRAGMA data_version``), or another day. It is never stored in the book: paid and
-owed are computed, not kept (docs/architecture.md).
+The answer is kept per connection until the book may have changed: a commit by any
+other connection (``PRAGMA data_version``) or another day means reading it again; a
+write on this connection (``total_changes``) means reading again the invoices it
+touched, which TEMP triggers note. It is never stored in the book: paid and owed are
+computed, not kept (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -53,26 +54,78 @@ class Unpaid:
 #: Per thread (each has its own connection): (the connection, what was asked, the answer).
 _KEPT = threading.local()
 
+#: The invoices this connection wrote to (or to their payments) since the answer was
+#: found: TEMP triggers, which belong to this connection alone and fire for its own
+#: writes only; what other connections commit is seen by ``PRAGMA data_version``.
+_TOUCHED = [
+    "CREATE TEMP TABLE IF NOT EXISTS unpaid_touched (invoice_id INTEGER PRIMARY KEY)",
+    *(
+        f"CREATE TEMP TRIGGER IF NOT EXISTS unpaid_{table}_{event.lower()} AFTER {event} "
+        f"ON {table} BEGIN {body} END"
+        for table, event, body in [
+            ("payment", "INSERT", "INSERT OR IGNORE INTO unpaid_touched VALUES (NEW.invoice_id);"),
+            ("payment", "DELETE", "INSERT OR IGNORE INTO unpaid_touched VALUES (OLD.invoice_id);"),
+            (
+                "payment",
+                "UPDATE",
+                "INSERT OR IGNORE INTO unpaid_touched VALUES (OLD.invoice_id);"
+                " INSERT OR IGNORE INTO unpaid_touched VALUES (NEW.invoice_id);",
+            ),
+            ("invoice", "INSERT", "INSERT OR IGNORE INTO unpaid_touched VALUES (NEW.id);"),
+            ("invoice", "DELETE", "INSERT OR IGNORE INTO unpaid_touched VALUES (OLD.id);"),
+            (
+                "invoice",
+                "UPDATE",
+                "INSERT OR IGNORE INTO unpaid_touched VALUES (OLD.id);"
+                " INSERT OR IGNORE INTO unpaid_touched VALUES (NEW.id);",
+            ),
+        ]
+    ),
+]
+
+
+def _unpaid_sql(only_touched: bool) -> str:
+    touched = " AND i.id IN (SELECT invoice_id FROM temp.unpaid_touched)" if only_touched else ""
+    return f"""
+        SELECT id, paid FROM (
+            SELECT i.id AS id, i.total_cents AS total, {paid_by(":as_of")} AS paid
+            FROM invoice i WHERE i.state = 'sent'{touched}
+        ) WHERE total > paid
+    """
+
+
+def forget_unpaid() -> None:
+    """Drop what this thread found. Only for something that replaces the book's contents
+    under a live connection without a write SQLite counts (the backup API restoring into
+    it): reopening the book, as a restore does today, already starts afresh."""
+    _KEPT.last = None
+
 
 def unpaid_invoices(day: dt.date) -> Unpaid:
     """The sent invoices not fully paid on ``day``, with what was paid on each by then.
 
-    One statement over every invoice when the book changed since the last call on
-    this connection, else none but a ``PRAGMA data_version``.
+    One statement over every invoice the first time on a connection, for another day,
+    or after another connection committed; after this connection's own writes (a
+    payment recorded, an invoice sent or voided), only the invoices they touched are
+    read again; when nothing changed, only ``PRAGMA data_version`` is asked.
     """
     connection = db.connection()
     version = db.execute_sql("PRAGMA data_version").fetchone()[0]
-    key = (day, version, connection.total_changes)
     kept = getattr(_KEPT, "last", None)
-    if kept is not None and kept[0] is connection and kept[1] == key:
-        return kept[2]
-    statement = f"""
-        SELECT id, paid FROM (
-            SELECT i.id AS id, i.total_cents AS total, {paid_by(":as_of")} AS paid
-            FROM invoice i WHERE i.state = 'sent'
-        ) WHERE total > paid
-    """
-    rows = db.execute_sql(statement, {"as_of": day.isoformat()}).fetchall()
-    found = Unpaid(day, {invoice_id: paid for invoice_id, paid in rows})
-    _KEPT.last = (connection, key, found)
+    if kept is not None and kept[0] is connection and kept[1] == (day, version):
+        if kept[2] == connection.total_changes:
+            return kept[3]
+        paid = dict(kept[3].paid)
+        touched = db.execute_sql("SELECT invoice_id FROM temp.unpaid_touched").fetchall()
+        for (invoice_id,) in touched:
+            paid.pop(invoice_id, None)
+        paid.update(db.execute_sql(_unpaid_sql(True), {"as_of": day.isoformat()}).fetchall())
+    else:
+        for statement in _TOUCHED:
+            db.execute_sql(statement)
+        db.execute_sql("DELETE FROM temp.unpaid_touched")
+        paid = dict(db.execute_sql(_unpaid_sql(False), {"as_of": day.isoformat()}).fetchall())
+    db.execute_sql("DELETE FROM temp.unpaid_touched")
+    found = Unpaid(day, paid)
+    _KEPT.last = (connection, (day, version), connection.total_changes, found)
     return found

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -31,7 +32,7 @@ from diva_desk.store.invoices.invoice_list import (
     status_words,
 )
 from diva_desk.store.invoices.lists import InvoiceRow, invoice_rows
-from diva_desk.store.invoices.unpaid import unpaid_invoices
+from diva_desk.store.invoices.unpaid import forget_unpaid, unpaid_invoices
 
 TODAY = dt.date(2026, 11, 23)
 WORDS = {
@@ -247,17 +248,42 @@ def counting(database: peewee.SqliteDatabase) -> Iterator[list[str]]:
         connection.set_trace_callback(None)
 
 
-def test_the_unpaid_invoices_are_found_once_until_the_book_changes(filled) -> None:
+def test_the_unpaid_invoices_are_found_once_until_the_book_changes(filled, book_path) -> None:
+    def afresh() -> dict[int, int]:
+        forget_unpaid()
+        found = unpaid_invoices(TODAY).paid
+        forget_unpaid()
+        return found
+
     first = unpaid_invoices(TODAY)
     with counting(filled) as statements:
         assert unpaid_invoices(TODAY) is first
     assert statements == ["PRAGMA data_version"]
-    filled.execute_sql(
-        "INSERT INTO payment (invoice_id, date, amount_cents) VALUES (3, ?, 1)",
-        (TODAY.isoformat(),),
+    # This connection's own writes: only the invoices they touched are read again.
+    unpaid_id = next(iter(first.paid))
+    run = filled.execute_sql
+    run(
+        "INSERT INTO payment (invoice_id, date, amount_cents) VALUES (?, ?, 1)",
+        (unpaid_id, "2026-11-01"),
     )
-    assert unpaid_invoices(TODAY) is not first
-    assert unpaid_invoices(TODAY + dt.timedelta(days=1)) is not unpaid_invoices(TODAY)
+    last_sent = "SELECT MAX(id) FROM invoice WHERE state = 'sent'"
+    run(f"UPDATE invoice SET state = 'void' WHERE id = ({last_sent})")
+    run("DELETE FROM payment WHERE id = (SELECT MIN(id) FROM payment)")
+    run("UPDATE payment SET invoice_id = ? WHERE id = (SELECT MAX(id) FROM payment)", (unpaid_id,))
+    with counting(filled) as statements:
+        patched = unpaid_invoices(TODAY)
+    reads = [s for s in statements if "FROM invoice i" in s]
+    assert reads and all("unpaid_touched" in s for s in reads), statements
+    assert patched.paid == afresh()
+    assert patched.paid != first.paid
+    # Another connection's commit: read again in full.
+    unpaid_invoices(TODAY)
+    other = sqlite3.connect(book_path)
+    other.execute("DELETE FROM payment WHERE invoice_id = ?", (unpaid_id,))
+    other.commit()
+    other.close()
+    assert unpaid_invoices(TODAY).paid == afresh()
+    assert unpaid_invoices(TODAY + dt.timedelta(days=1)).day == TODAY + dt.timedelta(days=1)
 
 
 @pytest.mark.parametrize("sort", list(InvoiceSort))
