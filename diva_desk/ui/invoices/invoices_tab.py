@@ -52,8 +52,7 @@ from diva_desk.ui.invoices.invoice_tab_actions import (
 )
 
 _OPEN = (InvoiceStatus.SENT, InvoiceStatus.PARTLY_PAID, InvoiceStatus.OVERDUE)
-#: Selected rows kept across a reload or a new order (looked for in one statement);
-#: a larger selection (say, every invoice) is let go rather than read row by row.
+#: Selected rows kept across a reload or a new order; more (say, all) are let go.
 _KEPT_AT_MOST = 1000
 
 
@@ -102,7 +101,7 @@ class InvoicesTab(ListTab):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._rows_reloaded)
         self.model.modelReset.connect(self._update_footer)
-        self.model.reloaded.connect(self._customers_reloaded)
+        self.model.reloaded.connect(lambda: self.filters.set_customers(invoiced_customers()))
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.doubleClicked.connect(lambda _index: self.open_invoice())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -236,8 +235,7 @@ class InvoicesTab(ListTab):
         return True
 
     def _remember_selection(self) -> None:
-        # Selecting all of a long list and then reading it again must not read every
-        # row only to remember which were selected.
+        # Selecting all of a long list must not make a reload read every row.
         model = self.view.selectionModel()
         selected = model.selectedRows() if model is not None else []
         if len(selected) > _KEPT_AT_MOST:
@@ -256,9 +254,6 @@ class InvoicesTab(ListTab):
                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
             )
         self._update_actions()
-
-    def _customers_reloaded(self) -> None:
-        self.filters.set_customers(invoiced_customers())
 
     def _filters_changed(self) -> None:
         self.model.set_filter(self.filters.current())
