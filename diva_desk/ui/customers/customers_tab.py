@@ -21,6 +21,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
+    QItemSelectionModel,
     QModelIndex,
     QPoint,
     QSettings,
@@ -223,9 +224,11 @@ class CustomersTab(ListTab):
         row = self.model.position_of(customer_id)
         if row is None:
             return False
+        # The selection model, not selectRow: a key held (Ctrl) must not toggle it off.
         index = self.model.index(row, 0)
-        self.view.setCurrentIndex(index)
-        self.view.selectRow(row)
+        flags = QItemSelectionModel.SelectionFlag
+        selection = self.view.selectionModel()
+        selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.view.scrollTo(index)
         return True
 

@@ -9,8 +9,7 @@ selected invoices and each has a shortcut that works while the tab has focus:
     Duplicate    Ctrl+D          Void…           Delete
     PDF…         Ctrl+Shift+O    Print…          Ctrl+P (all selected, one job)
 
-Printing many invoices builds their PDFs on the background-task helper, then
-prints them as one job.
+Printing many invoices builds their PDFs off the GUI thread, then prints them as one job.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -229,8 +228,9 @@ class InvoicesTab(ListTab):
         if row is None:
             return False
         index = self.model.index(row, 0)
-        self.view.setCurrentIndex(index)
-        self.view.selectRow(row)
+        flags = QItemSelectionModel.SelectionFlag
+        selection = self.view.selectionModel()
+        selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.view.scrollTo(index)
         return True
 
