@@ -191,18 +191,27 @@ WHERE (SELECT COALESCE(i.currency, c.currency)
 
 #: Version 3: indexes for a book of many years. Adding an index changes no row, so an
 #: older book upgrades in one pass (after the copy aside every step gets).
-#: The reports and the call list: ``payment_invoice_date`` answers "paid on this invoice
-#: by that day" (store.as_of.paid_by) from the index alone; ``payment_date`` finds the
-#: payments of a month (the trends) without reading every payment; ``invoice_issued_sales``
-#: finds the sales of a period (DSO, the trends) without reading every invoice. It leads
-#: with the date, not the state: SQLite, without statistics, takes ``state = 'sent'``
-#: for a narrow match and would scan every sent invoice once per customer rather than
-#: read each customer's invoices by ``invoice_customer``.
+#: - payment (invoice_id, date, amount_cents): what was paid on an invoice by a day
+#:   (store.as_of.paid_by) is read from the index alone, for every balance and status;
+#: - payment (date, ...): the payments of a month (the trends) without reading every one;
+#: - invoice (issue_date, state, ...): the sales of a period (DSO, the trends), and the
+#:   Invoices list opening newest first reads one window of rows from it. It leads with
+#:   the date, not the state: SQLite, without statistics, takes ``state = 'sent'`` for a
+#:   narrow match and would scan every sent invoice once per customer rather than read
+#:   each customer's invoices by ``invoice_customer``;
+#: - invoice (currency, state, total_cents): the list's totals per currency, from the
+#:   index alone, without sorting the invoices by currency;
+#: - invoice (lower(number)): the list sorted by number, as folded for searching;
+#: - invoice (id) for numbers with a letter outside ASCII only (a partial index, empty
+#:   in most books): whether any number needs folding in Python, found at once.
 STEP_3 = """
 CREATE INDEX IF NOT EXISTS payment_invoice_date ON payment (invoice_id, date, amount_cents);
 CREATE INDEX IF NOT EXISTS payment_date ON payment (date, invoice_id, amount_cents);
 CREATE INDEX IF NOT EXISTS invoice_issued_sales
     ON invoice (issue_date, state, currency, total_cents, deposit_cents);
+CREATE INDEX IF NOT EXISTS invoice_currency_totals ON invoice (currency, state, total_cents);
+CREATE INDEX IF NOT EXISTS invoice_number_folded ON invoice (lower(number));
+CREATE INDEX IF NOT EXISTS invoice_number_unusual ON invoice (id) WHERE number GLOB '*[^ -~]*';
 """
 
 #: Version 4: the mail outbox (diva_desk.mail.outbox): a message is stored whole, its PDF with it,

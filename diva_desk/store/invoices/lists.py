@@ -17,16 +17,9 @@ from decimal import Decimal
 from diva_desk.core.invoices.totals import InvoiceStatus, invoice_status
 from diva_desk.core.money import ZERO, from_minor
 from diva_desk.core.records import InvoiceState
-from diva_desk.store.as_of import balance_on, owed_on, paid_by
+from diva_desk.store.as_of import owed_on, paid_by
 from diva_desk.store.book.db import db
-
-# Balance on the named parameter :as_of of each invoice owed then.
-_OPEN = f"""
-    SELECT i.id, i.customer_id, i.currency, i.issue_date, i.due_date,
-           {balance_on(":as_of")} AS balance
-    FROM invoice i
-    WHERE {owed_on(":as_of")}
-"""
+from diva_desk.store.invoices.unpaid import OWES, UNPAID, unpaid_invoices
 
 
 @dataclass(frozen=True)
@@ -78,27 +71,31 @@ def _date(text: str | None) -> dt.date | None:
 def customer_rows(today: dt.date) -> list[CustomerRow]:
     """Every customer with what they owe on ``today``, per currency, and their oldest open item.
 
-    One query: a row per customer and currency owed in (one row, with no currency,
-    for a customer owing nothing), folded into one :class:`CustomerRow` each.
+    Two statements: what each customer owes per currency, over the few invoices still
+    owed something (store.invoices.unpaid), and the customers, by name.
     """
-    sql = f"""
-        SELECT c.id, c.code, c.name, c.contact_name, c.email, c.phone, c.currency, c.archived,
-               o.currency, COALESCE(SUM(o.balance), 0),
-               COALESCE(SUM(CASE WHEN o.due_date < :as_of THEN o.balance ELSE 0 END), 0),
-               MIN(o.issue_date)
-        FROM customer c LEFT JOIN ({_OPEN}) o ON o.customer_id = c.id AND o.balance > 0
-        GROUP BY c.id, o.currency ORDER BY c.name COLLATE NOCASE, c.code, c.id, o.currency
+    params = {"as_of": today.isoformat(), **unpaid_invoices(today).bind()}
+    owed_sql = f"""
+        SELECT i.customer_id, i.currency, SUM(i.total_cents - {OWES}),
+               SUM(CASE WHEN i.due_date < :as_of THEN i.total_cents - {OWES} ELSE 0 END),
+               MIN(i.issue_date)
+        FROM invoice i WHERE {UNPAID} AND {owed_on(":as_of")}
+        GROUP BY i.customer_id, i.currency ORDER BY i.customer_id, i.currency
     """
-    grouped: dict[int, list[tuple]] = {}
-    for row in db.execute_sql(sql, {"as_of": today.isoformat()}).fetchall():
-        grouped.setdefault(row[0], []).append(row)
+    owed: dict[int, list[tuple]] = {}
+    for row in db.execute_sql(owed_sql, params).fetchall():
+        owed.setdefault(row[0], []).append(row)
+    customers_sql = """
+        SELECT c.id, c.code, c.name, c.contact_name, c.email, c.phone, c.currency, c.archived
+        FROM customer c ORDER BY c.name COLLATE NOCASE, c.code, c.id
+    """
     result = []
-    for rows in grouped.values():
-        first = rows[0]
+    for first in db.execute_sql(customers_sql).fetchall():
+        rows = owed.get(first[0], [])
         own = first[6]
-        balances = {r[8]: from_minor(r[9], r[8]) for r in rows if r[8] is not None}
-        overdues = {r[8]: from_minor(r[10], r[8]) for r in rows if r[8] is not None and r[10]}
-        oldest = min((r[11] for r in rows if r[11] is not None), default=None)
+        balances = {r[1]: from_minor(r[2], r[1]) for r in rows}
+        overdues = {r[1]: from_minor(r[3], r[1]) for r in rows if r[3]}
+        oldest = min((r[4] for r in rows), default=None)
         result.append(
             CustomerRow(
                 id=first[0],
@@ -157,8 +154,12 @@ def invoice_rows(today: dt.date) -> list[InvoiceRow]:
 
 def total_owed(today: dt.date) -> dict[str, Decimal]:
     """What customers owe the business on ``today``, one total per currency."""
-    sql = f"SELECT currency, SUM(balance) FROM ({_OPEN}) GROUP BY currency ORDER BY currency"
-    rows = db.execute_sql(sql, {"as_of": today.isoformat()}).fetchall()
+    sql = f"""
+        SELECT i.currency, SUM(i.total_cents - {OWES}) FROM invoice i
+        WHERE {UNPAID} AND {owed_on(":as_of")} GROUP BY i.currency ORDER BY i.currency
+    """
+    params = {"as_of": today.isoformat(), **unpaid_invoices(today).bind()}
+    rows = db.execute_sql(sql, params).fetchall()
     return {cur: from_minor(units, cur) for cur, units in rows if units}
 
 
@@ -179,10 +180,12 @@ class OverdueSummary:
 def overdue_summary(today: dt.date) -> OverdueSummary:
     """What is overdue on ``today`` and on how many invoices, for the Today panel."""
     sql = f"""
-        SELECT currency, SUM(balance), COUNT(*) FROM ({_OPEN})
-        WHERE balance > 0 AND due_date < :as_of GROUP BY currency ORDER BY currency
+        SELECT i.currency, SUM(i.total_cents - {OWES}), COUNT(*) FROM invoice i
+        WHERE {UNPAID} AND {owed_on(":as_of")} AND i.due_date < :as_of
+        GROUP BY i.currency ORDER BY i.currency
     """
-    rows = db.execute_sql(sql, {"as_of": today.isoformat()}).fetchall()
+    params = {"as_of": today.isoformat(), **unpaid_invoices(today).bind()}
+    rows = db.execute_sql(sql, params).fetchall()
     return OverdueSummary(
         totals={cur: from_minor(units, cur) for cur, units, _count in rows},
         invoices=sum(count for _cur, _units, count in rows),

@@ -6,62 +6,19 @@ their money is still collected (and counted in the window's totals).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from diva_desk.core.customers.history import RatingKind
 from diva_desk.i18n import _
 from diva_desk.ui.common.labels import rating_text
-from diva_desk.ui.common.tables.table_models import Index, RowTableModel, SearchProxyModel
+
+if TYPE_CHECKING:
+    from diva_desk.ui.customers.customer_models import CustomerTableModel
 
 OWES, OVERDUE = "owes", "overdue"
-
-
-class CustomerFilterProxy(SearchProxyModel):
-    """The search, plus: owes money, overdue, archived shown or not, one rating."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.owes = False
-        self.overdue = False
-        self.show_archived = False
-        self.rating: RatingKind | None = None
-
-    def set_filters(
-        self,
-        *,
-        owes: bool = False,
-        overdue: bool = False,
-        show_archived: bool = False,
-        rating: RatingKind | None = None,
-    ) -> None:
-        def apply() -> None:
-            self.owes, self.overdue = owes, overdue
-            self.show_archived, self.rating = show_archived, rating
-
-        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            apply()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            apply()
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, RowTableModel)
-        row = model.row_at(source_row)
-        if row.archived and not self.show_archived:
-            return False
-        if self.owes and not row.balances:
-            return False
-        if self.overdue and not row.overdues:
-            return False
-        if self.rating is not None and row.rating is not self.rating:
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class CustomerFilterBar(QWidget):
@@ -97,10 +54,10 @@ class CustomerFilterBar(QWidget):
             layout.addWidget(widget)
         layout.addStretch(1)
 
-    def apply_to(self, proxy: CustomerFilterProxy) -> None:
+    def apply_to(self, model: CustomerTableModel) -> None:
         balance = self.balance_filter.currentData()
         rating = self.rating_filter.currentData()
-        proxy.set_filters(
+        model.set_filters(
             owes=balance == OWES,
             overdue=balance == OVERDUE,
             show_archived=self.archived_filter.isChecked(),

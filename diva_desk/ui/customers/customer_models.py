@@ -20,24 +20,25 @@ from diva_desk.store.customers.listing import CustomerListRow, customer_list
 from diva_desk.ui.common import style
 from diva_desk.ui.common.labels import rating_text, rating_tint
 from diva_desk.ui.common.style import Tone
-from diva_desk.ui.common.tables.table_models import (
-    Column,
-    Index,
-    RowTableModel,
-    date_column,
-    nothing_muted,
-)
+from diva_desk.ui.common.tables.sorted_rows import SortedRowModel
+from diva_desk.ui.common.tables.table_models import Column, Index, date_column, nothing_muted
 
 
-class CustomerTableModel(RowTableModel[CustomerListRow]):
+class CustomerTableModel(SortedRowModel[CustomerListRow]):
     """Who owes what and how they pay; contact details after the money.
 
     The rating's reason and suggested terms are its tooltip; a cut-off within
     five days is marked, since that is when an invoice for finished work must go.
+    The model sorts and searches itself (a few thousand customers, in Python); the
+    filters are here too: owes money, overdue, archived shown or not, one rating.
     """
 
     def __init__(self, parent: Any = None) -> None:
         self.today = dt.date.today()
+        self.owes = False
+        self.overdue = False
+        self.show_archived = False
+        self.rating: RatingKind | None = None
 
         def archived(row: CustomerListRow) -> QColor | None:
             return style.colour(Tone.FAINT) if row.archived else None
@@ -128,6 +129,27 @@ class CustomerTableModel(RowTableModel[CustomerListRow]):
     def reload(self, today: dt.date) -> None:
         self.today = today
         self.set_rows(customer_list(today))
+
+    def set_filters(
+        self,
+        *,
+        owes: bool = False,
+        overdue: bool = False,
+        show_archived: bool = False,
+        rating: RatingKind | None = None,
+    ) -> None:
+        self.owes, self.overdue = owes, overdue
+        self.show_archived, self.rating = show_archived, rating
+        self.refilter()
+
+    def accepts(self, row: CustomerListRow) -> bool:
+        if row.archived and not self.show_archived:
+            return False
+        if self.owes and not row.balances:
+            return False
+        if self.overdue and not row.overdues:
+            return False
+        return self.rating is None or row.rating is self.rating
 
 
 _RATING_ORDER = {

@@ -21,6 +21,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
+    QItemSelectionModel,
     QModelIndex,
     QPoint,
     QSettings,
@@ -50,7 +51,7 @@ from diva_desk.ui.common.layouts.adaptive_split import SIDE_BY_SIDE, STACKED, Ad
 from diva_desk.ui.common.tables.list_tab import ListTab
 from diva_desk.ui.common.tables.table_models import ROW_ROLE
 from diva_desk.ui.customers import customer_removal
-from diva_desk.ui.customers.customer_filters import CustomerFilterBar, CustomerFilterProxy
+from diva_desk.ui.customers.customer_filters import CustomerFilterBar
 from diva_desk.ui.customers.customer_form import CustomerDialog
 from diva_desk.ui.customers.customer_history import CustomerPane
 from diva_desk.ui.customers.customer_models import CustomerTableModel
@@ -72,9 +73,10 @@ class CustomersTab(ListTab):
     status_message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        model = CustomerTableModel()
         super().__init__(
             "customers",
-            CustomerTableModel(),
+            model,
             search_hint=_("Search customers by name, code, contact, email or phone"),
             stretch_column=NAME_COLUMN,
             # Who owes the most comes first: this is a book for getting paid.
@@ -82,11 +84,16 @@ class CustomersTab(ListTab):
             sort_order=Qt.SortOrder.DescendingOrder,
             parent=parent,
         )
+        self.model: CustomerTableModel = model
         self.model.setParent(self)
+        #: The model filters and sorts itself; the view shows it directly.
+        self.proxy: CustomerTableModel = model
         #: The editor, while one is open (tests and the window look at it).
         self.editor: CustomerDialog | None = None
         self._keep_selected: int | None = None
-        self._swap_proxy()
+        #: Whose page the pane shows, and from which reading of the list.
+        self._page_of: tuple[int, int] | None = None
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         self._build_filters()
         self._build_split()
         self._build_actions()
@@ -100,22 +107,6 @@ class CustomersTab(ListTab):
         header.customContextMenuRequested.connect(self._choose_columns)
 
     # --- building ----------------------------------------------------------------------
-
-    def _swap_proxy(self) -> None:
-        old = self.proxy
-        self.proxy = CustomerFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view.setModel(self.proxy)
-        self.view.sortByColumn(BALANCE_COLUMN, Qt.SortOrder.DescendingOrder)
-        old.deleteLater()
-        for signal in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.modelReset,
-            self.proxy.layoutChanged,
-        ):
-            signal.connect(self._update_count)
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
 
     def _build_filters(self) -> None:
         self.filters = CustomerFilterBar(self)
@@ -153,7 +144,7 @@ class CustomersTab(ListTab):
         self.detail_splitter.setStretchFactor(0, 1)
         self.detail_splitter.setStretchFactor(1, 1)
         layout.addWidget(self.detail_splitter, 1)
-        self.pane.clear()
+        self._clear_pane()
 
     def _build_actions(self) -> None:
         def action(text: str, slot: Any, keys: list[QKeySequence], tip: str) -> QAction:
@@ -211,10 +202,10 @@ class CustomersTab(ListTab):
     # --- filters and selection ---------------------------------------------------------
 
     def _filters_changed(self, *_args: object) -> None:
-        self.filters.apply_to(self.proxy)
+        self.filters.apply_to(self.model)
         self._update_count()
         if self.selected() is None:
-            self.pane.clear()
+            self._clear_pane()
             self._update_actions()
 
     def selected(self) -> store.CustomerListRow | None:
@@ -226,20 +217,20 @@ class CustomersTab(ListTab):
 
     def shown_codes(self) -> list[str]:
         """The codes of the customers the list shows now, in its order (for the export)."""
-        return [
-            self.proxy.index(row, 0).data(ROW_ROLE).code for row in range(self.proxy.rowCount())
-        ]
+        return [self.model.row_at(row).code for row in range(self.model.rowCount())]
 
     def select_customer(self, customer_id: int) -> bool:
         """Make this customer the current row (if the filters show them)."""
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).id == customer_id:
-                self.view.setCurrentIndex(index)
-                self.view.selectRow(row)
-                self.view.scrollTo(index)
-                return True
-        return False
+        row = self.model.position_of(customer_id)
+        if row is None:
+            return False
+        # The selection model, not selectRow: a key held (Ctrl) must not toggle it off.
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        selection = self.view.selectionModel()
+        selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.view.scrollTo(index)
+        return True
 
     def _remember_selection(self) -> None:
         if self._keep_selected is None:
@@ -250,22 +241,29 @@ class CustomersTab(ListTab):
         wanted, self._keep_selected = self._keep_selected, None
         if wanted is None or not self.select_customer(wanted):
             self.view.setCurrentIndex(QModelIndex())
-            self.pane.clear()
+            self._clear_pane()
         self._update_actions()
 
     def show_selected(self) -> None:
-        """Show the selected customer's page, read fresh from the book."""
+        """Show the selected customer's page, read fresh from the book.
+
+        Not again when the same customer is selected again in the same rows (a search
+        or a new order shows the list anew): only a reload brings news of them.
+        """
         row = self.selected()
         self._update_actions()
         if row is None:
-            self.pane.clear()
+            self._clear_pane()
             return
+        if self._page_of == (row.id, self.model.generation):
+            return
+        self._page_of = (row.id, self.model.generation)
         today = self.model.today
         business = get_business()
         try:
             customer = store.get_customer(row.id)
         except UserFacingError:
-            self.pane.clear()
+            self._clear_pane()
             return
         self.pane.show_customer(
             row.id,
@@ -275,6 +273,10 @@ class CustomersTab(ListTab):
             today,
             business.default_terms_days if business else DEFAULT_TERMS_DAYS,
         )
+
+    def _clear_pane(self) -> None:
+        self._page_of = None
+        self.pane.clear()
 
     def _update_actions(self) -> None:
         row = self.selected()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.i18n import _
-from diva_desk.store.invoices.lists import InvoiceRow
 from diva_desk.ui.common.dates import date_edit, qdate
 from diva_desk.ui.common.layouts.flow_layout import FlowLayout
 from diva_desk.ui.invoices.invoice_filters import (
@@ -45,6 +44,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.setObjectName("invoiceFilters")
         self._today = today
+        self._customers: list[tuple[int, str, str]] = []
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
         self.status.setAccessibleName(_("Show invoices"))
@@ -118,10 +118,14 @@ class FilterBar(QWidget):
 
     # --- choices ----------------------------------------------------------------------
 
-    def set_customers(self, rows: Sequence[InvoiceRow]) -> None:
-        """The customers that have invoices, by name; the one chosen stays chosen."""
+    def set_customers(self, customers: Sequence[tuple[int, str, str]]) -> None:
+        """The customers that have invoices (id, name, code), by name; the one chosen stays
+        chosen. Nothing is rebuilt when they are the ones already offered."""
+        if list(customers) == self._customers:
+            return
+        self._customers = list(customers)
         chosen = self.customer.currentData()
-        names = {row.customer_id: f"{row.customer_name} ({row.customer_code})" for row in rows}
+        names = {customer_id: f"{name} ({code})" for customer_id, name, code in customers}
         self.customer.blockSignals(True)
         self.customer.clear()
         self.customer.addItem(_("All customers"), None)

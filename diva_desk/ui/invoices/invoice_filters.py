@@ -1,27 +1,22 @@
 """Which invoices the Invoices tab shows, and what the shown ones add up to.
 
 The filters (status, issue-date range, customer) combine with the search box:
-a row is shown when it passes both. The footer adds up exactly the rows shown,
-one figure per currency (dollars and US dollars are never added together).
+a row is shown when it passes both (the SQL is store.invoices.invoice_list's). The
+footer adds up exactly the rows shown, one figure per currency (dollars and US
+dollars are never added together).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
-
-from PySide6.QtCore import QSortFilterProxyModel
+from typing import Protocol
 
 from diva_desk.core.invoices.totals import InvoiceStatus
-from diva_desk.core.money import ZERO
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
-from diva_desk.store.invoices.lists import InvoiceRow
-from diva_desk.ui.common.tables.table_models import Index, RowTableModel, SearchProxyModel
 
 
 class StatusFilter(StrEnum):
@@ -62,14 +57,11 @@ class InvoiceFilter:
     issued_to: dt.date | None = None
     customer_id: int | None = None
 
-    def matches(self, row: InvoiceRow) -> bool:
-        if self.status is not StatusFilter.ALL and row.status not in _STATUSES[self.status]:
-            return False
-        if self.issued_from is not None and row.issue_date < self.issued_from:
-            return False
-        if self.issued_to is not None and row.issue_date > self.issued_to:
-            return False
-        return self.customer_id is None or row.customer_id == self.customer_id
+    def statuses(self) -> frozenset[InvoiceStatus] | None:
+        """The statuses shown; None for every one."""
+        if self.status is StatusFilter.ALL:
+            return None
+        return frozenset(_STATUSES[self.status])
 
 
 class Period(StrEnum):
@@ -118,26 +110,12 @@ def _month_end(day: dt.date) -> dt.date:
     return following - dt.timedelta(days=following.day)
 
 
-@dataclass(frozen=True)
-class Sums:
+class Sums(Protocol):
     count: int
     #: Per currency: invoice totals (void ones left out: nobody owes them).
     totals: dict[str, Decimal]
     #: Per currency: what is still owed.
     balances: dict[str, Decimal]
-
-
-def sum_rows(rows: Iterable[InvoiceRow]) -> Sums:
-    count = 0
-    totals: dict[str, Decimal] = {}
-    balances: dict[str, Decimal] = {}
-    for row in rows:
-        count += 1
-        if row.status is InvoiceStatus.VOID:
-            continue
-        totals[row.currency] = totals.get(row.currency, ZERO) + row.total
-        balances[row.currency] = balances.get(row.currency, ZERO) + row.balance
-    return Sums(count, dict(sorted(totals.items())), dict(sorted(balances.items())))
 
 
 def footer_text(sums: Sums) -> str:
@@ -151,37 +129,3 @@ def footer_text(sums: Sums) -> str:
         "{count} invoices shown — total {totals} — still owed {owed}",
         sums.count,
     ).format(count=fmt.number(sums.count), totals=totals, owed=owed)
-
-
-class InvoiceFilterProxy(SearchProxyModel):
-    """The search box's words and the tab's filters, together."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.filter = InvoiceFilter()
-
-    def set_filter(self, wanted: InvoiceFilter) -> None:
-        if wanted == self.filter:
-            return
-        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            self.filter = wanted
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self.filter = wanted
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, RowTableModel)
-        if not self.filter.matches(model.row_at(source_row)):
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
-
-    def shown_rows(self) -> list[InvoiceRow]:
-        model = self.sourceModel()
-        assert isinstance(model, RowTableModel)
-        return [
-            model.row_at(self.mapToSource(self.index(row, 0)).row())
-            for row in range(self.rowCount())
-        ]

@@ -9,8 +9,7 @@ selected invoices and each has a shortcut that works while the tab has focus:
     Duplicate    Ctrl+D          Void…           Delete
     PDF…         Ctrl+Shift+O    Print…          Ctrl+P (all selected, one job)
 
-Printing many invoices builds their PDFs on the background-task helper, then
-prints them as one job.
+Printing many invoices builds their PDFs off the GUI thread, then prints them as one job.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +31,7 @@ from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.editing import send_invoice
+from diva_desk.store.invoices.invoice_list import invoice_row, invoiced_customers
 from diva_desk.store.invoices.lists import InvoiceRow
 from diva_desk.ui.common import dialogs, errors
 from diva_desk.ui.common.tables.list_tab import ListTab
@@ -41,7 +41,7 @@ from diva_desk.ui.documents import pdf_preview, printing
 from diva_desk.ui.invoices.editor.invoice_editor import open_editor
 from diva_desk.ui.invoices.editor.invoice_steps import ask_payment, ask_receipt, ask_void
 from diva_desk.ui.invoices.invoice_filter_bar import FilterBar
-from diva_desk.ui.invoices.invoice_filters import InvoiceFilterProxy, footer_text, sum_rows
+from diva_desk.ui.invoices.invoice_filters import footer_text
 from diva_desk.ui.invoices.invoice_models import InvoiceTableModel
 from diva_desk.ui.invoices.invoice_tab_actions import (
     action_toolbar,
@@ -51,6 +51,8 @@ from diva_desk.ui.invoices.invoice_tab_actions import (
 )
 
 _OPEN = (InvoiceStatus.SENT, InvoiceStatus.PARTLY_PAID, InvoiceStatus.OVERDUE)
+#: Selected rows kept across a reload or a new order; more (say, all) are let go.
+_KEPT_AT_MOST = 1000
 
 
 class InvoicesTab(ListTab):
@@ -66,20 +68,20 @@ class InvoicesTab(ListTab):
         tasks: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        proxy = InvoiceFilterProxy()
+        model = InvoiceTableModel()
         super().__init__(
             "invoices",
-            InvoiceTableModel(),
+            model,
             search_hint=_("Search invoices by number, customer or status"),
             stretch_column=1,
             sort_column=2,
             sort_order=Qt.SortOrder.DescendingOrder,
-            proxy=proxy,
             parent=parent,
         )
-        proxy.setParent(self)
+        self.model: InvoiceTableModel = model
         self.model.setParent(self)
-        self.proxy: InvoiceFilterProxy = proxy
+        #: The model filters and sorts itself (in SQL); the view shows it directly.
+        self.proxy: InvoiceTableModel = model
         self.today = today
         self.tasks = tasks if tasks is not None else TaskRunner(self)
         self._keep_selected: set[int] = set()
@@ -97,10 +99,8 @@ class InvoicesTab(ListTab):
 
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._rows_reloaded)
-        self.proxy.modelReset.connect(self._update_footer)
-        self.proxy.rowsInserted.connect(self._update_footer)
-        self.proxy.rowsRemoved.connect(self._update_footer)
-        self.proxy.layoutChanged.connect(self._update_footer)
+        self.model.modelReset.connect(self._update_footer)
+        self.model.reloaded.connect(lambda: self.filters.set_customers(invoiced_customers()))
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.doubleClicked.connect(lambda _index: self.open_invoice())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -220,41 +220,48 @@ class InvoicesTab(ListTab):
         if model is None:
             return []
         indexes = sorted(model.selectedRows(), key=QModelIndex.row)
-        return [index.data(ROW_ROLE) for index in indexes]
+        return [row for index in indexes if (row := index.data(ROW_ROLE)) is not None]
 
     def select_invoice(self, invoice_id: int) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).id == invoice_id:
-                self.view.setCurrentIndex(index)
-                self.view.selectRow(row)
-                return True
-        return False
+        """Make the invoice the current row and show it, if the filters show it."""
+        row = self.model.position_of(invoice_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        selection = self.view.selectionModel()
+        selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.view.scrollTo(index)
+        return True
 
     def _remember_selection(self) -> None:
+        # Selecting all of a long list must not make a reload read every row.
+        model = self.view.selectionModel()
+        selected = model.selectedRows() if model is not None else []
+        if len(selected) > _KEPT_AT_MOST:
+            self._keep_selected = set()
+            return
         self._keep_selected = {row.id for row in self.selected_rows()}
 
     def _rows_reloaded(self) -> None:
-        self.filters.set_customers([self.model.row_at(i) for i in range(self.model.rowCount())])
         selection = self.view.selectionModel()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).id in self._keep_selected:
-                if not selection.hasSelection():
-                    self.view.setCurrentIndex(index)
-                selection.select(
-                    index,
-                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
-                )
+        for row in sorted(self.model.positions_of(self._keep_selected).values()):
+            index = self.model.index(row, 0)
+            if not selection.hasSelection():
+                self.view.setCurrentIndex(index)
+            selection.select(
+                index,
+                selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+            )
         self._update_actions()
 
     def _filters_changed(self) -> None:
-        self.proxy.set_filter(self.filters.current())
+        self.model.set_filter(self.filters.current())
         self._update_count()
         self._update_footer()
 
     def _update_footer(self) -> None:
-        self.footer.setText(footer_text(sum_rows(self.proxy.shown_rows())))
+        self.footer.setText(footer_text(self.model.sums))
 
     # --- what the actions do ----------------------------------------------------------
 
@@ -305,12 +312,10 @@ class InvoicesTab(ListTab):
             self.send(rows[0])
 
     def send_by_id(self, invoice_id: int) -> None:
-        """Send the draft, found in the book's list even when the filters hide it."""
-        for index in range(self.model.rowCount()):
-            row = self.model.row_at(index)
-            if row.id == invoice_id:
-                self.send(row)
-                return
+        """Send the draft, found in the book even when the filters hide it."""
+        row = invoice_row(invoice_id, self.today())
+        if row is not None:
+            self.send(row)
 
     def send(self, row: InvoiceRow) -> None:
         """Ask, then send the draft: the next number, locked lines, and its PDF shown."""

@@ -173,3 +173,32 @@ def test_clear_book_removes_every_record(book) -> None:
     assert all(
         model.select().count() == 0 for model in models.ALL_MODELS if model is not models.Setting
     )
+
+
+def test_step_3_adds_the_lists_indexes_to_a_step_2_book_kept_aside(book_path: Path) -> None:
+    """A version-2 book opens at version 3 with the indexes the lists sort and filter by,
+    its rows untouched, after a copy of it was kept aside."""
+    open_book(book_path, steps=schema.STEPS[:2])
+    _add_customer()
+    close_book()
+    database = open_book(book_path)
+    try:
+        assert schema_version(database) == len(schema.STEPS) >= 3
+        indexes = {row[0] for row in database.execute_sql("SELECT name FROM sqlite_master")}
+        assert {
+            "payment_invoice_date",
+            "invoice_issued_sales",
+            "invoice_currency_totals",
+            "invoice_number_folded",
+            "invoice_number_unusual",
+        } <= indexes
+        assert database.execute_sql("SELECT code FROM customer").fetchall() == [("ACME",)]
+    finally:
+        close_book()
+    (copy,) = book_path.parent.glob("book.v2-*.sqlite3")
+    kept = sqlite3.connect(copy)
+    assert kept.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "invoice_issued_sales" not in {
+        row[0] for row in kept.execute("SELECT name FROM sqlite_master")
+    }
+    kept.close()

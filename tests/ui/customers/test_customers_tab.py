@@ -7,7 +7,7 @@ from decimal import Decimal
 import peewee
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from diva_desk.core import records as r
@@ -328,3 +328,25 @@ def test_a_customer_owing_in_two_currencies_shows_both_and_sorts_by_their_own(
     # Beta's 900.00, whatever Beta owes in US dollars.
     tab.view.sortByColumn(balance, Qt.SortOrder.DescendingOrder)
     assert names(tab)[:3] == ["Acme Ltd.", "Beta Bakery", "Gamma Garage"]
+
+
+def test_typing_a_search_reads_nothing_from_the_book_and_keeps_the_page(
+    window: MainWindow, qtbot: QtBot, small_book: peewee.SqliteDatabase
+) -> None:
+    """The list searches and sorts the rows it holds; the selected customer's page stays."""
+    tab = window.customers
+    window.tabs.setCurrentWidget(tab)
+    select(tab, qtbot, "Acme Ltd.")
+    tab.search.clear()
+    assert tab.selected() is not None and tab.selected().name == "Acme Ltd."
+    statements: list[str] = []
+    small_book.connection().set_trace_callback(statements.append)
+    try:
+        qtbot.keyClicks(tab.search, "ac")
+        tab.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    finally:
+        small_book.connection().set_trace_callback(None)
+    assert statements == []
+    assert names(tab) == ["Acme Ltd."]
+    assert tab.selected() is not None and tab.selected().name == "Acme Ltd."
+    assert any(label.text() == "Acme Ltd." for label in tab.pane.findChildren(QLabel))

@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.ui.common import style
-from diva_desk.ui.common.tables.table_models import RowTableModel, SearchProxyModel
+from diva_desk.ui.common.tables.table_models import SearchProxyModel
 
 _MIN_COLUMN = 60
+#: Rows a long list's columns are measured on: those shown and a few around them
+#: (Qt's own default is 1,000, which a list read a page at a time would read to measure).
+_MEASURED_ROWS = 60
 _MAX_COLUMN = 360
 #: A heading's padding left and right (style.LISTS) and its section's border.
 _HEADING_PADDING = 14
@@ -52,10 +55,17 @@ def share_width(wanted: dict[int, int], weights: dict[int, int], room: int) -> d
 
 
 class ListTab(QWidget):
+    """A search box over a list, its count, and the list.
+
+    A model that sorts and searches itself (``sorts_itself``: SortedRowModel,
+    PagedTableModel) is shown directly and given the search and the sorting; any
+    other goes through a :class:`SearchProxyModel`.
+    """
+
     def __init__(
         self,
         name: str,
-        model: RowTableModel[Any],
+        model: Any,
         *,
         search_hint: str,
         stretch_column: int,
@@ -70,8 +80,12 @@ class ListTab(QWidget):
         self.name = name
         self.model = model
         # A tab with filters of its own brings a proxy that also applies them.
-        self.proxy = proxy if proxy is not None else SearchProxyModel(self)
-        self.proxy.setSourceModel(model)
+        self.proxy: Any
+        if getattr(model, "sorts_itself", False):
+            self.proxy = model
+        else:
+            self.proxy = proxy if proxy is not None else SearchProxyModel(self)
+            self.proxy.setSourceModel(model)
         self._stretch_column = stretch_column
         self._sized = False
         #: The owner dragged a column edge: the widths are theirs, not refitted.
@@ -110,11 +124,15 @@ class ListTab(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(_MIN_COLUMN)
+        if getattr(model, "sorts_itself", False):
+            # A long list's columns are fitted again after every reading: on a few rows.
+            header.setResizeContentsPrecision(_MEASURED_ROWS)
         header.sectionResized.connect(self._section_resized)
         header.viewport().installEventFilter(self)
         self.view.viewport().installEventFilter(self)
@@ -129,7 +147,11 @@ class ListTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
 
-        model.modelReset.connect(self._rows_changed)
+        # Columns are fitted again when the rows were read again, not when only sorted.
+        reloaded = getattr(model, "reloaded", None)
+        (reloaded if reloaded is not None else model.modelReset).connect(self._rows_changed)
+        if reloaded is not None:
+            model.modelReset.connect(self._update_count)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -174,7 +196,8 @@ class ListTab(QWidget):
         self.view.selectRow(self.view.currentIndex().row())
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown = self.proxy.rowCount()
+        total = self.model.total_count() if self.proxy is self.model else self.model.rowCount()
         if shown == total:
             self.count.setText(_("{count} in all").format(count=fmt.number(total)))
         else:

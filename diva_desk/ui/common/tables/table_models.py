@@ -17,8 +17,6 @@ also kept as digits alone, so "4165550114", "416-555-0114", "(416) 555-0114" and
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from diva_desk.core.search_text import fold, phone_digits, search_terms
 from diva_desk.i18n import format as fmt
 from diva_desk.ui.common import style
 from diva_desk.ui.common.style import Tone
@@ -97,31 +96,6 @@ def money_column(title: str, field: str, **options: Any) -> Column[Any]:
     )
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for searching."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-# What people type between a phone number's digits.
-_PHONE_PUNCTUATION = re.compile(r"[\s().\-/]+")
-
-
-def phone_digits(text: str) -> str | None:
-    """``"+1 (416) 555-0114"`` -> ``"4165550114"``; None when ``text`` is not only a number.
-
-    The North American country code is dropped (it is written one way and dialled
-    another); the digits found in the list's text are compared as substrings, so
-    a stored "+1 416 555 0114" is still found.
-    """
-    bare = _PHONE_PUNCTUATION.sub("", text)
-    if bare.startswith("+1"):
-        bare = bare[2:]
-    elif bare.startswith("+"):
-        bare = bare[1:]
-    return bare if bare.isascii() and bare.isdigit() else None
-
-
 class RowTableModel(QAbstractTableModel, Generic[R]):
     """Rows of one store query, shown through declared columns."""
 
@@ -136,6 +110,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
+        self._take_rows(rows)
+        self.endResetModel()
+
+    def _take_rows(self, rows: Sequence[R]) -> None:
+        """Keep the rows, their folded search texts; forget the ranks (no signal)."""
         self._rows = list(rows)
         searchable = [c for c in self._columns if c.searchable]
         phones = [c for c in self._columns if c.phone]
@@ -145,7 +124,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             for row in self._rows
         ]
         self._ranks = {}
-        self.endResetModel()
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
@@ -177,34 +155,16 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        column = self._columns[index.column()]
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.numeric else _LEFT
         if role == SORT_ROLE:
             return self._rank(index.column())[index.row()]
-        if role == Qt.ItemDataRole.ForegroundRole and column.tint is not None:
-            return column.tint(row)
-        if role == Qt.ItemDataRole.ToolTipRole and not column.numeric:
-            return column.text(row) or None
-        if role == ROW_ROLE:
-            return row
-        return None
+        return cell_data(self._columns[index.column()], self.row_at(index.row()), role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if self._columns[section].numeric else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._columns[section].tip or None
-        return None
+        return header_data(self._columns[section], role)
 
     def _rank(self, column: int) -> list[int]:
         """Each row's place in the column's true order; equal values share a rank."""
@@ -225,6 +185,32 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return ranks
 
 
+def cell_data(column: Column[R], row: R, role: int) -> Any:
+    """What a cell of ``column`` says for ``row`` in ``role``, in every list of rows."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return column.text(row)
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return _RIGHT if column.numeric else _LEFT
+    if role == Qt.ItemDataRole.ForegroundRole and column.tint is not None:
+        return column.tint(row)
+    if role == Qt.ItemDataRole.ToolTipRole and not column.numeric:
+        return column.text(row) or None
+    if role == ROW_ROLE:
+        return row
+    return None
+
+
+def header_data(column: Column[Any], role: int) -> Any:
+    """What a column's heading says in ``role``."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return column.title
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return _RIGHT if column.numeric else _LEFT
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return column.tip or None
+    return None
+
+
 def _none_last(value: Any) -> tuple[bool, Any]:
     return (value is None, 0 if value is None else value)
 
@@ -241,9 +227,7 @@ class SearchProxyModel(QSortFilterProxyModel):
         self._number: str | None = None
 
     def set_search(self, text: str) -> None:
-        words = fold(text).split()
-        # "(416) 555-0114" is one number, not two words; "555 0114" still works as words.
-        number = phone_digits(text) if len(words) > 1 else None
+        words, number = search_terms(text)
         if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
             self.beginFilterChange()
             self._words, self._number = words, number
@@ -260,10 +244,10 @@ class SearchProxyModel(QSortFilterProxyModel):
         text = model.search_text(source_row)
         if self._number and self._number in text:
             return True
-        return all(_word_in(word, text) for word in self._words)
+        return all(word_in(word, text) for word in self._words)
 
 
-def _word_in(word: str, text: str) -> bool:
+def word_in(word: str, text: str) -> bool:
     """The word as typed, or (when it is a phone number in any format) its digits."""
     if word in text:
         return True
