@@ -99,7 +99,7 @@ LEFT JOIN invoice i
 LEFT JOIN payment p
     ON p.invoice_id = i.id AND p.date >= pr.made_on AND p.date <= pr.promised_date
    AND p.date <= :day
-WHERE pr.promised_date >= :since AND pr.made_on <= :day
+WHERE {{only}} AND pr.promised_date >= :since AND pr.made_on <= :day
 GROUP BY pr.id
 """
 # A plan with what was paid since it was agreed toward what it covers: its invoice,
@@ -113,11 +113,12 @@ LEFT JOIN invoice i
     ON i.customer_id = pl.customer_id
    AND (i.id = pl.invoice_id OR (pl.invoice_id IS NULL AND i.issue_date <= pl.agreed_on))
 LEFT JOIN payment p ON p.invoice_id = i.id AND p.date >= pl.agreed_on AND p.date <= :day
-WHERE pl.agreed_on <= :day
+WHERE {{only}} AND pl.agreed_on <= :day
 GROUP BY pl.id
 """
 _INSTALLMENTS = """
-SELECT plan_id, due_date, amount_cents FROM installment ORDER BY plan_id, position, id
+SELECT plan_id, due_date, amount_cents FROM installment
+WHERE {only} ORDER BY plan_id, position, id
 """
 # A follow-up about an invoice since paid in full or voided makes no call: paid and
 # void invoices never do ("check the promised payment arrived" -- it has).
@@ -131,6 +132,9 @@ WHERE NOT f.done AND f.due_date <= :last
 _CONTACTED = (
     f"SELECT DISTINCT customer_id FROM interaction WHERE at >= :day AND at < :next AND {_CONTACT}"
 )
+# {only} narrows the promises, plans, installments and open problems to one customer's
+# (store.reminder_standing, through their customer indexes) or, as "1 = 1", to none.
+ALL = "1 = 1"
 # Open problems: an open follow-up dated on or after a problem or dispute reported
 # about the same invoice (or the customer as a whole, both without one), with no
 # call since that reached the customer and settled something. store.outcomes
@@ -138,7 +142,7 @@ _CONTACTED = (
 # follow-up. Driven by the open follow-ups, a handful, through interaction's index.
 _OPEN_PROBLEMS = """
 SELECT f.id, f.customer_id, f.invoice_id FROM followup f
-WHERE NOT f.done AND EXISTS (
+WHERE {only} AND NOT f.done AND EXISTS (
     SELECT 1 FROM interaction p
     WHERE p.customer_id = f.customer_id AND p.invoice_id IS f.invoice_id
       AND p.outcome IN ('problem', 'dispute') AND p.at < :next
@@ -213,7 +217,7 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
     }
 
     def rows(sql: str) -> list[tuple]:
-        return db.execute_sql(sql, params).fetchall()
+        return db.execute_sql(sql.replace("{only}", ALL), params).fetchall()
 
     rated = customer_ratings(day) if ratings else {}
     customers = tuple(
@@ -227,16 +231,7 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         )
         for r in rows(_CUSTOMERS)
     )  # fmt: skip
-    invoices = tuple(
-        OpenInvoice(
-            id=r[0], number=r[1], customer_id=r[2], currency=r[3], issue_date=_date(r[4]),
-            due_date=_date(r[5]), total=from_minor(r[6], r[3]), paid=from_minor(r[7], r[3]),
-            sent_date=_day_of(r[8]), received_confirmed_date=_day_of(r[9]),
-            deposit_amount=from_minor(r[10], r[3]), deposit_due_date=_day_of(r[11]),
-            last_contact=_day_of(r[12]),
-        )
-        for r in rows(_OPEN_INVOICES)
-    )  # fmt: skip
+    invoices = tuple(open_invoice(r) for r in rows(_OPEN_INVOICES))
     drafts = tuple(
         DraftInvoice(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), _day_of(r[5]))
         for r in rows(_DRAFTS)
@@ -247,8 +242,8 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         customers=customers,
         invoices=invoices,
         drafts=drafts,
-        promises=tuple(_promise(r, day) for r in rows(_PROMISES)),
-        plans=_plans(rows(_PLANS), rows(_INSTALLMENTS)),
+        promises=tuple(promise_facts(r, day) for r in rows(_PROMISES)),
+        plans=plan_facts(rows(_PLANS), rows(_INSTALLMENTS)),
         followups=tuple(
             FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
             for r in rows(_FOLLOWUPS)
@@ -256,6 +251,17 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         contacted_today=frozenset(r[0] for r in rows(_CONTACTED)),
         disputes=frozenset((r[1], r[2]) for r in open_problems),
     )
+
+
+def open_invoice(r: tuple) -> OpenInvoice:
+    """An open invoice from a row of ``_OPEN_INVOICES``'s columns."""
+    return OpenInvoice(
+        id=r[0], number=r[1], customer_id=r[2], currency=r[3], issue_date=_date(r[4]),
+        due_date=_date(r[5]), total=from_minor(r[6], r[3]), paid=from_minor(r[7], r[3]),
+        sent_date=_day_of(r[8]), received_confirmed_date=_day_of(r[9]),
+        deposit_amount=from_minor(r[10], r[3]), deposit_due_date=_day_of(r[11]),
+        last_contact=_day_of(r[12]),
+    )  # fmt: skip
 
 
 def _date(text: str) -> dt.date:
@@ -274,7 +280,7 @@ def _snooze(text: str | None) -> dt.date | None:
         return None  # a hand-edited value that is no date: no snooze
 
 
-def _promise(row: tuple, day: dt.date) -> PromiseFacts:
+def promise_facts(row: tuple, day: dt.date) -> PromiseFacts:
     pid, customer_id, invoice_id, number, made_on, promised, units, paid_units, currency = row
     terms = PromiseTerms(_date(made_on), _date(promised), from_minor(units, currency))
     paid = from_minor(paid_units, currency)
@@ -294,7 +300,7 @@ def _promise(row: tuple, day: dt.date) -> PromiseFacts:
     )
 
 
-def _plans(plan_rows: list[tuple], installment_rows: list[tuple]) -> tuple[PlanFacts, ...]:
+def plan_facts(plan_rows: list[tuple], installment_rows: list[tuple]) -> tuple[PlanFacts, ...]:
     currencies = {row[0]: row[6] for row in plan_rows}
     installments: dict[int, list[InstallmentFacts]] = defaultdict(list)
     for plan_id, due, units in installment_rows:
