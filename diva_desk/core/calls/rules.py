@@ -115,9 +115,12 @@ def calls_for(
     working = working_day_on_or_after(day, settings)
     when = ListDay(working, horizon(working, settings), settings)
     by_customer = _group(situation)
+    # Only a customer with an open invoice, a draft, a promise, a plan or a follow-up
+    # can have a reason: the thousands with none are passed over without a look.
+    involved = set().union(*by_customer.values())
     found = []
     for customer in situation.customers:
-        if customer.id in situation.contacted_today:
+        if customer.id not in involved or customer.id in situation.contacted_today:
             continue
         reasons = _reasons(customer, by_customer, situation.disputes, when)
         if reasons:

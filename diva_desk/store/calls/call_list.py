@@ -58,17 +58,17 @@ SNOOZE_PREFIX = "snoozed_until."
 
 # A note with no outcome is one the book wrote itself (an invoice voided, a payment
 # corrected: store.invoices, store.payment_edits), not a contact with the customer.
+# Each customer's last contact is found walking back interaction_customer (customer,
+# at) a step or two, not by numbering every interaction of the book.
 _CONTACT = "NOT (channel = 'note' AND outcome IS NULL)"
 _CUSTOMERS = f"""
 SELECT c.id, c.code, c.name, c.contact_name, c.phone, c.ap_contact_name, c.ap_phone,
        c.currency, c.invoice_cutoff_day, c.archived, last.at, last.outcome, snooze.value
 FROM customer c
 LEFT JOIN setting snooze ON snooze.key = 'snoozed_until.' || c.id
-LEFT JOIN (
-    SELECT customer_id, at, outcome,
-           ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY at DESC, id DESC) AS n
-    FROM interaction WHERE at < :next AND {_CONTACT}
-) last ON last.customer_id = c.id AND last.n = 1
+LEFT JOIN interaction last ON last.id = (
+    SELECT id FROM interaction WHERE customer_id = c.id AND at < :next AND {_CONTACT}
+    ORDER BY at DESC, id DESC LIMIT 1)
 """
 # The invoices with a balance on the day and what was paid on them by then (store.as_of).
 _OPEN_INVOICES = f"""
