@@ -89,7 +89,7 @@ WHERE i.state = 'draft' AND c.invoice_cutoff_day IS NOT NULL
 """
 # A promise with the money received toward it within its window (its invoice's
 # payments, or all the customer's for a promise about the whole balance).
-_PROMISES = f"""
+PROMISES_SQL = f"""
 SELECT pr.id, pr.customer_id, pr.invoice_id, about.number, pr.made_on, pr.promised_date,
        pr.amount_cents, COALESCE(SUM(p.amount_cents), 0), {OWNER_CURRENCY.format(row="pr")}
 FROM promise pr
@@ -104,7 +104,7 @@ GROUP BY pr.id
 """
 # A plan with what was paid since it was agreed toward what it covers: its invoice,
 # or the customer's invoices issued by the day it was agreed.
-_PLANS = f"""
+PLANS_SQL = f"""
 SELECT pl.id, pl.customer_id, pl.invoice_id, about.number, pl.agreed_on,
        COALESCE(SUM(p.amount_cents), 0), {OWNER_CURRENCY.format(row="pl")}
 FROM payment_plan pl
@@ -140,7 +140,7 @@ ALL = "1 = 1"
 # call since that reached the customer and settled something. store.outcomes
 # .reported_problem writes exactly this pair; a later reached call closes the
 # follow-up. Driven by the open follow-ups, a handful, through interaction's index.
-_OPEN_PROBLEMS = """
+OPEN_PROBLEMS_SQL = """
 SELECT f.id, f.customer_id, f.invoice_id FROM followup f
 WHERE {only} AND NOT f.done AND EXISTS (
     SELECT 1 FROM interaction p
@@ -236,14 +236,14 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         DraftInvoice(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), _day_of(r[5]))
         for r in rows(_DRAFTS)
     )
-    open_problems = rows(_OPEN_PROBLEMS)
+    open_problems = rows(OPEN_PROBLEMS_SQL)
     problem_followups = {r[0] for r in open_problems}
     return Situation(
         customers=customers,
         invoices=invoices,
         drafts=drafts,
-        promises=tuple(promise_facts(r, day) for r in rows(_PROMISES)),
-        plans=plan_facts(rows(_PLANS), rows(_INSTALLMENTS)),
+        promises=tuple(promise_facts(r, day) for r in rows(PROMISES_SQL)),
+        plans=plan_facts(rows(PLANS_SQL), rows(_INSTALLMENTS)),
         followups=tuple(
             FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
             for r in rows(_FOLLOWUPS)

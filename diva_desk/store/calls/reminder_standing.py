@@ -20,10 +20,10 @@ from diva_desk.store.as_of import open_on, paid_by
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
 from diva_desk.store.calls.call_list import (
-    _OPEN_PROBLEMS,
-    _PLANS,
-    _PROMISES,
     ALL,
+    OPEN_PROBLEMS_SQL,
+    PLANS_SQL,
+    PROMISES_SQL,
     open_invoice,
     plan_facts,
     promise_facts,
@@ -75,13 +75,13 @@ def letter_standing(customer_id: int, day: dt.date) -> LetterStanding:
         return db.execute_sql(sql.replace("{only}", only), params).fetchall()
 
     invoices = [open_invoice(r) for r in rows(_OPEN_INVOICES)]
-    disputes = frozenset((r[1], r[2]) for r in rows(_OPEN_PROBLEMS, "f.customer_id"))
+    disputes = frozenset((r[1], r[2]) for r in rows(OPEN_PROBLEMS_SQL, "f.customer_id"))
     standing = reminder_standing(
         customer_id,
         currency,
         invoices,
-        [promise_facts(r, day) for r in rows(_PROMISES, "pr.customer_id")],
-        plan_facts(rows(_PLANS, "pl.customer_id"), rows(_INSTALLMENTS)),
+        [promise_facts(r, day) for r in rows(PROMISES_SQL, "pr.customer_id")],
+        plan_facts(rows(PLANS_SQL, "pl.customer_id"), rows(_INSTALLMENTS)),
         day,
         disputes,
     )
