@@ -33,7 +33,9 @@ import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
+from diva_desk.core.calls import formats as fmt
 from diva_desk.core.calls.escalation import step_label
 from diva_desk.core.calls.model import Call, CallSettings, Reason, ReasonKind
 from diva_desk.core.calls.script_templates import (
@@ -55,7 +57,6 @@ from diva_desk.core.customers.spoken_names import (
 )
 from diva_desk.core.money import ZERO
 from diva_desk.i18n import _, ngettext
-from diva_desk.i18n import format as fmt
 
 #: Dates this close to the list's day are said as "Nov 20", without the year.
 SPOKEN_DATE_DAYS = 200
@@ -144,10 +145,10 @@ def script_for(
     parsed = {}
     for name in spoken:
         try:
-            parsed[name] = parse_template(name, templates.get(name, built_in[name]))
+            parsed[name] = _parsed(name, templates.get(name, built_in[name]))
         except TemplateProblem as problem:
             problems.append(problem)
-            parsed[name] = parse_template(name, built_in[name])
+            parsed[name] = _parsed(name, built_in[name])
     lead = spoken[0]
     values = {name: template_values(call, groups[name], context) for name in spoken}
     points = _section(parsed[lead], "opening", values[lead])
@@ -162,6 +163,11 @@ def script_for(
         points += _section(parsed[lead], section, values[lead])
     unique = tuple(dict.fromkeys(points))  # two reasons may say the same words
     return Script(unique, tuple(problems), followup_notes(call.reasons))
+
+
+#: A template's text parsed once, not once per call (the lines are only read, never changed);
+#: a broken text raises each time and is not remembered.
+_parsed = lru_cache(maxsize=64)(parse_template)
 
 
 def followup_notes(reasons: Sequence[Reason]) -> tuple[str, ...]:
@@ -200,7 +206,7 @@ def template_values(
             return ""
         if context.day is not None and abs((day - context.day).days) <= SPOKEN_DATE_DAYS:
             return fmt.month_day(day, locale)
-        return fmt.date(day, locale=locale)
+        return fmt.date(day, locale)
 
     contact = clean_name(call.contact_name)
     owner = clean_name(context.owner_name)

@@ -5,16 +5,17 @@ The text of the ``today --json`` reasons and of the Today panel.
 
 from __future__ import annotations
 
+from diva_desk.core.calls import formats as fmt
 from diva_desk.core.calls.escalation import step_label
 from diva_desk.core.calls.model import Reason, ReasonKind
-from diva_desk.i18n import _, ngettext
-from diva_desk.i18n import format as fmt
+from diva_desk.i18n import _, current_locale, ngettext
 
 
 def reason_text(reason: Reason, locale: str | None = None) -> str:
     """The reason in a few words, with its amount and date in ``locale``'s formats."""
+    locale = locale or current_locale()
     amount = fmt.money(reason.amount, reason.currency, locale)
-    date = fmt.date(reason.date, locale=locale)
+    date = fmt.date(reason.date, locale)
     invoice = reason.invoice or ""
     kind = reason.kind
     if kind is ReasonKind.OVERDUE:
@@ -87,4 +88,4 @@ def missed_installments(count: int, date: str, locale: str | None = None) -> str
         return _("the installment due {date}").format(date=date)
     return ngettext(
         "{count} installment due since {date}", "{count} installments due since {date}", count
-    ).format(count=fmt.number(count, locale), date=date)
+    ).format(count=fmt.number(count, locale or current_locale()), date=date)

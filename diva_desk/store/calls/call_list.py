@@ -46,7 +46,7 @@ from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import OWNER_CURRENCY
 from diva_desk.store.calls.talking_points import template_texts
-from diva_desk.store.customers.history import customer_ratings
+from diva_desk.store.customers.history import customer_ratings, ratings_of
 
 #: The ``setting`` keys of the call-list windows: this prefix plus a CallSettings field
 #: (``calls.days_off`` holds ISO dates separated by commas).
@@ -58,17 +58,17 @@ SNOOZE_PREFIX = "snoozed_until."
 
 # A note with no outcome is one the book wrote itself (an invoice voided, a payment
 # corrected: store.invoices, store.payment_edits), not a contact with the customer.
+# Each customer's last contact is found walking back interaction_customer (customer,
+# at) a step or two, not by numbering every interaction of the book.
 _CONTACT = "NOT (channel = 'note' AND outcome IS NULL)"
 _CUSTOMERS = f"""
 SELECT c.id, c.code, c.name, c.contact_name, c.phone, c.ap_contact_name, c.ap_phone,
        c.currency, c.invoice_cutoff_day, c.archived, last.at, last.outcome, snooze.value
 FROM customer c
 LEFT JOIN setting snooze ON snooze.key = 'snoozed_until.' || c.id
-LEFT JOIN (
-    SELECT customer_id, at, outcome,
-           ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY at DESC, id DESC) AS n
-    FROM interaction WHERE at < :next AND {_CONTACT}
-) last ON last.customer_id = c.id AND last.n = 1
+LEFT JOIN interaction last ON last.id = (
+    SELECT id FROM interaction WHERE customer_id = c.id AND at < :next AND {_CONTACT}
+    ORDER BY at DESC, id DESC LIMIT 1)
 """
 # The invoices with a balance on the day and what was paid on them by then (store.as_of).
 _OPEN_INVOICES = f"""
@@ -89,7 +89,7 @@ WHERE i.state = 'draft' AND c.invoice_cutoff_day IS NOT NULL
 """
 # A promise with the money received toward it within its window (its invoice's
 # payments, or all the customer's for a promise about the whole balance).
-_PROMISES = f"""
+PROMISES_SQL = f"""
 SELECT pr.id, pr.customer_id, pr.invoice_id, about.number, pr.made_on, pr.promised_date,
        pr.amount_cents, COALESCE(SUM(p.amount_cents), 0), {OWNER_CURRENCY.format(row="pr")}
 FROM promise pr
@@ -99,12 +99,12 @@ LEFT JOIN invoice i
 LEFT JOIN payment p
     ON p.invoice_id = i.id AND p.date >= pr.made_on AND p.date <= pr.promised_date
    AND p.date <= :day
-WHERE pr.promised_date >= :since AND pr.made_on <= :day
+WHERE {{only}} AND pr.promised_date >= :since AND pr.made_on <= :day
 GROUP BY pr.id
 """
 # A plan with what was paid since it was agreed toward what it covers: its invoice,
 # or the customer's invoices issued by the day it was agreed.
-_PLANS = f"""
+PLANS_SQL = f"""
 SELECT pl.id, pl.customer_id, pl.invoice_id, about.number, pl.agreed_on,
        COALESCE(SUM(p.amount_cents), 0), {OWNER_CURRENCY.format(row="pl")}
 FROM payment_plan pl
@@ -113,11 +113,12 @@ LEFT JOIN invoice i
     ON i.customer_id = pl.customer_id
    AND (i.id = pl.invoice_id OR (pl.invoice_id IS NULL AND i.issue_date <= pl.agreed_on))
 LEFT JOIN payment p ON p.invoice_id = i.id AND p.date >= pl.agreed_on AND p.date <= :day
-WHERE pl.agreed_on <= :day
+WHERE {{only}} AND pl.agreed_on <= :day
 GROUP BY pl.id
 """
 _INSTALLMENTS = """
-SELECT plan_id, due_date, amount_cents FROM installment ORDER BY plan_id, position, id
+SELECT plan_id, due_date, amount_cents FROM installment
+WHERE {only} ORDER BY plan_id, position, id
 """
 # A follow-up about an invoice since paid in full or voided makes no call: paid and
 # void invoices never do ("check the promised payment arrived" -- it has).
@@ -131,14 +132,17 @@ WHERE NOT f.done AND f.due_date <= :last
 _CONTACTED = (
     f"SELECT DISTINCT customer_id FROM interaction WHERE at >= :day AND at < :next AND {_CONTACT}"
 )
+# {only} narrows the promises, plans, installments and open problems to one customer's
+# (store.reminder_standing, through their customer indexes) or, as "1 = 1", to none.
+ALL = "1 = 1"
 # Open problems: an open follow-up dated on or after a problem or dispute reported
 # about the same invoice (or the customer as a whole, both without one), with no
 # call since that reached the customer and settled something. store.outcomes
 # .reported_problem writes exactly this pair; a later reached call closes the
 # follow-up. Driven by the open follow-ups, a handful, through interaction's index.
-_OPEN_PROBLEMS = """
+OPEN_PROBLEMS_SQL = """
 SELECT f.id, f.customer_id, f.invoice_id FROM followup f
-WHERE NOT f.done AND EXISTS (
+WHERE {only} AND NOT f.done AND EXISTS (
     SELECT 1 FROM interaction p
     WHERE p.customer_id = f.customer_id AND p.invoice_id IS f.invoice_id
       AND p.outcome IN ('problem', 'dispute') AND p.at < :next
@@ -188,8 +192,14 @@ def calls_today(
 ) -> list[Call]:
     """Who to call on ``day``, best call first (at most ``limit`` calls)."""
     settings = settings or call_settings()
-    calls = calls_for(day, situation_on(day, settings), settings)
+    situation = situation_on(day, settings, ratings=False)
+    calls = calls_for(day, situation, settings, rate=lambda ids: _ratings(ids, day))
     return calls if limit is None else calls[:limit]
+
+
+def _ratings(customer_ids: frozenset[int], day: dt.date) -> dict[int, RatingKind]:
+    """The callers' ratings only: rating the whole book was most of the list's cost."""
+    return {cid: s.rating.kind for cid, s in ratings_of(customer_ids, day).items()}
 
 
 def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) -> Situation:
@@ -207,7 +217,7 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
     }
 
     def rows(sql: str) -> list[tuple]:
-        return db.execute_sql(sql, params).fetchall()
+        return db.execute_sql(sql.replace("{only}", ALL), params).fetchall()
 
     rated = customer_ratings(day) if ratings else {}
     customers = tuple(
@@ -221,28 +231,19 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         )
         for r in rows(_CUSTOMERS)
     )  # fmt: skip
-    invoices = tuple(
-        OpenInvoice(
-            id=r[0], number=r[1], customer_id=r[2], currency=r[3], issue_date=_date(r[4]),
-            due_date=_date(r[5]), total=from_minor(r[6], r[3]), paid=from_minor(r[7], r[3]),
-            sent_date=_day_of(r[8]), received_confirmed_date=_day_of(r[9]),
-            deposit_amount=from_minor(r[10], r[3]), deposit_due_date=_day_of(r[11]),
-            last_contact=_day_of(r[12]),
-        )
-        for r in rows(_OPEN_INVOICES)
-    )  # fmt: skip
+    invoices = tuple(open_invoice(r) for r in rows(_OPEN_INVOICES))
     drafts = tuple(
         DraftInvoice(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), _day_of(r[5]))
         for r in rows(_DRAFTS)
     )
-    open_problems = rows(_OPEN_PROBLEMS)
+    open_problems = rows(OPEN_PROBLEMS_SQL)
     problem_followups = {r[0] for r in open_problems}
     return Situation(
         customers=customers,
         invoices=invoices,
         drafts=drafts,
-        promises=tuple(_promise(r, day) for r in rows(_PROMISES)),
-        plans=_plans(rows(_PLANS), rows(_INSTALLMENTS)),
+        promises=tuple(promise_facts(r, day) for r in rows(PROMISES_SQL)),
+        plans=plan_facts(rows(PLANS_SQL), rows(_INSTALLMENTS)),
         followups=tuple(
             FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
             for r in rows(_FOLLOWUPS)
@@ -250,6 +251,17 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         contacted_today=frozenset(r[0] for r in rows(_CONTACTED)),
         disputes=frozenset((r[1], r[2]) for r in open_problems),
     )
+
+
+def open_invoice(r: tuple) -> OpenInvoice:
+    """An open invoice from a row of ``_OPEN_INVOICES``'s columns."""
+    return OpenInvoice(
+        id=r[0], number=r[1], customer_id=r[2], currency=r[3], issue_date=_date(r[4]),
+        due_date=_date(r[5]), total=from_minor(r[6], r[3]), paid=from_minor(r[7], r[3]),
+        sent_date=_day_of(r[8]), received_confirmed_date=_day_of(r[9]),
+        deposit_amount=from_minor(r[10], r[3]), deposit_due_date=_day_of(r[11]),
+        last_contact=_day_of(r[12]),
+    )  # fmt: skip
 
 
 def _date(text: str) -> dt.date:
@@ -268,7 +280,7 @@ def _snooze(text: str | None) -> dt.date | None:
         return None  # a hand-edited value that is no date: no snooze
 
 
-def _promise(row: tuple, day: dt.date) -> PromiseFacts:
+def promise_facts(row: tuple, day: dt.date) -> PromiseFacts:
     pid, customer_id, invoice_id, number, made_on, promised, units, paid_units, currency = row
     terms = PromiseTerms(_date(made_on), _date(promised), from_minor(units, currency))
     paid = from_minor(paid_units, currency)
@@ -288,7 +300,7 @@ def _promise(row: tuple, day: dt.date) -> PromiseFacts:
     )
 
 
-def _plans(plan_rows: list[tuple], installment_rows: list[tuple]) -> tuple[PlanFacts, ...]:
+def plan_facts(plan_rows: list[tuple], installment_rows: list[tuple]) -> tuple[PlanFacts, ...]:
     currencies = {row[0]: row[6] for row in plan_rows}
     installments: dict[int, list[InstallmentFacts]] = defaultdict(list)
     for plan_id, due, units in installment_rows:

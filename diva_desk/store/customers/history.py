@@ -12,7 +12,9 @@ asking about a past day gives what the owner would have seen then.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -52,7 +54,8 @@ class CustomerStanding:
 # open due date feeds the risky rule. Summed per customer and currency first, so
 # each sum is weighed at face value once, not each invoice ({face} turns a sum in
 # minor units into hundredths: no exchange rates). {only} narrows the invoices to
-# one customer's, or to none with "1 = 1"; {only_customer} the customers likewise.
+# one customer's or a list of them, or to none with "1 = 1"; {only_customer} the
+# customers likewise.
 # ("+i.state" keeps SQLite off the state index: for every customer, reading the
 # invoices in id order lets them group by id without sorting a hundred thousand.)
 _LATENESS = """
@@ -155,6 +158,15 @@ def customer_standing(
     return _standings(today, default_deposit_percent, customer_id).get(customer_id)
 
 
+def ratings_of(customer_ids: Collection[int], today: dt.date) -> dict[int, CustomerStanding]:
+    """The standing of just these customers (the call list's callers), by customer id.
+
+    The same two queries as :func:`customer_ratings`, narrowed to the ids: they walk
+    those customers' invoices and promises through their indexes, not the whole book.
+    """
+    return _standings(today, None, None, frozenset(customer_ids))
+
+
 def promise_outcomes(today: dt.date, customer_id: int | None = None) -> dict[int, PromiseOutcome]:
     """What became of each promise (by promise id), optionally for one customer only."""
     return {
@@ -164,17 +176,25 @@ def promise_outcomes(today: dt.date, customer_id: int | None = None) -> dict[int
 
 
 def _standings(
-    today: dt.date, default_deposit_percent: Decimal | None, customer_id: int | None
+    today: dt.date,
+    default_deposit_percent: Decimal | None,
+    customer_id: int | None,
+    customers: frozenset[int] | None = None,
 ) -> dict[int, CustomerStanding]:
     if default_deposit_percent is None:
         default_deposit_percent = suggested_deposit_percent()
-    params = {"today": today.isoformat(), "customer": customer_id}
-    promises = _promise_totals(params, customer_id)
+    params = {
+        "today": today.isoformat(),
+        "customer": customer_id,
+        "customers": None if customers is None else json.dumps(sorted(customers)),
+    }
+    which = _which(customer_id, customers)
+    promises = _promise_totals(params, which)
     standings = {}
     # The same few sentences for thousands of customers: format each once.
     terms: dict[tuple[RatingKind, Decimal], str] = {}
     no_promises = PromiseTotals()
-    for row in db.execute_sql(_lateness_sql(customer_id), params).fetchall():
+    for row in db.execute_sql(_lateness_sql(which), params).fetchall():
         cid, deposit_units, paid, on_time, weighted, amount, longest, oldest_due = row
         totals = LatenessTotals(
             paid_invoices=paid,
@@ -196,29 +216,33 @@ def _standings(
     return standings
 
 
-def _lateness_sql(customer_id: int | None) -> str:
-    only, only_customer = (
-        ("i.customer_id = :customer", "c.id = :customer")
-        if customer_id is not None
-        else ("1 = 1", "1 = 1")
-    )
+def _which(customer_id: int | None, customers: frozenset[int] | None) -> str:
+    """A SQL condition on ``{column}``, the customer asked about: one, a list, or all."""
+    if customer_id is not None:
+        return "{column} = :customer"
+    if customers is not None:
+        return "{column} IN (SELECT value FROM json_each(:customers))"
+    return "1 = 1"
+
+
+def _lateness_sql(which: str) -> str:
     return _LATENESS.format(
         paid_date=paid_date_sql("i.paid", "i.last_paid"),
-        only=only,
-        only_customer=only_customer,
+        only=which.format(column="i.customer_id"),
+        only_customer=which.format(column="c.id"),
         face_weighted=face_value_sql("weighted", "currency"),
         face_amount=face_value_sql("amount", "currency"),
     )
 
 
-def _promise_totals(params: dict[str, object], customer_id: int | None) -> dict[int, PromiseTotals]:
+def _promise_totals(params: dict[str, object], which: str) -> dict[int, PromiseTotals]:
     """Kept and broken promises per customer, counted in one query."""
     face = face_value_sql("p.amount_cents", "i.currency")
     sql = _PROMISE_COUNTS.format(
         owed=face_value_sql("pr.amount_cents", OWNER_CURRENCY.format(row="pr")),
         whole=_TOWARD.format(face=face, which="1 = 1"),
         one=_TOWARD.format(face=face, which="i.id = pr.invoice_id"),
-        only="pr.customer_id = :customer" if customer_id is not None else "1 = 1",
+        only=which.format(column="pr.customer_id"),
     )
     return {
         cid: PromiseTotals(kept, broken, dt.date.fromisoformat(last) if last else None)
