@@ -16,7 +16,6 @@ from reportlab.platypus import (
     Image,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -24,6 +23,7 @@ from diva_desk.core.invoices.instructions import instructions_for_all
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents import style
 from diva_desk.documents.fonts import REGULAR, register_fonts
+from diva_desk.documents.tables import Table
 from diva_desk.i18n import _
 
 log = logging.getLogger(__name__)
