@@ -23,13 +23,10 @@ _BREAKS = re.compile("\r\n|[\r\n\t\u2028\u2029]")
 
 
 def clean_lines(value: str) -> str:
-    """``value`` without control characters; tabs and line breaks (as ``\\n``) kept."""
-    if _CONTROL.search(value) is not None:
-        value = _CONTROL.sub("", value)
-    if "\r" in value or "\u2028" in value or "\u2029" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-        value = value.replace("\u2028", "\n").replace("\u2029", "\n")
-    return value
+    """``value`` without control characters; tab, line feed and carriage return kept."""
+    if _CONTROL.search(value) is None:
+        return value
+    return _CONTROL.sub("", value)
 
 
 def clean_line(value: str) -> str:
