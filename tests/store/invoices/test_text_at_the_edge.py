@@ -12,6 +12,7 @@ from diva_desk.core import records as r
 from diva_desk.errors import BadInput
 from diva_desk.interchange import export_text
 from diva_desk.store.book import models as m
+from diva_desk.store.calls.outcomes import no_answer
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.invoices.editing import InvoiceDraft, save_draft, send_invoice
 from diva_desk.store.invoices.payments import record_payment
@@ -84,3 +85,15 @@ def test_a_payment_reference_is_cleaned_and_held_to_its_limit(customer_id):
     assert export_text(AT) == before
     payment_id = record_payment(invoice_id, TODAY, Decimal(5), None, "e\x07T-1\x1b", today=TODAY)
     assert m.Payment.get_by_id(payment_id).reference == "eT-1"
+
+
+def test_call_notes_lose_control_characters_and_are_held_to_their_limit(customer_id):
+    on = dt.datetime(2026, 11, 10, 9, 30)
+    no_answer(customer_id, True, "left a message\x07\x1b", on)
+    notes = m.Interaction.select().order_by(m.Interaction.id.desc()).get().notes
+    assert "left a message" in notes and "\x07" not in notes and "\x1b" not in notes
+    before = export_text(AT)
+    with pytest.raises(BadInput) as caught:
+        no_answer(customer_id, True, "n" * 10_001, on)
+    assert str(caught.value).startswith("Notes: at most 10,000 characters")
+    assert export_text(AT) == before
