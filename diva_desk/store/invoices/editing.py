@@ -26,7 +26,7 @@ from diva_desk.core.currencies import currency_problem, minor_places
 from diva_desk.core.customers.terms import due_date_for
 from diva_desk.core.invoices.totals import deposit_for, invoice_totals
 from diva_desk.core.money import RATE_PLACES, ZERO, fits_currency, to_minor
-from diva_desk.core.text_limits import cleaned, invoice_text_problem
+from diva_desk.core.text_limits import clean, cleaned, invoice_text_problem, too_long
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store.book import models as m
@@ -218,9 +218,11 @@ def void_invoice(invoice_id: int, reason: str, on: dt.date) -> None:
     interchange format has no field for the reason, so it is kept as a note in the
     customer's log ("Voided: <reason>"), which exports and imports with the book.
     """
-    reason = reason.strip()
+    reason = clean("reason", reason).strip()
     if not reason:
         raise BadInput(_("Give a reason for voiding the invoice."))
+    if problem := too_long(_("Reason"), "reason", reason):
+        raise BadInput(problem)
     with db.atomic("IMMEDIATE"):
         row = invoice_row(invoice_id)
         if row.state == r.InvoiceState.VOID:

@@ -14,7 +14,7 @@ from diva_desk.interchange import export_text
 from diva_desk.store.book import models as m
 from diva_desk.store.calls.outcomes import no_answer
 from diva_desk.store.contents.writing import add_contents
-from diva_desk.store.invoices.editing import InvoiceDraft, save_draft, send_invoice
+from diva_desk.store.invoices.editing import InvoiceDraft, save_draft, send_invoice, void_invoice
 from diva_desk.store.invoices.payments import record_payment
 
 TODAY = dt.date(2026, 11, 10)
@@ -97,3 +97,15 @@ def test_call_notes_lose_control_characters_and_are_held_to_their_limit(customer
         no_answer(customer_id, True, "n" * 10_001, on)
     assert str(caught.value).startswith("Notes: at most 10,000 characters")
     assert export_text(AT) == before
+
+
+def test_a_void_reason_is_cleaned_and_held_to_its_limit(customer_id):
+    invoice_id = save_draft(draft(customer_id))
+    send_invoice(invoice_id, TODAY)
+    with pytest.raises(BadInput) as caught:
+        void_invoice(invoice_id, "r" * 1001, TODAY)
+    assert str(caught.value) == "Reason: at most 1,000 characters (this has 1,001)."
+    assert m.Invoice.get_by_id(invoice_id).state != r.InvoiceState.VOID
+    void_invoice(invoice_id, "dup\x07licate", TODAY)
+    notes = m.Interaction.select().order_by(m.Interaction.id.desc()).get().notes
+    assert notes.endswith("duplicate")
