@@ -163,6 +163,8 @@ _LATIN = st.text(
 )
 
 
+# A thousand cases build five thousand PDFs: longer than the suite's per-test limit.
+@pytest.mark.timeout(0 if FUZZ else 180)
 @settings(
     max_examples=1000 if FUZZ else 10,
     deadline=None,
