@@ -171,7 +171,7 @@ def _min_width(markup: str, paragraph_style: ParagraphStyle) -> float:
 
 def unbroken(text: str) -> str:
     """``text`` as markup with no-break spaces: measured, it gives its whole width."""
-    return style.printed(text).replace(" ", "\u00a0")
+    return style.printed(text.replace(" ", "\u00a0"))
 
 
 def needed_width(cell: object) -> float:

@@ -97,6 +97,8 @@ CASES = {
     "307-letter tax name": {"i": replace(INVOICE, lines=line(tax_name="T" * 307))},
     "1,121-letter payment reference": {"p": replace(PAYMENT, reference="R" * 1121)},
     "10,000-letter notes": {"i": replace(INVOICE, notes="notes " * 1700)},
+    # Found by the fuzz test: a tax name in a fallback font broke the width measure's markup.
+    "Chinese tax name": {"i": replace(INVOICE, lines=line(tax_name="增值税 VAT"))},
 }
 
 
