@@ -31,8 +31,21 @@ from diva_desk.contacts.values import (
 from diva_desk.core.currencies import currency_problem
 from diva_desk.core.customers.customer_rules import CODE_MAX_LENGTH, code_shape_ok
 from diva_desk.core.records import Customer
+from diva_desk.core.text_limits import cleaned, limit_problem
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
+
+
+def _labels() -> dict[str, str]:
+    """The printable fields a row fills, as its problems name them."""
+    return {
+        "name": _("the name"),
+        "contact_name": _("the contact"),
+        "email": _("the email"),
+        "phone": _("the phone"),
+        "address": _("the address"),
+        "notes": _("the notes"),
+    }
 
 
 class KnownCustomer(NamedTuple):
@@ -248,7 +261,8 @@ class _Planner:
     def _customer(self, draft: ContactDraft) -> tuple[Customer, list[str]]:
         """The customer a draft describes (without a code yet) and what is wrong with it."""
         problems = []
-        if not draft.name:
+        draft = cleaned(draft)  # control characters never reach the book
+        if not draft.name.strip():
             problems.append(_("no name: the row names neither a company nor a person"))
         if draft.code and not code_shape_ok(draft.code):
             # The same rule as the customer editor's, so an imported code can be kept.
@@ -300,4 +314,7 @@ class _Planner:
             terms_days=terms,
             notes=draft.notes,
         )
+        for field, label in _labels().items():
+            if problem := limit_problem(field, getattr(customer, field)):
+                problems.append(_("{field}: {problem}").format(field=label, problem=problem))
         return customer, problems

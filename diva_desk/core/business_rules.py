@@ -21,6 +21,7 @@ from diva_desk.core.currencies import currency_problem
 from diva_desk.core.customers.customer_rules import email_problem
 from diva_desk.core.money import RATE_PLACES, BadAmount, parse_decimal
 from diva_desk.core.records import Business
+from diva_desk.core.text_limits import clean, cleaned, length_problems, limit_problem
 from diva_desk.i18n import _
 
 #: The longest invoice prefix: it shares a narrow column with the number.
@@ -92,6 +93,7 @@ def check_business(
     prefix, or None when none has it.
     """
     problems: dict[str, str] = {}
+    entry = cleaned(entry)  # control characters never reach the book
     name = entry.name.strip()
     if not name:
         problems["name"] = _("Business name: enter the name your invoices go out under.")
@@ -115,6 +117,8 @@ def check_business(
     next_number = _whole_number(entry.next_invoice_number.strip())
     if problem := next_number_problem(entry.next_invoice_number, prefix, highest_used):
         problems["next_invoice_number"] = problem
+    for key, problem in length_problems(entry, business_labels()).items():
+        problems.setdefault(key, problem)
     if problems or terms is None or next_number is None:
         return BusinessCheck(None, problems)
     return BusinessCheck(
@@ -133,6 +137,19 @@ def check_business(
             payment_instructions=_trim_lines(entry.payment_instructions),
         )
     )
+
+
+def business_labels() -> dict[str, str]:
+    """The profile's printable text fields and the names the settings give them."""
+    return {
+        "name": _("Business name"),
+        "owner_name": _("Owner"),
+        "address": _("Address"),
+        "email": _("Email"),
+        "phone": _("Phone"),
+        "tax_numbers": _("Tax numbers"),
+        "payment_instructions": _("Payment instructions"),
+    }
 
 
 def prefix_problem(prefix: str) -> str | None:
@@ -202,9 +219,12 @@ def check_tax_rates(rows: Sequence[tuple[str, str]]) -> TaxRateCheck:
     problems: dict[int, str] = {}
     seen: dict[tuple[str, Decimal], int] = {}
     for index, (name_text, rate_text) in enumerate(rows):
-        name = name_text.strip()
+        name = clean("tax_name", name_text).strip()
         n = index + 1
         if not name and not rate_text.strip():
+            continue
+        if problem := limit_problem("tax_name", name):
+            problems[index] = _("Row {n}: tax name: {problem}.").format(n=n, problem=problem)
             continue
         try:
             rate = read_rate(rate_text)

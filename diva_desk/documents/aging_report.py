@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from diva_desk.core.papers import AgingDocument
 from diva_desk.core.reports.aging import AgingBucket, bucket_label
 from diva_desk.core.reports.receivables import AgingRow
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
+from diva_desk.documents.tables import LongTable
 from diva_desk.i18n import _
 
 #: Width of each amount column; the customer's name takes what is left. Seven

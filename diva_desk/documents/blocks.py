@@ -16,7 +16,6 @@ from reportlab.platypus import (
     Image,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -24,6 +23,7 @@ from diva_desk.core.invoices.instructions import instructions_for_all
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents import style
 from diva_desk.documents.fonts import REGULAR, register_fonts
+from diva_desk.documents.tables import Table
 from diva_desk.i18n import _
 
 log = logging.getLogger(__name__)
@@ -171,7 +171,7 @@ def _min_width(markup: str, paragraph_style: ParagraphStyle) -> float:
 
 def unbroken(text: str) -> str:
     """``text`` as markup with no-break spaces: measured, it gives its whole width."""
-    return style.text(text).replace(" ", "\u00a0")
+    return style.printed(text.replace(" ", "\u00a0"))
 
 
 def needed_width(cell: object) -> float:
@@ -194,7 +194,7 @@ def column_widths(
         head = rows[0][column]
         heading = 0.0
         if isinstance(head, Paragraph):
-            heading = cell_width(style.text(head.getPlainText()), head.style)
+            heading = cell_width(style.printed(head.getPlainText()), head.style)
         cells = max((needed_width(row[column]) for row in rows[1:]), default=0)
         widths.append(max(floor, heading, cells))
     return widths

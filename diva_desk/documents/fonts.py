@@ -10,6 +10,11 @@ is embedded as a subset like DejaVu. The standard CID fonts are not embedded, so
 customer called ``北京`` vanished in viewers without Asian font packs, including the
 app's own preview. Its 3.4 MB face takes several times as long to parse as both DejaVu
 faces together, so it is registered the first time a text needs it, not before.
+
+Emoji and symbols neither face has (🎉, the regional letters of a flag such as 🇨🇦)
+are set in Symbola, a monochrome face that also ships with the app (its author's
+terms allow any use and redistribution). It too is registered only when a text needs
+it, and embedded as a subset.
 """
 
 from __future__ import annotations
@@ -28,11 +33,14 @@ BOLD = "DejaVuSans-Bold"
 #: face covers both; the two names stay so the routing reads as before.
 CJK_FALLBACK = "DroidSansFallback"
 KOREAN_FALLBACK = CJK_FALLBACK
+#: The fallback for emoji and symbols that DejaVu and the CJK face lack.
+SYMBOL_FALLBACK = "Symbola"
 
 _lock = threading.Lock()
 _registered = False
 _fallback_registered = False
 _covered: frozenset[int] = frozenset()
+_symbols: frozenset[int] | None = None
 
 
 def register_fonts() -> None:
@@ -74,6 +82,19 @@ def register_fallback_font() -> None:
         _fallback_registered = True
 
 
+def _symbol_coverage() -> frozenset[int]:
+    """The characters Symbola has, registering it the first time it is asked (thread-safe)."""
+    global _symbols
+    if _symbols is not None:
+        return _symbols
+    with _lock:
+        if _symbols is None:
+            face = TTFont(SYMBOL_FALLBACK, str(resource_path("fonts", "Symbola.ttf")))
+            pdfmetrics.registerFont(face)
+            _symbols = frozenset(face.face.charToGlyph)
+    return _symbols
+
+
 def is_covered(char: str) -> bool:
     """Whether DejaVu Sans has a glyph for ``char``."""
     if not _registered:
@@ -82,14 +103,19 @@ def is_covered(char: str) -> bool:
 
 
 def fallback_font(char: str) -> str | None:
-    """The embedded fallback font for a CJK character DejaVu lacks; ``None`` for anything else.
+    """The embedded fallback font for a character DejaVu lacks, or ``None`` if none has it.
 
-    The font it names is registered by then, so markup naming it can be laid out.
+    CJK characters go to the CJK face, emoji and symbols to Symbola. The font it names
+    is registered by then, so markup naming it can be laid out.
     """
-    font = _fallback_for(ord(char))
+    code = ord(char)
+    font = _fallback_for(code)
     if font is not None:
         register_fallback_font()
-    return font
+        return font
+    if code >= 0x2000 and code in _symbol_coverage():
+        return SYMBOL_FALLBACK
+    return None
 
 
 def _fallback_for(code: int) -> str | None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from diva_desk.core.invoices.payment_methods import payment_method_label
 from diva_desk.core.invoices.totals import (
@@ -29,6 +29,7 @@ from diva_desk.core.papers import InvoiceDocument
 from diva_desk.core.records import Invoice
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import Mark, build_pdf
+from diva_desk.documents.tables import LongTable, Table
 from diva_desk.i18n import _
 from diva_desk.i18n.format import date
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer
 
 from diva_desk.core.customers.promises import PromiseStatus
 from diva_desk.core.invoices.open_items import OpenItem, aging_by_currency, open_items
@@ -30,6 +30,7 @@ from diva_desk.core.papers import (
 )
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
+from diva_desk.documents.tables import Table
 from diva_desk.i18n import _
 
 #: The notes' ruled lines, and the least room worth giving them.

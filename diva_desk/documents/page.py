@@ -14,11 +14,14 @@ from functools import partial
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from diva_desk.core.plain_text import clean_line
 from diva_desk.documents import style
-from diva_desk.documents.fonts import BOLD, REGULAR, register_fonts
+from diva_desk.documents.fonts import BOLD, REGULAR, is_covered, register_fonts
+from diva_desk.documents.strange_text import fit, printable
 from diva_desk.i18n import _
 from diva_desk.i18n.format import number
 
@@ -54,6 +57,26 @@ class NumberedCanvas(Canvas):
         super().save()
 
 
+def _draw_line(
+    canvas: Canvas, x: float, y: float, value: str, font: str, size: float, width: float
+) -> None:
+    """User text on one line from ``x`` at baseline ``y``, cut short to ``width``.
+
+    Text the embedded face covers is drawn as before (the same bytes); text with an
+    emoji or a CJK character goes through a paragraph so its fallback font is used.
+    """
+    line = fit(printable(value, one_line=True), font, size, width)
+    if all(is_covered(char) for char in line):
+        canvas.drawString(x, y, line)
+        return
+    line_style = ParagraphStyle(
+        "page-line", fontName=font, fontSize=size, leading=size, textColor=style.MUTED
+    )
+    para = Paragraph(style.printed(line), line_style)
+    _, height = para.wrap(width + size, size * 4)
+    para.drawOn(canvas, x, y - height + size * 0.78)
+
+
 def _draw_footer(
     canvas: Canvas,
     page: int,
@@ -72,20 +95,18 @@ def _draw_footer(
         top = height - style.MARGIN + 10
         canvas.setFillColor(style.MUTED)
         canvas.setFont(BOLD, 8)
-        canvas.drawString(style.MARGIN, top, running_head)
+        _draw_line(canvas, style.MARGIN, top, running_head, BOLD, 8, width - 2 * style.MARGIN)
     canvas.setStrokeColor(style.RULE)
     canvas.setLineWidth(0.5)
     canvas.line(style.MARGIN, y + 10, width - style.MARGIN, y + 10)
     canvas.setFillColor(style.MUTED)
     canvas.setFont(REGULAR, 7.5)
-    canvas.drawString(style.MARGIN, y, left)
-    canvas.drawRightString(
-        width - style.MARGIN,
-        y,
-        _("Page {page} of {pages}").format(
-            page=number(page, locale=locale), pages=number(pages, locale=locale)
-        ),
+    numbering = _("Page {page} of {pages}").format(
+        page=number(page, locale=locale), pages=number(pages, locale=locale)
     )
+    room = width - 2 * style.MARGIN - canvas.stringWidth(numbering, REGULAR, 7.5) - 12
+    _draw_line(canvas, style.MARGIN, y, left, REGULAR, 7.5, room)
+    canvas.drawRightString(width - style.MARGIN, y, numbering)
     canvas.restoreState()
 
 
@@ -139,8 +160,8 @@ def build_pdf(
         rightMargin=style.MARGIN,
         topMargin=style.MARGIN,
         bottomMargin=style.MARGIN + style.FOOTER_HEIGHT - 6,
-        title=title,
-        author=author,
+        title=clean_line(title),
+        author=clean_line(author),
         creator="Diva Desk",
         invariant=1,
         initialFontName=REGULAR,

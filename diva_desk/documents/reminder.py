@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from diva_desk.core.calls.model import MissedInstallment
 from diva_desk.core.invoices.open_items import OpenItem, open_items
@@ -24,6 +24,7 @@ from diva_desk.core.papers import ReminderDocument
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
+from diva_desk.documents.tables import Table
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 

@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from diva_desk.core.invoices.open_items import OpenItem, aging_by_currency, open_items
 from diva_desk.core.invoices.payment_methods import payment_method_label
@@ -21,6 +21,7 @@ from diva_desk.core.papers import StatementDocument
 from diva_desk.core.reports.aging import AgingBucket, AgingTotals, aging_totals, bucket_label
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
+from diva_desk.documents.tables import LongTable, Table
 from diva_desk.i18n import _
 
 

@@ -30,6 +30,7 @@ from reportlab.platypus import Paragraph
 
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents.fonts import BOLD, REGULAR, fallback_font, is_covered, register_fonts
+from diva_desk.documents.strange_text import droppable, printable
 from diva_desk.i18n import format as fmt
 from diva_desk.i18n import has_catalog
 
@@ -83,8 +84,18 @@ def text(value: str) -> str:
     """User text as Paragraph markup that prints literally.
 
     ``Baker & Sons <Ltd>`` must not become a tag or an error; line breaks in an
-    address stay line breaks; CJK characters the embedded font lacks are set in a
-    fallback font instead of printing as empty boxes.
+    address stay line breaks; CJK characters, emoji and symbols the embedded font
+    lacks are set in a fallback font instead of printing as empty boxes. Control
+    characters are dropped and right-to-left lines put in reading order
+    (strange_text.printable).
+    """
+    return printed(printable(value))
+
+
+def printed(value: str) -> str:
+    """``text`` for a value already made printable (``strange_text.printable``).
+
+    Putting right-to-left text in visual order twice would turn it back again.
     """
     # Paragraphs made from this markup need the fonts (and their bold mapping) known.
     register_fonts()
@@ -103,6 +114,8 @@ def text(value: str) -> str:
 
     for char in value:
         font = None if char == "\n" or is_covered(char) else fallback_font(char)
+        if font is None and char != "\n" and not is_covered(char) and droppable(char):
+            continue  # a joiner or variation selector no font here draws
         if font != run_font:
             flush()
             run_font = font

@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 from diva_desk.core.currencies import currency_problem
 from diva_desk.core.money import BadAmount, fits_currency, minor_unit, parse_decimal
+from diva_desk.core.plain_text import clean_lines
+from diva_desk.core.text_limits import limit_problem
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n.format import places_rule
@@ -104,6 +106,10 @@ class Fields:
             raise self.error(
                 key, _("the text holds an invalid character (a lone surrogate escape)")
             ) from None
+        # Control characters never reach the book; lines stay as the file has them.
+        value = clean_lines(value)
+        if problem := limit_problem(key, value):
+            raise self.error(key, problem)
         return value
 
     def identifier(self, key: str) -> str:

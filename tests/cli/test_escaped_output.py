@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,15 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path.write_text(json.dumps(HOSTILE_BOOK), encoding="utf-8")
     result = run("import", path, data_dir=folder / "book")
     assert result.returncode == 0, result.stderr
+    # An import drops control characters (core.plain_text), but a book written by an
+    # older version may hold them: put them back, as such a book would have them.
+    with sqlite3.connect(folder / "book" / "book.sqlite3") as book:
+        book.execute("UPDATE business SET name = ?", ("Studio\x1b[5m",))
+        book.execute(
+            "UPDATE customer SET code = ?, name = ?, contact_name = ?", (CODE, NAME, CONTACT)
+        )
+        book.execute("UPDATE invoice SET number = ?", (NUMBER,))
+        book.execute("UPDATE invoice_line SET description = ?", ("Work\x1b[8m",))
     return folder / "book"
 
 
@@ -157,7 +167,9 @@ def test_import_contacts_lists_each_row_on_one_line(tmp_path: Path) -> None:
     result = run("import-contacts", "--dry-run", contacts, data_dir=tmp_path / "book")
     assert result.returncode == 0, result.stderr
     lines = terminal_text(result.stdout).splitlines()
-    assert "  line 2: TWOLINES  Two\\nLines \\x1b[31mInc  (two@example.com)" in lines
+    # The customer to create has the name as it will be stored: on one line, without
+    # the escape character (core.text_limits); a refused row shows the file's text.
+    assert "  line 2: TWOLINES  Two Lines [31mInc  (two@example.com)" in lines
     assert any(line.startswith("  line 4 (Bad\\x1b[0m): the email address") for line in lines)
 
 

@@ -50,6 +50,19 @@ METHODS = "cash, cheque, e-transfer, card, bank-transfer, other"
 
 # (where to change, new value, the exact message)
 CASES: list[tuple[str, Any, str]] = [
+    # Printable text over its limit (core.text_limits, docs/limits.md).
+    ("customers.0.name", "N" * 201,
+     "customers[0] (ZED).name: at most 200 characters (this has 201)"),
+    ("customers.0.address", "\n".join(["Street"] * 51),
+     "customers[0] (ZED).address: at most 20 lines (this has 51)"),
+    ("invoices.0.po_number", "P" * 833,
+     "invoices[0] (Z-1).po_number: at most 100 characters (this has 833)"),
+    ("invoices.0.lines.0.description", "x\n" * 200,
+     "invoices[0] (Z-1).lines[0].description: at most 200 lines (this has 201)"),
+    ("invoices.0.lines.0.tax_name", "T" * 307,
+     "invoices[0] (Z-1).lines[0].tax_name: at most 60 characters (this has 307)"),
+    ("payments.0.reference", "R" * 1121,
+     "payments[0].reference: at most 200 characters (this has 1,121)"),
     # The spec's own example.
     ("invoices.3.lines.0.quantity", "two",
      'invoices[3] (INV-1004).lines[0].quantity: expected a decimal string, got "two"'),
@@ -333,3 +346,22 @@ def test_import_file_accepts_a_byte_order_mark(book: peewee.SqliteDatabase, tmp_
 
     assert import_file(path).business is True
     assert json.loads(export_text())["business"]["name"] == "Café"
+
+
+def test_control_characters_in_a_file_never_reach_the_book(
+    book: peewee.SqliteDatabase, sample_text: str
+):
+    import_text(sample_text)
+    document = _changed("customers.0.name", "Zed\x07 Co.\x1b")
+    document["customers"][0]["address"] = "1 Main\x00\nTown"
+    import_text(json.dumps(document))
+    exported = export_text(AT)
+    assert '"Zed Co."' in exported and '"1 Main\\nTown"' in exported
+    assert "\\u0007" not in exported and "\\u001b" not in exported
+
+
+def test_a_refused_long_text_leaves_the_book_exactly_as_it_was(sample_book: str):
+    before = export_text(AT)
+    with pytest.raises(BadInput):
+        import_text(json.dumps(_changed("invoices.2.notes", "n" * 10_001)))
+    assert export_text(AT) == before

@@ -44,7 +44,8 @@ def test_a_generated_book_exports_as_before(book: peewee.SqliteDatabase) -> None
     assert export_text(MOMENT) == _as_before()
 
 
-HOSTILE = 'Quote " backslash \\ tab \t new\nline \x01 \u2028 café 北京 🎉'
+# No control character but tab and line feed: an import drops the rest (core.plain_text).
+HOSTILE = 'Quote " backslash \\ tab \t new\nline \u2028 café 北京 🎉'
 
 
 def _odd_book() -> r.BookContents:

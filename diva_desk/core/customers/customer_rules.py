@@ -22,6 +22,7 @@ from functools import cache
 from diva_desk.core.currencies import currency_problem
 from diva_desk.core.money import BadAmount, decimal_text, parse_decimal
 from diva_desk.core.records import DEFAULT_CURRENCY, Customer, PaymentMethod
+from diva_desk.core.text_limits import cleaned, length_problems
 from diva_desk.i18n import _
 
 #: Cut-off and payment-run days are days of the month; 31 means the month's last day.
@@ -129,6 +130,7 @@ def check_customer_input(
     predates the code's shape rule (a book imported from elsewhere).
     """
     problems: dict[str, str] = {}
+    entry = cleaned(entry)  # control characters never reach the book
 
     def read(field: str, reader: Callable[[str], object]) -> object:
         try:
@@ -217,7 +219,25 @@ def customer_problems(
         problems["payment_run_days"] = _run_days_message()
     if not Decimal(0) <= customer.deposit_percent <= MAX_DEPOSIT_PERCENT:
         problems["deposit_percent"] = _deposit_message()
+    for field, problem in length_problems(customer, customer_labels()).items():
+        problems.setdefault(field, problem)
     return problems
+
+
+def customer_labels() -> dict[str, str]:
+    """The customer's printable text fields and the names the form gives them."""
+    return {
+        "code": _("Code"),
+        "name": _("Name"),
+        "contact_name": _("Contact"),
+        "email": _("Email"),
+        "phone": _("Phone"),
+        "address": _("Address"),
+        "ap_contact_name": _("Accounts payable contact"),
+        "ap_email": _("Accounts payable email"),
+        "ap_phone": _("Accounts payable phone"),
+        "notes": _("Notes"),
+    }
 
 
 def code_shape_ok(code: str) -> bool:

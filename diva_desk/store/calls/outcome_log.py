@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from diva_desk.core import records as r
 from diva_desk.core.money import ZERO, fits_currency
+from diva_desk.core.text_limits import clean, too_long
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n.format import places_rule
@@ -112,6 +113,11 @@ def log_call(
     notes: str,
     channel: r.Channel = r.Channel.CALL,
 ) -> int:
+    """Write one interaction. Its notes lose control characters; notes over their limit
+    are refused (each caller writes inside a transaction, so nothing else stays)."""
+    notes = clean("notes", notes)
+    if problem := too_long(_("Notes"), "notes", notes):
+        raise BadInput(problem)
     row = m.Interaction.create(
         customer=customer_id,
         invoice=invoice_id,

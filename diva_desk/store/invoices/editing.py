@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from diva_desk.core import records as r
@@ -26,6 +26,7 @@ from diva_desk.core.currencies import currency_problem, minor_places
 from diva_desk.core.customers.terms import due_date_for
 from diva_desk.core.invoices.totals import deposit_for, invoice_totals
 from diva_desk.core.money import RATE_PLACES, ZERO, fits_currency, to_minor
+from diva_desk.core.text_limits import clean, cleaned, invoice_text_problem, too_long
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store.book import models as m
@@ -135,8 +136,10 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
     """Create a draft, or replace a draft's fields and lines; returns its id.
 
     The stored total is recomputed from the lines in the same transaction, so list
-    balances (summed in SQL) always agree with the invoice itself.
+    balances (summed in SQL) always agree with the invoice itself. Control characters
+    are dropped; a text over its limit (core.text_limits) is refused.
     """
+    draft = replace(cleaned(draft), lines=tuple(cleaned(line) for line in draft.lines))
     _check(draft)
     total = invoice_totals(draft.lines, draft.currency).total
     if draft.deposit_amount > total:
@@ -215,9 +218,11 @@ def void_invoice(invoice_id: int, reason: str, on: dt.date) -> None:
     interchange format has no field for the reason, so it is kept as a note in the
     customer's log ("Voided: <reason>"), which exports and imports with the book.
     """
-    reason = reason.strip()
+    reason = clean("reason", reason).strip()
     if not reason:
         raise BadInput(_("Give a reason for voiding the invoice."))
+    if problem := too_long(_("Reason"), "reason", reason):
+        raise BadInput(problem)
     with db.atomic("IMMEDIATE"):
         row = invoice_row(invoice_id)
         if row.state == r.InvoiceState.VOID:
@@ -358,6 +363,8 @@ def _check(draft: InvoiceDraft) -> None:
     _check_amount(draft.deposit_amount, _("The deposit"), draft.currency)
     if draft.deposit_amount > 0 and draft.deposit_due_date is None:
         raise BadInput(_("Give the date the deposit is due."))
+    if problem := invoice_text_problem(draft.po_number, draft.notes, draft.lines):
+        raise BadInput(problem)
     for n, line in enumerate(draft.lines, start=1):
         if not line.description.strip():
             raise BadInput(_("Line {n}: describe the work or goods.").format(n=n))

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from diva_desk.core import records as r
 from diva_desk.core.money import ZERO, fits_currency, from_minor, to_minor
+from diva_desk.core.text_limits import clean, too_long
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
@@ -80,6 +81,9 @@ def record_payment(
         raise BadInput(_("The payment amount is not a number."))
     if amount <= ZERO:
         raise BadInput(_("The payment amount must be more than zero."))
+    reference = clean("reference", reference)
+    if problem := too_long(_("Reference"), "reference", reference):
+        raise BadInput(problem)
     with db.atomic("IMMEDIATE"):
         row = invoice_row(invoice_id)
         if not fits_currency(amount, row.currency):
