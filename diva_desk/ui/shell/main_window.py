@@ -33,6 +33,7 @@ from diva_desk.ui.invoices.payment_dialog import record_customer_payment
 from diva_desk.ui.reports.reports_tab import ReportsTab
 from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
+from diva_desk.ui.settings.mail_settings import MailSettingsDialog
 from diva_desk.ui.shell.book_actions import BookActions
 from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, data_places
 from diva_desk.ui.shell.new_action import TabNewAction
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
     find_action: QAction
     business_settings_action: QAction
     call_settings_action: QAction
+    mail_settings_action: QAction
     shortcuts_action: QAction
     data_places_action: QAction
     about_action: QAction
@@ -243,6 +245,13 @@ class MainWindow(QMainWindow):
         dialog = CallSettingsDialog(self._today(), self)
         # A new deposit to suggest shows in the list and pages too, not only the calls.
         dialog.changed.connect(self.refresh)
+        dialog.exec()
+
+    def show_mail_settings(self) -> None:
+        dialog = MailSettingsDialog(self)
+        dialog.saved.connect(
+            lambda _settings: self.statusBar().showMessage(_("Saved the mail settings."), 8000)
+        )
         dialog.exec()
 
     def show_shortcuts(self) -> None:
