@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabW
 
 from diva_desk import __version__
 from diva_desk.i18n import _
+from diva_desk.mail import outbox
 from diva_desk.store.book.business import get_business
 from diva_desk.ui.common.layouts.screen_fit import fitted_size
 from diva_desk.ui.common.tables.list_tab import ListTab
@@ -33,6 +34,7 @@ from diva_desk.ui.invoices.payment_dialog import record_customer_payment
 from diva_desk.ui.reports.reports_tab import ReportsTab
 from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
+from diva_desk.ui.settings.mail_settings import MailSettingsDialog
 from diva_desk.ui.shell.book_actions import BookActions
 from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, data_places
 from diva_desk.ui.shell.new_action import TabNewAction
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
     find_action: QAction
     business_settings_action: QAction
     call_settings_action: QAction
+    mail_settings_action: QAction
     shortcuts_action: QAction
     data_places_action: QAction
     about_action: QAction
@@ -144,6 +147,10 @@ class MainWindow(QMainWindow):
         self.reading_label.setProperty("role", "note")
         self.reading_label.hide()
         self.statusBar().addPermanentWidget(self.reading_label)
+        self.outbox_label = QLabel(self)
+        self.outbox_label.setObjectName("outboxLabel")
+        self.outbox_label.hide()
+        self.statusBar().addPermanentWidget(self.outbox_label)
         self.refresher = Refresher(
             self.reads,
             panel=self.today_panel,
@@ -191,8 +198,15 @@ class MainWindow(QMainWindow):
         business = get_business()
         self.setWindowTitle(window_title(business.name if business else None))
         self.refresher.refresh(today)
+        self.show_outbox_count()
         if announce:
             self.statusBar().showMessage(_("Read the book again."), 3000)
+
+    def show_outbox_count(self) -> None:
+        """ "2 messages waiting to send." in the status bar; nothing when none waits."""
+        count = outbox.waiting_count()
+        self.outbox_label.setText(outbox.waiting_words(count))
+        self.outbox_label.setVisible(count > 0)
 
     def is_settled(self) -> bool:
         """Whether what the window shows is read: no read out, no call card left to build."""
@@ -243,6 +257,13 @@ class MainWindow(QMainWindow):
         dialog = CallSettingsDialog(self._today(), self)
         # A new deposit to suggest shows in the list and pages too, not only the calls.
         dialog.changed.connect(self.refresh)
+        dialog.exec()
+
+    def show_mail_settings(self) -> None:
+        dialog = MailSettingsDialog(self)
+        dialog.saved.connect(
+            lambda _settings: self.statusBar().showMessage(_("Saved the mail settings."), 8000)
+        )
         dialog.exec()
 
     def show_shortcuts(self) -> None:

@@ -139,6 +139,10 @@ def build_menus(window: MainWindow) -> None:
         window, _("&Talking points, call list and terms…"), window.show_call_settings
     )
     settings_menu.addAction(window.call_settings_action)
+    window.mail_settings_action = window_action(
+        window, _("&Mail server and sender…"), window.show_mail_settings
+    )
+    settings_menu.addAction(window.mail_settings_action)
 
     help_menu = window.menuBar().addMenu(_("&Help"))
     window.shortcuts_action = window_action(
