@@ -1,9 +1,11 @@
 """Start-up of the desktop app: the log, the book, the first-run dialog, the window.
 
 Runs when ``diva-desk`` is given no command (see cli.py). A book that cannot
-be opened (locked, from a newer version) is explained in a message box and the
-app exits with status 1; any bug after that is logged and shown as "Something
-went wrong" with the log's path, never as a raw traceback.
+be used as it is (damaged, cut short, empty, read-only, from a newer version) is
+explained with its ways forward (ui/shell/book_opening.py); quitting there exits
+with status 1. The day's quick check and copy run in the background; any bug
+after that is logged and shown as "Something went wrong" with the log's path,
+never as a raw traceback.
 """
 
 from __future__ import annotations
@@ -12,20 +14,23 @@ import gc
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from diva_desk import __version__, paths
-from diva_desk.errors import BookProblem
+from diva_desk import __version__
 from diva_desk.i18n import _, set_language
 from diva_desk.logs import configure_logging
 from diva_desk.resources_path import resource_path
 from diva_desk.store.book.business import get_business
-from diva_desk.store.book.db import close_book, open_book
+from diva_desk.store.book.db import close_book
 from diva_desk.ui.common.errors import install_excepthook
 from diva_desk.ui.common.window_state import APPLICATION, ORGANIZATION
+
+if TYPE_CHECKING:
+    from diva_desk.ui.shell.book_opening import Opened
 
 log = logging.getLogger(__name__)
 
@@ -64,19 +69,26 @@ def run_app(data_dir: Path) -> int:
         return 1
     install_excepthook(log_file)
     log.info("diva-desk %s starting with the book in %s", __version__, data_dir)
-    try:
-        open_book(paths.book_path(data_dir))
-    except BookProblem as exc:
-        log.warning("book not opened: %s", exc)
-        QMessageBox.critical(None, _("Diva Desk"), str(exc))
-        return 1
-    try:
-        return _show_window(app, data_dir)
-    finally:
-        close_book()
+    from diva_desk.ui.shell.book_opening import open_for_window
+
+    while True:
+        opened = open_for_window(data_dir)
+        if opened is None:
+            log.info("no book opened; quitting")
+            return 1
+        data_dir = opened.data_dir
+        try:
+            status = _show_window(app, opened)
+        finally:
+            close_book()
+        if not isinstance(status, Path):
+            return status
+        data_dir = status  # another book was chosen from the window
 
 
-def _show_window(app: QApplication, data_dir: Path) -> int:
+def _show_window(app: QApplication, opened: Opened) -> int | Path:
+    """The exit status, or the data folder of another book the person chose."""
+    from diva_desk.ui.shell.book_opening import check_in_background, choose_data_folder
     from diva_desk.ui.shell.first_run import FirstRunDialog
     from diva_desk.ui.shell.main_window import MainWindow
 
@@ -89,14 +101,28 @@ def _show_window(app: QApplication, data_dir: Path) -> int:
         business = get_business()
         assert business is not None, "the first-run dialog accepted without a business"
     set_language(business.locale)
+    data_dir = opened.data_dir
     window = MainWindow(data_dir=data_dir)
+    if opened.read_only:
+        window.show_read_only()
+    other: list[Path] = []
+
+    def other_book() -> None:
+        folder = choose_data_folder(window, data_dir)
+        if folder is not None:
+            other.append(folder)
+            window.close()
+
     # What start-up made (modules, the window's widgets) lives as long as the app: frozen,
     # the collector never scans it again. A full collection over it, started by a worker
     # reading a large book, held the GIL and the window for half a second at a time.
     gc.collect()
     gc.freeze()
     window.show()
+    if not opened.read_only:
+        check_in_background(window, window.refresh, other_book)
     try:
-        return app.exec()
+        status = app.exec()
     finally:
         gc.unfreeze()
+    return other[0] if other else status

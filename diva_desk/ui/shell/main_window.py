@@ -272,6 +272,12 @@ class MainWindow(QMainWindow):
     def data_places(self) -> tuple[Path, Path, Path]:
         return data_places(self._data_dir or Path.home(), self.book_actions.backup_folder)
 
+    def show_read_only(self) -> None:
+        """The book was opened read-only: say so for as long as the window is open."""
+        self.read_only_label = QLabel(_("Read-only: changes cannot be saved"), self)
+        self.read_only_label.setStyleSheet("font-weight: bold")
+        self.statusBar().insertPermanentWidget(0, self.read_only_label)
+
     def show_data_places(self) -> None:
         DataPlacesDialog(*self.data_places(), parent=self).exec()
 

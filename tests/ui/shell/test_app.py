@@ -47,15 +47,27 @@ def restore_hooks() -> Iterator[None]:
 
 
 def test_a_book_from_a_newer_version_is_explained_and_exits_1(
-    qtbot: QtBot, tmp_path: Path, boxes: list[str]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from diva_desk.ui.shell import book_opening
+    from diva_desk.ui.shell.book_problem_dialog import BookProblemDialog, Choice, describe
+
+    shown: list[str] = []
+
+    def answer_quit(problem, book, *, can_read_only=False):  # type: ignore[no-untyped-def]
+        shown.append(describe(problem, book).headline)
+        dialog = BookProblemDialog(describe(problem, book))
+        qtbot.addWidget(dialog)
+        dialog.choice = Choice.QUIT
+        return dialog
+
+    monkeypatch.setattr(book_opening, "ask", answer_quit)
     book = paths.book_path(tmp_path)
     with sqlite3.connect(book) as raw:
         raw.execute("PRAGMA user_version = 99")
     raw.close()
     assert app_module.run_app(tmp_path) == 1
-    assert len(boxes) == 1
-    assert "newer version of Diva Desk" in boxes[0]
+    assert shown == ["The book was written by a newer version of Diva Desk."]
 
 
 def test_cancelling_the_first_run_quits_cleanly(
