@@ -1,16 +1,7 @@
 """Talking points: the owner's short script for a call, from editable templates.
 
 Templates are plain text (resources/talking_points/<locale>/<name>.txt, or the
-owner's rewrite kept in the book). The format, kept simple enough to edit in any
-text editor:
-
-* ``[opening]``, ``[reason]``, ``[ask]``, ``[replies]`` and ``[close]`` start the
-  five sections; every other non-blank line is one talking point of the section
-  above it; lines starting with ``#`` are comments.
-* Values are filled with Python's ``string.Template``: ``$contact_first_name`` or
-  ``${contact_first_name}``; ``$$`` is a plain dollar sign. (Chosen over
-  ``str.format`` because braces and attribute access cannot appear, so a typo can
-  only ever be an unknown name, which is reported by name.)
+owner's rewrite kept in the book), in the format core.calls.script_templates reads.
 
 A call with several reasons speaks once: the lead reason's template gives the
 opening, the answers to the usual replies and the close; each reason gives its own

@@ -11,17 +11,17 @@ re-reads (a model reset) when they change.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from diva_desk.ui.common.tables.table_models import Column, cell_data, header_data
+from diva_desk.ui.common.tables.table_models import Column, ColumnSpecs, cell_data, header_data
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class PagedTableModel(QAbstractTableModel, Generic[R]):
+class PagedTableModel(ColumnSpecs[R], QAbstractTableModel):
     """Rows read a page at a time through :meth:`read_page`; ``count`` of them in all."""
 
     #: ListTab shows this model directly and sends it the search and the sorting.
@@ -68,19 +68,6 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             page = self._pages[number] = self.read_page(number * self.PAGE, self.PAGE)
             self.rows_read += len(page)
         return page[place] if place < len(page) else None
-
-    def column_titles(self) -> list[str]:
-        return [c.title for c in self._columns]
-
-    def is_numeric(self, column: int) -> bool:
-        return self._columns[column].numeric
-
-    def weight(self, column: int) -> int:
-        return self._columns[column].weight
-
-    def shrinks(self, column: int) -> bool:
-        spec = self._columns[column]
-        return spec.shrinks and not spec.numeric
 
     # --- Qt's model interface --------------------------------------------------------
 

@@ -96,7 +96,26 @@ def money_column(title: str, field: str, **options: Any) -> Column[Any]:
     )
 
 
-class RowTableModel(QAbstractTableModel, Generic[R]):
+class ColumnSpecs(Generic[R]):
+    """What a list tab asks a table model about its columns (titles, widths, alignment)."""
+
+    _columns: list[Column[R]]
+
+    def column_titles(self) -> list[str]:
+        return [c.title for c in self._columns]
+
+    def is_numeric(self, column: int) -> bool:
+        return self._columns[column].numeric
+
+    def weight(self, column: int) -> int:
+        return self._columns[column].weight
+
+    def shrinks(self, column: int) -> bool:
+        spec = self._columns[column]
+        return spec.shrinks and not spec.numeric
+
+
+class RowTableModel(ColumnSpecs[R], QAbstractTableModel):
     """Rows of one store query, shown through declared columns."""
 
     def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
@@ -130,19 +149,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def search_text(self, row: int) -> str:
         return self._search[row]
-
-    def column_titles(self) -> list[str]:
-        return [c.title for c in self._columns]
-
-    def is_numeric(self, column: int) -> bool:
-        return self._columns[column].numeric
-
-    def weight(self, column: int) -> int:
-        return self._columns[column].weight
-
-    def shrinks(self, column: int) -> bool:
-        spec = self._columns[column]
-        return spec.shrinks and not spec.numeric
 
     # --- Qt's model interface --------------------------------------------------------
 
