@@ -10,7 +10,6 @@ reads the book to see what was written, and the list to see that the call left i
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -107,9 +106,7 @@ def test_demo_book_lists_the_calls_in_order_with_count_and_total(
     from diva_desk.demo import demo_contents
 
     add_contents(demo_contents(TODAY))
-    started = time.perf_counter()
     panel = make_panel(qtbot)
-    took = time.perf_counter() - started
     expected = calls_today(TODAY)
     assert len(expected) >= 10
     assert listed(panel) == [call.customer for call in expected]
@@ -148,7 +145,6 @@ def test_demo_book_lists_the_calls_in_order_with_count_and_total(
     step = next(reason.step for reason in stepped[0].reasons if reason.step)
     pills = [w.text() for w in card(panel, stepped[0].customer).findChildren(type(panel.title))]
     assert step_label(step) in pills
-    assert took < 3, f"building {len(expected)} call cards took {took:.2f} s"
 
 
 def test_a_card_shows_who_to_ask_the_phone_the_rating_and_last_contact(
