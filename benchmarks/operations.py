@@ -193,6 +193,13 @@ def ui_operations(today: dt.date) -> list[Operation]:
         for c in range(model.columnCount())
     ]
 
+    def shown(view: object, rows: int = 40) -> None:
+        """Read the cells a view paints at first (a page-reading model reads its page here)."""
+        shown_model = view.model()  # type: ignore[attr-defined]
+        for row in range(min(rows, shown_model.rowCount())):
+            for column in range(shown_model.columnCount()):
+                shown_model.data(shown_model.index(row, column), Qt.ItemDataRole.DisplayRole)
+
     def newest_first() -> None:
         invoices.search.clear()
         invoices.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # as the tab opens
@@ -200,10 +207,22 @@ def ui_operations(today: dt.date) -> list[Operation]:
     def open_invoice_list() -> None:
         tab = InvoicesTab(today=lambda: today, tasks=tasks)
         tab.model.reload(today)
-        tab.proxy.rowCount()  # parentless: deleted with the last reference, on return
+        shown(tab.view)  # parentless: deleted with the last reference, on return
 
     def sort_by(column: int) -> Callable[[], None]:
-        return lambda: invoices.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        def run() -> None:
+            invoices.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+            shown(invoices.view)
+
+        return run
+
+    def reload_invoices() -> None:
+        invoices.model.reload(today)
+        shown(invoices.view)
+
+    def filter_invoices() -> None:
+        invoices.search.setText("maple")
+        shown(invoices.view)
 
     def type_into(field: object, text: str) -> Callable[[], None]:
         return lambda: QTest.keyClicks(field, text)  # type: ignore[arg-type]
@@ -221,11 +240,11 @@ def ui_operations(today: dt.date) -> list[Operation]:
             after=customers.search.clear,
         ),
         Operation("ui: invoice list open", open_invoice_list),
-        Operation("ui: invoice list reload", lambda: invoices.model.reload(today)),
+        Operation("ui: invoice list reload", reload_invoices),
         *sorts,
         Operation(
             "ui: invoice filter by text 'maple'",
-            lambda: invoices.search.setText("maple"),
+            filter_invoices,
             before=newest_first,
             after=newest_first,
         ),
