@@ -26,13 +26,12 @@ from typing import Any
 from babel.numbers import list_currencies
 
 from diva_desk.core.currencies import MAX_PLACES, minor_places
-from diva_desk.core.invoices.totals import InvoiceStatus, invoice_status
+from diva_desk.core.invoices.totals import InvoiceStatus
 from diva_desk.core.money import ZERO, from_minor
-from diva_desk.core.records import InvoiceState
 from diva_desk.core.search_text import fold, needles
 from diva_desk.store.as_of import owed_on, paid_by
 from diva_desk.store.book.db import db
-from diva_desk.store.invoices.lists import InvoiceRow
+from diva_desk.store.invoices.lists import InvoiceRow, row_of
 from diva_desk.store.invoices.unpaid import OWES, UNPAID, unpaid_invoices
 
 
@@ -289,7 +288,7 @@ class InvoiceList:
             ORDER BY {self.order("w.k", "w.d", "w.id")}
         """
         rows = self._execute(statement, {"offset": offset, "limit": limit}).fetchall()
-        return [_row(r, self.query.today) for r in rows]
+        return [row_of(r, self.query.today) for r in rows]
 
     def sums(self) -> InvoiceSums:
         """How many invoices pass, and what they add up to per currency, in two statements:
@@ -343,25 +342,7 @@ class InvoiceList:
         return None if row is None else int(row[0])
 
 
-def _row(r: tuple[Any, ...], today: dt.date) -> InvoiceRow:
-    total, paid, state = from_minor(r[8], r[7]), from_minor(r[9], r[7]), InvoiceState(r[10])
-    due = dt.date.fromisoformat(r[6])
-    return InvoiceRow(
-        id=r[0],
-        number=r[1],
-        customer_id=r[2],
-        customer_code=r[3],
-        customer_name=r[4],
-        issue_date=dt.date.fromisoformat(r[5]),
-        due_date=due,
-        currency=r[7],
-        total=total,
-        paid=paid,
-        balance=max(total - paid, ZERO) if r[11] else ZERO,
-        status=invoice_status(state, total, paid, due, today),
-    )
-
-
+#: The columns store.invoices.lists.row_of reads, in its order.
 _COLUMNS = f"""i.id, i.number, c.id, c.code, c.name, i.issue_date, i.due_date, i.currency,
     i.total_cents, {_PAID}, i.state, {owed_on(":as_of")}"""
 
@@ -371,7 +352,7 @@ def invoice_row(invoice_id: int, today: dt.date) -> InvoiceRow | None:
     joined = "invoice i JOIN customer c ON c.id = i.customer_id"
     statement = f"SELECT {_COLUMNS} FROM {joined} WHERE i.id = :target"
     row = db.execute_sql(statement, {"as_of": today.isoformat(), "target": invoice_id}).fetchone()
-    return None if row is None else _row(row, today)
+    return None if row is None else row_of(row, today)
 
 
 def invoice_count() -> int:

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from diva_desk.core.invoices.totals import InvoiceStatus, invoice_status
 from diva_desk.core.money import ZERO, from_minor
@@ -128,28 +129,7 @@ def invoice_rows(today: dt.date) -> list[InvoiceRow]:
         FROM invoice i JOIN customer c ON c.id = i.customer_id
         ORDER BY i.issue_date DESC, i.id DESC
     """
-    rows = []
-    for r in db.execute_sql(sql, {"as_of": today.isoformat()}).fetchall():
-        total, paid, state = from_minor(r[8], r[7]), from_minor(r[9], r[7]), InvoiceState(r[10])
-        due = dt.date.fromisoformat(r[6])
-        owed = bool(r[11])
-        rows.append(
-            InvoiceRow(
-                id=r[0],
-                number=r[1],
-                customer_id=r[2],
-                customer_code=r[3],
-                customer_name=r[4],
-                issue_date=dt.date.fromisoformat(r[5]),
-                due_date=due,
-                currency=r[7],
-                total=total,
-                paid=paid,
-                balance=max(total - paid, ZERO) if owed else ZERO,
-                status=invoice_status(state, total, paid, due, today),
-            )
-        )
-    return rows
+    return [row_of(r, today) for r in db.execute_sql(sql, {"as_of": today.isoformat()})]
 
 
 def total_owed(today: dt.date) -> dict[str, Decimal]:
@@ -189,4 +169,26 @@ def overdue_summary(today: dt.date) -> OverdueSummary:
     return OverdueSummary(
         totals={cur: from_minor(units, cur) for cur, units, _count in rows},
         invoices=sum(count for _cur, _units, count in rows),
+    )
+
+
+def row_of(r: tuple[Any, ...], today: dt.date) -> InvoiceRow:
+    """One invoice list row from the columns the list queries select, in their order:
+    id, number, customer id, code and name, issue and due dates, currency, total and
+    paid (minor units), state, and whether it is owed on ``today``."""
+    total, paid, state = from_minor(r[8], r[7]), from_minor(r[9], r[7]), InvoiceState(r[10])
+    due = dt.date.fromisoformat(r[6])
+    return InvoiceRow(
+        id=r[0],
+        number=r[1],
+        customer_id=r[2],
+        customer_code=r[3],
+        customer_name=r[4],
+        issue_date=dt.date.fromisoformat(r[5]),
+        due_date=due,
+        currency=r[7],
+        total=total,
+        paid=paid,
+        balance=max(total - paid, ZERO) if r[11] else ZERO,
+        status=invoice_status(state, total, paid, due, today),
     )
