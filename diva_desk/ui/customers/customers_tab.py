@@ -21,7 +21,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QItemSelectionModel,
     QModelIndex,
     QPoint,
     QSettings,
@@ -221,16 +220,7 @@ class CustomersTab(ListTab):
 
     def select_customer(self, customer_id: int) -> bool:
         """Make this customer the current row (if the filters show them)."""
-        row = self.model.position_of(customer_id)
-        if row is None:
-            return False
-        # The selection model, not selectRow: a key held (Ctrl) must not toggle it off.
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag
-        selection = self.view.selectionModel()
-        selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
-        self.view.scrollTo(index)
-        return True
+        return self.select_position(self.model.position_of(customer_id))
 
     def _remember_selection(self) -> None:
         if self._keep_selected is None:

@@ -19,7 +19,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -224,15 +224,7 @@ class InvoicesTab(ListTab):
 
     def select_invoice(self, invoice_id: int) -> bool:
         """Make the invoice the current row and show it, if the filters show it."""
-        row = self.model.position_of(invoice_id)
-        if row is None:
-            return False
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag
-        selection = self.view.selectionModel()
-        selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
-        self.view.scrollTo(index)
-        return True
+        return self.select_position(self.model.position_of(invoice_id))
 
     def _remember_selection(self) -> None:
         # Selecting all of a long list must not make a reload read every row.

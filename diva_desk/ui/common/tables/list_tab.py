@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -158,6 +158,19 @@ class ListTab(QWidget):
         self.proxy.layoutChanged.connect(self._update_count)
 
     # --- searching ---------------------------------------------------------------------
+
+    def select_position(self, row: int | None) -> bool:
+        """Make ``row`` of the view's model the current, selected row, shown; False for None.
+
+        Through the selection model, not selectRow: a key held (Ctrl) must not toggle it off.
+        """
+        if row is None:
+            return False
+        index = self.view.model().index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.view.scrollTo(index)
+        return True
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
