@@ -18,7 +18,7 @@ from diva_desk.core.reports.receivables import AgingRow
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
 from diva_desk.documents.tables import LongTable
-from diva_desk.i18n import _
+from diva_desk.i18n import _, speaking
 
 #: Width of each amount column; the customer's name takes what is left. Seven
 #: columns on portrait paper: the amounts are set a size smaller than on a statement
@@ -89,6 +89,11 @@ def _currency_table(
 
 def aging_report_pdf(doc: AgingDocument) -> bytes:
     """The aging report as PDF bytes, in the business's locale and paper size."""
+    with speaking(doc.business.locale):  # the owner's report, in the owner's language
+        return _aging_report_pdf(doc)
+
+
+def _aging_report_pdf(doc: AgingDocument) -> bytes:
     report = doc.report
     locale = doc.business.locale
     f = style.Formats(locale)

@@ -343,6 +343,7 @@ def invoice_story(doc: InvoiceDocument, width: float) -> tuple[list[Flowable], _
     return story, f
 
 
+@style.in_customer_language
 def invoice_pdf(doc: InvoiceDocument) -> bytes:
     """The invoice as PDF bytes, ready to save, print or attach to an email."""
     width = style.content_width(doc.business.locale)

@@ -31,7 +31,7 @@ from diva_desk.core.papers import (
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
 from diva_desk.documents.tables import Table
-from diva_desk.i18n import _
+from diva_desk.i18n import _, current_locale, speaking
 
 #: The notes' ruled lines, and the least room worth giving them.
 NOTE_LINE_GAP = 7 * mm
@@ -284,27 +284,39 @@ def _customer_page(
 
 
 def meeting_pack_pdf(doc: MeetingPackDocument) -> bytes:
-    """The pack as PDF bytes: one page per customer, in the order given."""
+    """The pack as PDF bytes: one page per customer, in the order given.
+
+    Each customer's page is in that customer's language; the title and footers are
+    too when every customer in the pack speaks the same one, else the business's.
+    """
+    locales = [style.document_locale(doc.business, pack.customer) for pack in doc.packs]
+    with speaking(locales[0] if len(set(locales)) == 1 else doc.business.locale):
+        return _meeting_pack_pdf(doc, locales)
+
+
+def _meeting_pack_pdf(doc: MeetingPackDocument, locales: list[str]) -> bytes:
     locale = doc.business.locale
     width = style.content_width(locale)
     page_height = style.page_size_for(locale)[1]
     # The frame's height as page.build_pdf lays it out (margins and footer band).
     height = page_height - 2 * style.MARGIN - style.FOOTER_HEIGHT + 6 - 1
     story: list[Flowable] = []
-    for n, pack in enumerate(doc.packs):
+    for n, (pack, pack_locale) in enumerate(zip(doc.packs, locales, strict=True)):
         if n:
             story.append(PageBreak())
-        f = style.Formats(style.document_locale(doc.business, pack.customer))
-        story.append(_customer_page(doc, pack, f, width, height))
-        story.append(NoteLines(blocks.section(_("Notes and what we agreed"))))
+        with speaking(pack_locale):  # each customer's page in their language
+            f = style.Formats(pack_locale)
+            story.append(_customer_page(doc, pack, f, width, height))
+            story.append(NoteLines(blocks.section(_("Notes and what we agreed"))))
     names = ", ".join(p.customer.name for p in doc.packs)
+    spoken = current_locale()
     return build_pdf(
         story,
-        locale=locale,
+        locale=spoken,
         page_locale=locale,
         title=_("Meeting pack: {customers}").format(customers=names),
         author=doc.business.name,
         footer_left=blocks.footer_line(doc.business)
         + "  ·  "
-        + _("Meeting pack {date}").format(date=style.fmt.date(doc.today, locale=locale)),
+        + _("Meeting pack {date}").format(date=style.fmt.date(doc.today, locale=spoken)),
     )

@@ -286,6 +286,7 @@ def overdue_items(doc: ReminderDocument, today: dt.date) -> list[OpenItem]:
     )
 
 
+@style.in_customer_language
 def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
     """A reminder letter at ``level`` (friendly, firm or final) as PDF bytes."""
     level = ReminderLevel(level)

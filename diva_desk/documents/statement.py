@@ -207,6 +207,7 @@ def _payments_table(doc: StatementDocument, f: style.Formats, width: float) -> l
     return [*section, table]
 
 
+@style.in_customer_language
 def statement_pdf(doc: StatementDocument) -> bytes:
     """The statement as PDF bytes."""
     today = doc.today or dt.date.today()

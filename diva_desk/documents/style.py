@@ -12,12 +12,14 @@ not the customer's language.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 from xml.sax.saxutils import escape
 
 from babel import Locale, UnknownLocaleError
@@ -32,7 +34,7 @@ from diva_desk.core.records import Business, Customer
 from diva_desk.documents.fonts import BOLD, REGULAR, fallback_font, is_covered, register_fonts
 from diva_desk.documents.strange_text import droppable, printable
 from diva_desk.i18n import format as fmt
-from diva_desk.i18n import has_catalog
+from diva_desk.i18n import has_catalog, speaking
 
 ACCENT = colors.HexColor("#1f5f5b")
 ACCENT_LIGHT = colors.HexColor("#e8f0ef")
@@ -74,6 +76,29 @@ def document_locale(business: Business, customer: Customer) -> str:
     if customer.language and has_catalog(customer.language):
         return customer.language
     return business.locale
+
+
+_Doc = TypeVar("_Doc")
+_Result = TypeVar("_Result")
+_Rest = ParamSpec("_Rest")
+
+
+def in_customer_language(
+    draw: Callable[Concatenate[_Doc, _Rest], _Result],
+) -> Callable[Concatenate[_Doc, _Rest], _Result]:
+    """Draw ``doc`` with its words, dates and amounts in its customer's language.
+
+    ``doc`` has ``business`` and ``customer``; the language is ``document_locale``'s,
+    for this thread only (i18n.speaking): the window keeps its own.
+    """
+
+    @functools.wraps(draw)
+    def drawn(doc: _Doc, *args: _Rest.args, **kwargs: _Rest.kwargs) -> _Result:
+        locale = document_locale(doc.business, doc.customer)  # type: ignore[attr-defined]
+        with speaking(locale):
+            return draw(doc, *args, **kwargs)
+
+    return drawn
 
 
 #: Below this (Hangul Jamo) fonts.fallback_font never names a font.

@@ -22,8 +22,9 @@ from diva_desk.core.invoices.instructions import instructions_for_all
 from diva_desk.core.invoices.open_items import open_items
 from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import ZERO, decimal_text
+from diva_desk.documents.style import document_locale
 from diva_desk.errors import BadInput
-from diva_desk.i18n import _
+from diva_desk.i18n import _, speaking
 from diva_desk.i18n import format as fmt
 from diva_desk.mail import templates
 from diva_desk.mail.settings import MailSettings, checked_address, load_settings
@@ -104,7 +105,7 @@ def _common(
         "contact_name": customer.contact_name,
         "contact_first_name": _first_word(customer.contact_name),
         "greeting_name": _first_word(person) or customer.name,
-        "date": fmt.date(today, locale=business.locale),
+        "date": fmt.date(today, locale=document_locale(business, customer)),
         "payment_instructions": instructions,
         "pay_link": pay_link(settings.pay_link, link),
     }
@@ -118,8 +119,11 @@ def pay_link(pattern: str, values: dict[str, str]) -> str:
     return string.Template(pattern).safe_substitute(quoted)
 
 
-def _filled(name: str, locale: str, values: dict[str, str]) -> tuple[str, str]:
-    filled = templates.fill(name, templates.text_in_use(name, locale), values)
+def _filled(name: str, locale: str, values: dict[str, str], book_locale: str) -> tuple[str, str]:
+    """The message in ``locale``; the owner's rewrite only where it is the book's language."""
+    same = templates.template_folder(locale) == templates.template_folder(book_locale)
+    text = templates.text_in_use(name, locale, in_book_language=same)
+    filled = templates.fill(name, text, values)
     return filled.subject, filled.body
 
 
@@ -140,7 +144,7 @@ def invoice_draft(number: str, today: dt.date, to: str | None = None) -> Draft:
         )
     address = _to(doc.customer, to)
     settings = load_settings()
-    locale = doc.business.locale
+    locale = document_locale(doc.business, doc.customer)  # the customer's words and figures
     total = invoice_totals(invoice.lines, invoice.currency).total
     paid = sum((p.amount for p in doc.payments), ZERO)
     owed = max(total - paid, ZERO)
@@ -168,7 +172,7 @@ def invoice_draft(number: str, today: dt.date, to: str | None = None) -> Draft:
         "due_date": fmt.date(invoice.due_date, locale=locale),
         "po_number": invoice.po_number,
     }
-    subject, body = _filled("invoice", locale, values)
+    subject, body = _filled("invoice", locale, values, doc.business.locale)
     customer_id, invoice_id = db.execute_sql(
         "SELECT customer_id, id FROM invoice WHERE number = ?", (invoice.number,)
     ).fetchone()
@@ -203,7 +207,7 @@ def statement_draft(
     customer_id = _customer_id(code)
     doc = statement_document(code, today, payments_since=since)
     address = _to(doc.customer, to)
-    locale = doc.business.locale
+    locale = document_locale(doc.business, doc.customer)  # the customer's words and figures
     items = open_items(doc.invoices, doc.payments, today)
     owed: dict[str, Decimal] = {}
     late: dict[str, Decimal] = {}
@@ -229,7 +233,7 @@ def statement_draft(
         "total_owed": fmt.money_in_currencies(owed, first, locale),
         "overdue": fmt.money_in_currencies(late, first, locale),
     }
-    subject, body = _filled("statement", locale, values)
+    subject, body = _filled("statement", locale, values, doc.business.locale)
     return Draft(
         kind="statement",
         about=code,
@@ -267,23 +271,24 @@ def reminder_draft(
     doc = reminder_document(code, today)
     items = overdue_items(doc, today)  # the standing's refusal, word for word
     address = _to(doc.customer, to)
-    locale = doc.business.locale
+    locale = document_locale(doc.business, doc.customer)  # the customer's words and figures
     totals = totals_by_currency(items, doc.installments)
     first = doc.customer.currency
-    lines = [
-        _("{invoice}: {amount}, due {due_date}").format(
-            invoice=i.invoice.number,
-            amount=fmt.money(i.balance, i.invoice.currency, locale),
-            due_date=fmt.date(i.invoice.due_date, locale=locale),
-        )
-        for i in items
-    ] + [
-        _("Payment-plan installment: {amount}, due {due_date}").format(
-            amount=fmt.money(m.amount, m.currency, locale),
-            due_date=fmt.date(m.due_date, locale=locale),
-        )
-        for m in doc.installments
-    ]
+    with speaking(locale):
+        lines = [
+            _("{invoice}: {amount}, due {due_date}").format(
+                invoice=i.invoice.number,
+                amount=fmt.money(i.balance, i.invoice.currency, locale),
+                due_date=fmt.date(i.invoice.due_date, locale=locale),
+            )
+            for i in items
+        ] + [
+            _("Payment-plan installment: {amount}, due {due_date}").format(
+                amount=fmt.money(m.amount, m.currency, locale),
+                due_date=fmt.date(m.due_date, locale=locale),
+            )
+            for m in doc.installments
+        ]
     single = [i.invoice.number for i in items]
     link = {
         "invoice": single[0] if len(single) == 1 else "",
@@ -307,7 +312,7 @@ def reminder_draft(
         "invoices": "\n".join(f"  • {line}" for line in lines),
         "pay_by": fmt.date(today + dt.timedelta(days=DEFAULT_DAYS_TO_PAY), locale=locale),
     }
-    subject, body = _filled(f"reminder_{level}", locale, values)
+    subject, body = _filled(f"reminder_{level}", locale, values, doc.business.locale)
     return Draft(
         kind="reminder",
         about=code,
@@ -318,8 +323,9 @@ def reminder_draft(
         body=body,
         attachment_name=f"{_file_name(code)}-reminder-{level}-{today.isoformat()}.pdf",
         attachment=reminder_pdf(doc, level),
+        # The customer's history is the owner's: their language and formats.
         note=_("Emailed a {level} reminder for {amount} to {to}.").format(
-            level=level, amount=amount, to=address
+            level=level, amount=fmt.money_in_currencies(totals, first), to=address
         ),
     )
 

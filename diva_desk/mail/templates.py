@@ -1,8 +1,9 @@
 """Email templates: the shipped texts, the owner's rewrites, and filling them.
 
 Kept like the talking points: the built-in texts are files under
-resources/mail_templates/<locale>/ (en_CA when the book's locale has none), a rewrite
-is kept in the book's ``setting`` table under ``mail_templates.<name>``, and each line
+resources/mail_templates/<locale>/ (the customer's language: fr_CA, then fr, then
+another French; en_CA when there is none), a rewrite in the book's language is
+kept in the book's ``setting`` table under ``mail_templates.<name>``, and each line
 is checked by the talking points' own rule (core.calls.script_templates.checked_line),
 so a typo is reported in the same words. A broken rewrite is never saved; one broken
 by hand is skipped for the built-in text.
@@ -20,11 +21,12 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from diva_desk.core.calls.script_templates import TemplateProblem, checked_line
 from diva_desk.core.records import DEFAULT_LOCALE
 from diva_desk.errors import BadInput
-from diva_desk.i18n import _
+from diva_desk.i18n import _, language_folders
 from diva_desk.resources_path import resource_path
 from diva_desk.store.book.db import db
 from diva_desk.store.book.settings import get_setting, set_setting
@@ -154,11 +156,15 @@ def fill(name: str, text: str, values: Mapping[str, str]) -> Filled:
     return Filled(subject, body + "\n")
 
 
+def template_folder(locale: str) -> Path:
+    """The folder of ``locale``'s shipped texts: fr_CA, then fr, then another French; en_CA."""
+    found = language_folders(locale, resource_path("mail_templates"))
+    return found[0] if found else resource_path("mail_templates", DEFAULT_LOCALE)
+
+
 @lru_cache(maxsize=8)
 def built_in_templates(locale: str) -> dict[str, str]:
-    folder = resource_path("mail_templates", locale)
-    if not folder.is_dir():
-        folder = resource_path("mail_templates", DEFAULT_LOCALE)
+    folder = template_folder(locale)
     return {
         name: (folder / f"{name}.txt").read_text(encoding="utf-8") for name in MAIL_TEMPLATE_NAMES
     }
@@ -176,10 +182,14 @@ def template_texts(locale: str) -> TemplateTexts:
     return TemplateTexts(texts, dict(built_in))
 
 
-def text_in_use(name: str, locale: str) -> str:
-    """The owner's rewrite when it is usable, else the built-in text."""
+def text_in_use(name: str, locale: str, *, in_book_language: bool = True) -> str:
+    """The owner's rewrite when it is usable, else the built-in text.
+
+    ``in_book_language=False``: the message is in another language than the book's,
+    in which the owner's rewrite is written, so the shipped text of ``locale`` is used.
+    """
     _known(name)
-    rewrite = get_setting(SETTING_PREFIX + name)
+    rewrite = get_setting(SETTING_PREFIX + name) if in_book_language else None
     if rewrite is not None and check(name, rewrite) is None:
         return rewrite
     return built_in_templates(locale)[name]

@@ -41,11 +41,12 @@ from diva_desk.core.customers.promises import DatedPayment, promise_status
 from diva_desk.core.customers.promises import PromiseFacts as PromiseTerms
 from diva_desk.core.money import from_minor, money_text
 from diva_desk.core.records import DEFAULT_LOCALE, Outcome
+from diva_desk.i18n import has_catalog, speaking
 from diva_desk.store.as_of import open_on, paid_by
 from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import OWNER_CURRENCY
-from diva_desk.store.calls.talking_points import template_texts
+from diva_desk.store.calls.talking_points import template_folder, template_texts
 from diva_desk.store.customers.history import customer_ratings, ratings_of
 
 #: The ``setting`` keys of the call-list windows: this prefix plus a CallSettings field
@@ -335,8 +336,31 @@ def scripts_for(
 ) -> dict[str, Script]:
     """Each call's talking points, by customer code (templates read once for all calls)."""
     context = context or script_context(day)
-    texts = template_texts(context.locale)
-    return {call.customer: script_for(call, texts.texts, texts.built_in, context) for call in calls}
+    spoken = customer_languages(context.locale)
+    groups: dict[str, list[Call]] = defaultdict(list)
+    for call in calls:
+        groups[spoken.get(call.customer_id, context.locale)].append(call)
+    scripts: dict[str, Script] = {}
+    for locale, group in groups.items():
+        same = template_folder(locale) == template_folder(context.locale)
+        texts = template_texts(locale, in_book_language=same)
+        theirs = dataclasses.replace(context, locale=locale)
+        with speaking(locale):  # the call is in the customer's language
+            for call in group:
+                scripts[call.customer] = script_for(call, texts.texts, texts.built_in, theirs)
+    return {call.customer: scripts[call.customer] for call in calls}
+
+
+def customer_languages(book_locale: str) -> dict[int, str]:
+    """The customers who speak another language than the book's, by id (one query).
+
+    Only languages the app can speak (i18n.has_catalog); the others hear the book's.
+    """
+    rows = db.execute_sql(
+        "SELECT id, language FROM customer WHERE language IS NOT NULL AND language <> ?",
+        (book_locale,),
+    )
+    return {cid: language for cid, language in rows if language and has_catalog(language)}
 
 
 def calls_json(

@@ -1,20 +1,23 @@
 """Where the talking-point templates come from: the shipped files, or the owner's rewrite.
 
-The built-in texts are files under resources/talking_points/<locale>/ (en_CA when
-the book's locale has none). A rewrite is kept in the book's ``setting`` table
-under ``talking_points.<name>`` and replaces the file's text; a broken rewrite is
-reported by core.talking_points and the file's text is used instead.
+The built-in texts are files under resources/talking_points/<locale>/: the
+language's own folder (fr_CA, then fr, then another French), else en_CA. A
+rewrite is kept in the book's ``setting`` table under ``talking_points.<name>``
+and replaces the file's text; a broken rewrite is reported by core.talking_points
+and the file's text is used instead. A rewrite is in the book's language: a
+customer who speaks another gets that language's shipped text (``in_book_language``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from diva_desk.core.calls.script_templates import TEMPLATE_NAMES, TemplateProblem, check_template
 from diva_desk.core.records import DEFAULT_LOCALE
 from diva_desk.errors import BadInput
-from diva_desk.i18n import _
+from diva_desk.i18n import _, language_folders
 from diva_desk.resources_path import resource_path
 from diva_desk.store.book import models
 
@@ -30,18 +33,28 @@ class TemplateTexts:
     built_in: dict[str, str]
 
 
+def template_folder(locale: str) -> Path:
+    """The folder of ``locale``'s shipped texts: its language's, else en_CA's."""
+    found = language_folders(locale, resource_path("talking_points"))
+    return found[0] if found else resource_path("talking_points", DEFAULT_LOCALE)
+
+
 @lru_cache(maxsize=8)
 def built_in_templates(locale: str) -> dict[str, str]:
     """The shipped templates for ``locale`` (or for en_CA, when it has none of its own)."""
-    folder = resource_path("talking_points", locale)
-    if not folder.is_dir():
-        folder = resource_path("talking_points", DEFAULT_LOCALE)
+    folder = template_folder(locale)
     return {name: (folder / f"{name}.txt").read_text(encoding="utf-8") for name in TEMPLATE_NAMES}
 
 
-def template_texts(locale: str) -> TemplateTexts:
-    """Built-in texts and the owner's rewrites, in one query."""
+def template_texts(locale: str, *, in_book_language: bool = True) -> TemplateTexts:
+    """Built-in texts and the owner's rewrites, in one query.
+
+    ``in_book_language=False``: ``locale`` is not the book's language, so the
+    owner's rewrites (written in the book's) are left out.
+    """
     built_in = built_in_templates(locale)
+    if not in_book_language:
+        return TemplateTexts(dict(built_in), dict(built_in))
     rows = models.Setting.select().where(models.Setting.key.startswith(SETTING_PREFIX))
     overrides = {row.key.removeprefix(SETTING_PREFIX): row.value for row in rows}
     texts = dict(built_in)
