@@ -56,6 +56,11 @@ def make_application() -> QApplication:
 def run_app(data_dir: Path) -> int:
     """Open the book in ``data_dir`` and show the window; the exit status when it closes."""
     app = make_application()
+    # Until the book says the owner's choice, the session's language (book problems, first run).
+    set_language(first_run_language())
+    from diva_desk.ui.shell.languages import install_qt_translations
+
+    install_qt_translations(first_run_language())
     try:
         log_file = configure_logging(data_dir)
     except OSError as exc:
@@ -90,17 +95,20 @@ def _show_window(app: QApplication, opened: Opened) -> int | Path:
     """The exit status, or the data folder of another book the person chose."""
     from diva_desk.ui.shell.book_opening import check_in_background, choose_data_folder
     from diva_desk.ui.shell.first_run import FirstRunDialog
+    from diva_desk.ui.shell.languages import install_qt_translations
     from diva_desk.ui.shell.main_window import MainWindow
 
     business = get_business()
     if business is None:
         set_language(first_run_language())
+        install_qt_translations(first_run_language())
         if FirstRunDialog().exec() != QDialog.DialogCode.Accepted:
             log.info("first run cancelled; nothing written")
             return 0
         business = get_business()
         assert business is not None, "the first-run dialog accepted without a business"
     set_language(business.locale)
+    install_qt_translations(business.locale)
     data_dir = opened.data_dir
     window = MainWindow(data_dir=data_dir)
     if opened.read_only:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 from diva_desk import paths
@@ -11,6 +12,7 @@ from diva_desk.commands.common import EXIT_OK, open_book_in, read_input, write_a
 from diva_desk.commands.output import say, say_data
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -179,10 +181,11 @@ def _list_backups(folder: Path, *, as_json: bool) -> int:
 
 def _size(size: int) -> str:
     if size < 1024:
-        return f"{size} B"
+        return _("{size} B").format(size=fmt.number(size))
+    tenth = Decimal("0.1")
     if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return _("{size} KB").format(size=fmt.number((Decimal(size) / 1024).quantize(tenth)))
+    return _("{size} MB").format(size=fmt.number((Decimal(size) / 1024**2).quantize(tenth)))
 
 
 def _restore(args: argparse.Namespace, folder: Path) -> int:

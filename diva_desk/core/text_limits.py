@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from diva_desk.core.plain_text import clean_line, clean_lines
 from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,13 @@ def limit_problem(field: str, value: str) -> str | None:
         return None
     if len(value) > limit.chars:
         return _("at most {most} characters (this has {count})").format(
-            most=f"{limit.chars:,}", count=f"{len(value):,}"
+            most=fmt.number(limit.chars), count=fmt.number(len(value))
         )
     if limit.lines > 1:
         count = value.count("\n") + 1
         if count > limit.lines:
             return _("at most {most} lines (this has {count})").format(
-                most=limit.lines, count=f"{count:,}"
+                most=fmt.number(limit.lines), count=fmt.number(count)
             )
     return None
 

@@ -132,6 +132,11 @@ def interface_locale() -> str:
     return _locale
 
 
+def same_language(one: str, other: str) -> bool:
+    """``fr_CA`` and ``fr_FR`` are the same language; ``en_CA`` and ``fr_CA`` are not."""
+    return one.replace("-", "_").split("_")[0] == other.replace("-", "_").split("_")[0]
+
+
 def _(message: str) -> str:
     spoken = _speaking.get()
     return (spoken[1] if spoken is not None else _translation).gettext(message)

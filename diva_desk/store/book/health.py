@@ -17,6 +17,7 @@ from pathlib import Path
 
 from diva_desk.errors import BookProblem
 from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
 from diva_desk.paths import backups_dir
 
 _HEADER = b"SQLite format 3\x00"
@@ -56,7 +57,7 @@ def _way_forward(book: Path) -> str:
             "There is no backup in {folder}; choose another book with --data-dir, or copy "
             "a backup there."
         ).format(folder=backups_dir(book.parent))
-    day = dt.datetime.fromtimestamp(latest.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    day = fmt.datetime(dt.datetime.fromtimestamp(latest.stat().st_mtime))
     return _(
         "Restore the latest good backup, from {date} (diva-desk restore {file}), or choose "
         "another book with --data-dir."

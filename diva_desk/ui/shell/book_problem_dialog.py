@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from diva_desk.errors import BookProblem
 from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
 from diva_desk.store.book import health
 from diva_desk.store.book.db import BookTooNew
 
@@ -75,7 +76,7 @@ def _window_wording(sentence: str) -> str:
 
 
 def backup_date(backup: Path) -> str:
-    return dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    return fmt.datetime(dt.datetime.fromtimestamp(backup.stat().st_mtime))
 
 
 class BookProblemDialog(QDialog):

@@ -18,7 +18,8 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from diva_desk import __version__
-from diva_desk.i18n import _
+from diva_desk.core.records import Business
+from diva_desk.i18n import _, interface_locale, same_language, speaking
 from diva_desk.mail import outbox
 from diva_desk.store.book.business import get_business
 from diva_desk.ui.common.layouts.screen_fit import fitted_size
@@ -37,6 +38,7 @@ from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.settings.mail_settings import MailSettingsDialog
 from diva_desk.ui.shell.book_actions import BookActions
 from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, data_places
+from diva_desk.ui.shell.languages import install_qt_translations
 from diva_desk.ui.shell.new_action import TabNewAction
 from diva_desk.ui.shell.refresher import Refresher, extras_reader
 from diva_desk.ui.shell.window_menus import build_menus
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._settings = settings if settings is not None else app_settings()
         self._today = today
+        #: The language the window's words were made in (a new one shows from the next start).
+        self._language_shown = interface_locale()
         self.tasks = TaskRunner(self)
         #: The Today panel's reads: a worker of their own, never queued behind an export.
         self.reads = TaskRunner(self)
@@ -245,6 +249,7 @@ class MainWindow(QMainWindow):
     def show_business_settings(self) -> None:
         """The profile, logo and tax rates; a new name or locale shows as soon as saved."""
         dialog = BusinessSettingsDialog(self)
+        dialog.business_saved.connect(self._language_chosen)
         dialog.business_saved.connect(lambda _business: self.refresh())
         dialog.business_saved.connect(
             lambda _business: self.statusBar().showMessage(
@@ -252,6 +257,21 @@ class MainWindow(QMainWindow):
             )
         )
         dialog.exec()
+
+    def _language_chosen(self, business: Business) -> None:
+        """A new language: Qt's dialogs at once, the window's own words at the next start."""
+        if same_language(business.locale, self._language_shown):
+            return
+        install_qt_translations(business.locale)
+        with speaking(business.locale):  # said in the language chosen
+            QMessageBox.information(
+                self,
+                _("Language"),
+                _(
+                    "Amounts and dates follow the new language now; the menus and windows "
+                    "change language when Diva Desk starts again."
+                ),
+            )
 
     def show_call_settings(self) -> None:
         dialog = CallSettingsDialog(self._today(), self)
