@@ -1,0 +1,86 @@
+"""A French-speaking customer's invoice and reminder letter are in French, words and figures,
+while the window (and the business) stays English."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+
+from diva_desk.core.papers import InvoiceDocument, ReminderDocument
+from diva_desk.core.records import InvoiceLine
+from diva_desk.documents.invoice import invoice_pdf
+from diva_desk.documents.reminder import ReminderLevel, reminder_pdf
+from diva_desk.i18n import _, current_locale, set_language
+
+TODAY = dt.date(2026, 11, 23)
+FRENCH_AMOUNT = "1 234,50 $"
+
+
+@pytest.fixture(autouse=True)
+def english_window() -> Iterator[None]:
+    set_language("en_CA")
+    yield
+    set_language("en_CA")
+
+
+@pytest.fixture
+def french(customer):
+    return dataclasses.replace(customer, language="fr_CA")
+
+
+@pytest.fixture
+def one_line(make_invoice):
+    line = InvoiceLine("Conception graphique", Decimal("1"), Decimal("1234.50"))
+    return make_invoice(
+        "INV-0988", issue=dt.date(2026, 9, 1), due=dt.date(2026, 10, 1), lines=(line,)
+    )
+
+
+def _read(text: str) -> str:
+    """No-break spaces (Babel's French thousands and before $) read as spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_the_invoice_of_a_french_customer_is_in_french(
+    business, french, one_line, pdf_pages, flat
+) -> None:
+    text = _read(
+        flat(" ".join(pdf_pages(invoice_pdf(InvoiceDocument(business, french, one_line)))))
+    )
+    for word in ("FACTURE", "FACTURER À", "Date d'échéance", "Sous-total", "Solde dû"):
+        assert word in text
+    assert FRENCH_AMOUNT in text
+    assert "1 oct. 2026" in text  # the French date beside the French words
+    for english in ("Balance due", "Subtotal", "$1,234.50", "Oct 1, 2026"):
+        assert english not in text
+    # The window never changed language.
+    assert (current_locale(), _("Balance due")) == ("en_CA", "Balance due")
+
+
+def test_the_same_invoice_for_an_english_customer_stays_english(
+    business, customer, one_line, pdf_pages, flat
+) -> None:
+    text = flat(" ".join(pdf_pages(invoice_pdf(InvoiceDocument(business, customer, one_line)))))
+    assert "Balance due" in text and "$1,234.50" in text
+    assert "Solde dû" not in text
+
+
+def test_the_reminder_letter_of_a_french_customer_is_in_french(
+    business, french, one_line, pdf_pages, flat
+) -> None:
+    doc = ReminderDocument(business, french, [one_line], [], TODAY)
+    text = _read(flat(" ".join(pdf_pages(reminder_pdf(doc, ReminderLevel.FRIENDLY)))))
+    for words in (
+        "Petit rappel : compte ACME",
+        "Bonjour Lee Chan,",
+        "ne nous est pas encore parvenu",
+    ):
+        assert words in text
+    assert f"le solde de {FRENCH_AMOUNT} à votre compte" in text
+    assert "23 novembre 2026" in text
+    assert "Friendly reminder" not in text and "$1,234.50" not in text
+    assert (current_locale(), _("Balance due")) == ("en_CA", "Balance due")
