@@ -24,7 +24,7 @@ from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import ZERO, decimal_text
 from diva_desk.documents.style import document_locale
 from diva_desk.errors import BadInput
-from diva_desk.i18n import _, speaking
+from diva_desk.i18n import _, same_language, speaking
 from diva_desk.i18n import format as fmt
 from diva_desk.mail import templates
 from diva_desk.mail.settings import MailSettings, checked_address, load_settings
@@ -105,7 +105,7 @@ def _common(
         "contact_name": customer.contact_name,
         "contact_first_name": _first_word(customer.contact_name),
         "greeting_name": _first_word(person) or customer.name,
-        "date": fmt.date(today, locale=document_locale(business, customer)),
+        "date": fmt.date(today, locale=mail_locale(business, customer)),
         "payment_instructions": instructions,
         "pay_link": pay_link(settings.pay_link, link),
     }
@@ -117,6 +117,18 @@ def pay_link(pattern: str, values: dict[str, str]) -> str:
         return ""
     quoted = {key: quote(value, safe="") for key, value in values.items()}
     return string.Template(pattern).safe_substitute(quoted)
+
+
+def mail_locale(business: r.Business, customer: r.Customer) -> str:
+    """The customer's language when its email texts ship, else the book's.
+
+    The attached PDF follows the customer's language anyway (documents.style); the
+    message's words and figures stay together in one language.
+    """
+    locale = document_locale(business, customer)
+    if same_language(templates.template_folder(locale).name, locale):
+        return locale
+    return business.locale
 
 
 def _filled(name: str, locale: str, values: dict[str, str], book_locale: str) -> tuple[str, str]:
@@ -144,7 +156,7 @@ def invoice_draft(number: str, today: dt.date, to: str | None = None) -> Draft:
         )
     address = _to(doc.customer, to)
     settings = load_settings()
-    locale = document_locale(doc.business, doc.customer)  # the customer's words and figures
+    locale = mail_locale(doc.business, doc.customer)
     total = invoice_totals(invoice.lines, invoice.currency).total
     paid = sum((p.amount for p in doc.payments), ZERO)
     owed = max(total - paid, ZERO)
@@ -207,7 +219,7 @@ def statement_draft(
     customer_id = _customer_id(code)
     doc = statement_document(code, today, payments_since=since)
     address = _to(doc.customer, to)
-    locale = document_locale(doc.business, doc.customer)  # the customer's words and figures
+    locale = mail_locale(doc.business, doc.customer)
     items = open_items(doc.invoices, doc.payments, today)
     owed: dict[str, Decimal] = {}
     late: dict[str, Decimal] = {}
@@ -271,7 +283,7 @@ def reminder_draft(
     doc = reminder_document(code, today)
     items = overdue_items(doc, today)  # the standing's refusal, word for word
     address = _to(doc.customer, to)
-    locale = document_locale(doc.business, doc.customer)  # the customer's words and figures
+    locale = mail_locale(doc.business, doc.customer)
     totals = totals_by_currency(items, doc.installments)
     first = doc.customer.currency
     with speaking(locale):

@@ -41,12 +41,16 @@ from diva_desk.core.customers.promises import DatedPayment, promise_status
 from diva_desk.core.customers.promises import PromiseFacts as PromiseTerms
 from diva_desk.core.money import from_minor, money_text
 from diva_desk.core.records import DEFAULT_LOCALE, Outcome
-from diva_desk.i18n import has_catalog, speaking
+from diva_desk.i18n import speaking
 from diva_desk.store.as_of import open_on, paid_by
 from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import OWNER_CURRENCY
-from diva_desk.store.calls.talking_points import template_folder, template_texts
+from diva_desk.store.calls.talking_points import (
+    customer_languages,
+    template_folder,
+    template_texts,
+)
 from diva_desk.store.customers.history import customer_ratings, ratings_of
 
 #: The ``setting`` keys of the call-list windows: this prefix plus a CallSettings field
@@ -349,18 +353,6 @@ def scripts_for(
             for call in group:
                 scripts[call.customer] = script_for(call, texts.texts, texts.built_in, theirs)
     return {call.customer: scripts[call.customer] for call in calls}
-
-
-def customer_languages(book_locale: str) -> dict[int, str]:
-    """The customers who speak another language than the book's, by id (one query).
-
-    Only languages the app can speak (i18n.has_catalog); the others hear the book's.
-    """
-    rows = db.execute_sql(
-        "SELECT id, language FROM customer WHERE language IS NOT NULL AND language <> ?",
-        (book_locale,),
-    )
-    return {cid: language for cid, language in rows if language and has_catalog(language)}
 
 
 def calls_json(

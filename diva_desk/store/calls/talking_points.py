@@ -17,9 +17,10 @@ from pathlib import Path
 from diva_desk.core.calls.script_templates import TEMPLATE_NAMES, TemplateProblem, check_template
 from diva_desk.core.records import DEFAULT_LOCALE
 from diva_desk.errors import BadInput
-from diva_desk.i18n import _, language_folders
+from diva_desk.i18n import _, has_catalog, language_folders, same_language
 from diva_desk.resources_path import resource_path
 from diva_desk.store.book import models
+from diva_desk.store.book.db import db
 
 #: The ``setting`` key of a rewritten template is this prefix plus the template's name.
 SETTING_PREFIX = "talking_points."
@@ -37,6 +38,11 @@ def template_folder(locale: str) -> Path:
     """The folder of ``locale``'s shipped texts: its language's, else en_CA's."""
     found = language_folders(locale, resource_path("talking_points"))
     return found[0] if found else resource_path("talking_points", DEFAULT_LOCALE)
+
+
+def has_templates(locale: str) -> bool:
+    """Whether talking points ship in ``locale``'s language (English always does)."""
+    return same_language(template_folder(locale).name, locale)
 
 
 @lru_cache(maxsize=8)
@@ -84,3 +90,21 @@ def _known(name: str) -> None:
                 name=name, names=", ".join(TEMPLATE_NAMES)
             )
         )
+
+
+def customer_languages(book_locale: str) -> dict[int, str]:
+    """The customers who speak another language than the book's, by id (one query).
+
+    Only languages the app can speak, words and talking points (i18n.has_catalog,
+    has_templates); the others hear the book's, rather than French figures in
+    English sentences.
+    """
+    rows = db.execute_sql(
+        "SELECT id, language FROM customer WHERE language IS NOT NULL AND language <> ?",
+        (book_locale,),
+    )
+    return {
+        cid: language
+        for cid, language in rows
+        if language and has_catalog(language) and has_templates(language)
+    }

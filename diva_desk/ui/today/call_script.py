@@ -31,7 +31,13 @@ def section_title(section: str) -> str:
     return titles.get(section, section)
 
 
-_REPLY = re.compile(r'^If they say "(?P<said>[^"]+)":\s*(?P<answer>.+)$')
+#: A usual reply, as the talking points write it in English or in French (the script is
+#: in the customer's language): ``If they say "…": "…"`` or ``S'ils disent « … » : « … »``.
+_REPLY = re.compile(
+    r"^(?:If they say|S['’]ils disent|S['’]il dit|S['’]elle dit)\s+"
+    r"(?P<open>[\"“«])\s*(?P<said>[^\"”»]+?)\s*[\"”»]\s*:\s*(?P<answer>.+)$"
+)
+_QUOTES = {"«": ("«\u00a0", "\u00a0»"), '"': ("“", "”"), "“": ("“", "”")}
 
 
 def script_html(script: Script) -> str:
@@ -64,10 +70,14 @@ def script_html(script: Script) -> str:
         reply = _REPLY.match(point.text) if section == "replies" else None
         if reply:
             answer = reply["answer"].strip()
-            if len(answer) > 1 and answer[0] == answer[-1] == '"':
-                answer = answer[1:-1]
-            text = "<b>“{said}”</b><br/>{answer}".format(
-                said=html.escape(reply["said"]), answer=html.escape(answer)
+            if len(answer) > 1 and answer[0] in '"“«' and answer[-1] in '"”»':
+                answer = answer[1:-1].strip()
+            before, after = _QUOTES[reply["open"]]
+            text = "<b>{before}{said}{after}</b><br/>{answer}".format(
+                before=before,
+                said=html.escape(reply["said"]),
+                after=after,
+                answer=html.escape(answer),
             )
         else:
             text = html.escape(point.text)
