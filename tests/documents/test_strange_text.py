@@ -7,6 +7,7 @@ document now; the hypothesis test draws any text into every printed field.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import unicodedata
@@ -17,6 +18,7 @@ import pypdf
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reportlab.pdfgen import canvas
 
 from diva_desk.core.papers import (
     AgingDocument,
@@ -32,10 +34,12 @@ from diva_desk.core.reports.aging import AgingBucket, AgingTotals
 from diva_desk.core.reports.receivables import AgingReport, AgingRow
 from diva_desk.core.text_limits import LIMITS
 from diva_desk.documents.aging_report import aging_report_pdf
+from diva_desk.documents.fonts import REGULAR, register_fonts
 from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.documents.meeting_pack import meeting_pack_pdf
 from diva_desk.documents.reminder import reminder_pdf
 from diva_desk.documents.statement import statement_pdf
+from diva_desk.documents.strange_text import printable
 
 #: 1,000 cases and more with DIVA_DESK_FUZZ=1; a quick sample in the everyday suite.
 FUZZ = os.environ.get("DIVA_DESK_FUZZ") == "1"
@@ -194,3 +198,45 @@ def test_any_accepted_text_prints_and_latin_reads_back(
     for kind, data in documents(b, c, i, p).items():
         flat = "".join(page_text(data).split())
         assert marker in flat, kind
+
+
+
+RIGHT_TO_LEFT = {"Hebrew": "מאפיית כהן", "Arabic": "شركة النور"}
+
+
+@functools.cache
+def _documents_for(name: str) -> dict[str, bytes]:
+    return documents(BUSINESS, replace(CUSTOMER, name=name), INVOICE, PAYMENT)
+
+
+def _drawn_as_is(text: str) -> str:
+    """What pypdf reads back from ``text`` drawn left to right without any reordering."""
+    register_fonts()
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont(REGULAR, 12)
+    page.drawString(72, 700, text)
+    page.save()
+    return pypdf.PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text().strip()
+
+
+def test_the_reading_order_probe_can_fail():
+    """pypdf reads a right-to-left run back to front: drawn in logical order (the bug),
+    a name reads reversed; drawn in visual order (strange_text.printable), it reads right."""
+    for name in RIGHT_TO_LEFT.values():
+        assert unicodedata.normalize("NFKC", _drawn_as_is(name)) == name[::-1]
+        assert unicodedata.normalize("NFKC", _drawn_as_is(printable(name))) == name
+
+
+@pytest.mark.parametrize("script", RIGHT_TO_LEFT)
+@pytest.mark.parametrize("kind", ["invoice", "statement", "reminder", "pack", "aging"])
+def test_a_right_to_left_name_prints_in_reading_order_on_every_document(kind, script):
+    """Every document draws the name right to left, words in reading order, Arabic joined."""
+    name = RIGHT_TO_LEFT[script]
+    drawn = page_text(_documents_for(name)[kind])
+    seen = unicodedata.normalize("NFKC", drawn)
+    assert name in seen and name[::-1] not in seen
+    if script == "Arabic":
+        # Joined: the letters are set in their presentation forms, never isolated.
+        assert any("\ufe70" <= ch <= "\ufefc" for ch in drawn)
+        assert not any(ch in drawn for ch in "شركةالنور")
