@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from diva_desk.i18n import _, speaking
 from diva_desk.i18n import format as fmt
 
 SCRIPT = Path(sys.executable).with_name("diva-desk")
@@ -93,16 +94,20 @@ def test_customers_plain_table(sample_book: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     header = lines[0]
-    assert header.split() == ["Code", "Name", "Balance", "Overdue", "Oldest", "open", "Rating"]
+    # Words, money and dates in the book's language (fr_CA in the sample).
+    with speaking("fr_CA"):
+        heads = [_(h) for h in ("Code", "Name", "Balance", "Overdue", "Oldest open", "Rating")]
+        balance, risky = _("Balance"), _("Risky")
+        up_front = _("Ask for cash or card payment up front")
+    assert header.split() == " ".join(heads).split()
     acme = next(line for line in lines if line.startswith("ACME"))
-    # Money and dates in the book's locale (fr_CA in the sample).
     amount = fmt.money(Decimal("141.28"), "CAD", "fr_CA")
     oldest = fmt.date(dt.date(2026, 10, 1), "medium", "fr_CA")
-    assert amount in acme and oldest in acme and acme.endswith("Risky")
+    assert amount in acme and oldest in acme and acme.endswith(risky)
     # Amounts are right-aligned under their heading.
-    assert acme.index(amount) + len(amount) == header.index("Balance") + len("Balance")
+    assert acme.index(amount) + len(amount) == header.index(balance) + len(balance)
     reason = lines[lines.index(acme) + 1]
-    assert reason.startswith(" " * 6) and "Ask for cash or card payment up front" in reason
+    assert reason.startswith(" " * 6) and up_front in reason
 
 
 def test_a_customer_owing_in_two_currencies_shows_both_never_a_sum(tmp_path: Path) -> None:

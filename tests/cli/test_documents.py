@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from diva_desk.i18n import _, speaking
 from diva_desk.i18n.format import money
 
 SCRIPT = Path(sys.executable).with_name("diva-desk")
@@ -25,6 +26,12 @@ def run(*args: str, data_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         command, capture_output=True, text=True, env=environ, cwd=cwd, timeout=120
     )
+
+
+def french(message: str) -> str:
+    """``message`` as the French catalog says it (the sample book speaks fr_CA)."""
+    with speaking("fr_CA"):
+        return plain(_(message))
 
 
 def pdf_text(path: Path) -> str:
@@ -63,8 +70,9 @@ def test_invoice_pdf_writes_number_pdf_in_the_current_folder(sample: Path, tmp_p
     assert "DD-1040" in text
     assert "Acme Ltd. <Head Office> & Co." in text
     # 241.28 total, 100.00 paid, in the business's fr_CA format.
-    assert "Balance due " + plain(money(Decimal("141.28"), "CAD", "fr_CA")) in text
-    assert "Page 1 of 1" in text
+    # The book and its customers speak French: French words around French figures.
+    assert french("Balance due") + " " + plain(money(Decimal("141.28"), "CAD", "fr_CA")) in text
+    assert french("Page {page} of {pages}").format(page=1, pages=1) in text
 
 
 def test_invoice_pdf_to_a_named_file(sample: Path, tmp_path: Path) -> None:
@@ -75,7 +83,7 @@ def test_invoice_pdf_to_a_named_file(sample: Path, tmp_path: Path) -> None:
     assert "DD-1041" in text
     # The customer reads Arabic, but the app has no Arabic catalog, so the whole
     # invoice is in the business's language: 2501.00, half paid, in fr_CA.
-    assert "Balance due " + plain(money(Decimal("1250.50"), "USD", "fr_CA")) in text
+    assert french("Balance due") + " " + plain(money(Decimal("1250.50"), "USD", "fr_CA")) in text
     assert not list(tmp_path.glob(".*partial"))
 
 
@@ -182,7 +190,7 @@ def test_reminder_pdf_defaults_to_friendly_and_takes_a_file(mixed: Path, tmp_pat
     target = tmp_path / "letter.pdf"
     result = run("reminder-pdf", "acme", "-o", str(target), data_dir=mixed, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Friendly reminder: account ACME" in pdf_text(target)
+    assert french("Friendly reminder: account {account}").format(account="ACME") in pdf_text(target)
 
 
 def test_reminder_pdf_refuses_when_nothing_is_overdue(sample: Path, tmp_path: Path) -> None:

@@ -200,7 +200,6 @@ def test_any_accepted_text_prints_and_latin_reads_back(
         assert marker in flat, kind
 
 
-
 RIGHT_TO_LEFT = {"Hebrew": "מאפיית כהן", "Arabic": "شركة النور"}
 
 
