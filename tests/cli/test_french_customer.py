@@ -16,7 +16,6 @@ from diva_desk.i18n.format import money
 from diva_desk.store.calls.talking_points import has_templates
 from tests.cli.test_cli import SAMPLE, assert_no_traceback, run
 
-
 ENGLISH_AMOUNT = re.compile(r"\$\d")
 FRENCH_AMOUNT = re.compile(r"\d,\d\d \$")
 
