@@ -28,10 +28,16 @@ def run(*args: str, data_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
-def french(message: str) -> str:
+def french(message: str, **values: str) -> str:
     """``message`` as the French catalog says it (the sample book speaks fr_CA)."""
     with speaking("fr_CA"):
-        return plain(_(message))
+        return plain(_(message).format(**values) if values else _(message))
+
+
+def french_part(message: str, **values: str) -> str:
+    """The part of ``message`` after its first placeholder, in French (a name before it)."""
+    said = french(message, **{key: "\0" for key in values})
+    return said.split("\0", 1)[-1].strip().rstrip(".")
 
 
 def pdf_text(path: Path) -> str:
@@ -55,7 +61,7 @@ def sample(tmp_path: Path) -> Path:
 
 def one_line_error(result: subprocess.CompletedProcess, code: int, message: str) -> None:
     assert result.returncode == code
-    assert message in result.stderr
+    assert message in plain(result.stderr)
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr + result.stdout
 
@@ -89,14 +95,22 @@ def test_invoice_pdf_to_a_named_file(sample: Path, tmp_path: Path) -> None:
 
 def test_unknown_invoice_exits_2_with_one_line(sample: Path, tmp_path: Path) -> None:
     result = run("invoice-pdf", "INV-9", data_dir=sample, cwd=tmp_path)
-    one_line_error(result, 2, "no invoice INV-9 in the book")
+    one_line_error(result, 2, french("no invoice {number} in the book", number="INV-9"))
     assert not (tmp_path / "INV-9.pdf").exists()
 
 
 def test_output_into_a_missing_folder_is_a_clear_error(sample: Path, tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "folder" / "x.pdf"
     result = run("invoice-pdf", "DD-1040", "-o", str(target), data_dir=sample, cwd=tmp_path)
-    one_line_error(result, 2, "does not exist")
+    one_line_error(
+        result,
+        2,
+        french(
+            "cannot write {file}: the folder {folder} does not exist",
+            file=str(target),
+            folder=str(target.parent),
+        ),
+    )
     assert str(target.parent) in result.stderr
     assert not target.parent.exists()
 
@@ -124,7 +138,7 @@ def test_statement_pdf_lists_what_the_customer_owes(sample: Path, tmp_path: Path
     text = pdf_text(target)
     assert "Acme Ltd. <Head Office> & Co." in text
     assert "DD-1040" in text
-    assert "Total due " + plain(money(Decimal("141.28"), "CAD", "fr_CA")) in text
+    assert french("Total due") + " " + plain(money(Decimal("141.28"), "CAD", "fr_CA")) in text
 
 
 def test_statement_since_lists_older_payments(sample: Path, tmp_path: Path) -> None:
@@ -140,7 +154,7 @@ def test_unknown_customer_and_bad_date_exit_2(sample: Path, tmp_path: Path) -> N
     one_line_error(
         run("statement-pdf", "NOBODY", data_dir=sample, cwd=tmp_path),
         2,
-        "no customer NOBODY in the book",
+        french("no customer {code} in the book", code="NOBODY"),
     )
     one_line_error(
         run("statement-pdf", "ACME", "--since", "yesterday", data_dir=sample, cwd=tmp_path),
@@ -199,12 +213,15 @@ def test_reminder_pdf_refuses_when_nothing_is_overdue(sample: Path, tmp_path: Pa
     one_line_error(
         run("reminder-pdf", "NOUR", *day, data_dir=sample, cwd=tmp_path),
         2,
-        "has nothing overdue: no reminder is needed",
+        french_part("{customer} has nothing overdue: no reminder is needed.", customer="x"),
     )
     one_line_error(
         run("reminder-pdf", "CAFE", "--level", "final", *day, data_dir=sample, cwd=tmp_path),
         2,
-        "owes nothing at the moment",
+        french_part(
+            "{customer} owes nothing at the moment; there is nothing to remind them of.",
+            customer="x",
+        ),
     )
     assert not list(tmp_path.glob("*.pdf"))
     one_line_error(
@@ -217,12 +234,14 @@ def test_reminder_pdf_refuses_when_nothing_is_overdue(sample: Path, tmp_path: Pa
 def test_codes_and_numbers_are_found_whatever_their_case(sample: Path, tmp_path: Path) -> None:
     result = run("statement-pdf", "acme", "-o", "s.pdf", data_dir=sample, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Wrote the statement for ACME" in result.stdout
+    wrote = french("Wrote the statement for {code} to {file}", code="ACME", file="\0")
+    assert wrote.split("\0")[0] in plain(result.stdout)
     assert "DD-1040" in pdf_text(tmp_path / "s.pdf")
     result = run("invoice-pdf", "dd-1040", data_dir=sample, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "DD-1040.pdf").exists()
-    assert "Wrote invoice DD-1040" in result.stdout
+    wrote = french("Wrote invoice {number} to {file}", number="DD-1040", file="\0")
+    assert wrote.split("\0")[0] in plain(result.stdout)
 
 
 def test_a_case_that_matches_two_codes_is_refused(tmp_path: Path) -> None:
@@ -235,7 +254,11 @@ def test_a_case_that_matches_two_codes_is_refused(tmp_path: Path) -> None:
     one_line_error(
         run("statement-pdf", "acme", data_dir=data, cwd=tmp_path),
         2,
-        "acme matches several customer codes (ACME, Acme): type the code exactly",
+        french(
+            "{typed} matches several customer codes ({found}): type the code exactly",
+            typed="acme",
+            found="ACME, Acme",
+        ),
     )
     # Typed exactly, each is its own.
     assert run("statement-pdf", "Acme", data_dir=data, cwd=tmp_path).returncode == 0

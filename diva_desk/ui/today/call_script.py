@@ -32,9 +32,9 @@ def section_title(section: str) -> str:
 
 
 #: A usual reply, as the talking points write it in English or in French (the script is
-#: in the customer's language): ``If they say "…": "…"`` or ``S'ils disent « … » : « … »``.
+#: in the customer's language): ``If they say "…": "…"`` or ``Si on vous dit « … » : « … »``.
 _REPLY = re.compile(
-    r"^(?:If they say|S['’]ils disent|S['’]il dit|S['’]elle dit)\s+"
+    r"^(?:If they say|Si on vous dit|S['’]ils disent|S['’]il dit|S['’]elle dit)\s+"
     r"(?P<open>[\"“«])\s*(?P<said>[^\"”»]+?)\s*[\"”»]\s*:\s*(?P<answer>.+)$"
 )
 _QUOTES = {"«": ("«\u00a0", "\u00a0»"), '"': ("“", "”"), "“": ("“", "”")}

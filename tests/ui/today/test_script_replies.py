@@ -18,7 +18,7 @@ from diva_desk.ui.today.call_script import script_html
             "<br/>Great, thank you!</p>",
         ),
         (
-            "S'ils disent « le chèque est dans la poste » : « Merci beaucoup! »",
+            "Si on vous dit « le chèque est dans la poste » : « Merci beaucoup! »",
             "<b>«\u00a0le chèque est dans la poste\u00a0»</b>",
             "<br/>Merci beaucoup!</p>",
         ),
