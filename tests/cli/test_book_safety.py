@@ -49,10 +49,19 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def english_sample(where: Path) -> str:
+    """The sample book with its business in English: these tests read the refusals' words."""
+    document = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    document["business"]["locale"] = "en_CA"
+    path = where / "sample-en.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return str(path)
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     data = tmp_path / "data"
-    assert run(data, "import", str(SAMPLE)).returncode == 0
+    assert run(data, "import", english_sample(tmp_path)).returncode == 0
     return data
 
 
@@ -160,7 +169,7 @@ def test_a_book_on_a_read_only_disk_is_read_and_never_written(tmp_path: Path) ->
         pytest.skip("needs root to mount a real read-only file system")
     try:
         folder = disk / "data"
-        assert run(folder, "import", str(SAMPLE)).returncode == 0
+        assert run(folder, "import", english_sample(tmp_path)).returncode == 0
         before = digest(folder / "book.sqlite3")
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         assert run(folder, "today").returncode == 0

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from diva_desk import __version__
+from diva_desk.i18n import _, speaking
 
 SCRIPT = Path(sys.executable).with_name("diva-desk")
 SAMPLE = Path(__file__).parents[1] / "interchange" / "data" / "sample-book.json"
@@ -157,7 +158,10 @@ def test_backup_and_restore(tmp_path: Path) -> None:
     assert run("demo", "--force", data_dir=tmp_path).returncode == 0
     restored = run("restore", str(backup), data_dir=tmp_path)
     assert restored.returncode == 0, restored.stderr
-    assert "previous book was kept" in restored.stdout
+    # Said in the restored book's language (the sample's fr_CA).
+    with speaking("fr_CA"):
+        said = _("Restored {file}. The previous book was kept at {path}")
+    assert said.format(file=backup, path="\0").split("\0")[0] in restored.stdout
     after = json.loads(run("export", data_dir=tmp_path).stdout)
     before = json.loads(original)
     after.pop("exported_at"), before.pop("exported_at")

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from diva_desk.i18n import _, speaking
 from diva_desk.i18n.format import money, month_day
-from tests.cli.test_documents import SAMPLE, one_line_error, pdf_text, plain, run
+from tests.cli.test_documents import SAMPLE, french, one_line_error, pdf_text, plain, run
 
 #: The sample book speaks fr_CA, and so do its messages.
 LOCALE = "fr_CA"
@@ -68,9 +69,12 @@ def test_a_kept_plan_with_nothing_else_overdue_gets_no_letter(agreed: Path, tmp_
     )  # fmt: skip
     next_one = money(Decimal("120.00"), "CAD", LOCALE)
     due = month_day(dt.date(2026, 11, 15), LOCALE)
-    one_line_error(
-        result, 2, f"is on a payment plan: next installment {next_one} due {due}; no reminder"
-    )
+    with speaking(LOCALE):  # the sample book's language
+        said = _(
+            "{customer} is on a payment plan: next installment {amount} due {date}; "
+            "no reminder is needed."
+        ).format(customer="\0", amount=next_one, date=due)
+    one_line_error(result, 2, plain(said.split("\0")[1]))
     assert not list(tmp_path.glob("*.pdf"))
 
 
@@ -83,7 +87,7 @@ def test_the_letter_lists_only_what_is_outside_the_plan(agreed: Path, tmp_path: 
     target = tmp_path / "ACME-reminder-final-2026-12-03.pdf"
     text = pdf_text(target)
     assert "DD-3002" in text and "DD-3001" not in text
-    assert "Total " + plain(money(TOTAL, "CAD", LOCALE)) in text
+    assert french("Total") + " " + plain(money(TOTAL, "CAD", LOCALE)) in text
     # Not the whole balance: DD-3001's 121.28 still owed is the plan's.
     assert plain(money(TOTAL * 2 - Decimal("120.00"), "CAD", LOCALE)) not in text
 
@@ -96,18 +100,22 @@ def test_a_missed_installment_is_asked_for(agreed: Path, tmp_path: Path) -> None
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     text = pdf_text(target)
-    assert "DD-3001" in text and "installment" in text  # the Dec 18 installment, missed
-    assert "Total " + plain(money(TOTAL + Decimal("121.28"), "CAD", LOCALE)) in text
+    # the Dec 18 installment, missed
+    assert french("{invoice} (installment)", invoice="DD-3001") in text
+    assert french("Total") + " " + plain(money(TOTAL + Decimal("121.28"), "CAD", LOCALE)) in text
 
 
 def test_a_promise_not_yet_due_holds_the_letter_until_broken(agreed: Path, tmp_path: Path) -> None:
     promised = money(TOTAL, "CAD", LOCALE)
     by = month_day(dt.date(2026, 12, 10), LOCALE)
+    with speaking(LOCALE):  # the sample book's language
+        said = _("{customer} promised {amount} by {date}; no reminder is needed.")
+    held = plain(said.format(customer="\0", amount=promised, date=by).split("\0")[1])
     for day in ("2026-12-03", "2026-12-10"):
         one_line_error(
             run("reminder-pdf", "CAFE", "--date", day, data_dir=agreed, cwd=tmp_path),
             2,
-            f"promised {promised} by {by}; no reminder is needed",
+            held,
         )
     result = run("reminder-pdf", "CAFE", "--date", "2026-12-11", data_dir=agreed, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -151,7 +159,7 @@ def test_a_promise_for_part_of_an_invoice_lets_the_rest_be_chased(
     assert "DD-3003" in letter
     # It asks only for what the promise does not cover, never the whole invoice.
     rest = plain(money(TOTAL - Decimal("100.00"), "CAD", LOCALE))
-    assert "Total " + rest in letter
+    assert french("Total") + " " + rest in letter
     assert plain(money(TOTAL, "CAD", LOCALE)) not in letter
 
     today = run("today", "--json", "--date", "2026-12-03", data_dir=data, cwd=tmp_path)

@@ -125,11 +125,12 @@ def test_actions_are_greyed_while_a_task_runs(window: MainWindow, qtbot: QtBot) 
 
 
 def test_summary_names_only_what_was_added() -> None:
-    from diva_desk.i18n import set_language
+    from diva_desk.i18n import ngettext, set_language
     from diva_desk.interchange import ImportSummary
 
     assert str(ImportSummary(customers=1, invoices=3)) == "1 customer and 3 invoices"
     assert str(ImportSummary()) == "nothing"
     set_language("fr_CA")
-    # Counts and the list read in the book's language (no French catalog yet for the words).
-    assert str(ImportSummary(customers=1234, invoices=3)).endswith(" et 3 invoices")
+    # Counts, words and the list read in the book's language.
+    invoices = ngettext("{n} invoice", "{n} invoices", 3).format(n=3)
+    assert str(ImportSummary(customers=1234, invoices=3)).endswith(" et " + invoices)
