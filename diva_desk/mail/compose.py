@@ -22,7 +22,6 @@ from diva_desk.core.invoices.instructions import instructions_for_all
 from diva_desk.core.invoices.open_items import open_items
 from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import ZERO, decimal_text
-from diva_desk.documents.style import document_locale
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, same_language, speaking
 from diva_desk.i18n import format as fmt
@@ -125,6 +124,10 @@ def mail_locale(business: r.Business, customer: r.Customer) -> str:
     The attached PDF follows the customer's language anyway (documents.style); the
     message's words and figures stay together in one language.
     """
+    # Here, not at the top: the window imports this module, and documents.style brings
+    # ReportLab, which start-up leaves for the first PDF (tests/ui/shell/test_start_up.py).
+    from diva_desk.documents.style import document_locale
+
     locale = document_locale(business, customer)
     if same_language(templates.template_folder(locale).name, locale):
         return locale
