@@ -249,13 +249,13 @@ class MainWindow(QMainWindow):
     def show_business_settings(self) -> None:
         """The profile, logo and tax rates; a new name or locale shows as soon as saved."""
         dialog = BusinessSettingsDialog(self)
-        dialog.business_saved.connect(self._language_chosen)
         dialog.business_saved.connect(lambda _business: self.refresh())
         dialog.business_saved.connect(
             lambda _business: self.statusBar().showMessage(
                 _("Saved the business profile and tax rates."), 8000
             )
         )
+        dialog.business_saved.connect(self._language_chosen)  # its word last, on the bar
         dialog.exec()
 
     def _language_chosen(self, business: Business) -> None:
@@ -263,14 +263,13 @@ class MainWindow(QMainWindow):
         if same_language(business.locale, self._language_shown):
             return
         install_qt_translations(business.locale)
-        with speaking(business.locale):  # said in the language chosen
-            QMessageBox.information(
-                self,
-                _("Language"),
+        with speaking(business.locale):  # said in the language chosen; no modal to dismiss
+            self.statusBar().showMessage(
                 _(
                     "Amounts and dates follow the new language now; the menus and windows "
                     "change language when Diva Desk starts again."
                 ),
+                15000,
             )
 
     def show_call_settings(self) -> None:
