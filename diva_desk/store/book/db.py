@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,10 +39,18 @@ class BookTooNew(BookProblem):
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 
 
+#: Statements that write only this connection's TEMP schema (a cache's table and
+#: triggers, store.invoices.unpaid): no write to the book, so no guard.
+_TEMP_ONLY = re.compile(
+    r"\s*(CREATE\s+TEMP(ORARY)?\s|(DELETE\s+FROM|INSERT(\s+OR\s+\w+)?\s+INTO)\s+temp\.)",
+    re.IGNORECASE,
+)
+
+
 def _writes(sql: str) -> bool:
     head = sql.lstrip()[:7].upper()
     if head.startswith(_WRITES):
-        return True
+        return _TEMP_ONLY.match(sql) is None
     return head.startswith("WITH") and any(word in sql.upper() for word in _WRITES[:4])
 
 
