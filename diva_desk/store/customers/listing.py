@@ -78,6 +78,11 @@ def customer_list(
     return rows
 
 
+def customer_count() -> int:
+    """How many customers the book holds (archived ones too): one index count."""
+    return int(db.execute_sql("SELECT COUNT(*) FROM customer").fetchone()[0])
+
+
 # --- one customer ---------------------------------------------------------------------
 
 
