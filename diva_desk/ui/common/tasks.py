@@ -104,9 +104,7 @@ class TaskRunner(QObject):
         self._pending[number] = (signals, on_done, on_failed)
         if not was_busy:
             self.busy_changed.emit(True)
-        # Collect garbage here, on the GUI thread: otherwise a collection may run in
-        # the worker and delete a Qt object there, which crashes the process.
-        gc.collect()
+        _collector_off()
         self._pool.start(_Task(number, work, signals, uses_book))
 
     def is_busy(self) -> bool:
@@ -134,6 +132,36 @@ class TaskRunner(QObject):
             self._settled()
 
     def _settled(self) -> None:
+        _collector_back()
         if not self._pending:
             self.busy_changed.emit(False)
         self.task_finished.emit()
+
+
+#: Tasks started and not yet settled, in every runner; and whether the collector was
+#: on when the first of them started.
+_out = 0
+_was_enabled = False
+
+
+def _collector_off() -> None:
+    """No automatic garbage collection while a task is out (on the GUI thread).
+
+    A collection started in a worker may delete a Qt object there, which crashes the
+    process. A full collection on the GUI thread before each task prevented that, but
+    on a large book (thousands of rows and calls alive) it held the window for 150-200
+    ms at every refresh. Instead the collector is off while any task is out, and back on
+    once all have settled: garbage waits for the GUI thread, which collects it as usual.
+    """
+    global _out, _was_enabled
+    if _out == 0:
+        _was_enabled = gc.isenabled()
+        gc.disable()
+    _out += 1
+
+
+def _collector_back() -> None:
+    global _out
+    _out -= 1
+    if _out == 0 and _was_enabled:
+        gc.enable()
