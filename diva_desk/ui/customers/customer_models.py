@@ -127,7 +127,8 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
         return super().data(index, role)
 
     def reload(self, today: dt.date) -> None:
-        self.show_rows(today, self.read_rows(today))
+        self.today = today
+        self.set_rows(customer_list(today))
 
     @staticmethod
     def reads_on_worker() -> bool:
@@ -136,15 +137,16 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
         to read. A smaller list is read at once, and shows a change as it is saved."""
         return customer_count() > WORKER_ROWS
 
-    @staticmethod
-    def read_rows(today: dt.date) -> list[CustomerListRow]:
-        """The rows of ``today``: every customer with their rating. No Qt: a worker may."""
-        return customer_list(today)
+    def read_rows(self, today: dt.date) -> tuple[list[CustomerListRow], list[str]]:
+        """The rows of ``today`` (every customer with their rating) and their search
+        texts. No Qt: a worker may."""
+        rows = customer_list(today)
+        return rows, self.search_texts(rows)
 
-    def show_rows(self, today: dt.date, rows: list[CustomerListRow]) -> None:
-        """Show rows :meth:`read_rows` read (on the GUI thread)."""
+    def show_rows(self, today: dt.date, read: tuple[list[CustomerListRow], list[str]]) -> None:
+        """Show what :meth:`read_rows` read (on the GUI thread)."""
         self.today = today
-        self.set_rows(rows)
+        self.set_rows(*read)
 
     def set_filters(
         self,

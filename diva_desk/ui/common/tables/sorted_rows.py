@@ -48,9 +48,9 @@ class SortedRowModel(RowTableModel[R]):
 
     # --- what is shown -------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[R]) -> None:
+    def set_rows(self, rows: Sequence[R], search: list[str] | None = None) -> None:
         self.beginResetModel()
-        self._take_rows(rows)
+        self._take_rows(rows, search)
         self.generation += 1
         self._arrange()
         self.endResetModel()

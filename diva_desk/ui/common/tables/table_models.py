@@ -127,21 +127,26 @@ class RowTableModel(ColumnSpecs[R], QAbstractTableModel):
 
     # --- feeding -----------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[R]) -> None:
+    def set_rows(self, rows: Sequence[R], search: list[str] | None = None) -> None:
         self.beginResetModel()
-        self._take_rows(rows)
+        self._take_rows(rows, search)
         self.endResetModel()
 
-    def _take_rows(self, rows: Sequence[R]) -> None:
-        """Keep the rows, their folded search texts; forget the ranks (no signal)."""
-        self._rows = list(rows)
+    def search_texts(self, rows: Sequence[R]) -> list[str]:
+        """Each row's folded search text. No Qt: a worker may find them with the rows
+        (``set_rows(rows, search)``), so a long list is not folded on the GUI thread."""
         searchable = [c for c in self._columns if c.searchable]
         phones = [c for c in self._columns if c.phone]
-        self._search = [
+        return [
             fold("\n".join(c.text(row) for c in searchable))
             + "".join("\n" + "".join(ch for ch in c.text(row) if ch.isdigit()) for c in phones)
-            for row in self._rows
+            for row in rows
         ]
+
+    def _take_rows(self, rows: Sequence[R], search: list[str] | None = None) -> None:
+        """Keep the rows, their folded search texts; forget the ranks (no signal)."""
+        self._rows = list(rows)
+        self._search = self.search_texts(self._rows) if search is None else search
         self._ranks = {}
 
     def row_at(self, row: int) -> R:
