@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -167,6 +167,36 @@ def ratings_of(customer_ids: Collection[int], today: dt.date) -> dict[int, Custo
     return _standings(today, None, None, frozenset(customer_ids))
 
 
+def rating_kinds_of(
+    customer_ids: Collection[int], today: dt.date, oldest_open_due: Mapping[int, dt.date]
+) -> dict[int, RatingKind]:
+    """Just the rating of these customers (the call list ranks by nothing more).
+
+    The same answer as :func:`ratings_of`, in the same three statements, found more
+    cheaply: the present-day warnings (a promise broken lately, an invoice long
+    overdue) come first in ``rate_customer`` and need no payment history, so a
+    customer they make risky is rated from their promises and ``oldest_open_due``
+    (the due date of their oldest invoice still open on ``today``, which the call
+    list already holds) alone. Only the others' invoices are walked for their
+    lateness: on the ten-year book, a third of the callers. An open invoice left out
+    of ``oldest_open_due`` only sends its customer the long way.
+    """
+    ids = frozenset(customer_ids)
+    params = {"today": today.isoformat(), "customers": json.dumps(sorted(ids))}
+    promises = _promise_totals(params, _which(None, ids))
+    kinds: dict[int, RatingKind] = {}
+    for cid in ids:
+        # No paid invoice counted: rate_customer can only answer from the warnings
+        # (risky) or else "new"; risky from the warnings holds whatever the history.
+        counted = promises.get(cid, PromiseTotals())
+        warned = stats_from_totals(LatenessTotals(), counted, today, oldest_open_due.get(cid))
+        if rate_customer(warned, today).kind is RatingKind.RISKY:
+            kinds[cid] = RatingKind.RISKY
+    rest = _standings(today, None, None, ids - kinds.keys(), promises)
+    kinds.update((cid, standing.rating.kind) for cid, standing in rest.items())
+    return kinds
+
+
 def promise_outcomes(today: dt.date, customer_id: int | None = None) -> dict[int, PromiseOutcome]:
     """What became of each promise (by promise id), optionally for one customer only."""
     return {
@@ -180,6 +210,7 @@ def _standings(
     default_deposit_percent: Decimal | None,
     customer_id: int | None,
     customers: frozenset[int] | None = None,
+    promises: dict[int, PromiseTotals] | None = None,
 ) -> dict[int, CustomerStanding]:
     if default_deposit_percent is None:
         default_deposit_percent = suggested_deposit_percent()
@@ -189,7 +220,8 @@ def _standings(
         "customers": None if customers is None else json.dumps(sorted(customers)),
     }
     which = _which(customer_id, customers)
-    promises = _promise_totals(params, which)
+    if promises is None:
+        promises = _promise_totals(params, which)
     standings = {}
     # The same few sentences for thousands of customers: format each once.
     terms: dict[tuple[RatingKind, Decimal], str] = {}
