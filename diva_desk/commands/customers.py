@@ -56,7 +56,6 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _customers(args: argparse.Namespace, folder: Path) -> int:
-    from diva_desk.contacts.export import rating_label
     from diva_desk.core.money import money_text
     from diva_desk.i18n import format as fmt
     from diva_desk.store.book.settings import suggested_deposit_percent
@@ -94,6 +93,9 @@ def _customers(args: argparse.Namespace, folder: Path) -> int:
     if not listed:
         say(_("No customers yet."))
         return EXIT_OK
+    # Here, not above: the contacts package brings the importers (and email_validator).
+    from diva_desk.contacts.export import rating_label
+
     table = [
         [_("Code"), _("Name"), _("Balance"), _("Overdue"), _("Oldest open"), _("Rating")],
         *(
