@@ -226,7 +226,8 @@ def _standings(
     # The same few sentences for thousands of customers: format each once.
     terms: dict[tuple[RatingKind, Decimal], str] = {}
     no_promises = PromiseTotals()
-    for row in db.execute_sql(_lateness_sql(which), params).fetchall():
+    lateness = _lateness_sql(which, listed=customers is not None)
+    for row in db.execute_sql(lateness, params).fetchall():
         cid, deposit_units, paid, on_time, weighted, amount, longest, oldest_due = row
         totals = LatenessTotals(
             paid_invoices=paid,
@@ -257,14 +258,14 @@ def _which(customer_id: int | None, customers: frozenset[int] | None) -> str:
     return "1 = 1"
 
 
-def _lateness_sql(which: str) -> str:
-    # A list of customers picks its invoices while reading the table in id order
-    # ("+" keeps SQLite off invoice_customer): the callers of a large book own half its
-    # invoices, and fetching those by customer, scattered over the table, costs twice
-    # as much, and then they have to be sorted by id to group them.
+def _lateness_sql(which: str, *, listed: bool = False) -> str:
+    # A list of customers (``listed``) picks its invoices while reading the table in id
+    # order ("+" keeps SQLite off invoice_customer): the callers of a large book own half
+    # its invoices, and fetching those by customer, scattered over the table, costs
+    # twice as much, and then they have to be sorted by id to group them.
     return _LATENESS.format(
         paid_date=paid_date_sql("i.paid", "i.last_paid"),
-        only=which.format(column="+i.customer_id" if "json_each" in which else "i.customer_id"),
+        only=which.format(column="+i.customer_id" if listed else "i.customer_id"),
         only_customer=which.format(column="c.id"),
         face_weighted=face_value_sql("weighted", "currency"),
         face_amount=face_value_sql("amount", "currency"),
