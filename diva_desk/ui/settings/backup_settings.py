@@ -60,7 +60,7 @@ def destination_status(folder: Path | None) -> str:
     moment = last_written(folder)
     if moment is None:
         return _("No copy has been written to {folder} yet.").format(folder=folder)
-    return _("Last written {date}.").format(date=format.datetime(moment))
+    return _("Last written {date}").format(date=format.datetime(moment))
 
 
 class BackupSettingsDialog(QDialog):
@@ -88,7 +88,7 @@ class BackupSettingsDialog(QDialog):
         daily_layout.addWidget(explained)
         latest = last_written(folder) if folder.is_dir() else None
         self.latest_label = QLabel(
-            _("Latest copy: {date}.").format(date=format.datetime(latest))
+            _("Latest copy: {date}").format(date=format.datetime(latest))
             if latest is not None
             else _("No copy has been written yet."),
             daily,
@@ -133,7 +133,7 @@ class BackupSettingsDialog(QDialog):
         tasks.busy_changed.connect(self._busy)
         self.show_destination()
         layout.activate()
-        fit_to_screen(self, 600, max(layout.totalHeightForWidth(600), 360))
+        fit_to_screen(self, 600, max(layout.totalHeightForWidth(600), 200))
 
     def show_destination(self) -> None:
         folder = maintenance.second_destination()
