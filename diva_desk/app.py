@@ -103,14 +103,15 @@ def _show_window(app: QApplication, opened: Opened, instance: SingleInstance) ->
     from diva_desk.ui.shell.single_instance import bring_to_front
 
     shown: list[QWidget] = []
-    # Another start on this book: the window (or the first-run dialog) comes forward.
-    instance.raise_requested.connect(
-        lambda: (
-            bring_to_front(QApplication.activeModalWidget() or shown[-1])
-            if shown or QApplication.activeModalWidget()
-            else None
-        )
-    )
+
+    def come_forward() -> None:
+        """Another start on this book: the window (or the first-run dialog) comes forward."""
+        front = QApplication.activeModalWidget() or (shown[-1] if shown else None)
+        if front is not None:
+            bring_to_front(front)
+            log.info("%s brought to the front for another start", type(front).__name__)
+
+    instance.raise_requested.connect(come_forward)
     business = get_business()
     if business is None:
         set_language(first_run_language())

@@ -97,9 +97,10 @@ def test_a_server_that_cannot_listen_means_read_only(
     assert instance._lock is None  # the lock is let go, so a later window can have the book
 
 
-def _app_process(data: Path, home: Path) -> subprocess.Popen[bytes]:
+def _app_process(data: Path, home: Path, **more: str) -> subprocess.Popen[bytes]:
     env = dict(
         os.environ,
+        **more,
         QT_QPA_PLATFORM="offscreen",
         HOME=str(home),
         XDG_CONFIG_HOME=str(home / "config"),
@@ -133,10 +134,26 @@ def test_two_real_processes_one_window(tmp_path: Path) -> None:
         assert second.returncode == 0, err.decode()
         assert first.poll() is None  # the first window is still up
         deadline = time.monotonic() + 10
-        while "another start on this book asked for this window" not in log.read_text():
+        while "MainWindow brought to the front for another start" not in log.read_text():
             assert time.monotonic() < deadline, log.read_text()
             time.sleep(0.1)
         assert "it was asked to come to the front" in log.read_text()
+
+        # A start that cannot see the first window's socket (another session's
+        # temporary folder) finds the book's lock held, and opens it read-only.
+        (tmp_path / "other-session").mkdir()
+        third = _app_process(data, tmp_path, TMPDIR=str(tmp_path / "other-session"))
+        try:
+            deadline = time.monotonic() + 60
+            while "book opened read-only: Another program has this book open" not in (
+                log.read_text()
+            ):
+                assert third.poll() is None, third.communicate()[1].decode()
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+        finally:
+            third.terminate()
+            third.communicate(timeout=30)
     finally:
         first.terminate()
         first.communicate(timeout=30)
