@@ -94,6 +94,11 @@ def test_restore_dialog_lists_the_copies_newest_first(
     # The newest is chosen, so Enter restores it.
     assert dialog.restore_button.isEnabled() and dialog.restore_button.isDefault()
     assert dialog.view.selectionModel().selectedRows()[0].row() == 0
+    dialog.show()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.chosen == dialog.model.copies[1]
 
 
 def test_restore_puts_the_copy_back_keeps_the_book_aside_and_rereads_it(
