@@ -63,18 +63,10 @@ def _outbox(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _status_words(message: object) -> str:
-    from diva_desk.mail.outbox import OutboxMessage
+    from diva_desk.mail.outbox import OutboxMessage, status_words
 
     assert isinstance(message, OutboxMessage)
-    if message.maybe_sent:
-        return _("may have been sent")
-    return {
-        "queued": _("queued"),
-        "sending": _("sending"),
-        "sent": _("sent"),
-        "failed": _("failed"),
-        "cancelled": _("cancelled"),
-    }.get(message.status, message.status)
+    return status_words(message.status, message.maybe_sent)
 
 
 def _as_json(message: object) -> dict[str, object]:
