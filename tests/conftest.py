@@ -68,3 +68,28 @@ def catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callabl
     monkeypatch.undo()
     forget()
     i18n.set_language("en_CA")
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[..., tuple[int, str, str]]]:
+    """``cli("--data-dir", d, "outbox")``: the command line in this process (so that a
+    ``catalog`` installed here speaks), as (exit status, stdout, stderr)."""
+    import logging
+
+    from diva_desk.cli import main
+
+    def run(*args: str | Path) -> tuple[int, str, str]:
+        capsys.readouterr()
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as stopped:  # argparse: --help, usage errors
+            code = stopped.code if isinstance(stopped.code, int) else 1
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield run
+    root = logging.getLogger()
+    for handler in list(root.handlers):  # the log main() opened in the data folder
+        if getattr(handler, "_diva_desk", False):
+            root.removeHandler(handler)
+            handler.close()

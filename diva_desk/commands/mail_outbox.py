@@ -12,7 +12,7 @@ from pathlib import Path
 
 from diva_desk.commands.common import EXIT_FAILED, EXIT_OK, cut_to_width, table_row, text_width
 from diva_desk.commands.output import complain, say, say_json
-from diva_desk.i18n import _
+from diva_desk.i18n import _, ngettext
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -103,11 +103,11 @@ def _send_now() -> int:
     for message_id in result.untried:
         complain(_("message {id} not sent: {reason}").format(id=message_id, reason=result.stopped))
     if result.sent:
+        total = len(result.sent) + len(result.problems) + len(result.untried)
         say(
-            _("Sent {count} of {total} messages.").format(
-                count=len(result.sent),
-                total=len(result.sent) + len(result.problems) + len(result.untried),
-            )
+            ngettext(
+                "Sent {count} of {total} message.", "Sent {count} of {total} messages.", total
+            ).format(count=len(result.sent), total=total)
         )
     say(outbox.waiting_words(outbox.waiting_count()))
     return EXIT_OK if result.all_went else EXIT_FAILED

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import peewee
 import pytest
 
 from diva_desk.errors import BadInput
 from diva_desk.mail import outbox, sending
+from diva_desk.store.book.db import close_book
 from tests.mail.conftest import SmtpServer, set_up
 
 
@@ -53,3 +55,17 @@ def test_the_note_of_an_emailed_reminder_names_the_letter_in_french(
     note = mail_book.execute_sql("SELECT notes FROM interaction WHERE channel = 'email'")
     said = note.fetchone()[0]
     assert said.startswith("Envoi par courriel à ap@acme.example\u00a0: rappel ferme de ")
+
+
+def test_sending_a_single_message_says_message(
+    mail_book: peewee.SqliteDatabase,
+    smtp_plain: SmtpServer,
+    book_path: Path,
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    set_up(smtp_plain)
+    sending.send_invoice("DD-1040", dt.date.today())
+    close_book()
+    code, out, _err = cli("--data-dir", book_path.parent, "outbox", "send")
+    assert code == 0
+    assert out.splitlines()[0] == "Sent 1 of 1 message."
