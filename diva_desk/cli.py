@@ -30,29 +30,27 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = (book, documents, customers, today, aging, mail, mail_outbox)
 
 
-def N_(message: str) -> str:
-    """A message marked for the catalog and translated where it is used (by argparse)."""
-    return message
+def argparse_messages() -> tuple[str, ...]:
+    """argparse's own words a person sees, in its English (Python 3.11's argparse).
 
-
-#: argparse's own words a person sees, in its English (Python 3.11's argparse), here so
-#: that pybabel puts them in our catalog; argparse asks for them through
-#: :func:`_argparse_speaks_ours`. Its "error:" line is not among them: ``_Parser``
-#: writes its own.
-ARGPARSE_MESSAGES = (
-    N_("usage: "),
-    N_("positional arguments"),
-    N_("options"),
-    N_("show this help message and exit"),
-    N_("the following arguments are required: %s"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"),
-    N_("argument %(argument_name)s: %(message)s"),
-    N_("unrecognized arguments: %s"),
-    N_("expected one argument"),
-    N_("invalid %(type)s value: %(value)r"),
-    N_("ambiguous option: %(option)s could match %(matches)s"),
-    N_("not allowed with argument %s"),
-)
+    Listed here, through ``_()``, so that pybabel puts them in our catalog; argparse
+    asks for them itself (:func:`_argparse_speaks_ours`), and a test checks that it
+    still uses each. Its "error:" line is not among them: ``_Parser`` writes its own.
+    """
+    return (
+        _("usage: "),
+        _("positional arguments"),
+        _("options"),
+        _("show this help message and exit"),
+        _("the following arguments are required: %s"),
+        _("invalid choice: %(value)r (choose from %(choices)s)"),
+        _("argument %(argument_name)s: %(message)s"),
+        _("unrecognized arguments: %s"),
+        _("expected one argument"),
+        _("invalid %(type)s value: %(value)r"),
+        _("ambiguous option: %(option)s could match %(matches)s"),
+        _("not allowed with argument %s"),
+    )
 
 
 def _argparse_speaks_ours() -> None:
