@@ -200,6 +200,10 @@ def ui_operations(today: dt.date) -> list[Operation]:
             for column in range(shown_model.columnCount()):
                 shown_model.data(shown_model.index(row, column), Qt.ItemDataRole.DisplayRole)
 
+    def load_customers() -> None:
+        customers.reload(today)
+        shown(customers.view)  # the first rows' ratings are read as they are painted
+
     def newest_first() -> None:
         invoices.search.clear()
         invoices.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # as the tab opens
@@ -232,7 +236,7 @@ def ui_operations(today: dt.date) -> list[Operation]:
         for c, heading in enumerate(headings)
     ]
     return [
-        Operation("ui: customer list load", lambda: customers.reload(today)),
+        Operation("ui: customer list load", load_customers),
         Operation(
             "ui: customer search keystroke",
             type_into(customers.search, "m"),
