@@ -127,10 +127,10 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     ]
     taxes: list[str] = []
     for line in doc.invoice.lines:
-        tax = ""
-        if line.tax_name and line.tax_rate:
-            tax = style.text(line.tax_name) + " " + f.rate(line.tax_rate)
-            taxes.append(style.text(line.tax_name) + "\u00a0" + f.rate(line.tax_rate))
+        # Each tax of the line on its own line of the cell: "GST 5 %" over "QST 9.975 %".
+        charged = [tax for tax in line.taxes if tax.name and tax.rate]
+        tax = "<br/>".join(style.text(t.name) + " " + f.rate(t.rate) for t in charged)
+        taxes += [style.text(t.name) + "\u00a0" + f.rate(t.rate) for t in charged]
         rows.append(
             [
                 style.paragraph(style.text(line.description), style.CELL),
@@ -153,15 +153,21 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     return table
 
 
-def _tax_summary(f: _Figures, width: float) -> list[Flowable]:
+def _tax_summary(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
+    """Each tax on a row of its own, with the business's registration number for it under
+    its name (the number a customer claims its input tax credit with)."""
     if not f.totals.taxes:
         return []
     rows: list[list[object]] = [blocks.head(_("Tax"), _("Rate"), _("On"), _("Tax"), numeric_from=1)]
     rates = [f.rate(tax.rate) for tax in f.totals.taxes]
     for tax, rate in zip(f.totals.taxes, rates, strict=True):
+        name = style.text(tax.name)
+        if number := doc.business.registration_for(tax.name):
+            name += f'<br/><font size="7" color="#{style.MUTED.hexval()[2:]}">'
+            name += style.text(_("No. {number}").format(number=number)) + "</font>"
         rows.append(
             [
-                style.paragraph(style.text(tax.name), style.CELL),
+                style.paragraph(name, style.CELL),
                 style.paragraph(rate, style.CELL_RIGHT),
                 style.paragraph(f.money(tax.base), style.CELL_RIGHT),
                 style.paragraph(f.money(tax.amount), style.CELL_RIGHT),
@@ -279,7 +285,7 @@ def _summary(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     """Taxes and how to pay on the left, totals and balance on the right, on one page."""
     left_width, gap = width * 0.46, width * 0.06
     right_width = width - left_width - gap
-    left = _tax_summary(f, left_width)
+    left = _tax_summary(doc, f, left_width)
     how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, [doc.invoice.currency])
     if how and left:
         left.append(Spacer(1, 5 * mm))

@@ -19,7 +19,12 @@ from diva_desk.i18n.format import number
 from diva_desk.store.book import models
 from diva_desk.store.book.db import db
 from diva_desk.store.book.settings import save_payment_instructions_by_currency
-from diva_desk.store.book.tax_rates import TaxRateRow, save_tax_rates
+from diva_desk.store.book.tax_rates import (
+    TaxRateRow,
+    save_tax_rates,
+    save_tax_registrations,
+    tax_registrations,
+)
 
 
 class Unchanged(enum.Enum):
@@ -60,8 +65,13 @@ def get_business() -> records.Business | None:
     if row is None:
         return None
     return records.Business(
-        **{f.name: getattr(row, f.name) for f in dataclasses.fields(records.Business)}
+        **{f.name: getattr(row, f.name) for f in _COLUMNS},
+        tax_registrations=tax_registrations(),
     )
+
+
+#: The record's fields that are columns of the business row (the numbers have a table).
+_COLUMNS = tuple(f for f in dataclasses.fields(records.Business) if f.name != "tax_registrations")
 
 
 def save_business(business: records.Business) -> None:
@@ -76,11 +86,12 @@ def save_business(business: records.Business) -> None:
         )
         if problem:
             raise BadInput(problem)
-        values = dataclasses.asdict(business)
+        values = {f.name: getattr(business, f.name) for f in _COLUMNS}
         if models.Business.get_or_none(models.Business.id == 1) is None:
             models.Business.create(id=1, **values)
         else:
             models.Business.update(**values).where(models.Business.id == 1).execute()
+        save_tax_registrations(business.tax_registrations)
 
 
 def highest_invoice_number(prefix: str) -> int | None:
