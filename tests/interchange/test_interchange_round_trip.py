@@ -355,5 +355,5 @@ def test_the_example_in_the_user_docs_imports_as_it_says(book: peewee.SqliteData
     assert (invoice.due_date, invoice.currency, invoice.total_minor) == (
         dt.date(2026, 11, 17),
         "CAD",
-        24013,
+        24433,
     )
