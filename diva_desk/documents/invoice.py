@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -154,25 +155,27 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
 
 
 def _tax_summary(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
-    """Each tax on a row of its own, with the business's registration number for it under
-    its name (the number a customer claims its input tax credit with)."""
+    """Each tax on a row of its own, and under it, across the table, the business's
+    registration number for that tax (what the customer claims its input tax credit with)."""
     if not f.totals.taxes:
         return []
     rows: list[list[object]] = [blocks.head(_("Tax"), _("Rate"), _("On"), _("Tax"), numeric_from=1)]
+    number_rows: list[int] = []
     rates = [f.rate(tax.rate) for tax in f.totals.taxes]
     for tax, rate in zip(f.totals.taxes, rates, strict=True):
-        name = style.text(tax.name)
-        if number := doc.business.registration_for(tax.name):
-            name += f'<br/><font size="7" color="#{style.MUTED.hexval()[2:]}">'
-            name += style.text(_("No. {number}").format(number=number)) + "</font>"
         rows.append(
             [
-                style.paragraph(name, style.CELL),
+                style.paragraph(style.text(tax.name), style.CELL),
                 style.paragraph(rate, style.CELL_RIGHT),
                 style.paragraph(f.money(tax.base), style.CELL_RIGHT),
                 style.paragraph(f.money(tax.amount), style.CELL_RIGHT),
             ]
         )
+        if number := doc.business.registration_for(tax.name):
+            text = _("{tax} registration no. {number}").format(tax=tax.name, number=number)
+            small = f'<font size="7" color="#{style.MUTED.hexval()[2:]}">{style.text(text)}</font>'
+            number_rows.append(len(rows))
+            rows.append([style.paragraph(small, style.CELL), "", "", ""])
     # A rate such as "14,975 %" must stay on one line: its column is as wide as the
     # widest rate (and its heading), the amounts share what is left.
     rate_width = max(
@@ -185,6 +188,15 @@ def _tax_summary(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowab
         rows, colWidths=[rest * 0.24, rate_width, rest * 0.40, rest * 0.36], hAlign="LEFT"
     )
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=1))
+    # The number row belongs to the tax above it: no rule between them, little room.
+    for row in number_rows:
+        table.setStyle(
+            [
+                ("SPAN", (0, row), (-1, row)),
+                ("LINEBELOW", (0, row - 1), (-1, row - 1), 0.6, colors.white),
+                ("TOPPADDING", (0, row), (-1, row), 0),
+            ]
+        )
     return [style.paragraph(style.text(_("Tax summary").upper()), style.LABEL), Spacer(1, 3), table]
 
 

@@ -19,6 +19,7 @@ from diva_desk.i18n.format import number
 from diva_desk.store.book import models
 from diva_desk.store.book.db import db
 from diva_desk.store.book.settings import save_payment_instructions_by_currency
+from diva_desk.store.book.tax_groups import TaxGroupRow, save_tax_groups
 from diva_desk.store.book.tax_rates import (
     TaxRateRow,
     save_tax_rates,
@@ -138,12 +139,14 @@ def save_business_settings(
     logo: bytes | Unchanged | None = UNCHANGED,
     tax_rates: Sequence[TaxRateRow] | None = None,
     instructions_by_currency: Mapping[str, str] | None = None,
+    tax_groups: Sequence[TaxGroupRow] | None = None,
 ) -> None:
     """Save the business profile and, where given, the logo, tax rates and payment
     instructions by currency, all in one transaction: all of it is saved or none.
 
-    ``logo`` left out keeps the logo; ``None`` removes it. ``tax_rates`` and
-    ``instructions_by_currency`` left out (None) keep what the book has.
+    ``logo`` left out keeps the logo; ``None`` removes it. ``tax_rates``, ``tax_groups``
+    and ``instructions_by_currency`` left out (None) keep what the book has; the
+    business's tax registration numbers are part of ``business``.
     """
     with db.atomic():
         save_business(business)
@@ -151,5 +154,7 @@ def save_business_settings(
             save_logo(logo)
         if tax_rates is not None:
             save_tax_rates(tax_rates)
+        if tax_groups is not None:
+            save_tax_groups(tax_groups)
         if instructions_by_currency is not None:
             save_payment_instructions_by_currency(instructions_by_currency)
