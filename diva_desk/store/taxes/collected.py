@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from diva_desk.core.records import InvoiceLine
 from diva_desk.core.invoices.tax_summary import TaxSummary, tax_summary
+from diva_desk.core.records import InvoiceLine
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
 from diva_desk.store.taxes.lines import taxes_of_lines
