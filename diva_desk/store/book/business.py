@@ -76,7 +76,8 @@ _COLUMNS = tuple(f for f in dataclasses.fields(records.Business) if f.name != "t
 
 
 def save_business(business: records.Business) -> None:
-    """Create or replace the profile (the logo, not part of the record, is kept).
+    """Create or replace the profile (the logo, not part of the record, is kept, and so
+    are the tax registration numbers: save_business_settings replaces those).
 
     Refuses (BadInput) a next invoice number at or below one already used with the
     same prefix: the counter must never hand out a number twice.
@@ -92,7 +93,6 @@ def save_business(business: records.Business) -> None:
             models.Business.create(id=1, **values)
         else:
             models.Business.update(**values).where(models.Business.id == 1).execute()
-        save_tax_registrations(business.tax_registrations)
 
 
 def highest_invoice_number(prefix: str) -> int | None:
@@ -150,6 +150,7 @@ def save_business_settings(
     """
     with db.atomic():
         save_business(business)
+        save_tax_registrations(business.tax_registrations)
         if not isinstance(logo, Unchanged):
             save_logo(logo)
         if tax_rates is not None:
