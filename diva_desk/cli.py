@@ -16,7 +16,16 @@ import sys
 from collections.abc import Sequence
 
 from diva_desk import __version__, paths
-from diva_desk.commands import aging, book, customers, documents, mail, mail_outbox, today
+from diva_desk.commands import (
+    aging,
+    book,
+    customers,
+    documents,
+    mail,
+    mail_outbox,
+    taxes,
+    today,
+)
 from diva_desk.commands.common import EXIT_BAD_INPUT, EXIT_FAILED, open_book_in
 from diva_desk.commands.output import complain, escaped
 from diva_desk.errors import BadInput, BookProblem
@@ -27,7 +36,7 @@ from diva_desk.store.book.health import peek_locale
 log = logging.getLogger(__name__)
 
 #: Each module adds its subcommands with ``register(subparsers)``.
-COMMAND_MODULES = (book, documents, customers, today, aging, mail, mail_outbox)
+COMMAND_MODULES = (book, documents, customers, today, aging, taxes, mail, mail_outbox)
 
 
 def argparse_messages() -> tuple[str, ...]:

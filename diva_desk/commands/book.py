@@ -24,11 +24,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     demo.set_defaults(run=_demo)
 
-    imp = commands.add_parser("import", help=_("add a book in interchange format v1"))
+    imp = commands.add_parser("import", help=_("add a book in interchange format v1 or v2"))
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.set_defaults(run=_import)
 
-    exp = commands.add_parser("export", help=_("write the whole book in interchange format v1"))
+    exp = commands.add_parser("export", help=_("write the whole book in interchange format v2"))
     exp.add_argument("-o", "--output", metavar="FILE", type=Path, help=_("default: stdout"))
     exp.set_defaults(run=_export)
 
