@@ -226,7 +226,7 @@ def _standings(
     # The same few sentences for thousands of customers: format each once.
     terms: dict[tuple[RatingKind, Decimal], str] = {}
     no_promises = PromiseTotals()
-    lateness = _lateness_sql(which, listed=customers is not None)
+    lateness = _lateness_sql(which, listed=customers is not None and len(customers) > SCAN_ABOVE)
     for row in db.execute_sql(lateness, params).fetchall():
         cid, deposit_units, paid, on_time, weighted, amount, longest, oldest_due = row
         totals = LatenessTotals(
@@ -258,11 +258,16 @@ def _which(customer_id: int | None, customers: frozenset[int] | None) -> str:
     return "1 = 1"
 
 
+#: A list of more customers than this has its invoices read in one pass over the table.
+SCAN_ABOVE = 300
+
+
 def _lateness_sql(which: str, *, listed: bool = False) -> str:
-    # A list of customers (``listed``) picks its invoices while reading the table in id
-    # order ("+" keeps SQLite off invoice_customer): the callers of a large book own half
-    # its invoices, and fetching those by customer, scattered over the table, costs
-    # twice as much, and then they have to be sorted by id to group them.
+    # A long list of customers (``listed``) picks its invoices while reading the table in
+    # id order ("+" keeps SQLite off invoice_customer): the callers of a large book own
+    # half its invoices, and fetching those by customer, scattered over the table, costs
+    # twice as much, and then they have to be sorted by id to group them. A page of
+    # customers (the customer list rates the rows it shows) goes through the index.
     return _LATENESS.format(
         paid_date=paid_date_sql("i.paid", "i.last_paid"),
         only=which.format(column="+i.customer_id" if listed else "i.customer_id"),

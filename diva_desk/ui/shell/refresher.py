@@ -3,12 +3,9 @@
 Every change (an outcome, a payment, a saved invoice) and F5 call
 :meth:`Refresher.refresh`. What it reads, and where:
 
-* the list tab in view is read again: a model whose rows grow with the book (the
-  customer list: every customer with their rating) says so (``reads_on_worker()``,
-  for a large book), and its ``read_rows(today)`` runs on the worker after the
-  Today panel's day, then ``show_rows(today, rows)`` on the GUI thread; a short
-  list, or a model reading a page of rows in SQL (the invoices), reloads at once.
-  The tabs out of view are only marked stale and read when they are shown, so the
+* the list tab in view reloads its model at once (``tab.model.reload(today)``: the
+  list models read a window of rows, so this does not grow with the book); the
+  tabs out of view are only marked stale and read when they are shown, so the
   window opens with one list read, and a payment recorded from the Customers tab
   does not re-read the invoice list;
 * the Reports tab reads its figures on a worker, and only while it is shown;
@@ -18,9 +15,8 @@ Every change (an outcome, a payment, a saved invoice) and F5 call
   at a time: a refresh asked for while one is out is remembered, the result that
   comes back is dropped as stale, and the newest refresh is read instead.
 
-While a read is out (the day's or a list's), :attr:`Refresher.busy_changed` is true
-and the window says "Reading the book…" in its status bar. A list's reading that
-comes back after a newer one was asked for is dropped, as the day's is.
+While the Today panel's read is out, :attr:`Refresher.busy_changed` is true and the
+window says "Reading the book…" in its status bar.
 """
 
 from __future__ import annotations
@@ -79,36 +75,29 @@ class Refresher(QObject):
         self._reading = False
         #: A refresh asked for while a read was out: its day.
         self._again: dt.date | None = None
-        #: Each list's latest reading asked for (a number), while it is out.
-        self._list_reads: dict[ListTab, int] = {}
-        self._asked = 0
-        self._busy = False
         tabs.currentChanged.connect(self._tab_shown)
 
     def refresh(self, today: dt.date) -> None:
         """Read again what the window shows for ``today``: the slow parts on a worker."""
         self._today = today
-        # The day first: the worker reads in turn, and the calls are what the owner waits for.
-        self._read_today(today)
         current = self._tabs.currentWidget()
         for tab in self._lists:
             if tab is current:
                 self._stale.discard(tab)
-                self._read_list(tab, today)
+                tab.model.reload(today)
             else:
                 self._stale.add(tab)
         self._reports.reload(today)
+        self._read_today(today)
 
     def is_reading(self) -> bool:
-        """Whether the Today panel's day or a list in view is still to be read."""
-        return self._reading or bool(self._list_reads)
+        """Whether the Today panel's day is still to be read."""
+        return self._reading
 
     def ensure_read(self, tab: ListTab) -> None:
         """Read a list out of view now, when something is about to look a row up in it."""
         if tab in self._stale and self._today is not None:
             self._stale.discard(tab)
-            if self._list_reads.pop(tab, None) is not None:
-                self._update_busy()  # what the worker brings back is older than this
             tab.model.reload(self._today)
 
     def _tab_shown(self, index: int) -> None:
@@ -117,40 +106,6 @@ class Refresher(QObject):
             # At once: what shows a tab may select a row in it next (show_customer_in).
             self.ensure_read(tab)
 
-    # --- a list whose rows grow with the book, on the worker ---------------------------
-
-    def _read_list(self, tab: ListTab, today: dt.date) -> None:
-        model = tab.model
-        on_worker = getattr(model, "reads_on_worker", None)
-        if on_worker is None or not on_worker():
-            model.reload(today)  # a page of rows read in SQL, or a short list: at once
-            return
-        read_rows = model.read_rows
-        self._asked += 1
-        asked = self._list_reads[tab] = self._asked
-
-        def done(rows: object) -> None:
-            if self._list_reads.get(tab) != asked:
-                return  # a newer reading of this list was asked for: it follows
-            del self._list_reads[tab]
-            model.show_rows(today, rows)
-            self._update_busy()
-
-        def failed(error: BaseException) -> None:
-            if self._list_reads.get(tab) == asked:
-                del self._list_reads[tab]
-                self._update_busy()
-            show_failure(tab, error)
-
-        self._update_busy()
-        self.reads.run(lambda: read_rows(today), done, failed)
-
-    def _update_busy(self) -> None:
-        busy = self.is_reading()
-        if busy != self._busy:
-            self._busy = busy
-            self.busy_changed.emit(busy)
-
     # --- the Today panel's day, on the worker ------------------------------------------
 
     def _read_today(self, today: dt.date) -> None:
@@ -158,7 +113,7 @@ class Refresher(QObject):
             self._again = today  # the read out now comes back stale; this one follows it
             return
         self._reading = True
-        self._update_busy()
+        self.busy_changed.emit(True)
         shown = self._panel.list.target
         self.reads.run(lambda: read_today(today, shown), self._was_read, self._not_read)
 
@@ -168,12 +123,12 @@ class Refresher(QObject):
             day, self._again = self._again, None
             self._read_today(day)  # a newer refresh wins: this reading is dropped
             return
-        self._update_busy()
+        self.busy_changed.emit(False)
         self.read.emit(reading)  # first: the panel may say it is filled before returning
         self._panel.show_reading(reading)
 
     def _not_read(self, error: BaseException) -> None:
         self._reading = False
         self._again = None
-        self._update_busy()
+        self.busy_changed.emit(False)
         show_failure(self._panel, error)

@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 from diva_desk.core import records as r
 from diva_desk.store.book import models as m
 from diva_desk.store.invoices.payments import record_payment
-from diva_desk.ui.customers import customer_models
 from diva_desk.ui.shell.main_window import MainWindow
 from diva_desk.ui.today import today_reading
 
@@ -96,36 +95,6 @@ def test_a_newer_refresh_wins_and_the_stale_reading_is_dropped(
     window.refresh()
     settle(qtbot, window)
     assert shown == ["Owed to you: $1,150.00"]
-
-
-def test_a_large_customer_list_is_read_on_the_worker_and_a_stale_reading_dropped(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Past WORKER_ROWS customers (the ten-year book) the list's rows, every customer
-    with their rating, are read off the GUI thread after a change; the GUI thread only
-    shows them. Two refreshes in a row show the second reading only."""
-    monkeypatch.setattr("diva_desk.ui.customers.customer_models.WORKER_ROWS", 0)
-    threads: list[threading.Thread] = []
-    customer_list = customer_models.customer_list
-
-    def watched(*args: object, **kwargs: object) -> object:
-        threads.append(threading.current_thread())
-        return customer_list(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("diva_desk.ui.customers.customer_models.customer_list", watched)
-    window.tabs.setCurrentWidget(window.customers)
-    counted = resets(window)
-    pay_acme("400.00")
-    window.refresh()
-    window.refresh()
-    assert counted["customers"] == 0  # nothing read on the GUI thread by refresh()
-    assert window.reading_label.isVisibleTo(window)
-    settle(qtbot, window)
-    assert counted == {"customers": 1, "invoices": 0, "followups": 0}
-    assert len(threads) == 2 and threading.main_thread() not in threads
-    assert not window.reading_label.isVisibleTo(window)
-    acme = next(row for row in window.customers.model._rows if row.code == "ACME")
-    assert acme.balances == {"CAD": Decimal("600.00")}
 
 
 def test_building_the_window_reads_no_interactions(

@@ -48,9 +48,9 @@ class SortedRowModel(RowTableModel[R]):
 
     # --- what is shown -------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[R], search: list[str] | None = None) -> None:
+    def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
-        self._take_rows(rows, search)
+        self._take_rows(rows)
         self.generation += 1
         self._arrange()
         self.endResetModel()
@@ -95,12 +95,14 @@ class SortedRowModel(RowTableModel[R]):
         if not search_only:
             self._passing = [i for i, row in enumerate(self._rows) if self.accepts(row)]
         candidates = self._found_rows if narrower else self._passing
-        texts, words, number = self._search, self._words, self._number
+        words, number = self._words, self._number
         if not words:
             found = list(self._passing)
         elif number is None and not any(phone_digits(word) for word in words):
+            texts = self.search_texts()
             found = [i for i in candidates if all(word in texts[i] for word in words)]
         else:
+            texts = self.search_texts()
             found = [
                 i
                 for i in candidates

@@ -122,38 +122,53 @@ class RowTableModel(ColumnSpecs[R], QAbstractTableModel):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[R] = []
-        self._search: list[str] = []
+        #: Each row's folded search text, worked out at the first search after a reading.
+        self._search: list[str] | None = None
         self._ranks: dict[int, list[int]] = {}
 
     # --- feeding -----------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[R], search: list[str] | None = None) -> None:
+    def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
-        self._take_rows(rows, search)
+        self._take_rows(rows)
         self.endResetModel()
 
-    def search_texts(self, rows: Sequence[R]) -> list[str]:
-        """Each row's folded search text. No Qt: a worker may find them with the rows
-        (``set_rows(rows, search)``), so a long list is not folded on the GUI thread."""
-        searchable = [c for c in self._columns if c.searchable]
-        phones = [c for c in self._columns if c.phone]
-        return [
-            fold("\n".join(c.text(row) for c in searchable))
-            + "".join("\n" + "".join(ch for ch in c.text(row) if ch.isdigit()) for c in phones)
-            for row in rows
-        ]
-
-    def _take_rows(self, rows: Sequence[R], search: list[str] | None = None) -> None:
+    def _take_rows(self, rows: Sequence[R]) -> None:
         """Keep the rows, their folded search texts; forget the ranks (no signal)."""
         self._rows = list(rows)
-        self._search = self.search_texts(self._rows) if search is None else search
+        self._search = None
         self._ranks = {}
+
+    def search_texts(self) -> list[str]:
+        """Each row's folded searchable text and its phone numbers' digits, by row.
+
+        Worked out when first searched (not at every reading: most readings are never
+        searched), then kept until the rows are read again.
+        """
+        if self._search is None:
+            self._search = self._fold_rows()
+        return self._search
+
+    def _fold_rows(self) -> list[str]:
+        searchable = [c for c in self._columns if c.searchable and self._searched(c)]
+        phones = [c for c in self._columns if c.phone]
+        # Folded column by column (the same text as folding them joined): most columns are
+        # ASCII, which fold lowers without decomposing every letter.
+        return [
+            "\n".join([fold(c.text(row)) for c in searchable])
+            + "".join(["\n" + "".join(filter(str.isdigit, c.text(row))) for c in phones])
+            for row in self._rows
+        ]
+
+    def _searched(self, column: Column[R]) -> bool:
+        """Whether a searchable column's text is searched now (a subclass may wait)."""
+        return True
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
 
     def search_text(self, row: int) -> str:
-        return self._search[row]
+        return self.search_texts()[row]
 
     # --- Qt's model interface --------------------------------------------------------
 
@@ -184,7 +199,10 @@ class RowTableModel(ColumnSpecs[R], QAbstractTableModel):
             spec = self._columns[column]
             value = spec.value or (lambda row: fold(spec.text(row)))
             keys = [value(row) for row in self._rows]
-            order = sorted(range(len(keys)), key=lambda i: _none_last(keys[i]))
+            # Stable: rows with equal values, and the rows with none (last), keep their order.
+            valued = (i for i, key in enumerate(keys) if key is not None)
+            order = sorted(valued, key=keys.__getitem__)
+            order += [i for i, key in enumerate(keys) if key is None]
             ranks = [0] * len(keys)
             rank, previous = 0, object()
             for i in order:
@@ -220,10 +238,6 @@ def header_data(column: Column[Any], role: int) -> Any:
     if role == Qt.ItemDataRole.ToolTipRole:
         return column.tip or None
     return None
-
-
-def _none_last(value: Any) -> tuple[bool, Any]:
-    return (value is None, 0 if value is None else value)
 
 
 class SearchProxyModel(QSortFilterProxyModel):
