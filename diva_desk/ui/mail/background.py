@@ -86,6 +86,14 @@ class OutboxSender(QObject):
         if self._running or self._paused:
             self._again = bool(self._again) or everything
             return
+        from diva_desk.mail import outbox
+
+        try:
+            if not outbox.waiting_count():
+                return  # nothing waits: no round (a quick count, on this thread)
+        except Exception as exc:  # the book between two (a restore): the next tick tries
+            log.warning("The outbox could not be read: %s", exc)
+            return
         self._running = True
         context = self.context
         self.tasks.run(
@@ -117,11 +125,16 @@ class OutboxSender(QObject):
 
     def _done(self, result: object) -> None:
         self._running = False
+        if self._stopped:
+            return  # the window closed while the round ended: nothing to show it in
         self.round_done.emit(result)
         self._next()
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
+        if self._stopped:
+            log.warning("The outbox round ended in trouble as the window closed: %s", error)
+            return
         if isinstance(error, UserFacingError):
             self.round_failed.emit(str(error))
         else:  # a bug: in the log with its traceback, and said in the status bar

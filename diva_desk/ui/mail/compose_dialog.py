@@ -101,6 +101,10 @@ class ComposeDialog(QDialog):
         )
         self.attachment.setObjectName("composeAttachment")
         self.attachment.setFlat(True)
+        style.themed(
+            self.attachment,
+            "QPushButton { color: palette(link); text-decoration: underline; border: none; }",
+        )
         self.attachment.setAutoDefault(False)
         self.attachment.setCursor(Qt.CursorShape.PointingHandCursor)
         self.attachment.setToolTip(_("Open the PDF as the customer will get it"))

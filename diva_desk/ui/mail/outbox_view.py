@@ -207,8 +207,9 @@ class OutboxDialog(QDialog):
 
     def _update_buttons(self) -> None:
         m = self.selected()
+        reason = reason_words(m) if m is not None else ""
         self.detail.setText(
-            f"{status_words(m)}: {m.subject} → {m.to}. {reason_words(m)}".rstrip(". ") + "."
+            f"{status_words(m)} · {m.subject} → {m.to}\n{reason[:1].upper()}{reason[1:]}"
             if m is not None
             else ""
         )

@@ -102,7 +102,9 @@ def email_button(parent: QWidget, chosen: Callable[[str], object]) -> QPushButto
     The window shows the message before it goes (ui.mail); once queued it is in the
     customer's history, so the call leaves today's list like any other outcome.
     """
-    button = QPushButton(_("Email a &reminder…"), parent)
+    # No Alt letter: every letter of it is taken in view (a tab's or another button's);
+    # Tab reaches it on the card, and Space opens its menu.
+    button = QPushButton(_("Email a reminder…"), parent)
     button.setObjectName("emailReminder")
     button.setToolTip(_("Email a reminder with the letter attached, instead of calling"))
     button.setAutoDefault(False)
