@@ -230,3 +230,18 @@ def test_print_the_selected_invoices_in_one_job(
         qtbot.keyClick(tab.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert len(PdfReader(out).pages) == 3
     assert window.statusBar().currentMessage() == "Printed 3 invoices: 3 pages."
+
+
+def test_send_on_a_sent_invoice_goes_straight_to_its_email(
+    window: MainWindow, qtbot: QtBot, dialogs: Dialogs
+) -> None:
+    tab = window.invoices
+    select(tab, "INV-1001")  # sent, to Acme, who has no email on file
+    assert tab.send_action.isEnabled()
+    tab.send_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.opened) and isinstance(dialogs.opened[-1], ComposeDialog))
+    email = dialogs.opened[-1]
+    assert dialogs.confirmations == []  # nothing to confirm: nothing changes until Send
+    assert email.windowTitle() == "Email invoice INV-1001" and email.to.text() == ""
+    select(tab, "INV-1004")
+    assert tab.send_action.isEnabled()

@@ -125,3 +125,52 @@ def test_a_reminder_the_standing_forbids_gets_the_letters_sentence_and_no_dialog
     assert opened == [] and shown
     assert "promise" in shown[0].lower()
     assert outbox.waiting_count() == 0
+
+
+def test_a_customer_without_an_email_gets_an_empty_to_and_the_history_names_what_was_typed(
+    qtbot: QtBot, mail_book: peewee.SqliteDatabase, smtp_plain: SmtpServer
+) -> None:
+    set_up(smtp_plain)
+    dialog = _dialog(qtbot, compose.statement_draft("NOUR", TODAY, to=""))
+    assert dialog.to.text() == ""
+    dialog.send_button.click()  # nobody to send to: refused, naming the field
+    assert dialog.problem.text().startswith("to: ") and outbox.waiting_count() == 0
+    dialog.to.setText("fatima@alnour.example")
+    dialog.send_button.click()
+    (message,) = outbox.messages()
+    assert message.to == "fatima@alnour.example"
+    notes = [i.notes for i in m.Interaction.select().where(m.Interaction.channel == "email")]
+    assert notes == ["Emailed a statement of account to fatima@alnour.example."]
+
+
+def test_the_customer_menu_emails_and_holds_the_reminders_a_promise_covers(
+    qtbot: QtBot, mail_book: peewee.SqliteDatabase, smtp_plain: SmtpServer, monkeypatch
+) -> None:
+    from diva_desk.store.calls.outcomes import promised_to_pay
+    from diva_desk.ui.shell.main_window import MainWindow
+
+    set_up(smtp_plain)
+    window = MainWindow(today=dt.date.today)
+    qtbot.addWidget(window)
+    acme = m.Customer.get(m.Customer.code == "ACME").id
+    monkeypatch.setattr(window, "_selected_customer", lambda: (acme, "ACME"))
+    window.mail.customer._selected = window._selected_customer
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Customer")
+    menu.aboutToShow.emit()
+    statement = menu.findChild(type(window.mail.outbox_action), "emailStatement")
+    firm = menu.findChild(type(window.mail.outbox_action), "email_reminder_firm")
+    assert statement.isEnabled() and firm.isEnabled()
+
+    def send(dialog: ComposeDialog) -> None:
+        assert dialog.windowTitle() == "Email a statement to ACME"
+        dialog.send_button.click()
+
+    monkeypatch.setattr(dialogs, "exec_dialog", lambda d: send(d) or d.result())
+    statement.trigger()
+    qtbot.waitUntil(lambda: outbox.messages() != [], timeout=10000)
+    assert outbox.messages()[0].kind == "statement"
+
+    promised_to_pay(acme, None, Decimal("141.28"), TODAY + dt.timedelta(days=10), "",
+                    dt.datetime.now())  # fmt: skip
+    menu.aboutToShow.emit()
+    assert not firm.isEnabled() and "promise" in firm.toolTip().lower()
