@@ -49,7 +49,9 @@ def compose(
 
     def ready(draft: Draft) -> None:
         dialog = ComposeDialog(draft, parent)
-        if dialogs.exec_dialog(dialog) != QDialog.DialogCode.Accepted.value:
+        answer = dialogs.exec_dialog(dialog)
+        dialog.setParent(None)  # not kept by the window: gone with its last reference
+        if answer != QDialog.DialogCode.Accepted.value:
             return
         sent = dialog.draft
         if dialog.queued_id is not None:

@@ -121,6 +121,7 @@ class WindowMail(QObject):
         dialog = OutboxDialog(self.sender, self._window)
         dialog.changed.connect(self.book_changed.emit)
         dialogs.exec_dialog(dialog)
+        dialog.deleteLater()  # no longer read again after each round
         self.show_count()
 
     def email_reminder(self, code: str, level: str) -> None:
