@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 from diva_desk import paths
 from diva_desk.commands.common import EXIT_OK, open_book_in, read_input, write_atomically
 from diva_desk.commands.output import say, say_data
 from diva_desk.errors import BadInput
-from diva_desk.i18n import _
+from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import format as fmt
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -22,11 +24,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     demo.set_defaults(run=_demo)
 
-    imp = commands.add_parser("import", help=_("add a book in interchange format v1"))
+    imp = commands.add_parser("import", help=_("add a book in interchange format v1 or v2"))
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.set_defaults(run=_import)
 
-    exp = commands.add_parser("export", help=_("write the whole book in interchange format v1"))
+    exp = commands.add_parser("export", help=_("write the whole book in interchange format v2"))
     exp.add_argument("-o", "--output", metavar="FILE", type=Path, help=_("default: stdout"))
     exp.set_defaults(run=_export)
 
@@ -76,9 +78,15 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
         say(_("Kept the previous book at {path}").format(path=kept))
     contents = demo_contents(dt.date.today())
     replace_contents(contents)
+    customers, invoices = len(contents.customers), len(contents.invoices)
     say(
-        _("Demo book ready: {customers} customers, {invoices} invoices.").format(
-            customers=len(contents.customers), invoices=len(contents.invoices)
+        _("Demo book ready: {customers}, {invoices}.").format(
+            customers=ngettext("{count} customer", "{count} customers", customers).format(
+                count=customers
+            ),
+            invoices=ngettext("{count} invoice", "{count} invoices", invoices).format(
+                count=invoices
+            ),
         )
     )
     return EXIT_OK
@@ -163,7 +171,7 @@ def _list_backups(folder: Path, *, as_json: bool) -> int:
     header = [_("taken"), _("size"), _("invoices"), _("kind"), _("file")]
     cells = [
         [
-            copy.taken.strftime("%Y-%m-%d %H:%M"),
+            fmt.datetime(copy.taken),
             _size(copy.size),
             "?" if copy.invoices is None else str(copy.invoices),
             _("daily") if copy.daily else _("kept"),
@@ -179,10 +187,11 @@ def _list_backups(folder: Path, *, as_json: bool) -> int:
 
 def _size(size: int) -> str:
     if size < 1024:
-        return f"{size} B"
+        return _("{size} B").format(size=fmt.number(size))
+    tenth = Decimal("0.1")
     if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return _("{size} KB").format(size=fmt.number((Decimal(size) / 1024).quantize(tenth)))
+    return _("{size} MB").format(size=fmt.number((Decimal(size) / 1024**2).quantize(tenth)))
 
 
 def _restore(args: argparse.Namespace, folder: Path) -> int:

@@ -147,8 +147,8 @@ def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
     for planned in plan.creates:
         c = planned.customer
         details = ", ".join(v for v in (c.contact_name, c.email, c.phone) if v)
-        line = _("line {line}").format(line=planned.line)
-        say(f"  {line}: {c.code}  {c.name}" + (f"  ({details})" if details else ""))
+        created = f"{c.code}  {c.name}" + (f"  ({details})" if details else "")
+        say("  " + _("line {line}: {message}").format(line=planned.line, message=created))
     skipped = plan.skipped
     if skipped:
         say(
@@ -157,9 +157,14 @@ def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
             )
         )
         for row in skipped:
-            line = _("line {line}").format(line=row.line)
-            name = f" ({row.name})" if row.name else ""
-            say(f"  {line}{name}: {row.reason}")
+            said = (
+                _("line {line} ({name}): {message}").format(
+                    line=row.line, name=row.name, message=row.reason
+                )
+                if row.name
+                else _("line {line}: {message}").format(line=row.line, message=row.reason)
+            )
+            say("  " + said)
     if args.dry_run:
         say(_("Nothing was written (dry run)."))
     return EXIT_OK

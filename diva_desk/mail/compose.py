@@ -22,6 +22,7 @@ from diva_desk.core.invoices.instructions import instructions_for_all
 from diva_desk.core.invoices.open_items import open_items
 from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import ZERO, decimal_text
+from diva_desk.core.papers import reminder_name
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
@@ -329,8 +330,8 @@ def reminder_draft(
         body=body,
         attachment_name=f"{_file_name(code)}-reminder-{level}-{today.isoformat()}.pdf",
         attachment=reminder_pdf(doc, level),
-        note=_("Emailed a {level} reminder for {amount} to {to}.").format(
-            level=level, amount=amount, to=address or BLANK_TO
+        note=_("Emailed a {reminder} for {amount} to {to}.").format(
+            reminder=reminder_name(level), amount=amount, to=address or BLANK_TO
         ),
     )
 

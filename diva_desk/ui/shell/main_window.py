@@ -35,6 +35,7 @@ from diva_desk.ui.reports.reports_tab import ReportsTab
 from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.settings.mail_settings import MailSettingsDialog
+from diva_desk.ui.shell import read_only
 from diva_desk.ui.shell.book_actions import BookActions
 from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, data_places
 from diva_desk.ui.shell.new_action import TabNewAction
@@ -277,11 +278,12 @@ class MainWindow(QMainWindow):
     def data_places(self) -> tuple[Path, Path, Path]:
         return data_places(self._data_dir or Path.home(), self.book_actions.backup_folder)
 
-    def show_read_only(self) -> None:
-        """The book was opened read-only: say so for as long as the window is open."""
+    def show_read_only(self, reason: str) -> None:
+        """The book was opened read-only: a banner saying why, and every write action off."""
         self.read_only_label = QLabel(_("Read-only: changes cannot be saved"), self)
         self.read_only_label.setStyleSheet("font-weight: bold")
         self.statusBar().insertPermanentWidget(0, self.read_only_label)
+        self.read_only = read_only.show_read_only(self, reason)
         self.mail.stop()  # the outbox cannot be marked sent in a read-only book
 
     def show_data_places(self) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QKeySequence
 
 from diva_desk.i18n import _
+from diva_desk.ui.settings.backup_settings import show_backup_settings
 from diva_desk.ui.shell.new_action import NewChoice, TabNewAction
 
 #: The main window (ui.shell.main_window.MainWindow), not imported: it imports this module.
@@ -153,6 +154,13 @@ def build_menus(window: MainWindow) -> None:
         window, _("&Mail server and sender…"), window.show_mail_settings
     )
     settings_menu.addAction(window.mail_settings_action)
+    window.backup_settings_action = window_action(
+        window,
+        _("Bac&kups…"),
+        lambda: show_backup_settings(window, window.tasks),
+        tip=_("The daily copies, and a second folder (a USB stick, a synced folder) for them"),
+    )
+    settings_menu.addAction(window.backup_settings_action)
 
     help_menu = window.menuBar().addMenu(_("&Help"))
     window.shortcuts_action = window_action(

@@ -31,7 +31,28 @@ def section_title(section: str) -> str:
     return titles.get(section, section)
 
 
-_REPLY = re.compile(r'^If they say "(?P<said>[^"]+)":\s*(?P<answer>.+)$')
+#: A usual reply, in any language: a lead-in without quotes ("If they say", "Si on vous
+#: dit"), what the customer says in quotes ("…", “…” or « … »), a colon, and the answer.
+_REPLY = re.compile(
+    r'^[^"“”«»:]*(?:"(?P<straight>[^"]+)"|“(?P<curly>[^”]+)”|«\s*(?P<angle>[^»]+?)\s*»)'
+    r"\s*:\s*(?P<answer>.+)$"
+)
+#: Each kind of quotation marks, opening and closing.
+_QUOTES = (('"', '"'), ("“", "”"), ("«", "»"))
+
+
+def _reply_html(reply: re.Match[str]) -> str:
+    """What was said in bold, in the quotation marks it was written with; the answer below."""
+    answer = reply["answer"].strip()
+    for opening, closing in _QUOTES:
+        if len(answer) > 1 and answer.startswith(opening) and answer.endswith(closing):
+            answer = answer[1:-1].strip()
+            break
+    if reply["angle"]:
+        said = f"«\u00a0{html.escape(reply['angle'])}\u00a0»"
+    else:
+        said = f"“{html.escape(reply['straight'] or reply['curly'])}”"
+    return f"<b>{said}</b><br/>{html.escape(answer)}"
 
 
 def script_html(script: Script) -> str:
@@ -62,15 +83,7 @@ def script_html(script: Script) -> str:
                 f'font-size:8pt; font-weight:600;">{html.escape(title.upper())}</p>'
             )
         reply = _REPLY.match(point.text) if section == "replies" else None
-        if reply:
-            answer = reply["answer"].strip()
-            if len(answer) > 1 and answer[0] == answer[-1] == '"':
-                answer = answer[1:-1]
-            text = "<b>“{said}”</b><br/>{answer}".format(
-                said=html.escape(reply["said"]), answer=html.escape(answer)
-            )
-        else:
-            text = html.escape(point.text)
+        text = _reply_html(reply) if reply else html.escape(point.text)
         parts.append(f'<p style="margin-top:2px; margin-bottom:4px;">{text}</p>')
     for problem in script.problems:
         parts.append(
