@@ -57,11 +57,20 @@ def recipient(customer: r.Customer) -> str:
     return (customer.ap_email or customer.email).strip()
 
 
+#: Where the history line names the recipient of a message made with ``to=""`` for a
+#: customer with no email (the window's compose dialog: the owner types one).
+BLANK_TO = "{to}"
+
+
 def _to(customer: r.Customer, to: str | None) -> str:
-    if to is not None:
+    """The recipient: ``to``, else the customer's. ``to=""`` asks for the customer's, or
+    none (""), where ``None`` refuses a customer without one."""
+    if to is not None and to.strip():
         return checked_address(_("to"), to)
     address = recipient(customer)
     if not address:
+        if to is not None:
+            return ""
         raise BadInput(
             _(
                 "{customer} has no email address: add theirs (or their accounts-payable "
@@ -183,7 +192,9 @@ def invoice_draft(number: str, today: dt.date, to: str | None = None) -> Draft:
         body=body,
         attachment_name=_file_name(invoice.number) + ".pdf",
         attachment=invoice_pdf(doc),
-        note=_("Emailed invoice {number} to {to}.").format(number=invoice.number, to=address),
+        note=_("Emailed invoice {number} to {to}.").format(
+            number=invoice.number, to=address or BLANK_TO
+        ),
     )
 
 
@@ -241,7 +252,7 @@ def statement_draft(
         body=body,
         attachment_name=f"{_file_name(code)}-statement-{today.isoformat()}.pdf",
         attachment=statement_pdf(doc),
-        note=_("Emailed a statement of account to {to}.").format(to=address),
+        note=_("Emailed a statement of account to {to}.").format(to=address or BLANK_TO),
     )
 
 
@@ -320,7 +331,7 @@ def reminder_draft(
         attachment_name=f"{_file_name(code)}-reminder-{level}-{today.isoformat()}.pdf",
         attachment=reminder_pdf(doc, level),
         note=_("Emailed a {reminder} for {amount} to {to}.").format(
-            reminder=reminder_name(level), amount=amount, to=address
+            reminder=reminder_name(level), amount=amount, to=address or BLANK_TO
         ),
     )
 

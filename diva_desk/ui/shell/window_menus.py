@@ -117,6 +117,9 @@ def build_menus(window: MainWindow) -> None:
             )
         )
 
+    view_menu.addSeparator()
+    view_menu.addAction(window.mail.outbox_action)
+
     customer_menu = window.menuBar().addMenu(_("&Customer"))
     for action in window.customers.actions_for_menu():
         customer_menu.addAction(action)
@@ -125,8 +128,15 @@ def build_menus(window: MainWindow) -> None:
     customer_menu.aboutToShow.connect(
         lambda: [a.setEnabled(window._selected_customer() is not None) for a in documents]
     )
-    # After the line above: a customer keeping a plan or a promise gets no reminder.
+    # Emailed: the statement and the reminders, the same documents attached.
+    customer_menu.addSeparator()
+    emails = window.mail.customer.add_to(customer_menu)
+    customer_menu.aboutToShow.connect(
+        lambda: [a.setEnabled(window._selected_customer() is not None) for a in emails]
+    )
+    # After the lines above: a customer keeping a plan or a promise gets no reminder.
     customer_menu.aboutToShow.connect(window.customer_documents.check_reminders)
+    customer_menu.aboutToShow.connect(window.mail.customer.check_reminders)
     window.customers.new_action.triggered.connect(
         lambda _checked=False: window.tabs.setCurrentWidget(window.customers)
     )
