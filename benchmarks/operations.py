@@ -86,6 +86,7 @@ def store_operations(path: Path, today: dt.date) -> list[Operation]:
     from diva_desk.store.customers import listing as customers
     from diva_desk.store.invoices import lists as queries
     from diva_desk.store.invoices.documents import invoice_document
+    from diva_desk.store.invoices.unpaid import forget_unpaid, unpaid_invoices
 
     sample = samples()
     call_list = calls.calls_today(today)
@@ -142,10 +143,24 @@ def store_operations(path: Path, today: dt.date) -> list[Operation]:
             f"calls.scripts_for ({len(call_list)} calls)",
             lambda: calls.scripts_for(call_list, today),
         ),
+        # On this connection, whose lists kept the invoices still owing (as the window's
+        # GUI thread), then on a fresh one (a command, a worker): see store.invoices.unpaid.
         Operation("reports.aging_report", lambda: reports.aging_report(today)),
         Operation("reports.top_debtors", lambda: reports.top_debtors(today)),
         Operation("reports.days_sales_outstanding", lambda: reports.days_sales_outstanding(today)),
         Operation("reports.dso_trend", lambda: reports.dso_trend(today)),
+        Operation(
+            "reports.aging_report, fresh connection",
+            lambda: reports.aging_report(today),
+            before=forget_unpaid,
+            after=lambda: unpaid_invoices(today),
+        ),
+        Operation(
+            "reports.dso_trend, fresh connection",
+            lambda: reports.dso_trend(today),
+            before=forget_unpaid,
+            after=lambda: unpaid_invoices(today),
+        ),
         Operation("reports.money_by_month", lambda: reports.money_by_month(today)),
         Operation("invoice pdf (first in process)", one_invoice(sample["latest"]), once=True),
         Operation("invoice pdf (warm)", one_invoice(sample["paid"])),
@@ -172,6 +187,7 @@ def ui_operations(today: dt.date) -> list[Operation]:
         from PySide6.QtTest import QTest
         from PySide6.QtWidgets import QApplication
 
+        from diva_desk.store.invoices.unpaid import forget_unpaid, unpaid_invoices
         from diva_desk.ui.common.tasks import TaskRunner
         from diva_desk.ui.customers.customers_tab import CustomersTab
         from diva_desk.ui.invoices.invoices_tab import InvoicesTab
@@ -199,6 +215,10 @@ def ui_operations(today: dt.date) -> list[Operation]:
         for row in range(min(rows, shown_model.rowCount())):
             for column in range(shown_model.columnCount()):
                 shown_model.data(shown_model.index(row, column), Qt.ItemDataRole.DisplayRole)
+
+    def load_customers() -> None:
+        customers.reload(today)
+        shown(customers.view)  # the first rows' ratings are read as they are painted
 
     def newest_first() -> None:
         invoices.search.clear()
@@ -232,7 +252,7 @@ def ui_operations(today: dt.date) -> list[Operation]:
         for c, heading in enumerate(headings)
     ]
     return [
-        Operation("ui: customer list load", lambda: customers.reload(today)),
+        Operation("ui: customer list load", load_customers),
         Operation(
             "ui: customer search keystroke",
             type_into(customers.search, "m"),
@@ -248,5 +268,11 @@ def ui_operations(today: dt.date) -> list[Operation]:
             before=newest_first,
             after=newest_first,
         ),
-        Operation("ui: Reports tab figures (read_figures)", lambda: read_figures(today)),
+        # Read on a worker in the window: a connection of its own, which has kept nothing.
+        Operation(
+            "ui: Reports tab figures (read_figures)",
+            lambda: read_figures(today),
+            before=forget_unpaid,
+            after=lambda: unpaid_invoices(today),
+        ),
     ]

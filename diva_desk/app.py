@@ -3,9 +3,11 @@
 Runs when ``diva-desk`` is given no command (see cli.py). A book that cannot
 be used as it is (damaged, cut short, empty, read-only, from a newer version) is
 explained with its ways forward (ui/shell/book_opening.py); quitting there exits
-with status 1. The day's quick check and copy run in the background; any bug
-after that is logged and shown as "Something went wrong" with the log's path,
-never as a raw traceback.
+with status 1. A second start on a book a window has open brings that window to
+the front and exits 0; where it cannot, the book opens read-only with a banner.
+The day's quick check and copy run in the background; any bug after that is
+logged and shown as "Something went wrong" with the log's path, never as a raw
+traceback.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from diva_desk import __version__
 from diva_desk.i18n import _, set_language
@@ -31,6 +33,7 @@ from diva_desk.ui.common.window_state import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
     from diva_desk.ui.shell.book_opening import Opened
+    from diva_desk.ui.shell.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +77,7 @@ def run_app(data_dir: Path) -> int:
         return 1
     install_excepthook(log_file)
     log.info("diva-desk %s starting with the book in %s", __version__, data_dir)
-    from diva_desk.ui.shell.book_opening import open_for_window
+    from diva_desk.ui.shell.book_opening import claim_for_window, open_for_window
 
     while True:
         opened = open_for_window(data_dir)
@@ -82,22 +85,39 @@ def run_app(data_dir: Path) -> int:
             log.info("no book opened; quitting")
             return 1
         data_dir = opened.data_dir
+        claimed = claim_for_window(opened)
+        if claimed is None:  # the window that has this book came to the front
+            close_book()
+            return 0
+        instance, opened = claimed
         try:
-            status = _show_window(app, opened)
+            status = _show_window(app, opened, instance)
         finally:
+            instance.release()
             close_book()
         if not isinstance(status, Path):
             return status
         data_dir = status  # another book was chosen from the window
 
 
-def _show_window(app: QApplication, opened: Opened) -> int | Path:
+def _show_window(app: QApplication, opened: Opened, instance: SingleInstance) -> int | Path:
     """The exit status, or the data folder of another book the person chose."""
     from diva_desk.ui.shell.book_opening import check_in_background, choose_data_folder
     from diva_desk.ui.shell.first_run import FirstRunDialog
     from diva_desk.ui.shell.languages import install_qt_translations
     from diva_desk.ui.shell.main_window import MainWindow
+    from diva_desk.ui.shell.single_instance import bring_to_front
 
+    shown: list[QWidget] = []
+
+    def come_forward() -> None:
+        """Another start on this book: the window (or the first-run dialog) comes forward."""
+        front = QApplication.activeModalWidget() or (shown[-1] if shown else None)
+        if front is not None:
+            bring_to_front(front)
+            log.info("%s brought to the front for another start", type(front).__name__)
+
+    instance.raise_requested.connect(come_forward)
     business = get_business()
     if business is None:
         set_language(first_run_language())
@@ -111,8 +131,9 @@ def _show_window(app: QApplication, opened: Opened) -> int | Path:
     install_qt_translations(business.locale)
     data_dir = opened.data_dir
     window = MainWindow(data_dir=data_dir)
+    shown.append(window)
     if opened.read_only:
-        window.show_read_only()
+        window.show_read_only(opened.reason)
     other: list[Path] = []
 
     def other_book() -> None:

@@ -16,32 +16,115 @@ import sys
 from collections.abc import Sequence
 
 from diva_desk import __version__, paths
-from diva_desk.commands import aging, book, customers, documents, mail, mail_outbox, today
+from diva_desk.commands import (
+    aging,
+    book,
+    customers,
+    documents,
+    mail,
+    mail_outbox,
+    taxes,
+    today,
+)
 from diva_desk.commands.common import EXIT_BAD_INPUT, EXIT_FAILED, open_book_in
 from diva_desk.commands.output import complain, escaped
 from diva_desk.errors import BadInput, BookProblem
-from diva_desk.i18n import _
+from diva_desk.i18n import _, ngettext, set_language
+from diva_desk.i18n.format import is_known_locale
+from diva_desk.store.book.health import peek_locale
 
 log = logging.getLogger(__name__)
 
 #: Each module adds its subcommands with ``register(subparsers)``.
-COMMAND_MODULES = (book, documents, customers, today, aging, mail, mail_outbox)
+COMMAND_MODULES = (book, documents, customers, today, aging, taxes, mail, mail_outbox)
+
+
+def argparse_messages() -> tuple[str, ...]:
+    """argparse's own words a person sees, in its English (Python 3.11's argparse).
+
+    Listed here, through ``_()``, so that pybabel puts them in our catalog; argparse
+    asks for them itself (:func:`_argparse_speaks_ours`), and a test checks that it
+    still uses each. Its "error:" line is not among them: ``_Parser`` writes its own.
+    """
+    return (
+        _("usage: "),
+        _("positional arguments"),
+        _("options"),
+        _("show this help message and exit"),
+        _("the following arguments are required: %s"),
+        _("invalid choice: %(value)r (choose from %(choices)s)"),
+        _("argument %(argument_name)s: %(message)s"),
+        _("unrecognized arguments: %s"),
+        _("expected one argument"),
+        _("invalid %(type)s value: %(value)r"),
+        _("ambiguous option: %(option)s could match %(matches)s"),
+        _("not allowed with argument %s"),
+    )
+
+
+def _argparse_speaks_ours() -> None:
+    """argparse's own words (usage:, invalid choice, required arguments) from our catalog.
+
+    argparse binds gettext's functions as module globals when it is imported (Python
+    3.11: ``from gettext import gettext as _, ngettext``) and looks them up at each
+    call; left alone they use gettext's global domain, in the language of the
+    environment (LANGUAGE, LANG), not the book's. Pointed at diva_desk.i18n, they
+    follow ``set_language`` like every other message.
+    """
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that says what was wrong in one line and exits 2, as the spec asks."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        line = escaped(f"{self.prog}: {message} (see {self.prog} --help)")
+        line = escaped(
+            _("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message)
+        )
         self.exit(EXIT_BAD_INPUT, line + "\n")
 
 
+class _NotYet(Exception):
+    """The first parse could not read ``--data-dir``: the full parse will say why."""
+
+
+class _DataDirParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotYet(message)
+
+
+def _speak_the_books_language(argv: Sequence[str]) -> None:
+    """Speak the book's language before the parser is built, for its help and errors.
+
+    A first, forgiving parse reads ``--data-dir`` alone; the book's locale is read
+    without opening it (a damaged book is only ever opened by the command that
+    repairs it). Without a book, or one that cannot be read, English stays.
+    """
+    early = _DataDirParser(add_help=False, allow_abbrev=False)
+    early.add_argument("--data-dir")
+    try:
+        known, _others = early.parse_known_args(argv)
+    except _NotYet:
+        return
+    locale = peek_locale(paths.book_path(paths.data_dir(known.data_dir)))
+    if locale and is_known_locale(locale):
+        set_language(locale)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, its help in the language set when it is built."""
+    _argparse_speaks_ours()
     parser = _Parser(
         prog="diva-desk",
         description=_("Diva Desk: get paid. With no command, opens the desktop app."),
     )
-    parser.add_argument("--version", action="version", version=f"diva-desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"diva-desk {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -55,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _speak_the_books_language(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

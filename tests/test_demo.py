@@ -241,11 +241,14 @@ def test_quebec_customers_pay_gst_and_qst_in_french_ontario_ones_hst(sample: Boo
     assert 1 <= len(french) <= 2
     for invoice in sample.contents.invoices:
         customer = sample.customers[invoice.customer]
-        rates = {line.tax_rate for line in invoice.lines}
+        taxes = {tuple((t.name, t.rate) for t in line.taxes) for line in invoice.lines}
         if customer.language == "fr_CA":
-            assert rates == {Decimal("5") + Decimal("9.975")}
+            # GST and QST apart on every line, and apart in the invoice's tax summary.
+            assert taxes == {(("GST", Decimal("5")), ("QST", Decimal("9.975")))}
+            summary = invoice_totals(invoice.lines, invoice.currency).taxes
+            assert [t.name for t in summary] == ["GST", "QST"]
         elif customer.currency == "CAD":
-            assert rates == {Decimal("13")}
+            assert taxes == {(("HST", Decimal("13")),)}
 
 
 def test_a_us_customer_is_billed_in_dollars_without_canadian_tax(sample: Book) -> None:

@@ -11,7 +11,7 @@ from diva_desk import paths
 from diva_desk.commands.common import EXIT_OK, open_book_in, read_input, write_atomically
 from diva_desk.commands.output import say, say_data
 from diva_desk.errors import BadInput
-from diva_desk.i18n import _
+from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 
 
@@ -24,11 +24,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     demo.set_defaults(run=_demo)
 
-    imp = commands.add_parser("import", help=_("add a book in interchange format v1"))
+    imp = commands.add_parser("import", help=_("add a book in interchange format v1 or v2"))
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.set_defaults(run=_import)
 
-    exp = commands.add_parser("export", help=_("write the whole book in interchange format v1"))
+    exp = commands.add_parser("export", help=_("write the whole book in interchange format v2"))
     exp.add_argument("-o", "--output", metavar="FILE", type=Path, help=_("default: stdout"))
     exp.set_defaults(run=_export)
 
@@ -78,9 +78,15 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
         say(_("Kept the previous book at {path}").format(path=kept))
     contents = demo_contents(dt.date.today())
     replace_contents(contents)
+    customers, invoices = len(contents.customers), len(contents.invoices)
     say(
-        _("Demo book ready: {customers} customers, {invoices} invoices.").format(
-            customers=len(contents.customers), invoices=len(contents.invoices)
+        _("Demo book ready: {customers}, {invoices}.").format(
+            customers=ngettext("{count} customer", "{count} customers", customers).format(
+                count=customers
+            ),
+            invoices=ngettext("{count} invoice", "{count} invoices", invoices).format(
+                count=invoices
+            ),
         )
     )
     return EXIT_OK
@@ -165,7 +171,7 @@ def _list_backups(folder: Path, *, as_json: bool) -> int:
     header = [_("taken"), _("size"), _("invoices"), _("kind"), _("file")]
     cells = [
         [
-            copy.taken.strftime("%Y-%m-%d %H:%M"),
+            fmt.datetime(copy.taken),
             _size(copy.size),
             "?" if copy.invoices is None else str(copy.invoices),
             _("daily") if copy.daily else _("kept"),

@@ -56,7 +56,6 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _customers(args: argparse.Namespace, folder: Path) -> int:
-    from diva_desk.contacts.export import rating_label
     from diva_desk.core.money import money_text
     from diva_desk.i18n import format as fmt
     from diva_desk.store.book.settings import suggested_deposit_percent
@@ -94,6 +93,9 @@ def _customers(args: argparse.Namespace, folder: Path) -> int:
     if not listed:
         say(_("No customers yet."))
         return EXIT_OK
+    # Here, not above: the contacts package brings the importers (and email_validator).
+    from diva_desk.contacts.export import rating_label
+
     table = [
         [_("Code"), _("Name"), _("Balance"), _("Overdue"), _("Oldest open"), _("Rating")],
         *(
@@ -147,8 +149,8 @@ def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
     for planned in plan.creates:
         c = planned.customer
         details = ", ".join(v for v in (c.contact_name, c.email, c.phone) if v)
-        line = _("line {line}").format(line=planned.line)
-        say(f"  {line}: {c.code}  {c.name}" + (f"  ({details})" if details else ""))
+        created = f"{c.code}  {c.name}" + (f"  ({details})" if details else "")
+        say("  " + _("line {line}: {message}").format(line=planned.line, message=created))
     skipped = plan.skipped
     if skipped:
         say(
@@ -157,9 +159,14 @@ def _import_contacts(args: argparse.Namespace, folder: Path) -> int:
             )
         )
         for row in skipped:
-            line = _("line {line}").format(line=row.line)
-            name = f" ({row.name})" if row.name else ""
-            say(f"  {line}{name}: {row.reason}")
+            said = (
+                _("line {line} ({name}): {message}").format(
+                    line=row.line, name=row.name, message=row.reason
+                )
+                if row.name
+                else _("line {line}: {message}").format(line=row.line, message=row.reason)
+            )
+            say("  " + said)
     if args.dry_run:
         say(_("Nothing was written (dry run)."))
     return EXIT_OK

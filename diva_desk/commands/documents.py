@@ -174,6 +174,7 @@ def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _reminder_pdf(args: argparse.Namespace, folder: Path) -> int:
+    from diva_desk.core.papers import reminder_name
     from diva_desk.documents.reminder import reminder_pdf
     from diva_desk.store.book.lookup import customer_code
     from diva_desk.store.calls.letters import reminder_document
@@ -185,8 +186,8 @@ def _reminder_pdf(args: argparse.Namespace, folder: Path) -> int:
     target = args.output or Path(default)
     _write_pdf(target, data)
     say(
-        _("Wrote the {level} reminder for {code} to {file}").format(
-            level=args.level, code=code, file=target
+        _("Wrote the {reminder} for {code} to {file}").format(
+            reminder=reminder_name(args.level), code=code, file=target
         )
     )
     return EXIT_OK

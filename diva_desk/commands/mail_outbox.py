@@ -12,7 +12,7 @@ from pathlib import Path
 
 from diva_desk.commands.common import EXIT_FAILED, EXIT_OK, cut_to_width, table_row, text_width
 from diva_desk.commands.output import complain, say, say_json
-from diva_desk.i18n import _
+from diva_desk.i18n import _, ngettext
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -63,18 +63,10 @@ def _outbox(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _status_words(message: object) -> str:
-    from diva_desk.mail.outbox import OutboxMessage
+    from diva_desk.mail.outbox import OutboxMessage, status_words
 
     assert isinstance(message, OutboxMessage)
-    if message.maybe_sent:
-        return _("may have been sent")
-    return {
-        "queued": _("queued"),
-        "sending": _("sending"),
-        "sent": _("sent"),
-        "failed": _("failed"),
-        "cancelled": _("cancelled"),
-    }.get(message.status, message.status)
+    return status_words(message.status, message.maybe_sent)
 
 
 def _as_json(message: object) -> dict[str, object]:
@@ -111,11 +103,11 @@ def _send_now() -> int:
     for message_id in result.untried:
         complain(_("message {id} not sent: {reason}").format(id=message_id, reason=result.stopped))
     if result.sent:
+        total = len(result.sent) + len(result.problems) + len(result.untried)
         say(
-            _("Sent {count} of {total} messages.").format(
-                count=len(result.sent),
-                total=len(result.sent) + len(result.problems) + len(result.untried),
-            )
+            ngettext(
+                "Sent {count} of {total} message.", "Sent {count} of {total} messages.", total
+            ).format(count=len(result.sent), total=total)
         )
     say(outbox.waiting_words(outbox.waiting_count()))
     return EXIT_OK if result.all_went else EXIT_FAILED

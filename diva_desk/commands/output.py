@@ -62,7 +62,72 @@ def say(line: object = "") -> None:
 
 def say_json(payload: Any) -> None:
     """Print ``payload`` as indented JSON on stdout (spec/cli.md's shapes)."""
-    print(json_safe(json.dumps(payload, ensure_ascii=False, indent=2)))
+    print(json_safe(indented_json(payload)))
+
+
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def indented_json(payload: Any) -> str:
+    """``json.dumps(payload, ensure_ascii=False, indent=2)``, the same text, faster.
+
+    With ``indent`` set, ``json.dumps`` leaves its C encoder for a pure-Python one
+    that yields every comma and bracket through a chain of generators: a third of a
+    second for ``customers --json`` on 5,000 customers. The documents printed here are
+    dicts, lists, strings, whole numbers, booleans and None; anything else (a float)
+    goes to ``json.dumps`` whole.
+    """
+    parts: list[str] = []
+    try:
+        _indented(payload, "\n", parts)
+    except _NotPlain:
+        return json.dumps(payload, ensure_ascii=False, indent=2)
+    return "".join(parts)
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _indented(value: Any, newline: str, parts: list[str]) -> None:
+    if isinstance(value, str):
+        parts.append(_string(value))
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif type(value) is int:
+        parts.append(int.__repr__(value))
+    elif isinstance(value, dict):
+        if not value:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _NotPlain
+            parts.append(separator)
+            parts.append(_string(key))
+            parts.append(": ")
+            _indented(item, inner, parts)
+            separator = "," + inner
+        parts.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:
+            parts.append(separator)
+            _indented(item, inner, parts)
+            separator = "," + inner
+        parts.append(newline + "]")
+    else:
+        raise _NotPlain
 
 
 def say_data(text: str) -> None:

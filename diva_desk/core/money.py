@@ -8,6 +8,7 @@ currency's minor unit.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 
 from diva_desk.core.currencies import minor_places
 
@@ -15,6 +16,7 @@ ZERO = Decimal("0.00")
 #: Quantities and percentage rates are kept to four decimal places.
 RATE_PLACES = 4
 _RATE_SCALE = 10**RATE_PLACES
+_RATE_UNIT = Decimal(1).scaleb(-RATE_PLACES)
 
 
 class BadAmount(ValueError):
@@ -46,6 +48,7 @@ def _positive_zero(value: Decimal) -> Decimal:
     return value.copy_abs() if value.is_zero() else value
 
 
+@cache  # a Decimal is immutable; an import asks this for every amount
 def minor_unit(currency: str) -> Decimal:
     """The smallest amount of ``currency``: ``0.01`` for CAD, ``1`` for JPY."""
     return Decimal(1).scaleb(-minor_places(currency))
@@ -84,7 +87,7 @@ def from_minor(units: int, currency: str) -> Decimal:
 def to_units(value: Decimal) -> int:
     """A quantity or rate as integer ten-thousandths."""
     _require_decimal(value)
-    if value != value.quantize(Decimal(1).scaleb(-RATE_PLACES)):
+    if value != value.quantize(_RATE_UNIT):
         raise BadAmount(f"{value} has more than {RATE_PLACES} decimal places")
     return int(value.scaleb(RATE_PLACES))
 

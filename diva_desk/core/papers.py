@@ -16,6 +16,7 @@ from diva_desk.core.calls.model import MissedInstallment
 from diva_desk.core.customers.promises import PromiseStatus
 from diva_desk.core.records import Business, Customer, Installment, Invoice, Payment
 from diva_desk.core.reports.receivables import AgingReport
+from diva_desk.i18n import _
 
 #: Rows a meeting pack shows before "and N more": enough to see the pattern, few
 #: enough for one page. The store fetches no more payments than it shows.
@@ -83,6 +84,17 @@ class ReminderDocument:
     hold: str = ""
     #: How to pay, by currency code, where it differs from the general instructions.
     instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
+
+
+def reminder_name(level: str) -> str:
+    """``friendly reminder``: a reminder letter's level (documents.reminder.ReminderLevel's
+    values) as a sentence names the letter, in the notes kept in the book and the CLI's."""
+    names = {
+        "friendly": _("friendly reminder"),
+        "firm": _("firm reminder"),
+        "final": _("final reminder"),
+    }
+    return names.get(level, level)
 
 
 @dataclass(frozen=True)

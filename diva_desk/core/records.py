@@ -8,7 +8,7 @@ Optional text is ``""`` when absent; optional numbers and dates are ``None``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
@@ -60,12 +60,21 @@ DEFAULT_INVOICE_PREFIX = "INV-"
 
 
 @dataclass(frozen=True)
+class TaxRegistration:
+    """The business's registration number for one tax, printed beside it on invoices."""
+
+    tax: str
+    number: str
+
+
+@dataclass(frozen=True)
 class Business:
     name: str
     owner_name: str = ""
     address: str = ""
     email: str = ""
     phone: str = ""
+    #: Free text printed under the address (interchange ``tax_numbers``).
     tax_numbers: str = ""
     currency: str = DEFAULT_CURRENCY
     locale: str = DEFAULT_LOCALE
@@ -73,6 +82,15 @@ class Business:
     invoice_prefix: str = DEFAULT_INVOICE_PREFIX
     next_invoice_number: int = 1
     payment_instructions: str = ""
+    #: One number per tax, in the order the owner gave them (interchange v2).
+    tax_registrations: tuple[TaxRegistration, ...] = ()
+
+    def registration_for(self, tax: str) -> str:
+        """The number registered for ``tax`` (its name as the lines carry it), or ``""``."""
+        for registration in self.tax_registrations:
+            if registration.tax == tax:
+                return registration.number
+        return ""
 
 
 @dataclass(frozen=True)
@@ -100,12 +118,37 @@ class Customer:
 
 
 @dataclass(frozen=True)
+class LineTax:
+    """One tax on a line: its name as printed (``GST``, ``TVQ``) and its percentage rate."""
+
+    name: str
+    rate: Decimal
+
+
+@dataclass(frozen=True)
 class InvoiceLine:
+    """A line and its taxes, in the order they print (GST then QST).
+
+    ``tax_name``/``tax_rate`` are the one-tax shorthand of interchange version 1, accepted
+    when a line is made and folded into ``taxes``; read ``taxes``, never them (the class
+    keeps their empty defaults only so that ``dataclasses.replace`` works).
+    """
+
     description: str
     quantity: Decimal = Decimal("1")
     unit_price: Decimal = ZERO
-    tax_name: str = ""
-    tax_rate: Decimal = Decimal("0")
+    tax_name: InitVar[str] = ""
+    tax_rate: InitVar[Decimal] = Decimal("0")
+    taxes: tuple[LineTax, ...] = ()
+
+    def __post_init__(self, tax_name: str, tax_rate: Decimal) -> None:
+        # A rate without a name charged nothing (version 1's rule) and is not kept.
+        if tax_name:
+            if self.taxes:
+                raise ValueError("a line has either taxes or tax_name/tax_rate, not both")
+            object.__setattr__(self, "taxes", (LineTax(tax_name, tax_rate),))
+        elif not isinstance(self.taxes, tuple):
+            object.__setattr__(self, "taxes", tuple(self.taxes))
 
 
 @dataclass(frozen=True)

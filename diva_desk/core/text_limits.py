@@ -118,7 +118,9 @@ def invoice_text_problem(po_number: str, notes: str, lines: Any) -> str | None:
     if problem:
         return problem
     for n, line in enumerate(lines, start=1):
-        for field, label in (("description", _("description")), ("tax_name", _("tax name"))):
-            if found := limit_problem(field, getattr(line, field)):
+        texts = [("description", _("description"), line.description)]
+        texts += [("tax_name", _("tax name"), tax.name) for tax in line.taxes]
+        for field, label, text in texts:
+            if found := limit_problem(field, text):
                 return _("Line {n}: {field}: {problem}.").format(n=n, field=label, problem=found)
     return None

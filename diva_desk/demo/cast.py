@@ -16,7 +16,7 @@ from decimal import Decimal
 from itertools import count
 
 from diva_desk.core.customers.terms import BillingCycle
-from diva_desk.core.records import Business, Customer, PaymentMethod
+from diva_desk.core.records import Business, Customer, PaymentMethod, TaxRegistration
 
 BUSINESS = Business(
     name="Lakeshore Pixel Studio",
@@ -25,6 +25,11 @@ BUSINESS = Business(
     email="priya.raman@example.ca",
     phone="+1 416 555 0142",
     tax_numbers="GST/HST 812345678 RT0001 · QST 1223456789 TQ0001",
+    tax_registrations=(
+        TaxRegistration("HST", "812345678 RT0001"),
+        TaxRegistration("GST", "812345678 RT0001"),
+        TaxRegistration("QST", "1223456789 TQ0001"),
+    ),
     currency="CAD",
     locale="en_CA",
     default_terms_days=30,

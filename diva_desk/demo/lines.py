@@ -9,31 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 from decimal import Decimal
 
-from diva_desk.core.records import InvoiceLine
+from diva_desk.core.records import InvoiceLine, LineTax
 
 HOURLY_RATE = Decimal("95.00")
 COPY_RATE = Decimal("85.00")
 USD_HOURLY_RATE = Decimal("85.00")
 
 
-@dataclass(frozen=True)
-class Tax:
-    """The one sales tax a customer's lines carry."""
-
-    name: str
-    rate: Decimal
-
+#: The sales taxes a customer's lines carry, in print order.
+Tax = tuple[LineTax, ...]
 
 #: Ontario customers pay the 13 % harmonized sales tax.
-HST = Tax("HST", Decimal("13"))
-#: Québec customers pay GST 5 % and QST 9.975 %; a line carries one tax, so the
-#: two appear as one combined rate under their French names.
-GST_QST = Tax("TPS/TVQ", Decimal("14.975"))
+HST: Tax = (LineTax("HST", Decimal("13")),)
+#: Québec customers pay GST 5 % and QST 9.975 %, each on its own (and each rounded
+#: once over the invoice), as a Québec invoice must show them.
+GST_QST: Tax = (LineTax("GST", Decimal("5")), LineTax("QST", Decimal("9.975")))
 #: Design services for a company outside Canada are zero-rated exports.
-NO_TAX = Tax("", Decimal("0"))
+NO_TAX: Tax = ()
 
 _MONTHS = {
     "en": (
@@ -127,7 +121,7 @@ class LineMaker:
 
     def line(self, key: str, quantity: Decimal, price: Decimal, **fields: str) -> InvoiceLine:
         description = _TEXT[self.lang][key].format(**fields)
-        return InvoiceLine(description, quantity, price, self.tax.name, self.tax.rate)
+        return InvoiceLine(description, quantity, price, taxes=self.tax)
 
     def hours(self, low: int, high: int) -> Decimal:
         """Hours as people log them: whole or half hours, e.g. 7.5."""

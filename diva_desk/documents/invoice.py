@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -127,10 +128,10 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     ]
     taxes: list[str] = []
     for line in doc.invoice.lines:
-        tax = ""
-        if line.tax_name and line.tax_rate:
-            tax = style.text(line.tax_name) + " " + f.rate(line.tax_rate)
-            taxes.append(style.text(line.tax_name) + "\u00a0" + f.rate(line.tax_rate))
+        # Each tax of the line on its own line of the cell: "GST 5 %" over "QST 9.975 %".
+        charged = [tax for tax in line.taxes if tax.name and tax.rate]
+        tax = "<br/>".join(style.text(t.name) + " " + f.rate(t.rate) for t in charged)
+        taxes += [style.text(t.name) + "\u00a0" + f.rate(t.rate) for t in charged]
         rows.append(
             [
                 style.paragraph(style.text(line.description), style.CELL),
@@ -153,10 +154,13 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     return table
 
 
-def _tax_summary(f: _Figures, width: float) -> list[Flowable]:
+def _tax_summary(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
+    """Each tax on a row of its own, and under it, across the table, the business's
+    registration number for that tax (what the customer claims its input tax credit with)."""
     if not f.totals.taxes:
         return []
     rows: list[list[object]] = [blocks.head(_("Tax"), _("Rate"), _("On"), _("Tax"), numeric_from=1)]
+    number_rows: list[int] = []
     rates = [f.rate(tax.rate) for tax in f.totals.taxes]
     for tax, rate in zip(f.totals.taxes, rates, strict=True):
         rows.append(
@@ -167,6 +171,11 @@ def _tax_summary(f: _Figures, width: float) -> list[Flowable]:
                 style.paragraph(f.money(tax.amount), style.CELL_RIGHT),
             ]
         )
+        if number := doc.business.registration_for(tax.name):
+            text = _("{tax} registration no. {number}").format(tax=tax.name, number=number)
+            small = f'<font size="7" color="#{style.MUTED.hexval()[2:]}">{style.text(text)}</font>'
+            number_rows.append(len(rows))
+            rows.append([style.paragraph(small, style.CELL), "", "", ""])
     # A rate such as "14,975 %" must stay on one line: its column is as wide as the
     # widest rate (and its heading), the amounts share what is left.
     rate_width = max(
@@ -179,6 +188,15 @@ def _tax_summary(f: _Figures, width: float) -> list[Flowable]:
         rows, colWidths=[rest * 0.24, rate_width, rest * 0.40, rest * 0.36], hAlign="LEFT"
     )
     table.setStyle(blocks.data_table_style(len(rows), numeric_from=1))
+    # The number row belongs to the tax above it: no rule between them, little room.
+    for row in number_rows:
+        table.setStyle(
+            [
+                ("SPAN", (0, row), (-1, row)),
+                ("LINEBELOW", (0, row - 1), (-1, row - 1), 0.6, colors.white),
+                ("TOPPADDING", (0, row), (-1, row), 0),
+            ]
+        )
     return [style.paragraph(style.text(_("Tax summary").upper()), style.LABEL), Spacer(1, 3), table]
 
 
@@ -279,7 +297,7 @@ def _summary(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     """Taxes and how to pay on the left, totals and balance on the right, on one page."""
     left_width, gap = width * 0.46, width * 0.06
     right_width = width - left_width - gap
-    left = _tax_summary(f, left_width)
+    left = _tax_summary(doc, f, left_width)
     how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, [doc.invoice.currency])
     if how and left:
         left.append(Spacer(1, 5 * mm))

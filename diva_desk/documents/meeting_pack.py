@@ -31,7 +31,7 @@ from diva_desk.core.papers import (
 from diva_desk.documents import blocks, style
 from diva_desk.documents.page import build_pdf
 from diva_desk.documents.tables import Table
-from diva_desk.i18n import _, current_locale, speaking
+from diva_desk.i18n import _, current_locale, ngettext, speaking
 
 #: The notes' ruled lines, and the least room worth giving them.
 NOTE_LINE_GAP = 7 * mm
@@ -161,8 +161,12 @@ def _promises(pack: CustomerPack, f: style.Formats, width: float) -> list[Flowab
     parts: list[Flowable] = [blocks.section(_("Promises to pay"))]
     if not pack.promises:
         return [*parts, Paragraph(style.text(_("No promises on record.")), style.BODY)]
-    summary = _("{kept} kept, {broken} not kept").format(
-        kept=f.number(pack.promises_kept), broken=f.number(pack.promises_broken)
+    kept, broken = pack.promises_kept, pack.promises_broken
+    summary = _("{kept}, {broken}").format(
+        kept=ngettext("{count} kept", "{count} kept", kept).format(count=f.number(kept)),
+        broken=ngettext("{count} not kept", "{count} not kept", broken).format(
+            count=f.number(broken)
+        ),
     )
     rows: list[list[object]] = [
         blocks.head(_("Promised for"), _("Amount"), _("Outcome"), numeric_from=1)

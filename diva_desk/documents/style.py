@@ -157,6 +157,31 @@ _plain_frags: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDi
 _frags_lock = threading.Lock()
 
 
+class SteadyParagraph(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    A table asks every cell for its size when it measures its rows and again, at the
+    same width, when it draws them: the second time, ReportLab broke the lines all
+    over again (a tenth of an invoice's time). The lines depend on the width alone,
+    and those of the last wrap are kept (``blPara``), so the same width answers the
+    same size from them; the page is the same to the byte.
+    """
+
+    #: The last width wrapped to, the size found, and the lines then broken.
+    _wrapped: tuple[float, tuple[float, float], object] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        last = self._wrapped
+        # Only while the lines of that wrap are still the paragraph's: a split that
+        # finds no room drops them, to be broken again where the paragraph lands.
+        if last is not None and last[0] == availWidth and self.__dict__.get("blPara") is last[2]:
+            return last[1]
+        size = super().wrap(availWidth, availHeight)
+        lines = self.__dict__.get("blPara")
+        self._wrapped = None if lines is None else (availWidth, size, lines)
+        return size
+
+
 def paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
     """``Paragraph(markup, paragraph_style)``, without parsing markup that is only text.
 
@@ -167,9 +192,9 @@ def paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
     """
     register_fonts()
     if not markup:
-        return Paragraph(markup, paragraph_style, frags=[])  # what the parser gives ""
+        return SteadyParagraph(markup, paragraph_style, frags=[])  # what the parser gives ""
     if PLAIN.fullmatch(markup) is None:
-        return Paragraph(markup, paragraph_style)
+        return SteadyParagraph(markup, paragraph_style)
     template = _plain_frags.get(paragraph_style)
     if template is None:
         (template,) = Paragraph("x", paragraph_style).frags
@@ -177,7 +202,7 @@ def paragraph(markup: str, paragraph_style: ParagraphStyle) -> Paragraph:
             _plain_frags[paragraph_style] = template
     # Lists are the parser's own per fragment: never shared between paragraphs.
     frag = template.clone(text=markup, link=[], us_lines=[])
-    return Paragraph(markup, paragraph_style, frags=[frag])
+    return SteadyParagraph(markup, paragraph_style, frags=[frag])
 
 
 def lines(*values: str) -> str:

@@ -17,7 +17,6 @@ from functools import cache
 
 from diva_desk.core.money import minor_text, price_units_text, units_text
 from diva_desk.interchange.keys import (
-    BUSINESS_KEYS,
     CUSTOMER_KEYS,
     FOLLOWUP_KEYS,
     FORMAT_NAME,
@@ -25,6 +24,7 @@ from diva_desk.interchange.keys import (
     INTERACTION_KEYS,
     INVOICE_KEYS,
     LINE_KEYS,
+    LINE_TAX_KEYS,
     PAYMENT_KEYS,
     PLAN_KEYS,
     PROMISE_KEYS,
@@ -119,9 +119,9 @@ def _business() -> str:
     business = read_business()
     if business is None:
         return "null"
-    fields = business_object(business)
-    values = tuple(json.dumps(fields[key], ensure_ascii=False) for key in BUSINESS_KEYS)
-    return _template(BUSINESS_KEYS, 2) % values
+    # One object, written as json.dumps writes it (its registrations nest a list).
+    text = json.dumps(business_object(business), indent=2, ensure_ascii=False)
+    return text.replace("\n", "\n  ")
 
 
 def _customers() -> Iterator[str]:
@@ -155,6 +155,7 @@ def _customers() -> Iterator[str]:
 def _invoices() -> Iterator[str]:
     template = _template(INVOICE_KEYS, 4)
     line_template = _template(LINE_KEYS, 8)
+    tax_template = _template(LINE_TAX_KEYS, 12)
     s = _string
     for row, lines in stored.invoice_rows():
         (number, customer, issued, due, state, sent, received, po, currency) = row[:9]
@@ -165,10 +166,9 @@ def _invoices() -> Iterator[str]:
                 s(description),
                 f'"{units_text(quantity)}"',
                 f'"{price_units_text(price, currency)}"',
-                s(tax_name),
-                f'"{units_text(rate)}"',
+                _list([tax_template % (s(name), s(rate)) for name, rate in taxes], 10),
             )
-            for description, quantity, price, tax_name, rate in lines
+            for description, quantity, price, taxes in lines
         ]
         yield template % (
             s(number),

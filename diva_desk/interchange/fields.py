@@ -21,6 +21,7 @@ from diva_desk.core.plain_text import clean_lines
 from diva_desk.core.text_limits import limit_problem
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
 from diva_desk.i18n.format import places_rule
 from diva_desk.interchange.values import (
     DATE_TEXT,
@@ -256,8 +257,8 @@ class Fields:
         if number >= limit:
             raise self.error(
                 key,
-                _("{value} is too large (the limit is {limit:,})").format(
-                    value=shown(value), limit=int(limit)
+                _("{value} is too large (the limit is {limit})").format(
+                    value=shown(value), limit=fmt.number(int(limit))
                 ),
             )
         return number

@@ -1,4 +1,5 @@
-"""Interchange format v1 (spec/interchange-v1.md): JSON text to checked core records.
+"""Interchange format v1 and v2 (spec/interchange-v1.md, -v2.md): JSON text to checked
+core records.
 
 The reader checks the file against the spec and against the book it goes into
 (duplicate codes and numbers, references, defaults that come from the book's
@@ -17,6 +18,7 @@ from diva_desk.core import records as r
 from diva_desk.core.business_rules import MAX_INVOICE_NUMBER
 from diva_desk.core.customers.terms import due_date_for
 from diva_desk.core.invoices.totals import invoice_totals
+from diva_desk.core.text_limits import limit_problem
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.interchange.fields import Fields
@@ -29,10 +31,14 @@ from diva_desk.interchange.history import (
 )
 from diva_desk.interchange.keys import (
     BUSINESS_KEYS,
+    BUSINESS_KEYS_V1,
     CUSTOMER_KEYS,
     FORMAT_NAME,
     INVOICE_KEYS,
     LINE_KEYS,
+    LINE_KEYS_V1,
+    LINE_TAX_KEYS,
+    REGISTRATION_KEYS,
     TOP_KEYS,
     VERSION,
 )
@@ -47,6 +53,7 @@ from diva_desk.interchange.values import (
     present,
     shown,
 )
+from diva_desk.interchange.versions import refuse_what_is_not_yet_held
 
 __all__ = ["BookView", "EmptyBook", "parse_json", "read_document", "read_text"]
 
@@ -90,13 +97,15 @@ def read_document(document: Any, book: BookView, *, surrogates: bool = True) -> 
     if surrogates:
         check_text(document)
     root = Fields(document, "")
-    _check_format(root)
+    version = _check_format(root)
+    if version >= 2:
+        refuse_what_is_not_yet_held(root)
     root.check_keys(TOP_KEYS)
     root.timestamp("exported_at")
-    return _Reader(root, book).read()
+    return _Reader(root, book, version).read()
 
 
-def _check_format(root: Fields) -> None:
+def _check_format(root: Fields) -> int:
     """Format and version first: a newer file is refused for that reason, not its keys."""
     name = root.text("format", required=True)
     if name != FORMAT_NAME:
@@ -115,14 +124,16 @@ def _check_format(root: Fields) -> None:
                 "{known}; install a newer Diva Desk to import it"
             ).format(version=version, known=VERSION),
         )
+    return present(version)
 
 
 class _Reader:
     """One pass over the document, in the order records may refer to each other."""
 
-    def __init__(self, root: Fields, book: BookView) -> None:
+    def __init__(self, root: Fields, book: BookView, version: int) -> None:
         self.root = root
         self.book = book
+        self.version = version
         self.refs = References(root.raw, book)
         self.business: r.Business | None = None
 
@@ -158,7 +169,7 @@ class _Reader:
         if self.root.raw.get("business") is None:
             return None
         f = Fields(self.root.raw["business"], "business")
-        f.check_keys(BUSINESS_KEYS)
+        f.check_keys(BUSINESS_KEYS if self.version >= 2 else BUSINESS_KEYS_V1)
         return r.Business(
             name=f.text("name", required=True),
             owner_name=f.text("owner_name"),
@@ -180,7 +191,23 @@ class _Reader:
                 f.integer("next_invoice_number", default=1, minimum=1, maximum=MAX_INVOICE_NUMBER)
             ),
             payment_instructions=f.text("payment_instructions"),
+            tax_registrations=self._registrations(f),
         )
+
+    def _registrations(self, f: Fields) -> tuple[r.TaxRegistration, ...]:
+        """``business.tax_registrations``: one number per tax, each tax named once."""
+        found: list[r.TaxRegistration] = []
+        for where, raw in f.objects("tax_registrations"):
+            item = Fields(raw, where)
+            item.check_keys(REGISTRATION_KEYS)
+            tax = _tax_name(item, "tax")
+            number = item.text("number", required=True).strip()
+            if not number:
+                raise item.error("number", _("must not be empty"))
+            if any(known.tax == tax for known in found):
+                raise item.error("tax", _("{tax} has a number already").format(tax=tax))
+            found.append(r.TaxRegistration(tax, number))
+        return tuple(found)
 
     def _customer(self, where: str, raw: Any) -> r.Customer:
         f = Fields(raw, where).named_by("code")
@@ -268,15 +295,37 @@ class _Reader:
 
     def _line(self, where: str, raw: Any) -> r.InvoiceLine:
         f = Fields(raw, where)
-        f.check_keys(LINE_KEYS)
+        if self.version >= 2:
+            f.check_keys(LINE_KEYS + LINE_KEYS_V1[3:])
+            if f.raw.get("taxes") is not None:
+                for key in LINE_KEYS_V1[3:]:
+                    if f.raw.get(key) is not None:
+                        raise f.error(
+                            key,
+                            _(
+                                'a line gives its taxes either in "taxes" or as {key}, not both'
+                            ).format(key=key),
+                        )
+        else:
+            if "taxes" in f.raw:
+                raise f.error(
+                    "taxes", _('several taxes on a line need format version 2 ("version": 2)')
+                )
+            f.check_keys(LINE_KEYS_V1)
+        if f.raw.get("taxes") is not None:
+            taxes = self._taxes(f)
+        else:
+            # Version 1's one tax; a rate without a name charged nothing and is not kept.
+            name = f.text("tax_name").strip()
+            rate = present(f.decimal("tax_rate", places=RATE_PLACES, default=Decimal(0)))
+            taxes = (r.LineTax(name, rate),) if name else ()
         line = r.InvoiceLine(
             description=f.text("description", required=True),
             quantity=present(
                 f.decimal("quantity", places=RATE_PLACES, positive=True, default=Decimal(1))
             ),
             unit_price=f.price("unit_price"),
-            tax_name=f.text("tax_name"),
-            tax_rate=present(f.decimal("tax_rate", places=RATE_PLACES, default=Decimal(0))),
+            taxes=taxes,
         )
         if line.quantity * line.unit_price >= MAX_AMOUNT:
             raise f.error(
@@ -284,3 +333,26 @@ class _Reader:
                 _("quantity × unit price is too large"),
             )
         return line
+
+    def _taxes(self, f: Fields) -> tuple[r.LineTax, ...]:
+        """``lines[].taxes``: each tax named once on a line, in the order given."""
+        taxes: list[r.LineTax] = []
+        for where, raw in f.objects("taxes"):
+            item = Fields(raw, where)
+            item.check_keys(LINE_TAX_KEYS)
+            name = _tax_name(item, "name")
+            rate = present(item.decimal("rate", places=RATE_PLACES, default=None, required=True))
+            if any(tax.name == name for tax in taxes):
+                raise item.error("name", _("{tax} is on this line twice").format(tax=name))
+            taxes.append(r.LineTax(name, rate))
+        return tuple(taxes)
+
+
+def _tax_name(f: Fields, key: str) -> str:
+    """A tax's name as the lines carry it: not empty, within a tax name's length."""
+    name = f.text(key, required=True).strip()
+    if not name:
+        raise f.error(key, _("must not be empty"))
+    if problem := limit_problem("tax_name", name):
+        raise f.error(key, problem)
+    return name

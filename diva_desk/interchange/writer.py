@@ -1,4 +1,4 @@
-"""Core records to interchange format v1 as canonical JSON text.
+"""Core records to interchange format v2 as canonical JSON text.
 
 Canonical means one way to write each book: keys in the spec's order, every key
 written (``null`` for an absent optional value, ``""`` for empty text), amounts as
@@ -65,6 +65,10 @@ def business_object(business: r.Business) -> dict[str, Any]:
         "email": business.email,
         "phone": business.phone,
         "tax_numbers": business.tax_numbers,
+        "tax_registrations": [
+            {"tax": registration.tax, "number": registration.number}
+            for registration in business.tax_registrations
+        ],
         "currency": business.currency,
         "locale": business.locale,
         "default_terms_days": business.default_terms_days,
@@ -120,8 +124,7 @@ def line_object(line: r.InvoiceLine, currency: str) -> dict[str, Any]:
         "description": line.description,
         "quantity": decimal_text(line.quantity),
         "unit_price": price_text(line.unit_price, currency),
-        "tax_name": line.tax_name,
-        "tax_rate": decimal_text(line.tax_rate),
+        "taxes": [{"name": tax.name, "rate": decimal_text(tax.rate)} for tax in line.taxes],
     }
 
 

@@ -22,6 +22,7 @@ from diva_desk.core.invoices.instructions import instructions_for_all
 from diva_desk.core.invoices.open_items import open_items
 from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import ZERO, decimal_text
+from diva_desk.core.papers import reminder_name
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, same_language, speaking
 from diva_desk.i18n import format as fmt
@@ -56,11 +57,20 @@ def recipient(customer: r.Customer) -> str:
     return (customer.ap_email or customer.email).strip()
 
 
+#: Where the history line names the recipient of a message made with ``to=""`` for a
+#: customer with no email (the window's compose dialog: the owner types one).
+BLANK_TO = "{to}"
+
+
 def _to(customer: r.Customer, to: str | None) -> str:
-    if to is not None:
+    """The recipient: ``to``, else the customer's. ``to=""`` asks for the customer's, or
+    none (""), where ``None`` refuses a customer without one."""
+    if to is not None and to.strip():
         return checked_address(_("to"), to)
     address = recipient(customer)
     if not address:
+        if to is not None:
+            return ""
         raise BadInput(
             _(
                 "{customer} has no email address: add theirs (or their accounts-payable "
@@ -201,7 +211,9 @@ def invoice_draft(number: str, today: dt.date, to: str | None = None) -> Draft:
         body=body,
         attachment_name=_file_name(invoice.number) + ".pdf",
         attachment=invoice_pdf(doc),
-        note=_("Emailed invoice {number} to {to}.").format(number=invoice.number, to=address),
+        note=_("Emailed invoice {number} to {to}.").format(
+            number=invoice.number, to=address or BLANK_TO
+        ),
     )
 
 
@@ -259,7 +271,7 @@ def statement_draft(
         body=body,
         attachment_name=f"{_file_name(code)}-statement-{today.isoformat()}.pdf",
         attachment=statement_pdf(doc),
-        note=_("Emailed a statement of account to {to}.").format(to=address),
+        note=_("Emailed a statement of account to {to}.").format(to=address or BLANK_TO),
     )
 
 
@@ -339,8 +351,10 @@ def reminder_draft(
         attachment_name=f"{_file_name(code)}-reminder-{level}-{today.isoformat()}.pdf",
         attachment=reminder_pdf(doc, level),
         # The customer's history is the owner's: their language and formats.
-        note=_("Emailed a {level} reminder for {amount} to {to}.").format(
-            level=level, amount=fmt.money_in_currencies(totals, first), to=address
+        note=_("Emailed a {reminder} for {amount} to {to}.").format(
+            reminder=reminder_name(level),
+            amount=fmt.money_in_currencies(totals, first),
+            to=address or BLANK_TO,
         ),
     )
 

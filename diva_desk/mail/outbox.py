@@ -332,10 +332,23 @@ def cancel(message_id: int) -> None:
             db.execute_sql("DELETE FROM interaction WHERE id = ?", (interaction_id,))
 
 
+def status_words(status: str, maybe_sent: bool = False) -> str:
+    """A state as the owner reads it: ``queued``, ``sent``, ``may have been sent``."""
+    if maybe_sent:
+        return _("may have been sent")
+    return {
+        "queued": _("queued"),
+        "sending": _("sending"),
+        "sent": _("sent"),
+        "failed": _("failed"),
+        "cancelled": _("cancelled"),
+    }.get(status, status)
+
+
 def _refuse(message_id: int, done: str) -> None:
-    status = message(message_id).status  # BadInput when there is no such message
+    found = message(message_id)  # BadInput when there is no such message
     raise BadInput(
         _("message {id} is {status} and cannot be {done}").format(
-            id=message_id, status=status, done=done
+            id=message_id, status=status_words(found.status), done=done
         )
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate
@@ -81,8 +82,13 @@ def deliver_waiting(
     everything: bool = False,
     now: dt.datetime | None = None,
     context: ssl.SSLContext | None = None,
+    keep_going: Callable[[], bool] = lambda: True,
 ) -> Round:
-    """Try every message whose time has come (every queued one with ``everything``)."""
+    """Try every message whose time has come (every queued one with ``everything``).
+
+    ``keep_going`` is asked before each message: the window says no when it closes,
+    so the round ends after the message being sent, which is never cut off mid-send.
+    """
     now = now or dt.datetime.now().replace(microsecond=0)
     result = Round(interrupted=outbox.recover_interrupted(now))
     ids = outbox.due_ids(now, everything)
@@ -92,6 +98,8 @@ def deliver_waiting(
     password = credentials.password_for(settings) if settings.user else None
     token = outbox.sender_token()
     for position, message_id in enumerate(ids):
+        if not keep_going():
+            break
         if not outbox.claim(message_id, token, now):
             continue  # another sender took it
         try:

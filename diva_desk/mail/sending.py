@@ -16,6 +16,7 @@ from diva_desk.mail.settings import checked_address, load_settings
 
 
 def _queue(draft: compose.Draft) -> int:
+    checked_address(_("to"), draft.to)  # never queued without a recipient
     settings = load_settings()
     if not settings.is_set_up:
         raise BadInput(
@@ -56,3 +57,38 @@ def send_draft(draft: compose.Draft) -> int:
         raise BadInput(_("subject: give the message a subject"))
     to = checked_address(_("to"), draft.to)
     return _queue(dataclasses.replace(draft, to=to, subject=" ".join(draft.subject.split())))
+
+
+def readdressed(draft: compose.Draft, to: str) -> compose.Draft:
+    """The draft going to ``to`` instead: the customer's history names who got it."""
+    to = to.strip()
+    note = draft.note.replace(draft.to or compose.BLANK_TO, to)
+    return dataclasses.replace(draft, to=to, note=note)
+
+
+def opened_in_mail_app(draft: compose.Draft, now: dt.datetime | None = None) -> int:
+    """Log, in the customer's history, that the message went to the owner's mail program.
+
+    Diva Desk cannot know whether the owner sent it there, so the line says what was
+    done, not that it was emailed; the Today list still counts it as a contact.
+    """
+    from diva_desk.core import records as r
+    from diva_desk.store.book.db import db
+
+    now = now or dt.datetime.now().replace(microsecond=0)
+    note = _("Opened an email to {to} in the mail program: {subject}").format(
+        to=draft.to, subject=draft.subject
+    )
+    with db.atomic("IMMEDIATE"):
+        return db.execute_sql(
+            "INSERT INTO interaction (customer_id, invoice_id, at, channel, outcome, notes)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                draft.customer_id,
+                draft.invoice_id,
+                now.isoformat(sep=" "),
+                str(r.Channel.EMAIL),
+                str(r.Outcome.OTHER),
+                note,
+            ),
+        ).lastrowid

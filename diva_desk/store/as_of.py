@@ -39,11 +39,18 @@ def paid_by(day: str | None, invoice: str = "i") -> str:
     )
 
 
-def balance_on(day: str | None, invoice: str = "i") -> str:
-    """SQL for the cents the invoice aliased ``invoice`` owes on ``day``: zero unless owed then."""
+def balance_on(day: str | None, invoice: str = "i", first_paid: str | None = None) -> str:
+    """SQL for the cents the invoice aliased ``invoice`` owes on ``day``: zero unless owed then.
+
+    ``first_paid``, SQL for the date of the invoice's first payment (NULL when none),
+    spares the sum of its payments on a day before it: nothing was paid by then.
+    """
+    paid = paid_by(day, invoice)
+    if first_paid is not None and day is not None:
+        paid = f"(CASE WHEN {first_paid} IS NULL OR {first_paid} > {day} THEN 0 ELSE {paid} END)"
     return (
         f"(CASE WHEN {owed_on(day, invoice)} "
-        f"THEN MAX({invoice}.total_cents - {paid_by(day, invoice)}, 0) ELSE 0 END)"
+        f"THEN MAX({invoice}.total_cents - {paid}, 0) ELSE 0 END)"
     )
 
 

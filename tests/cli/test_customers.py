@@ -263,3 +263,22 @@ def test_help(tmp_path: Path) -> None:
         result = run(command, "--help", data_dir=tmp_path)
         assert result.returncode == 0
         assert f"diva-desk {command}" in result.stdout
+
+
+@pytest.mark.parametrize("command", [["customers", "--json"], ["today", "--json"]])
+def test_the_lists_load_only_what_they_print_with(sample_book: Path, command: list[str]) -> None:
+    """No Qt, no ReportLab, and not the contacts importers (with email_validator): a
+    command's process start is part of what its user waits for."""
+    probe = (
+        "import sys\n"
+        "from diva_desk.cli import main\n"
+        f"status = main(['--data-dir', {str(sample_book)!r}, *{command!r}])\n"
+        "heavy = ('PySide6', 'reportlab', 'diva_desk.contacts', 'email_validator')\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.startswith(heavy)), status)\n"
+    )
+    environ = {k: v for k, v in os.environ.items() if k != "DIVA_DESK_DATA_DIR"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=environ, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "LOADED [] 0"

@@ -24,7 +24,7 @@ from diva_desk.core.money import (
     round_money,
     to_minor,
 )
-from diva_desk.core.records import InvoiceLine, InvoiceState
+from diva_desk.core.records import InvoiceLine, InvoiceState, LineTax
 
 #: Two-decimal currencies and one without minor units: each rounds to its own unit.
 currencies = st.sampled_from(["CAD", "USD", "EUR", "JPY"])
@@ -37,13 +37,16 @@ unit_prices = st.integers(min_value=0, max_value=10**11).map(lambda n: Decimal(n
 quantities = st.integers(min_value=1, max_value=10**7).map(lambda n: Decimal(n).scaleb(-4))
 rates = st.sampled_from([Decimal(r) for r in ("0", "5", "9.975", "13", "14.975", "15")])
 tax_names = st.sampled_from(["", "GST", "HST", "QST", "PST"])
+# A line carries no tax, one, or several (GST and QST), each name once.
+line_taxes = st.lists(
+    st.builds(LineTax, name=tax_names, rate=rates), max_size=3, unique_by=lambda t: t.name
+).map(tuple)
 lines = st.builds(
     InvoiceLine,
     description=st.just("work"),
     quantity=quantities,
     unit_price=unit_prices,
-    tax_name=tax_names,
-    tax_rate=rates,
+    taxes=line_taxes,
 )
 dates = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2032, 12, 31))
 cycles = st.builds(
@@ -76,9 +79,10 @@ def test_total_is_net_plus_the_tax_of_each_name(
     for tax in totals.taxes:
         exact = sum(
             (
-                line_net(li, currency) * li.tax_rate / 100
+                line_net(li, currency) * t.rate / 100
                 for li in invoice_lines
-                if li.tax_name == tax.name and li.tax_rate
+                for t in li.taxes
+                if t.name == tax.name and t.rate
             ),
             Decimal(0),
         )

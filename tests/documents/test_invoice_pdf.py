@@ -13,7 +13,7 @@ from babel.messages.mofile import write_mo
 
 from diva_desk import i18n
 from diva_desk.core.papers import InvoiceDocument
-from diva_desk.core.records import InvoiceLine, InvoiceState
+from diva_desk.core.records import InvoiceLine, InvoiceState, LineTax, TaxRegistration
 from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.i18n import format as fmt
 from diva_desk.i18n.format import money, percent
@@ -316,3 +316,36 @@ def test_an_open_invoice_says_when_it_is_due(business, customer, make_invoice, p
         pdf_pages(invoice_pdf(InvoiceDocument(business, customer, make_invoice(), (), TODAY)))[0]
     )
     assert f"Balance due {en('3067.38', 'CAD')} Due by {day(2026, 12, 2)}" in text
+
+
+@pytest.mark.parametrize(("federal", "quebec"), [("GST", "QST"), ("TPS", "TVQ")])
+def test_a_quebec_invoice_shows_its_two_taxes_apart_with_their_numbers(
+    business, customer, make_invoice, pdf_pages, flat, federal, quebec
+):
+    """GST (TPS) and QST (TVQ) each on a line of the tax summary, with the number the
+    business is registered under for it, as a Québec customer must see them."""
+    registered = business.__class__(
+        **{
+            **business.__dict__,
+            "tax_registrations": (
+                TaxRegistration(federal, "812345678 RT0001"),
+                TaxRegistration(quebec, "1223456789 TQ0001"),
+            ),
+        }
+    )
+    both = (LineTax(federal, Decimal("5")), LineTax(quebec, Decimal("9.975")))
+    lines = (
+        InvoiceLine("Logo design", Decimal("3"), Decimal("33.33"), taxes=both),
+        InvoiceLine("Business cards", Decimal("1"), Decimal("10.00"), taxes=both),
+    )
+    invoice = make_invoice(lines=lines)
+    pages = pdf_pages(invoice_pdf(InvoiceDocument(registered, customer, invoice, ())))
+    text = flat(pages[0])
+    # Net 99.99 + 10.00 = 109.99; GST 5.4995 -> 5.50; QST 10.9715... -> 10.97 (each once),
+    # each tax on its row of the summary with its number under it.
+    on = en("109.99", "CAD")
+    assert (
+        f"{federal} 5% {on} {en('5.50', 'CAD')} {federal} registration no. 812345678 RT0001 "
+        f"{quebec} 9.975% {on} {en('10.97', 'CAD')} {quebec} registration no. 1223456789 TQ0001"
+    ) in text
+    assert f"Total {en('126.46', 'CAD')}" in text  # 109.99 + 5.50 + 10.97

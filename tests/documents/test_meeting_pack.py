@@ -157,3 +157,32 @@ def test_one_page_per_customer_even_with_a_long_history(
     assert "Quiet Books & Co." in second and "Sam <Lee>" in second
     assert "Nothing is owed today." in second and "No plan needed." in second
     assert "Acme" not in second
+
+
+def test_the_promises_kept_and_not_kept_agree_with_their_counts_in_french(
+    book: peewee.Database,
+    pdf_pages: Callable[[bytes], list[str]],
+    flat: Callable[[str], str],
+    catalog: Callable[..., None],
+) -> None:
+    import dataclasses
+
+    _book()
+    doc = meeting_pack_document("ACME", TODAY)
+    # A French-speaking customer: the page speaks French whatever the window's language.
+    customer = dataclasses.replace(doc.packs[0].customer, language="fr_CA")
+    pack = dataclasses.replace(doc.packs[0], customer=customer, promises_kept=2)
+    catalog(
+        "fr_CA",
+        {
+            "{kept}, {broken}": "{kept}, {broken}",
+            ("{count} kept", "{count} kept"): ("{count} tenue", "{count} tenues", "{count} tenues"),
+            ("{count} not kept", "{count} not kept"): (
+                "{count} non tenue",
+                "{count} non tenues",
+                "{count} non tenues",
+            ),
+        },
+    )
+    text = flat(pdf_pages(meeting_pack_pdf(dataclasses.replace(doc, packs=(pack,))))[0])
+    assert "2 tenues, 1 non tenue" in text

@@ -29,7 +29,7 @@ from diva_desk.core.papers import (
     StatementDocument,
 )
 from diva_desk.core.plain_text import clean_lines
-from diva_desk.core.records import Business, Customer, Invoice, InvoiceLine, Payment
+from diva_desk.core.records import Business, Customer, Invoice, InvoiceLine, LineTax, Payment
 from diva_desk.core.reports.aging import AgingBucket, AgingTotals
 from diva_desk.core.reports.receivables import AgingReport, AgingRow
 from diva_desk.core.text_limits import LIMITS
@@ -88,6 +88,10 @@ def line(**changes: object) -> tuple[InvoiceLine, ...]:
     return (replace(LINE, **changes),)  # type: ignore[arg-type]
 
 
+def taxed(name: str) -> tuple[InvoiceLine, ...]:
+    return line(taxes=(LineTax(name, Decimal(13)),))
+
+
 # Each one stopped at least one document with LayoutError before (the list).
 CASES = {
     "description of 100 lines": {"i": replace(INVOICE, lines=line(description="x\n" * 100))},
@@ -98,11 +102,11 @@ CASES = {
     "2,000-letter payment instructions": {"b": replace(BUSINESS, payment_instructions="P" * 2000)},
     "668-letter business name": {"b": replace(BUSINESS, name="N" * 668)},
     "833-letter PO number": {"i": replace(INVOICE, po_number="O" * 833)},
-    "307-letter tax name": {"i": replace(INVOICE, lines=line(tax_name="T" * 307))},
+    "307-letter tax name": {"i": replace(INVOICE, lines=taxed("T" * 307))},
     "1,121-letter payment reference": {"p": replace(PAYMENT, reference="R" * 1121)},
     "10,000-letter notes": {"i": replace(INVOICE, notes="notes " * 1700)},
     # Found by the fuzz test: a tax name in a fallback font broke the width measure's markup.
-    "Chinese tax name": {"i": replace(INVOICE, lines=line(tax_name="增值税 VAT"))},
+    "Chinese tax name": {"i": replace(INVOICE, lines=taxed("增值税 VAT"))},
 }
 
 
@@ -192,7 +196,12 @@ def test_any_accepted_text_prints_and_latin_reads_back(
     b = replace(BUSINESS, name=name or "B", payment_instructions=instructions)
     c = replace(CUSTOMER, name=marker, address=address)
     i = replace(
-        INVOICE, po_number=po, lines=line(description=description or "x", tax_name=tax_name)
+        INVOICE,
+        po_number=po,
+        lines=line(
+            description=description or "x",
+            taxes=(LineTax(tax_name, Decimal(13)),) if tax_name else (),
+        ),
     )
     p = replace(PAYMENT, reference=reference)
     for kind, data in documents(b, c, i, p).items():

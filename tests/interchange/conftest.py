@@ -6,13 +6,21 @@ from pathlib import Path
 
 import pytest
 
-#: The rich sample every test writer may reuse; it is in canonical form.
+#: The rich sample every test writer may reuse: a version 1 file, as version 1 wrote it.
 SAMPLE_PATH = Path(__file__).parent / "data" / "sample-book.json"
+#: The same book as version 2 writes it (export's canonical form), with tax registration
+#: numbers and a line carrying GST and QST.
+SAMPLE_V2_PATH = Path(__file__).parent / "data" / "sample-book-v2.json"
 
 
 @pytest.fixture
 def sample_path() -> Path:
     return SAMPLE_PATH
+
+
+@pytest.fixture
+def sample_v2_path() -> Path:
+    return SAMPLE_V2_PATH
 
 
 @pytest.fixture

@@ -223,8 +223,8 @@ CASES: list[tuple[str, Any, str]] = [
     # Format and version.
     ("format", "other", 'format: expected "diva-desk", got "other"; this is not a Diva Desk file'),
     ("format", None, "format: missing; this key is required"),
-    ("version", 2,
-     "version: this file is format version 2, but this Diva Desk reads version 1; "
+    ("version", 3,
+     "version: this file is format version 3, but this Diva Desk reads version 2; "
      "install a newer Diva Desk to import it"),
     ("version", "1", 'version: expected a whole number, got "1"'),
     ("version", 0, "version: must be 1 or more, got 0"),
@@ -299,8 +299,8 @@ RAW_CASES = [
      '"name": "Q again"}]}',
      "customers[0] (Q).name: this key appears more than once in the same object"),
     # A newer file is refused for its version, not for the keys it added.
-    ('{"format": "diva-desk", "version": 2, "projects": []}',
-     "version: this file is format version 2, but this Diva Desk reads version 1; "
+    ('{"format": "diva-desk", "version": 3, "projects": []}',
+     "version: this file is format version 3, but this Diva Desk reads version 2; "
      "install a newer Diva Desk to import it"),
 ]  # fmt: skip
 

@@ -39,14 +39,41 @@ def _without_exported_at(text: str) -> list[str]:
     return [line for line in text.splitlines() if '"exported_at"' not in line]
 
 
-def test_sample_file_round_trips_byte_for_byte(book: peewee.SqliteDatabase, sample_path: Path):
-    summary = import_file(sample_path)
+def test_sample_file_round_trips_byte_for_byte(book: peewee.SqliteDatabase, sample_v2_path: Path):
+    summary = import_file(sample_v2_path)
 
-    assert export_text(SAMPLE_EXPORTED_AT).encode("utf-8") == sample_path.read_bytes()
+    assert export_text(SAMPLE_EXPORTED_AT).encode("utf-8") == sample_v2_path.read_bytes()
     assert summary == ImportSummary(
         business=True, customers=4, invoices=4, payments=3, promises=2, payment_plans=2,
         followups=2, interactions=4,
     )  # fmt: skip
+    contents = read_contents()
+    assert contents.business is not None
+    assert contents.business.registration_for("QST") == "1234567890 TQ0001"
+    both = [line for i in contents.invoices for line in i.lines if len(line.taxes) == 2]
+    assert [t.name for t in both[0].taxes] == ["GST", "QST"]
+
+
+def test_a_version_1_file_comes_back_from_version_2_unchanged(
+    book: peewee.SqliteDatabase, sample_path: Path, tmp_path: Path
+):
+    """v1 -> book -> v2 -> book -> v2 loses nothing: each one-tax line is a one-item list."""
+    import_file(sample_path)
+    first_contents = read_contents()
+    first = export_text(LATER)
+    close_book()
+    open_book(tmp_path / "second.sqlite3")
+    import_text(first)
+
+    assert read_contents() == first_contents
+    assert export_text(LATER) == first
+    version_1 = json.loads(sample_path.read_text(encoding="utf-8"))
+    version_2 = json.loads(first)
+    assert version_2["version"] == 2
+    for old, new in zip(version_1["invoices"], version_2["invoices"], strict=True):
+        for old_line, new_line in zip(old["lines"], new["lines"], strict=True):
+            expected = [{"name": old_line["tax_name"], "rate": old_line["tax_rate"]}]
+            assert new_line["taxes"] == (expected if old_line["tax_name"] else [])
 
 
 def test_export_import_export_into_a_new_book_is_identical_but_for_exported_at(
@@ -98,7 +125,7 @@ def test_an_empty_book_exports_a_valid_empty_document(book: peewee.SqliteDatabas
     document = json.loads(export_text(LATER))
 
     assert document == {
-        "format": "diva-desk", "version": 1, "exported_at": "2027-01-02T03:04:05",
+        "format": "diva-desk", "version": 2, "exported_at": "2027-01-02T03:04:05",
         "business": None, "customers": [], "invoices": [], "payments": [], "promises": [],
         "payment_plans": [], "followups": [], "interactions": [],
     }  # fmt: skip
@@ -328,5 +355,5 @@ def test_the_example_in_the_user_docs_imports_as_it_says(book: peewee.SqliteData
     assert (invoice.due_date, invoice.currency, invoice.total_minor) == (
         dt.date(2026, 11, 17),
         "CAD",
-        24013,
+        24433,
     )

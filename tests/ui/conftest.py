@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from diva_desk.core import records as r
 from diva_desk.i18n import set_language
 from diva_desk.store.contents.writing import add_contents
+from diva_desk.ui.common import errors
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -96,6 +97,7 @@ def small_book(book: peewee.SqliteDatabase) -> peewee.SqliteDatabase:
 def _collect_on_the_gui_thread() -> Iterator[None]:
     """A test's dead widgets are collected here, never later in a worker thread."""
     yield
+    errors.reset_bug_reports()  # no bug dialog or quiet time carried into the next test
     gc.collect()
 
 

@@ -7,8 +7,10 @@ cut-off, and when an invoice sent today should be paid. The dates come from
 core.terms, so the words and the arithmetic cannot disagree.
 
 Ordinals ("1st", "22nd") are chosen by the locale's CLDR ordinal rules through
-Babel and spelled by translatable templates, so a French catalog can say "1er"
-and "15" where English says "1st" and "15th".
+Babel and spelled per language (:data:`ORDINALS`): French says "1er" and "15"
+where English says "1st" and "15th". The rule and the spelling come from the same
+language, whatever the window's; a catalog cannot do this, since gettext's plural
+forms count things and know no "2nd" or "3rd".
 """
 
 from __future__ import annotations
@@ -35,15 +37,21 @@ from diva_desk.i18n import format as fmt
 CUTOFF_WARNING_DAYS = 5
 
 
+#: A day of the month as an ordinal, by language and CLDR ordinal category (Babel's
+#: ``Locale.ordinal_form``); a category not listed is the language's ``other``, and a
+#: language not listed writes the plain number. A new language adds its line here.
+ORDINALS: dict[str, dict[str, str]] = {
+    "en": {"one": "{day}st", "two": "{day}nd", "few": "{day}rd", "other": "{day}th"},
+    "fr": {"one": "{day}er", "other": "{day}"},
+}
+
+
 def ordinal(day: int, locale: str | None = None) -> str:
-    """``1st``, ``2nd``, ``3rd``, ``11th``, ``22nd`` in English; translated elsewhere."""
-    form = Locale.parse(locale or current_locale()).ordinal_form(day)
-    template = {
-        "one": _("{day}st"),
-        "two": _("{day}nd"),
-        "few": _("{day}rd"),
-    }.get(form, _("{day}th"))
-    return template.format(day=day)
+    """``1st``, ``2nd``, ``3rd``, ``11th``, ``22nd`` in English; ``1er``, ``2`` in French."""
+    language = Locale.parse(locale or current_locale())
+    forms = ORDINALS.get(language.language, {})
+    form = forms.get(language.ordinal_form(day), forms.get("other", "{day}"))
+    return form.format(day=day)
 
 
 def day_of_month_text(day: int, locale: str | None = None) -> str:

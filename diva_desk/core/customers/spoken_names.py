@@ -10,6 +10,7 @@ talking_points, which removes the name and the comma before it, or says "there")
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from diva_desk.i18n import _
 
@@ -56,16 +57,41 @@ NO_CONTACT = "\x00contact\x00"
 NO_OWNER = "\x00owner\x00"
 NO_BUSINESS = "\x00business\x00"
 
-_NO_NAMES = [
-    # "Hi Pat, it's <nobody> from <nothing>." -> "Hi Pat."
-    (re.compile(rf",?\s*it's {NO_OWNER} from {NO_BUSINESS}"), ""),
-    # "it's <nobody> from Lakeshore" -> "it's Lakeshore"
-    # "it's Priya from <nothing>" -> "it's Priya"
-    (re.compile(rf"{NO_OWNER} from "), ""),
-    (re.compile(rf" from {NO_BUSINESS}"), ""),
-    # "Thanks, <nobody>." -> "Thanks."; "Thank you, <nobody>, I ..." -> "Thank you, I ..."
-    (re.compile(rf",\s*{NO_CONTACT}"), ""),
-]
+#: "Thanks, <nobody>." -> "Thanks."; "Thank you, <nobody>, I ..." -> "Thank you, I ..."
+_NO_CONTACT = re.compile(rf",\s*{NO_CONTACT}")
+
+
+def _introduction() -> str:
+    # Translators: how the talking points say who is calling ("Hi Pat, it's Priya from
+    # Lakeshore Studio"), written exactly as in your talking points (French: "c'est
+    # {owner} de {business}"). When the book has no owner's or business name, these
+    # words are taken out with it: "it's Lakeshore Studio", "it's Priya", "Hi Pat."
+    return _("it's {owner} from {business}")
+
+
+@lru_cache(maxsize=8)
+def _no_names(introduction: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """What to take out of a line when the owner's or the business's name is missing.
+
+    Built from the introduction's words in a language, not written per language:
+    for "it's {owner} from {business}", "Hi Pat, it's <nobody> from <nothing>." ->
+    "Hi Pat."; "it's <nobody> from Lakeshore" -> "it's Lakeshore"; "it's Priya from
+    <nothing>" -> "it's Priya". What follows the business's name is the line's own
+    (its full stop stays). A translation that does not name both, owner first, gives
+    nothing: the markers alone are then taken out.
+    """
+    before, owner, rest = introduction.partition("{owner}")
+    between, business, _after = rest.partition("{business}")
+    if not (owner and business):
+        return ()
+    before, between = re.escape(before), re.escape(between)
+    return (
+        (re.compile(rf",?\s*{before}{NO_OWNER}{between}{NO_BUSINESS}"), ""),
+        (re.compile(rf"{NO_OWNER}{between}"), ""),
+        (re.compile(rf"{between}{NO_BUSINESS}"), ""),
+    )
+
+
 #: Two full stops where a name ends with one ("Acme Ltd." + "."), but not an ellipsis.
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
@@ -73,8 +99,11 @@ _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 def spoken_text(text: str) -> str:
     """A filled line made to read well when a name is missing or ends with a full stop."""
     if "\x00" in text:
-        for pattern, replacement in _NO_NAMES:
-            text = pattern.sub(replacement, text)
+        # In the language being spoken, then in English (a template not yet translated).
+        for introduction in dict.fromkeys((_introduction(), "it's {owner} from {business}")):
+            for pattern, replacement in _no_names(introduction):
+                text = pattern.sub(replacement, text)
+        text = _NO_CONTACT.sub("", text)
         # "Hi <nobody>, it's Priya" -> "Hi there, it's Priya"
         text = text.replace(NO_CONTACT, _("there"))
         text = text.replace(NO_OWNER, "").replace(NO_BUSINESS, "")

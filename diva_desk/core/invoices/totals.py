@@ -52,8 +52,9 @@ def invoice_totals(lines: Iterable[InvoiceLine], currency: str) -> InvoiceTotals
 
     Tax is summed per tax name over the unrounded line taxes and rounded once per
     name, to the currency's minor unit, so ten lines of HST cost no more than one line
-    of the same amount. Lines
-    without a tax name or with a zero rate carry no tax.
+    of the same amount. A line may carry several taxes (GST and QST), each charged on
+    its net; a tax without a name or with a zero rate charges nothing. The summary
+    keeps the order in which the names first appear, and each name's first rate.
     """
     net = ZERO
     bases: dict[str, Decimal] = {}
@@ -62,12 +63,11 @@ def invoice_totals(lines: Iterable[InvoiceLine], currency: str) -> InvoiceTotals
     for line in lines:
         amount = line_net(line, currency)
         net += amount
-        if line.tax_name and line.tax_rate:
-            bases[line.tax_name] = bases.get(line.tax_name, ZERO) + amount
-            raw_tax[line.tax_name] = (
-                raw_tax.get(line.tax_name, ZERO) + amount * line.tax_rate / _HUNDRED
-            )
-            rates.setdefault(line.tax_name, line.tax_rate)
+        for tax in line.taxes:
+            if tax.name and tax.rate:
+                bases[tax.name] = bases.get(tax.name, ZERO) + amount
+                raw_tax[tax.name] = raw_tax.get(tax.name, ZERO) + amount * tax.rate / _HUNDRED
+                rates.setdefault(tax.name, tax.rate)
     taxes = tuple(
         TaxAmount(name, rates[name], bases[name], round_money(raw_tax[name], currency))
         for name in raw_tax

@@ -19,7 +19,13 @@ from diva_desk.i18n.format import number
 from diva_desk.store.book import models
 from diva_desk.store.book.db import db
 from diva_desk.store.book.settings import save_payment_instructions_by_currency
-from diva_desk.store.book.tax_rates import TaxRateRow, save_tax_rates
+from diva_desk.store.book.tax_groups import TaxGroupRow, save_tax_groups
+from diva_desk.store.book.tax_rates import (
+    TaxRateRow,
+    save_tax_rates,
+    save_tax_registrations,
+    tax_registrations,
+)
 
 
 class Unchanged(enum.Enum):
@@ -60,12 +66,18 @@ def get_business() -> records.Business | None:
     if row is None:
         return None
     return records.Business(
-        **{f.name: getattr(row, f.name) for f in dataclasses.fields(records.Business)}
+        **{f.name: getattr(row, f.name) for f in _COLUMNS},
+        tax_registrations=tax_registrations(),
     )
 
 
+#: The record's fields that are columns of the business row (the numbers have a table).
+_COLUMNS = tuple(f for f in dataclasses.fields(records.Business) if f.name != "tax_registrations")
+
+
 def save_business(business: records.Business) -> None:
-    """Create or replace the profile (the logo, not part of the record, is kept).
+    """Create or replace the profile (the logo, not part of the record, is kept, and so
+    are the tax registration numbers: save_business_settings replaces those).
 
     Refuses (BadInput) a next invoice number at or below one already used with the
     same prefix: the counter must never hand out a number twice.
@@ -76,7 +88,7 @@ def save_business(business: records.Business) -> None:
         )
         if problem:
             raise BadInput(problem)
-        values = dataclasses.asdict(business)
+        values = {f.name: getattr(business, f.name) for f in _COLUMNS}
         if models.Business.get_or_none(models.Business.id == 1) is None:
             models.Business.create(id=1, **values)
         else:
@@ -127,18 +139,23 @@ def save_business_settings(
     logo: bytes | Unchanged | None = UNCHANGED,
     tax_rates: Sequence[TaxRateRow] | None = None,
     instructions_by_currency: Mapping[str, str] | None = None,
+    tax_groups: Sequence[TaxGroupRow] | None = None,
 ) -> None:
     """Save the business profile and, where given, the logo, tax rates and payment
     instructions by currency, all in one transaction: all of it is saved or none.
 
-    ``logo`` left out keeps the logo; ``None`` removes it. ``tax_rates`` and
-    ``instructions_by_currency`` left out (None) keep what the book has.
+    ``logo`` left out keeps the logo; ``None`` removes it. ``tax_rates``, ``tax_groups``
+    and ``instructions_by_currency`` left out (None) keep what the book has; the
+    business's tax registration numbers are part of ``business``.
     """
     with db.atomic():
         save_business(business)
+        save_tax_registrations(business.tax_registrations)
         if not isinstance(logo, Unchanged):
             save_logo(logo)
         if tax_rates is not None:
             save_tax_rates(tax_rates)
+        if tax_groups is not None:
+            save_tax_groups(tax_groups)
         if instructions_by_currency is not None:
             save_payment_instructions_by_currency(instructions_by_currency)

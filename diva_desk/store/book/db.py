@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,10 +39,18 @@ class BookTooNew(BookProblem):
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 
 
+#: Statements that write only this connection's TEMP schema (a cache's table and
+#: triggers, store.invoices.unpaid): no write to the book, so no guard.
+_TEMP_ONLY = re.compile(
+    r"\s*(CREATE\s+TEMP(ORARY)?\s|(DELETE\s+FROM|INSERT(\s+OR\s+\w+)?\s+INTO)\s+temp\.)",
+    re.IGNORECASE,
+)
+
+
 def _writes(sql: str) -> bool:
     head = sql.lstrip()[:7].upper()
     if head.startswith(_WRITES):
-        return True
+        return _TEMP_ONLY.match(sql) is None
     return head.startswith("WITH") and any(word in sql.upper() for word in _WRITES[:4])
 
 
@@ -53,6 +62,8 @@ class BookDatabase(peewee.SqliteDatabase):
         self.book = book
         self.guard_writes = guard_writes
         self._guarded_on: dt.date | None = None
+        #: Set when the book was opened read-only on purpose: what a refused write says.
+        self.read_only_reason: str | None = None
 
     def execute_sql(self, sql, params=None):  # type: ignore[no-untyped-def, override]
         if self.guard_writes and _writes(sql) and self._guarded_on != dt.date.today():
@@ -85,6 +96,8 @@ class BookDatabase(peewee.SqliteDatabase):
         problem = health.problem_from(exc, self.book)
         if problem is None:
             raise exc
+        if isinstance(problem, health.BookReadOnly) and self.read_only_reason:
+            raise health.BookReadOnly(self.read_only_reason) from exc
         raise problem from exc
 
     def _before_first_write_of_the_day(self) -> None:
@@ -110,7 +123,11 @@ def schema_version(database: peewee.SqliteDatabase) -> int:
 
 
 def open_book(
-    path: Path, *, steps: Sequence[str] | None = None, guard_writes: bool = True
+    path: Path,
+    *,
+    steps: Sequence[str] | None = None,
+    guard_writes: bool = True,
+    read_only: str | None = None,
 ) -> peewee.SqliteDatabase:
     """Open (creating if need be) the book at ``path``, upgrade it, and bind ``db`` to it.
 
@@ -118,6 +135,9 @@ def open_book(
     version is refused with a BookProblem saying which, and is not written to. A new
     book is built beside its place and renamed into it, so it is never half made.
     ``guard_writes=False`` skips the daily copy and check (benchmarks, scratch books).
+    ``read_only``, a sentence, opens a writable book for reading only (a second window on
+    a book another has open): every connection is opened ``mode=ro`` (its TEMP tables
+    still work), and a write that is tried says that sentence.
     """
     steps = schema.STEPS if steps is None else steps
     path = Path(path)
@@ -129,7 +149,10 @@ def open_book(
         for existing in (path, *_companions(path)):
             make_private(existing)
     try:
-        database = _connect(path, guard_writes)
+        if read_only:
+            database = _connect_for_reading(path, read_only)
+        else:
+            database = _connect(path, guard_writes)
         version = schema_version(database)
     except (OSError, peewee.DatabaseError, sqlite3.Error, BookProblem) as exc:
         problem = exc if isinstance(exc, BookProblem) else health.problem_from(exc, path)
@@ -194,6 +217,24 @@ def _connect(path: Path, guard_writes: bool, **options: object) -> BookDatabase:
     database = BookDatabase(path, guard_writes=guard_writes, pragmas=PRAGMAS, **options)
     try:
         database.connect(reuse_if_open=True)
+    except BaseException:
+        database.close()
+        raise
+    return database
+
+
+def _connect_for_reading(path: Path, reason: str) -> BookDatabase:
+    """A writable book opened for reading only, on purpose; writes refused with ``reason``."""
+    database = BookDatabase(
+        Path(f"file:{path}?mode=ro"),
+        guard_writes=False,
+        pragmas={"foreign_keys": 1, "busy_timeout": PRAGMAS["busy_timeout"]},
+        uri=True,
+    )
+    database.book = path
+    database.read_only_reason = reason
+    try:
+        database.connect()
     except BaseException:
         database.close()
         raise

@@ -284,3 +284,23 @@ def latest_good_backup(book: Path) -> Path | None:
     except OSError:
         return None
     return next((copy for copy in copies if is_whole(copy)), None)
+
+
+def peek_locale(book: Path) -> str | None:
+    """The business's locale, read without opening the book (read-only, nothing checked).
+
+    The command line speaks the book's language before it parses its arguments, so
+    its help and usage errors are in that language too; the book is opened properly
+    (checked, upgraded) only afterwards. ``None`` when there is no locale to read.
+    """
+    try:
+        if not book.is_file():
+            return None
+        connection = sqlite3.connect(book.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT locale FROM business ORDER BY id LIMIT 1").fetchone()
+        finally:
+            connection.close()
+    except (OSError, ValueError, sqlite3.Error):
+        return None
+    return row[0] if row and isinstance(row[0], str) and row[0] else None

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import peewee
 
-from diva_desk.core.money import from_units, to_units
+from diva_desk.core.money import decimal_text, from_units, to_units
 from diva_desk.store.book.db import db
 
 
@@ -65,6 +65,24 @@ class TaxRate(BaseModel):
     position = peewee.IntegerField(default=0)
 
 
+class TaxRegistration(BaseModel):
+    position = peewee.IntegerField(default=0)
+    tax = peewee.TextField(unique=True)
+    number = peewee.TextField()
+
+
+class TaxGroup(BaseModel):
+    position = peewee.IntegerField(default=0)
+    name = peewee.TextField(unique=True)
+
+
+class TaxGroupRate(BaseModel):
+    group = peewee.ForeignKeyField(TaxGroup, backref="rates", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    name = peewee.TextField()
+    rate = UnitsField(column_name="rate_units")
+
+
 class Customer(BaseModel):
     code = peewee.TextField(unique=True)
     name = peewee.TextField()
@@ -110,8 +128,28 @@ class InvoiceLine(BaseModel):
     description = peewee.TextField()
     quantity = UnitsField(column_name="quantity_units")
     unit_price = UnitsField(column_name="unit_price_units")
-    tax_name = peewee.TextField(default="")
-    tax_rate = UnitsField(column_name="tax_rate_units", default=Decimal(0))
+
+
+class RateTextField(peewee.TextField):
+    """A percentage rate kept as exact decimal text (``"9.975"``), as interchange writes it."""
+
+    def db_value(self, value: Decimal | None) -> str | None:
+        if value is None:
+            return None
+        to_units(value)  # four decimals at most, finite, a Decimal: or BadAmount now
+        return decimal_text(value)
+
+    def python_value(self, value: str | None) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class InvoiceLineTax(BaseModel):
+    """One of a line's taxes, in print order (schema step 5)."""
+
+    line = peewee.ForeignKeyField(InvoiceLine, backref="taxes", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    name = peewee.TextField()
+    rate = RateTextField()
 
 
 class Payment(BaseModel):
@@ -169,9 +207,13 @@ class Setting(BaseModel):
 ALL_MODELS = (
     Business,
     TaxRate,
+    TaxRegistration,
+    TaxGroup,
+    TaxGroupRate,
     Customer,
     Invoice,
     InvoiceLine,
+    InvoiceLineTax,
     Payment,
     Promise,
     PaymentPlan,

@@ -247,5 +247,55 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_waiting ON outbox (status, next_try_at);
 """
 
+#: Version 5: several taxes on a line (interchange v2), the business's registration number
+#: for each tax, and groups of rates picked as one ("GST + QST").
+#: - invoice_line_tax: a line's taxes in print order; the rate is exact decimal text
+#:   (``"9.975"``), as the interchange file writes it. A version-4 line's one tax moves
+#:   here (its ten-thousandths written as text without trailing zeros: 99750 is
+#:   ``"9.975"``, 130000 is ``"13"``) and the two old columns go, so nothing can read
+#:   a line's first tax as if it were all of them;
+#: - tax_registration: one number per tax name (``business.tax_registrations``);
+#: - tax_group, tax_group_rate: a named pick of rates, kept by name and rate like the lines.
+STEP_LINE_TAXES = """
+CREATE TABLE invoice_line_tax (
+    id INTEGER PRIMARY KEY,
+    line_id INTEGER NOT NULL REFERENCES invoice_line (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    rate TEXT NOT NULL,
+    UNIQUE (line_id, position)
+);
+
+INSERT INTO invoice_line_tax (line_id, position, name, rate)
+SELECT id, 0, tax_name,
+       rtrim(rtrim(printf('%d.%04d', tax_rate_units / 10000, tax_rate_units % 10000), '0'), '.')
+FROM invoice_line WHERE tax_name <> '' OR tax_rate_units <> 0 ORDER BY id;
+
+ALTER TABLE invoice_line DROP COLUMN tax_name;
+ALTER TABLE invoice_line DROP COLUMN tax_rate_units;
+
+CREATE TABLE tax_registration (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL DEFAULT 0,
+    tax TEXT NOT NULL UNIQUE,
+    number TEXT NOT NULL
+);
+
+CREATE TABLE tax_group (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL DEFAULT 0,
+    name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE tax_group_rate (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES tax_group (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    rate_units INTEGER NOT NULL CHECK (rate_units >= 0)
+);
+CREATE INDEX tax_group_rate_group ON tax_group_rate (group_id, position);
+"""
+
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_OUTBOX]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_OUTBOX, STEP_LINE_TAXES]

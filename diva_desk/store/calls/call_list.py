@@ -46,12 +46,8 @@ from diva_desk.store.as_of import open_on, paid_by
 from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import OWNER_CURRENCY
-from diva_desk.store.calls.talking_points import (
-    customer_languages,
-    template_folder,
-    template_texts,
-)
-from diva_desk.store.customers.history import customer_ratings, ratings_of
+from diva_desk.store.calls.talking_points import by_language, same_templates, template_texts
+from diva_desk.store.customers.history import customer_ratings, rating_kinds_of
 
 #: The ``setting`` keys of the call-list windows: this prefix plus a CallSettings field
 #: (``calls.days_off`` holds ISO dates separated by commas).
@@ -198,13 +194,18 @@ def calls_today(
     """Who to call on ``day``, best call first (at most ``limit`` calls)."""
     settings = settings or call_settings()
     situation = situation_on(day, settings, ratings=False)
-    calls = calls_for(day, situation, settings, rate=lambda ids: _ratings(ids, day))
+    oldest: dict[int, dt.date] = {}
+    for invoice in situation.invoices:
+        due = oldest.get(invoice.customer_id)
+        if due is None or invoice.due_date < due:
+            oldest[invoice.customer_id] = invoice.due_date
+
+    def rate(ids: frozenset[int]) -> dict[int, RatingKind]:
+        # The callers' ratings only: rating the whole book was most of the list's cost.
+        return rating_kinds_of(ids, day, oldest)
+
+    calls = calls_for(day, situation, settings, rate=rate)
     return calls if limit is None else calls[:limit]
-
-
-def _ratings(customer_ids: frozenset[int], day: dt.date) -> dict[int, RatingKind]:
-    """The callers' ratings only: rating the whole book was most of the list's cost."""
-    return {cid: s.rating.kind for cid, s in ratings_of(customer_ids, day).items()}
 
 
 def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) -> Situation:
@@ -340,14 +341,9 @@ def scripts_for(
 ) -> dict[str, Script]:
     """Each call's talking points, by customer code (templates read once for all calls)."""
     context = context or script_context(day)
-    spoken = customer_languages(context.locale)
-    groups: dict[str, list[Call]] = defaultdict(list)
-    for call in calls:
-        groups[spoken.get(call.customer_id, context.locale)].append(call)
     scripts: dict[str, Script] = {}
-    for locale, group in groups.items():
-        same = template_folder(locale) == template_folder(context.locale)
-        texts = template_texts(locale, in_book_language=same)
+    for locale, group in by_language(calls, context.locale).items():
+        texts = template_texts(locale, in_book_language=same_templates(locale, context.locale))
         theirs = dataclasses.replace(context, locale=locale)
         with speaking(locale):  # the call is in the customer's language
             for call in group:

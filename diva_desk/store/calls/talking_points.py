@@ -10,10 +10,12 @@ customer who speaks another gets that language's shipped text (``in_book_languag
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from diva_desk.core.calls.model import Call
 from diva_desk.core.calls.script_templates import TEMPLATE_NAMES, TemplateProblem, check_template
 from diva_desk.core.records import DEFAULT_LOCALE
 from diva_desk.errors import BadInput
@@ -38,6 +40,11 @@ def template_folder(locale: str) -> Path:
     """The folder of ``locale``'s shipped texts: its language's, else en_CA's."""
     found = language_folders(locale, resource_path("talking_points"))
     return found[0] if found else resource_path("talking_points", DEFAULT_LOCALE)
+
+
+def same_templates(locale: str, other: str) -> bool:
+    """Whether ``locale`` and ``other`` read the same shipped texts (so the same rewrites)."""
+    return template_folder(locale) == template_folder(other)
 
 
 def has_templates(locale: str) -> bool:
@@ -108,3 +115,12 @@ def customer_languages(book_locale: str) -> dict[int, str]:
         for cid, language in rows
         if language and has_catalog(language) and has_templates(language)
     }
+
+
+def by_language(calls: Sequence[Call], book_locale: str) -> dict[str, list[Call]]:
+    """The calls grouped by the language each is made in (the customer's, else the book's)."""
+    spoken = customer_languages(book_locale)
+    groups: dict[str, list[Call]] = {}
+    for call in calls:
+        groups.setdefault(spoken.get(call.customer_id, book_locale), []).append(call)
+    return groups

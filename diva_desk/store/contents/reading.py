@@ -12,6 +12,8 @@ from diva_desk.core import records as r
 from diva_desk.core.invoices.invoice_standing import Standing
 from diva_desk.core.money import from_minor
 from diva_desk.store.book import models as m
+from diva_desk.store.book.tax_rates import tax_registrations
+from diva_desk.store.taxes.lines import all_line_taxes
 
 #: Rows per multi-row INSERT or IN (...) query: well under SQLite's variable limit.
 BATCH = 200
@@ -100,6 +102,7 @@ def read_business() -> r.Business | None:
         invoice_prefix=row.invoice_prefix,
         next_invoice_number=row.next_invoice_number,
         payment_instructions=row.payment_instructions,
+        tax_registrations=tax_registrations(),
     )
 
 
@@ -209,6 +212,7 @@ def _customer(row: m.Customer) -> r.Customer:
 
 def _read_invoices(customer_codes: Mapping[int, str]) -> tuple[r.Invoice, ...]:
     lines: dict[int, list[r.InvoiceLine]] = defaultdict(list)
+    taxes = all_line_taxes()
     query = m.InvoiceLine.select().order_by(m.InvoiceLine.invoice, m.InvoiceLine.position)
     for line in query:
         lines[line.invoice_id].append(
@@ -216,8 +220,7 @@ def _read_invoices(customer_codes: Mapping[int, str]) -> tuple[r.Invoice, ...]:
                 description=line.description,
                 quantity=line.quantity,
                 unit_price=line.unit_price,
-                tax_name=line.tax_name,
-                tax_rate=line.tax_rate,
+                taxes=taxes.get(line.id, ()),
             )
         )
     return tuple(

@@ -15,6 +15,7 @@ flags as ``bool`` and a customer's payment-run days as a tuple of ints.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,9 +34,13 @@ _INVOICES = """
            i.received_confirmed_date, i.po_number, i.currency, i.deposit_cents,
            i.deposit_due_date, i.notes
     FROM invoice i JOIN customer c ON c.id = i.customer_id ORDER BY i.id"""
+# A line's taxes come as one JSON list of [name, rate text] pairs, in their order.
 _LINES = """
-    SELECT invoice_id, description, quantity_units, unit_price_units, tax_name, tax_rate_units
-    FROM invoice_line ORDER BY invoice_id, position"""
+    SELECT l.invoice_id, l.description, l.quantity_units, l.unit_price_units,
+           (SELECT json_group_array(json_array(t.name, t.rate)) FROM (
+                SELECT name, rate FROM invoice_line_tax WHERE line_id = l.id ORDER BY position
+            ) t)
+    FROM invoice_line l ORDER BY l.invoice_id, l.position"""
 _PAYMENTS = """
     SELECT i.number, p.date, p.amount_cents, i.currency, p.method, p.reference, p.is_deposit
     FROM payment p JOIN invoice i ON i.id = p.invoice_id ORDER BY p.id"""
@@ -72,7 +77,7 @@ def invoice_rows() -> Iterator[tuple[Row, list[Row]]]:
     """Each invoice's row (number to notes) with its lines' rows, in position order.
 
     Dates of the invoice are ISO text; each line is ``(description, quantity units,
-    unit price units, tax name, tax rate units)``.
+    unit price units, taxes)``, the taxes a list of ``(name, rate text)`` in their order.
     """
     lines = iter(db.execute_sql(_LINES))
     pending = next(lines, None)
@@ -81,7 +86,8 @@ def invoice_rows() -> Iterator[tuple[Row, list[Row]]]:
         # Both cursors run in invoice id order: the lines are merged in, not looked up.
         while pending is not None and pending[0] <= invoice_id:
             if pending[0] == invoice_id:
-                own.append(pending[1:])
+                taxes = pending[4]
+                own.append((*pending[1:4], () if taxes == "[]" else json.loads(taxes)))
             pending = next(lines, None)
         row[2], row[3], row[5], row[6], row[10] = (
             iso_day(row[2]),

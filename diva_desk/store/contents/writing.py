@@ -31,6 +31,7 @@ from diva_desk.store.contents.reading import (
     read_business,
     read_contents,
 )
+from diva_desk.store.taxes.lines import insert_line_taxes, tax_rows
 
 __all__ = [
     "StoredBook",
@@ -81,8 +82,10 @@ def add_contents(contents: r.BookContents) -> None:
         # Ids are given, not asked for one insert at a time: the ones SQLite would
         # pick (the largest plus one, and on), fixed inside the transaction.
         next_id = _next_id(m.Invoice)
+        line_id = _next_id(m.InvoiceLine) if contents.invoices else 0
         for batch in chunks(contents.invoices, INVOICE_BATCH):
-            _insert_invoices(batch, next_id, customer_ids, invoice_ids, currency)
+            first_ids = (next_id, line_id)
+            line_id = _insert_invoices(batch, first_ids, customer_ids, invoice_ids, currency)
             next_id += len(batch)
         _insert_rows(m.Payment, (_payment_row(p, invoice_ids, currency) for p in contents.payments))
         _insert_rows(
@@ -123,8 +126,16 @@ class _ReferenceIds:
 
 
 def _save_business(business: r.Business) -> None:
-    # Every field of the record has its column of the same name.
+    # Every field of the record but the registrations has its column of the same name.
     fields = dataclasses.asdict(business)
+    registrations = fields.pop("tax_registrations")
+    if registrations:
+        # The file's numbers replace the book's; a file without any keeps the book's.
+        m.TaxRegistration.delete().execute()
+        for position, registration in enumerate(business.tax_registrations):
+            m.TaxRegistration.create(
+                position=position, tax=registration.tax, number=registration.number
+            )
     existing = m.Business.get_or_none(m.Business.id == 1)
     if existing is None:
         m.Business.insert(id=1, **fields).execute()
@@ -160,14 +171,18 @@ def _insert_customer(customer: r.Customer) -> int:
 
 def _insert_invoices(
     invoices: list[r.Invoice],
-    first: int,
+    first_ids: tuple[int, int],
     customer_ids: _ReferenceIds,
     invoice_ids: _ReferenceIds,
     currency: _Currencies,
-) -> None:
-    """A batch of invoices, ids from ``first`` on, in one statement; their lines in one more."""
+) -> int:
+    """A batch of invoices in one statement, their lines in one more and the lines' taxes
+    in a third; ``first_ids`` are the first invoice and line ids to give (the lines' given
+    here, so the taxes can name them). Returns the next line id."""
+    first, line_id = first_ids
     rows: list[dict[str, Any]] = []
     lines: list[dict[str, Any]] = []
+    taxes: list[tuple[int, int, str, str]] = []
     for invoice_id, invoice in enumerate(invoices, start=first):
         rows.append(
             {
@@ -190,22 +205,25 @@ def _insert_invoices(
                 ),
             }
         )
-        lines.extend(
-            {
-                "invoice": invoice_id,
-                "position": position,
-                "description": line.description,
-                "quantity": line.quantity,
-                "unit_price": line.unit_price,
-                "tax_name": line.tax_name,
-                "tax_rate": line.tax_rate,
-            }
-            for position, line in enumerate(invoice.lines)
-        )
+        for position, line in enumerate(invoice.lines):
+            lines.append(
+                {
+                    "id": line_id,
+                    "invoice": invoice_id,
+                    "position": position,
+                    "description": line.description,
+                    "quantity": line.quantity,
+                    "unit_price": line.unit_price,
+                }
+            )
+            taxes.extend(tax_rows(line_id, line.taxes))
+            line_id += 1
         invoice_ids.add(invoice.number, invoice_id)
         currency.remember(None, invoice_id, invoice.currency)
     _insert_rows(m.Invoice, rows)
     _insert_rows(m.InvoiceLine, lines)
+    insert_line_taxes(taxes)
+    return line_id
 
 
 def _next_id(model: type[m.BaseModel]) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -107,7 +107,7 @@ _TOWARD = """(SELECT SUM({face}) FROM invoice i JOIN payment p ON p.invoice_id =
     WHERE {which} AND i.customer_id = pr.customer_id
       AND p.date >= pr.made_on AND p.date <= pr.promised_date AND p.date <= :today)"""
 _PROMISE_COUNTS = """
-WITH toward AS (
+WITH toward AS MATERIALIZED (
     SELECT pr.customer_id, pr.promised_date,
            {owed} AS owed,
            COALESCE(CASE WHEN pr.invoice_id IS NULL THEN {whole} ELSE {one} END, 0) AS paid
@@ -167,6 +167,36 @@ def ratings_of(customer_ids: Collection[int], today: dt.date) -> dict[int, Custo
     return _standings(today, None, None, frozenset(customer_ids))
 
 
+def rating_kinds_of(
+    customer_ids: Collection[int], today: dt.date, oldest_open_due: Mapping[int, dt.date]
+) -> dict[int, RatingKind]:
+    """Just the rating of these customers (the call list ranks by nothing more).
+
+    The same answer as :func:`ratings_of`, in the same three statements, found more
+    cheaply: the present-day warnings (a promise broken lately, an invoice long
+    overdue) come first in ``rate_customer`` and need no payment history, so a
+    customer they make risky is rated from their promises and ``oldest_open_due``
+    (the due date of their oldest invoice still open on ``today``, which the call
+    list already holds) alone. Only the others' invoices are walked for their
+    lateness: on the ten-year book, a third of the callers. An open invoice left out
+    of ``oldest_open_due`` only sends its customer the long way.
+    """
+    ids = frozenset(customer_ids)
+    params = {"today": today.isoformat(), "customers": json.dumps(sorted(ids))}
+    promises = _promise_totals(params, _which(None, ids))
+    kinds: dict[int, RatingKind] = {}
+    for cid in ids:
+        # No paid invoice counted: rate_customer can only answer from the warnings
+        # (risky) or else "new"; risky from the warnings holds whatever the history.
+        counted = promises.get(cid, PromiseTotals())
+        warned = stats_from_totals(LatenessTotals(), counted, today, oldest_open_due.get(cid))
+        if rate_customer(warned, today).kind is RatingKind.RISKY:
+            kinds[cid] = RatingKind.RISKY
+    rest = _standings(today, None, None, ids - kinds.keys(), promises)
+    kinds.update((cid, standing.rating.kind) for cid, standing in rest.items())
+    return kinds
+
+
 def promise_outcomes(today: dt.date, customer_id: int | None = None) -> dict[int, PromiseOutcome]:
     """What became of each promise (by promise id), optionally for one customer only."""
     return {
@@ -180,6 +210,7 @@ def _standings(
     default_deposit_percent: Decimal | None,
     customer_id: int | None,
     customers: frozenset[int] | None = None,
+    promises: dict[int, PromiseTotals] | None = None,
 ) -> dict[int, CustomerStanding]:
     if default_deposit_percent is None:
         default_deposit_percent = suggested_deposit_percent()
@@ -189,12 +220,14 @@ def _standings(
         "customers": None if customers is None else json.dumps(sorted(customers)),
     }
     which = _which(customer_id, customers)
-    promises = _promise_totals(params, which)
+    if promises is None:
+        promises = _promise_totals(params, which)
     standings = {}
     # The same few sentences for thousands of customers: format each once.
     terms: dict[tuple[RatingKind, Decimal], str] = {}
     no_promises = PromiseTotals()
-    for row in db.execute_sql(_lateness_sql(which), params).fetchall():
+    lateness = _lateness_sql(which, listed=customers is not None and len(customers) > SCAN_ABOVE)
+    for row in db.execute_sql(lateness, params).fetchall():
         cid, deposit_units, paid, on_time, weighted, amount, longest, oldest_due = row
         totals = LatenessTotals(
             paid_invoices=paid,
@@ -225,10 +258,19 @@ def _which(customer_id: int | None, customers: frozenset[int] | None) -> str:
     return "1 = 1"
 
 
-def _lateness_sql(which: str) -> str:
+#: A list of more customers than this has its invoices read in one pass over the table.
+SCAN_ABOVE = 300
+
+
+def _lateness_sql(which: str, *, listed: bool = False) -> str:
+    # A long list of customers (``listed``) picks its invoices while reading the table in
+    # id order ("+" keeps SQLite off invoice_customer): the callers of a large book own
+    # half its invoices, and fetching those by customer, scattered over the table, costs
+    # twice as much, and then they have to be sorted by id to group them. A page of
+    # customers (the customer list rates the rows it shows) goes through the index.
     return _LATENESS.format(
         paid_date=paid_date_sql("i.paid", "i.last_paid"),
-        only=which.format(column="i.customer_id"),
+        only=which.format(column="+i.customer_id" if listed else "i.customer_id"),
         only_customer=which.format(column="c.id"),
         face_weighted=face_value_sql("weighted", "currency"),
         face_amount=face_value_sql("amount", "currency"),

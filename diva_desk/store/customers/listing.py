@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -28,7 +29,7 @@ from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
 from diva_desk.store.book.settings import suggested_deposit_percent
 from diva_desk.store.customers.history import CustomerStanding, customer_ratings
-from diva_desk.store.invoices.lists import CustomerRow, customer_rows
+from diva_desk.store.invoices.lists import CustomerRow, customer_fields
 
 # --- the list -------------------------------------------------------------------------
 
@@ -46,36 +47,54 @@ class CustomerListRow(CustomerRow):
 
 
 def customer_list(
-    today: dt.date, default_deposit_percent: Decimal | None = None
+    today: dt.date,
+    default_deposit_percent: Decimal | None = None,
+    *,
+    rated: bool = True,
 ) -> list[CustomerListRow]:
     """Every customer (archived ones too: the list filters), in three queries.
 
     ``default_deposit_percent`` is suggested to new and slow customers with none of
-    their own; by default, the book's setting.
+    their own; by default, the book's setting. With ``rated=False`` the ratings are
+    left out (``rating`` None) and the list is two queries that do not read every
+    invoice: the window's list rates the customers it shows (:func:`with_ratings`).
     """
-    if default_deposit_percent is None:
+    if default_deposit_percent is None and rated:
         default_deposit_percent = suggested_deposit_percent()
-    standings: dict[int, CustomerStanding] = customer_ratings(today, default_deposit_percent)
-    cutoffs = dict(
-        m.Customer.select(m.Customer.id, m.Customer.invoice_cutoff_day)
-        .where(m.Customer.invoice_cutoff_day.is_null(False))
-        .tuples()
+    standings: dict[int, CustomerStanding] = (
+        customer_ratings(today, default_deposit_percent) if rated else {}
     )
     rows = []
-    for row in customer_rows(today):
-        standing = standings.get(row.id)
-        cutoff = cutoffs.get(row.id)
+    for fields in customer_fields(today, "invoice_cutoff_day"):
+        standing = standings.get(fields["id"])
+        cutoff = fields["invoice_cutoff_day"]
         rows.append(
             CustomerListRow(
-                **{f.name: getattr(row, f.name) for f in dataclasses.fields(CustomerRow)},
+                **fields,
                 rating=standing.rating.kind if standing else None,
                 rating_reason=standing.rating.reason if standing else "",
                 suggested_terms=standing.suggested_terms if standing else "",
-                invoice_cutoff_day=cutoff,
-                cutoff_soon=next_cutoff_near(today, cutoff),
+                cutoff_soon=next_cutoff_near(today, cutoff) if cutoff is not None else None,
             )
         )
     return rows
+
+
+def with_ratings(
+    rows: Sequence[CustomerListRow], standings: Mapping[int, CustomerStanding]
+) -> list[CustomerListRow]:
+    """The rows with the rating of each customer in ``standings`` (the others as they are)."""
+    return [
+        dataclasses.replace(
+            row,
+            rating=standing.rating.kind,
+            rating_reason=standing.rating.reason,
+            suggested_terms=standing.suggested_terms,
+        )
+        if (standing := standings.get(row.id)) is not None
+        else row
+        for row in rows
+    ]
 
 
 # --- one customer ---------------------------------------------------------------------

@@ -31,6 +31,7 @@ from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
+from diva_desk.store.book.tax_groups import TaxPick, tax_picks
 from diva_desk.store.book.tax_rates import TaxRateRow, save_tax_rates, tax_rates
 from diva_desk.store.invoices.detail import (
     InvoiceDetail,
@@ -41,11 +42,13 @@ from diva_desk.store.invoices.detail import (
 )
 from diva_desk.store.invoices.payments import move_payments, record_payment
 from diva_desk.store.invoices.records import customer_record, invoice_row, lines_of
+from diva_desk.store.taxes.lines import insert_line_taxes, tax_rows
 
 __all__ = [
     "InvoiceDetail",
     "InvoiceDraft",
     "PaymentExpectation",
+    "TaxPick",
     "TaxRateRow",
     "billing_cycle",
     "confirm_receipt",
@@ -60,6 +63,7 @@ __all__ = [
     "save_draft",
     "save_tax_rates",
     "send_invoice",
+    "tax_picks",
     "tax_rates",
     "void_invoice",
 ]
@@ -139,7 +143,7 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
     balances (summed in SQL) always agree with the invoice itself. Control characters
     are dropped; a text over its limit (core.text_limits) is refused.
     """
-    draft = replace(cleaned(draft), lines=tuple(cleaned(line) for line in draft.lines))
+    draft = replace(cleaned(draft), lines=tuple(_cleaned_line(line) for line in draft.lines))
     _check(draft)
     total = invoice_totals(draft.lines, draft.currency).total
     if draft.deposit_amount > total:
@@ -170,16 +174,24 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
             m.Invoice.update(**values).where(m.Invoice.id == invoice_id).execute()
             m.InvoiceLine.delete().where(m.InvoiceLine.invoice == invoice_id).execute()
         for position, line in enumerate(draft.lines):
-            m.InvoiceLine.create(
+            line_id = m.InvoiceLine.insert(
                 invoice=invoice_id,
                 position=position,
                 description=line.description.strip(),
                 quantity=line.quantity,
                 unit_price=line.unit_price,
-                tax_name=line.tax_name.strip() if line.tax_rate else "",
-                tax_rate=line.tax_rate,
-            )
+            ).execute()
+            insert_line_taxes(tax_rows(line_id, line.taxes))
     return invoice_id
+
+
+def _cleaned_line(line: r.InvoiceLine) -> r.InvoiceLine:
+    """The line with its texts cleaned and its taxes as the book keeps them: a tax at
+    a zero rate charges nothing and is not kept (as the editor's "No tax")."""
+    taxes = tuple(
+        r.LineTax(clean("tax_name", tax.name).strip(), tax.rate) for tax in line.taxes if tax.rate
+    )
+    return replace(cleaned(line), taxes=taxes)
 
 
 def send_invoice(invoice_id: int, sent_date: dt.date, *, payments_from: int | None = None) -> str:
@@ -378,8 +390,15 @@ def _check(draft: InvoiceDraft) -> None:
                     n=n
                 )
             )
-        if line.tax_rate < 0 or line.tax_rate != line.tax_rate.quantize(_QUANTUM):
-            raise BadInput(_("Line {n}: the tax rate is not a valid rate.").format(n=n))
+        names: set[str] = set()
+        for tax in line.taxes:
+            if tax.rate < 0 or tax.rate != tax.rate.quantize(_QUANTUM):
+                raise BadInput(_("Line {n}: the tax rate is not a valid rate.").format(n=n))
+            if not tax.name:
+                raise BadInput(_("Line {n}: give the tax a name.").format(n=n))
+            if tax.name in names:
+                raise BadInput(_("Line {n}: {tax} is on the line twice.").format(n=n, tax=tax.name))
+            names.add(tax.name)
 
 
 def _check_amount(amount: Decimal, what: str, currency: str) -> None:

@@ -10,7 +10,7 @@ invoice or a payment is dated after today.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -75,6 +75,12 @@ def customer_rows(today: dt.date) -> list[CustomerRow]:
     Two statements: what each customer owes per currency, over the few invoices still
     owed something (store.invoices.unpaid), and the customers, by name.
     """
+    return [CustomerRow(**fields) for fields in customer_fields(today)]
+
+
+def customer_fields(today: dt.date, *more: str) -> Iterator[dict[str, Any]]:
+    """:func:`customer_rows`' rows as the keyword arguments of a :class:`CustomerRow`, with
+    the customer's columns named in ``more`` too (for a row type with more fields)."""
     params = {"as_of": today.isoformat(), **unpaid_invoices(today).bind()}
     owed_sql = f"""
         SELECT i.customer_id, i.currency, SUM(i.total_cents - {OWES}),
@@ -86,35 +92,38 @@ def customer_rows(today: dt.date) -> list[CustomerRow]:
     owed: dict[int, list[tuple]] = {}
     for row in db.execute_sql(owed_sql, params).fetchall():
         owed.setdefault(row[0], []).append(row)
-    customers_sql = """
-        SELECT c.id, c.code, c.name, c.contact_name, c.email, c.phone, c.currency, c.archived
+    extra = "".join(f", c.{column}" for column in more)
+    customers_sql = f"""
+        SELECT c.id, c.code, c.name, c.contact_name, c.email, c.phone, c.currency, c.archived{extra}
         FROM customer c ORDER BY c.name COLLATE NOCASE, c.code, c.id
     """
-    result = []
+    nothing: dict[str, Decimal] = {}
     for first in db.execute_sql(customers_sql).fetchall():
-        rows = owed.get(first[0], [])
         own = first[6]
-        balances = {r[1]: from_minor(r[2], r[1]) for r in rows}
-        overdues = {r[1]: from_minor(r[3], r[1]) for r in rows if r[3]}
-        oldest = min((r[4] for r in rows), default=None)
-        result.append(
-            CustomerRow(
-                id=first[0],
-                code=first[1],
-                name=first[2],
-                contact_name=first[3],
-                email=first[4],
-                phone=first[5],
-                currency=own,
-                archived=bool(first[7]),
-                balance=balances.get(own, ZERO),
-                overdue=overdues.get(own, ZERO),
-                oldest_open_date=_date(oldest),
-                balances=balances,
-                overdues=overdues,
-            )
-        )
-    return result
+        rows = owed.get(first[0])
+        if rows:
+            balances = {r[1]: from_minor(r[2], r[1]) for r in rows}
+            overdues = {r[1]: from_minor(r[3], r[1]) for r in rows if r[3]}
+            oldest = _date(min(r[4] for r in rows))
+        else:  # most customers owe nothing: one empty mapping each, as before
+            balances, overdues, oldest = dict(nothing), dict(nothing), None
+        fields = {
+            "id": first[0],
+            "code": first[1],
+            "name": first[2],
+            "contact_name": first[3],
+            "email": first[4],
+            "phone": first[5],
+            "currency": own,
+            "archived": bool(first[7]),
+            "balance": balances.get(own, ZERO),
+            "overdue": overdues.get(own, ZERO),
+            "oldest_open_date": oldest,
+            "balances": balances,
+            "overdues": overdues,
+        }
+        fields.update(zip(more, first[8:], strict=True))
+        yield fields
 
 
 def invoice_rows(today: dt.date) -> list[InvoiceRow]:

@@ -16,6 +16,7 @@ from diva_desk.i18n import _
 from diva_desk.store.book import models as m
 from diva_desk.store.book.minor import invoice_currencies
 from diva_desk.store.contents.reading import BATCH, chunks, customers_by_code
+from diva_desk.store.taxes.lines import taxes_of_lines
 
 
 def invoice_row(invoice_id: int) -> m.Invoice:
@@ -49,14 +50,15 @@ def lines_of(invoice_ids: Collection[int]) -> dict[int, tuple[r.InvoiceLine, ...
             .where(m.InvoiceLine.invoice.in_(batch))
             .order_by(m.InvoiceLine.invoice, m.InvoiceLine.position)
         )
-        for line in query:
+        rows = list(query)
+        taxes = taxes_of_lines([line.id for line in rows])
+        for line in rows:
             found[line.invoice_id].append(
                 r.InvoiceLine(
                     description=line.description,
                     quantity=line.quantity,
                     unit_price=line.unit_price,
-                    tax_name=line.tax_name,
-                    tax_rate=line.tax_rate,
+                    taxes=taxes.get(line.id, ()),
                 )
             )
     return {invoice_id: tuple(found.get(invoice_id, ())) for invoice_id in invoice_ids}

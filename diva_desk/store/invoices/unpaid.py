@@ -129,3 +129,30 @@ def unpaid_invoices(day: dt.date) -> Unpaid:
     found = Unpaid(day, paid)
     _KEPT.last = (connection, (day, version), connection.total_changes, found)
     return found
+
+
+def kept_unpaid(day: dt.date) -> Unpaid | None:
+    """What :func:`unpaid_invoices` found on this connection for ``day`` or a later day,
+    while still good (one ``PRAGMA`` to know); None when this connection kept none."""
+    connection = db.connection()
+    kept = getattr(_KEPT, "last", None)
+    if kept is None or kept[0] is not connection or kept[1][0] < day:
+        return None
+    version = db.execute_sql("PRAGMA data_version").fetchone()[0]
+    if kept[1][1] == version and kept[2] == connection.total_changes:
+        return kept[3]
+    return None
+
+
+def unpaid_on(day: dt.date) -> Unpaid:
+    """The same answer as :func:`unpaid_invoices`, for a reading that asks once: what this
+    connection kept when it is still good, else one statement, not kept.
+
+    A worker's connection lives for one task: keeping the answer there would only cost
+    the statements that watch this connection's writes (the reports read it once).
+    """
+    kept = kept_unpaid(day)
+    if kept is not None and kept.day == day:
+        return kept
+    paid = dict(db.execute_sql(_unpaid_sql(False), {"as_of": day.isoformat()}).fetchall())
+    return Unpaid(day, paid)

@@ -32,6 +32,7 @@ from diva_desk.store.as_of import balance_on, owed_on, paid_by
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import face_value_sql
 from diva_desk.store.invoices.paid_dates import paid_date_sql
+from diva_desk.store.invoices.unpaid import Unpaid, kept_unpaid
 
 if TYPE_CHECKING:
     from diva_desk.core.papers import AgingDocument
@@ -57,25 +58,35 @@ def bucket_case(days: str) -> str:
 
 
 def as_of_days_cte(
-    days: Sequence[dt.date], detailed: Collection[dt.date] | None = None
+    days: Sequence[dt.date],
+    detailed: Collection[dt.date] | None = None,
+    unpaid: Unpaid | None = None,
 ) -> tuple[str, dict[str, str]]:
     """The CTE ``as_of_days(day, detailed)`` listing ``days``, and its named parameters.
 
     ``detailed`` is 1 for the days whose rows per customer are wanted (all of them
-    unless ``detailed`` names some), 0 for those where the totals are enough.
+    unless ``detailed`` names some), 0 for those where the totals are enough. When
+    the invoices not fully paid on the last of the days or a later day are at hand
+    (``unpaid``, read by the caller, or kept by this connection: store.invoices.unpaid),
+    the parameters hold them as ``unpaid`` and that day as ``unpaid_day``, and
+    :func:`open_balances_cte` starts from them (``narrowed``) instead of weighing
+    every invoice.
     """
     names = [f"as_of_{n}" for n in range(len(days))]
     values = ", ".join(
         f"(:{name}, {int(detailed is None or day in detailed)})"
         for name, day in zip(names, days, strict=True)
     )
-    return (
-        f"as_of_days(day, detailed) AS (VALUES {values})",
-        {name: day.isoformat() for name, day in zip(names, days, strict=True)},
-    )
+    params = {name: day.isoformat() for name, day in zip(names, days, strict=True)}
+    if days and (unpaid is None or unpaid.day < max(days)):
+        unpaid = kept_unpaid(max(days))
+    if unpaid is not None:
+        params["unpaid"] = unpaid.ids
+        params["unpaid_day"] = unpaid.day.isoformat()
+    return f"as_of_days(day, detailed) AS (VALUES {values})", params
 
 
-def open_balances_cte() -> str:
+def open_balances_cte(narrowed: bool = False) -> str:
     """CTEs ending in ``open_balances``: each invoice with money owed on each ``as_of_days``.
 
     Columns: ``day`` (the as-of day), ``id, customer_id, currency, number,
@@ -88,30 +99,38 @@ def open_balances_cte() -> str:
     so that twelve month ends cost about what one day does:
 
     * ``candidates``: an invoice fully paid by the earliest day stays paid on every
-      later day (payments only add up), so one pass over the book keeps the sent
-      invoices still owing something on the earliest day, and those issued since.
+      later day (payments only add up), so only the sent invoices still owing
+      something on the earliest day, and those issued since, are kept: one pass
+      over the book, or, ``narrowed``, without weighing every invoice: one still
+      owing on the earliest day either still owes on the day of ``:unpaid`` (the
+      last or later, see :func:`as_of_days_cte`) or was paid in between (a payment
+      dated between the two days, through the payments' date index); one issued
+      since is found through the issue-date index.
     * ``settled_on``: the day each candidate became fully paid, if it did: the first
       day whose payments to date reach its total (store.paid_dates). It is open on a
       day it was issued by and not yet settled; only those pairs of (day, invoice)
-      have their balance summed.
+      have their balance summed, and only on the days from its first payment (before
+      it, it owes its total: most invoices are paid in one payment, on the day they
+      are settled).
     """
     days = "CAST(julianday(d.day) - julianday(c.due_date) AS INTEGER)"
     every_payment = "(SELECT {} FROM payment p WHERE p.invoice_id = i.id)"
     settled_on = paid_date_sql(
         every_payment.format("SUM(p.amount_cents)"), every_payment.format("MAX(p.date)"), day=None
     )
+    first_paid = every_payment.format("MIN(p.date)")
     return f"""
 window_days AS (SELECT MIN(day) AS first, MAX(day) AS last FROM as_of_days),
 candidates AS MATERIALIZED (
     SELECT i.id, i.state, i.customer_id, i.currency, i.number, i.issue_date, i.due_date,
-           i.total_cents, {settled_on} AS settled_on
-    FROM window_days w, invoice i NOT INDEXED
-    WHERE {owed_on("w.last")}
+           i.total_cents, {settled_on} AS settled_on, {first_paid} AS first_paid
+    FROM window_days w, invoice i {_NARROWED if narrowed else "NOT INDEXED WHERE"}
+      {owed_on("w.last")}
       AND (i.issue_date > w.first OR i.total_cents > {paid_by("w.first")})
 ),
 owed_on_day AS MATERIALIZED (
     SELECT d.day, c.id, c.customer_id, c.currency, c.number, c.issue_date, c.due_date,
-           {balance_on("d.day", "c")} AS balance,
+           {balance_on("d.day", "c", first_paid="c.first_paid")} AS balance,
            {days} AS days
     FROM as_of_days d
     JOIN candidates c
@@ -122,13 +141,22 @@ open_balances AS (
 )"""
 
 
+_NARROWED = """
+    WHERE i.id IN (
+        SELECT value FROM json_each(:unpaid)
+        UNION SELECT p.invoice_id FROM window_days w, payment p
+            WHERE p.date > w.first AND p.date <= :unpaid_day
+        UNION SELECT n.id FROM window_days w, invoice n
+            WHERE n.issue_date > w.first AND n.issue_date <= w.last
+    ) AND"""
+
 _BUCKET_SUMS = ", ".join(
     f"SUM(CASE WHEN bucket = '{bucket.value}' THEN balance ELSE 0 END)" for bucket in AgingBucket
 )
 
 # Customer rows and currency totals in one statement; a total row has no customer.
 _AGING = f"""
-WITH {{as_of_days}}, {open_balances_cte()},
+WITH {{as_of_days}}, {{open_balances}},
 per_customer AS (
     SELECT day, customer_id, currency, {_BUCKET_SUMS}, MIN(due_date) AS oldest_due
     FROM open_balances WHERE day IN (SELECT day FROM as_of_days WHERE detailed)
@@ -150,7 +178,7 @@ def aging_report(as_of: dt.date) -> AgingReport:
 
 
 def aging_reports(
-    days: Sequence[dt.date], totals_only: Collection[dt.date] = ()
+    days: Sequence[dt.date], totals_only: Collection[dt.date] = (), unpaid: Unpaid | None = None
 ) -> tuple[AgingReport, ...]:
     """The aging on each of ``days``, in the same order, in one SQL statement.
 
@@ -164,8 +192,9 @@ def aging_reports(
     totals: dict[dt.date, list[AgingRow]] = {day: [] for day in unique}
     customers: dict[dt.date, list[AgingRow]] = {day: [] for day in unique}
     detailed = {day for day in unique if day not in totals_only}
-    cte, params = as_of_days_cte(unique, detailed)
-    for row in db.execute_sql(_AGING.format(as_of_days=cte), params).fetchall():
+    cte, params = as_of_days_cte(unique, detailed, unpaid)
+    sql = _AGING.format(as_of_days=cte, open_balances=open_balances_cte("unpaid" in params))
+    for row in db.execute_sql(sql, params).fetchall():
         day, customer_id, currency, *sums, oldest_due, code, name = row
         aged = AgingRow(
             currency=currency,
@@ -214,7 +243,7 @@ class TopDebtor:
 
 
 _TOP_DEBTORS = f"""
-WITH {{as_of_days}}, {open_balances_cte()},
+WITH {{as_of_days}}, {{open_balances}},
 ranked AS (
     SELECT customer_id, currency, number, issue_date, due_date, balance,
            ROW_NUMBER() OVER (
@@ -234,15 +263,18 @@ LIMIT :limit
 """
 
 
-def top_debtors(as_of: dt.date, limit: int = 10) -> tuple[TopDebtor, ...]:
+def top_debtors(
+    as_of: dt.date, limit: int = 10, unpaid: Unpaid | None = None
+) -> tuple[TopDebtor, ...]:
     """The ``limit`` customers owing the most on ``as_of``, most first, in one query.
 
     A customer owing in two currencies has a row for each. Amounts in different
     currencies are ranked at face value: the book keeps no exchange rates, and a
     list of who to chase needs one order, not a conversion.
     """
-    days, params = as_of_days_cte([as_of])
-    sql = _TOP_DEBTORS.format(as_of_days=days)
+    days, params = as_of_days_cte([as_of], unpaid=unpaid)
+    balances = open_balances_cte("unpaid" in params)
+    sql = _TOP_DEBTORS.format(as_of_days=days, open_balances=balances)
     rows = db.execute_sql(sql, {**params, "limit": limit})
     return tuple(
         TopDebtor(

@@ -1,7 +1,8 @@
 """Days sales outstanding from the book: today's figure and the month-end trend.
 
-Two queries for either: the receivables on the day(s) asked (the same "owed on a
-day" the aging uses) and the credit sales per month-long period. The walk itself
+Two statements for either: the invoices still owed something on the last day asked
+(store.invoices.unpaid), then, in one query, the receivables on the day(s) asked (the
+same "owed on a day" the aging uses) and the credit sales per month-long period. The walk itself
 is core.dso.count_back_dso, which documents the method. Figures are per currency.
 """
 
@@ -53,13 +54,26 @@ def days_sales_outstanding(
     the window. ``owed`` saves reading the receivables again when the caller has
     the aging of ``as_of`` (:func:`receivables_from`).
     """
-    bounds = period_ends(as_of, months)
-    sales = _sales_by_period(bounds)
-    owed = _owed_on([as_of], owed)
-    return tuple(
-        _dso(currency, as_of, months, owed.get((as_of, currency), ZERO), bounds, 0, sales)
-        for currency in sorted({c for _k, c in sales} | {c for _d, c in owed})
-    )
+    return dso_on(as_of, (months,), owed)[0]
+
+
+def dso_on(
+    as_of: dt.date, windows: Sequence[int], owed: Owed | None = None
+) -> tuple[tuple[Dso, ...], ...]:
+    """:func:`days_sales_outstanding` for each window of ``windows`` (in months), in order,
+    with the sales read once for the longest (a shorter window's periods are its first)."""
+    bounds = period_ends(as_of, max(windows))
+    every_sale, owed = _sales_and_owed(bounds, [as_of], owed)
+    result = []
+    for months in windows:
+        sales = {key: amount for key, amount in every_sale.items() if key[0] < months}
+        result.append(
+            tuple(
+                _dso(currency, as_of, months, owed.get((as_of, currency), ZERO), bounds, 0, sales)
+                for currency in sorted({c for _k, c in sales} | {c for _d, c in owed})
+            )
+        )
+    return tuple(result)
 
 
 def dso_trend(
@@ -77,8 +91,7 @@ def dso_trend(
     """
     bounds = period_ends(latest_month_end(as_of), points + window_months - 1)
     ends = bounds[:points]
-    sales = _sales_by_period(bounds)
-    owed = _owed_on(ends, owed)
+    sales, owed = _sales_and_owed(bounds, ends, owed)
     currencies = sorted({c for _k, c in sales} | {c for _d, c in owed})
     return tuple(
         _dso(
@@ -99,9 +112,29 @@ def receivables_from(reports: Iterable[AgingReport]) -> dict[tuple[dt.date, str]
     return {(r.as_of, row.currency): row.total for r in reports for row in r.totals}
 
 
-def _owed_on(days: Sequence[dt.date], owed: Owed | None) -> Owed:
-    """``owed`` when the caller read it (it must cover ``days``), else read now."""
-    return _receivables(days) if owed is None else owed
+def _sales_and_owed(
+    bounds: Sequence[dt.date], days: Sequence[dt.date], owed: Owed | None
+) -> tuple[dict[tuple[int, str], Decimal], Owed]:
+    """The credit sales per period of ``bounds`` and, unless the caller read it (``owed``,
+    which must cover ``days``), what is owed on each of ``days``: one statement."""
+    if owed is not None:
+        return _sales_by_period(bounds), owed
+    periods, params = _periods(bounds)
+    cte, owed_params = as_of_days_cte(days)
+    sql = f"""
+        WITH {periods}, {cte}, {open_balances_cte("unpaid" in owed_params)}
+        {_SALES}
+        UNION ALL
+        SELECT 1, day, currency, SUM(balance) FROM open_balances GROUP BY day, currency
+    """
+    sales: dict[tuple[int, str], Decimal] = {}
+    receivables: dict[tuple[dt.date, str], Decimal] = {}
+    for owing, key, cur, units in db.execute_sql(sql, {**params, **owed_params}):
+        if owing:
+            receivables[dt.date.fromisoformat(key), cur] = from_minor(units, cur)
+        else:
+            sales[key, cur] = from_minor(units, cur)
+    return sales, receivables
 
 
 def _dso(
@@ -130,31 +163,26 @@ def _dso(
     )
 
 
-def _sales_by_period(bounds: Sequence[dt.date]) -> dict[tuple[int, str], Decimal]:
-    """Credit sales per (period index, currency); period k is (bounds[k+1], bounds[k]]."""
+_SALES = """
+    SELECT 0, b.k, i.currency, SUM(i.total_cents)
+    FROM periods b
+    JOIN invoice i ON i.state = 'sent' AND i.issue_date > b.after AND i.issue_date <= b.upto
+    GROUP BY b.k, i.currency
+"""
+
+
+def _periods(bounds: Sequence[dt.date]) -> tuple[str, dict[str, str]]:
+    """The CTE ``periods(k, after, upto)``: period k is (bounds[k+1], bounds[k]]."""
     values = ", ".join(f"({k}, :after_{k}, :upto_{k})" for k in range(len(bounds) - 1))
     params = {}
     for k in range(len(bounds) - 1):
         params[f"after_{k}"] = bounds[k + 1].isoformat()
         params[f"upto_{k}"] = bounds[k].isoformat()
-    sql = f"""
-        WITH periods(k, after, upto) AS (VALUES {values})
-        SELECT b.k, i.currency, SUM(i.total_cents)
-        FROM periods b
-        JOIN invoice i ON i.state = 'sent' AND i.issue_date > b.after AND i.issue_date <= b.upto
-        GROUP BY b.k, i.currency
-    """
-    return {(k, cur): from_minor(units, cur) for k, cur, units in db.execute_sql(sql, params)}
+    return f"periods(k, after, upto) AS (VALUES {values})", params
 
 
-def _receivables(days: Sequence[dt.date]) -> dict[tuple[dt.date, str], Decimal]:
-    """Everything owed per (day, currency), for each of ``days``, in one query."""
-    cte, params = as_of_days_cte(days)
-    sql = f"""
-        WITH {cte}, {open_balances_cte()}
-        SELECT day, currency, SUM(balance) FROM open_balances GROUP BY day, currency
-    """
-    return {
-        (dt.date.fromisoformat(day), cur): from_minor(units, cur)
-        for day, cur, units in db.execute_sql(sql, params)
-    }
+def _sales_by_period(bounds: Sequence[dt.date]) -> dict[tuple[int, str], Decimal]:
+    """Credit sales per (period index, currency); period k is (bounds[k+1], bounds[k]]."""
+    periods, params = _periods(bounds)
+    sql = f"WITH {periods} {_SALES}"
+    return {(k, cur): from_minor(units, cur) for _s, k, cur, units in db.execute_sql(sql, params)}

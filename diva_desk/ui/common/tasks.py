@@ -21,7 +21,10 @@ The Reports view's figures, a dozen aggregates over the whole book, are read her
 
 No widget is touched inside a task. The result, or the exception, travels back
 by a queued signal to :class:`TaskRunner`, which lives on the GUI thread and
-calls the caller's callbacks there.
+calls the caller's callbacks there. A bug (not a :class:`UserFacingError`) that the
+caller's ``on_failed`` did not report (ui.common.errors.show_failure does) is still
+written to the log with its traceback, so no bug in a task passes silently; one
+raised by a callback itself reaches sys.excepthook, as in any slot.
 """
 
 from __future__ import annotations
@@ -29,12 +32,15 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
+import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from diva_desk.errors import UserFacingError
 from diva_desk.store.book.maintenance import close_thread_connection
+from diva_desk.ui.common.errors import was_logged
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +66,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
-        except Exception as exc:  # handed to the GUI thread, which decides how to show it
+        except BaseException as exc:  # handed to the GUI thread, which decides how to show it
             self._signals.failed.emit(self._number, exc)
         else:
             self._signals.succeeded.emit(self._number, result)
@@ -104,9 +110,7 @@ class TaskRunner(QObject):
         self._pending[number] = (signals, on_done, on_failed)
         if not was_busy:
             self.busy_changed.emit(True)
-        # Collect garbage here, on the GUI thread: otherwise a collection may run in
-        # the worker and delete a Qt object there, which crashes the process.
-        gc.collect()
+        _collector_off()
         self._pool.start(_Task(number, work, signals, uses_book))
 
     def is_busy(self) -> bool:
@@ -131,9 +135,44 @@ class TaskRunner(QObject):
             assert isinstance(error, BaseException)
             on_failed(error)
         finally:
+            if not isinstance(error, UserFacingError) and not was_logged(error):
+                log.error(
+                    "A background task failed:\n%s",
+                    "".join(traceback.format_exception(type(error), error, error.__traceback__)),
+                )
             self._settled()
 
     def _settled(self) -> None:
+        _collector_back()
         if not self._pending:
             self.busy_changed.emit(False)
         self.task_finished.emit()
+
+
+#: Tasks started and not yet settled, in every runner; and whether the collector was
+#: on when the first of them started.
+_out = 0
+_was_enabled = False
+
+
+def _collector_off() -> None:
+    """No automatic garbage collection while a task is out (on the GUI thread).
+
+    A collection started in a worker may delete a Qt object there, which crashes the
+    process. A full collection on the GUI thread before each task prevented that, but
+    on a large book (thousands of rows and calls alive) it held the window for 150-200
+    ms at every refresh. Instead the collector is off while any task is out, and back on
+    once all have settled: garbage waits for the GUI thread, which collects it as usual.
+    """
+    global _out, _was_enabled
+    if _out == 0:
+        _was_enabled = gc.isenabled()
+        gc.disable()
+    _out += 1
+
+
+def _collector_back() -> None:
+    global _out
+    _out -= 1
+    if _out == 0 and _was_enabled:
+        gc.enable()

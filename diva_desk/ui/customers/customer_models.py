@@ -2,6 +2,11 @@
 
 Fed by one store query (aggregated in SQL); amounts and dates only through
 ``i18n.format``; each column sorts by the true value.
+
+A customer's rating weighs every invoice they were ever sent, so the list is read
+without ratings and rates the customers it shows, a page of them at a time
+(:data:`RATED_PAGE`), as the view paints them. Every customer is rated at once only
+when the list is sorted or filtered by rating, or searched for a rating's word.
 """
 
 from __future__ import annotations
@@ -14,14 +19,23 @@ from PySide6.QtGui import QColor
 
 from diva_desk.core.customers.history import RatingKind
 from diva_desk.core.customers.terms import BillingCycle
+from diva_desk.core.search_text import fold, search_terms
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
-from diva_desk.store.customers.listing import CustomerListRow, customer_list
+from diva_desk.store.customers.history import customer_ratings, ratings_of
+from diva_desk.store.customers.listing import CustomerListRow, customer_list, with_ratings
 from diva_desk.ui.common import style
 from diva_desk.ui.common.labels import rating_text, rating_tint
 from diva_desk.ui.common.style import Tone
 from diva_desk.ui.common.tables.sorted_rows import SortedRowModel
 from diva_desk.ui.common.tables.table_models import Column, Index, date_column, nothing_muted
+
+#: Where the Rating column is.
+RATING_COLUMN = 2
+#: Customers rated together when the first of them is shown: a screen and more (the
+#: rows ListTab measures a column on). The first page sorted by balance holds the
+#: biggest customers, whose invoices take the longest to weigh.
+RATED_PAGE = 60
 
 
 class CustomerTableModel(SortedRowModel[CustomerListRow]):
@@ -39,6 +53,11 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
         self.overdue = False
         self.show_archived = False
         self.rating: RatingKind | None = None
+        #: The customers rated since the list was read, and whether that is all of them.
+        self._rated: set[int] = set()
+        self._all_rated = False
+        #: How many customers' ratings were read (the tests count them).
+        self.ratings_read = 0
 
         def archived(row: CustomerListRow) -> QColor | None:
             return style.colour(Tone.FAINT) if row.archived else None
@@ -108,6 +127,8 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
         return f"\u25cf {text}" if row.cutoff_soon else text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == RATING_COLUMN and not self._all_rated:
+            self._rate_page(index.row())
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             row = self.row_at(index.row())
             title = self.column_titles()[index.column()]
@@ -128,7 +149,11 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
 
     def reload(self, today: dt.date) -> None:
         self.today = today
-        self.set_rows(customer_list(today))
+        rows = customer_list(today, rated=False)
+        self._rated, self._all_rated = set(), False
+        if self._needs_every_rating(self._words):
+            rows = self._rate_every(rows)
+        self.set_rows(rows)
 
     def set_filters(
         self,
@@ -140,7 +165,63 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
     ) -> None:
         self.owes, self.overdue = owes, overdue
         self.show_archived, self.rating = show_archived, rating
+        if rating is not None:
+            self.rate_every_customer()
         self.refilter()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column == RATING_COLUMN:
+            self.rate_every_customer()
+        super().sort(column, order)
+
+    def set_search(self, text: str) -> None:
+        words, _number = search_terms(text)
+        if not self._all_rated and self._needs_every_rating(words):
+            self.rate_every_customer()
+            self._words = []  # the rows found so far were found without their ratings
+        super().set_search(text)
+
+    # --- ratings, read as the rows are shown -------------------------------------------
+
+    def rate_every_customer(self) -> None:
+        """Rate the customers not rated yet, all at once (to sort, filter or search by it)."""
+        if self._all_rated:
+            return
+        self._rows = self._rate_every(self._rows)
+        self._search = None  # folded again with the ratings' words, when searched
+        self._ranks.pop(RATING_COLUMN, None)
+
+    def _rate_every(self, rows: list[CustomerListRow]) -> list[CustomerListRow]:
+        standings = customer_ratings(self.today)
+        self.ratings_read += len(standings)
+        self._rated, self._all_rated = set(standings), True
+        return with_ratings(rows, standings)
+
+    def _rate_page(self, position: int) -> None:
+        """Rate the page of shown rows around ``position`` when its customer is not rated."""
+        if not 0 <= position < len(self._shown):
+            return
+        if self._rows[self._shown[position]].id in self._rated:
+            return
+        start = position - position % RATED_PAGE
+        page = self._shown[start : start + RATED_PAGE]
+        wanted = [i for i in page if self._rows[i].id not in self._rated]
+        standings = ratings_of([self._rows[i].id for i in wanted], self.today)
+        self.ratings_read += len(wanted)
+        rated = with_ratings([self._rows[i] for i in wanted], standings)
+        for i, row in zip(wanted, rated, strict=True):
+            self._rows[i] = row
+            self._rated.add(row.id)
+
+    def _needs_every_rating(self, words: list[str]) -> bool:
+        """Whether the list as it is now filtered, sorted or searched turns on every rating."""
+        if self.rating is not None or self._sort_column == RATING_COLUMN:
+            return True
+        return any(word in rating for word in words for rating in _rating_words())
+
+    def _searched(self, column: Column[CustomerListRow]) -> bool:
+        # The ratings' words are searched once every customer is rated (set_search).
+        return self._all_rated or column is not self._columns[RATING_COLUMN]
 
     def accepts(self, row: CustomerListRow) -> bool:
         if row.archived and not self.show_archived:
@@ -158,3 +239,8 @@ _RATING_ORDER = {
     RatingKind.SLOW: 2,
     RatingKind.RISKY: 3,
 }
+
+
+def _rating_words() -> list[str]:
+    """The ratings' words as a search compares them (in the window's language)."""
+    return [fold(rating_text(kind)) for kind in RatingKind]

@@ -168,7 +168,9 @@ class FollowupsTab(ListTab):
         self.export_button.clicked.connect(self.export_calendar)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.doubleClicked.connect(lambda _index: self.reschedule())
-        self._filters_changed()
+        # The interactions are read with the follow-ups (the tab's first reload, when it
+        # is shown), not here: the window is built before anything is read.
+        self._apply_filters()
         self._selection_changed()
 
     # --- reading -----------------------------------------------------------------------
@@ -210,6 +212,14 @@ class FollowupsTab(ListTab):
         return day_of(self.since), day_of(self.until)
 
     def _filters_changed(self) -> None:
+        span = self._apply_filters()
+        since, until = span or (self.today - dt.timedelta(days=RECENT_DAYS), self.today)
+        self.interactions.set_rows(recent_interactions(since, until))
+        self._update_count()
+        self._selection_changed()
+
+    def _apply_filters(self) -> tuple[dt.date, dt.date] | None:
+        """The chosen customer and dates, to both lists; returns the dates (None: recent)."""
         dated = self.dated.isChecked()
         self.since.setEnabled(dated)
         self.until.setEnabled(dated)
@@ -217,11 +227,8 @@ class FollowupsTab(ListTab):
         customer_id = customer if isinstance(customer, int) else None
         span = self._span()
         self.proxy.set_filters(customer_id, span)  # type: ignore[attr-defined]
-        since, until = span or (self.today - dt.timedelta(days=RECENT_DAYS), self.today)
-        self.interactions.set_rows(recent_interactions(since, until))
         self.interaction_proxy.set_filters(customer_id, span)
-        self._update_count()
-        self._selection_changed()
+        return span
 
     def selected(self) -> FollowupRow | None:
         index = self.view.currentIndex()

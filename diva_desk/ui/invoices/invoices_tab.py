@@ -49,6 +49,7 @@ from diva_desk.ui.invoices.invoice_tab_actions import (
     pop_menu,
     tab_action,
 )
+from diva_desk.ui.mail.send_flow import email_invoice
 
 _OPEN = (InvoiceStatus.SENT, InvoiceStatus.PARTLY_PAID, InvoiceStatus.OVERDUE)
 #: Selected rows kept across a reload or a new order; more (say, all) are let go.
@@ -126,7 +127,10 @@ class InvoicesTab(ListTab):
             _("D&uplicate…"), self.duplicate, [key("Ctrl+D")], _("Start an invoice like this one")
         )
         self.send_action = action(
-            _("&Send…"), self.send_selected, [key("Ctrl+Return")], _("Mark the draft sent")
+            _("&Send…"),
+            self.send_selected,
+            [key("Ctrl+Return")],
+            _("Send the invoice: a draft takes its number, then the email shows"),
         )
         self.payment_action = action(
             _("Record &payment…"),
@@ -205,7 +209,7 @@ class InvoicesTab(ListTab):
         status = one.status if one else None
         self.open_action.setEnabled(one is not None)
         self.duplicate_action.setEnabled(one is not None)
-        self.send_action.setEnabled(status is InvoiceStatus.DRAFT)
+        self.send_action.setEnabled(one is not None and status is not InvoiceStatus.VOID)
         self.payment_action.setEnabled(status in _OPEN)
         self.receipt_action.setEnabled(status in (*_OPEN, InvoiceStatus.PAID))
         self.void_action.setEnabled(one is not None and status is not InvoiceStatus.VOID)
@@ -310,9 +314,11 @@ class InvoicesTab(ListTab):
             self.send(row)
 
     def send(self, row: InvoiceRow) -> None:
-        """Ask, then send the draft: the next number, locked lines, and its PDF shown."""
-        if row.status is not InvoiceStatus.DRAFT:
+        """A draft: ask, send it (the next number, locked lines); then its email (ui.mail)."""
+        if row.status is InvoiceStatus.VOID:
             return
+        if row.status is not InvoiceStatus.DRAFT:
+            return self._email(row.number)
         if not dialogs.confirm(
             self,
             _("Send the invoice"),
@@ -326,11 +332,11 @@ class InvoicesTab(ListTab):
         sent: list[str] = []
         if self._attempt(lambda: sent.append(send_invoice(row.id, self.today()))):
             self._written(_("Sent invoice {number}.").format(number=sent[0]), row.id)
-            self._attempt(
-                lambda: pdf_preview.show_invoice_pdf(
-                    self, row.id, self.today(), self.announced.emit, self.tasks
-                )
-            )
+            self._email(sent[0])
+
+    def _email(self, number: str) -> None:
+        today, announce = self.today(), self.announced.emit
+        email_invoice(self, self.tasks, number, today, announce, self.book_changed.emit)
 
     def record_payment(self) -> None:
         rows = self.selected_rows()

@@ -35,7 +35,7 @@ def write_csv(path: Path, as_of: dt.date) -> int:
 
         return aging_csv(path, as_of)  # itself written beside the file and renamed
     except OSError as exc:
-        raise _not_written(path, exc) from exc
+        raise not_written(path, exc) from exc
 
 
 def write_pdf(path: Path, as_of: dt.date) -> None:
@@ -48,12 +48,12 @@ def write_pdf(path: Path, as_of: dt.date) -> None:
         partial.write_bytes(data)
         partial.replace(path)
     except OSError as exc:
-        raise _not_written(path, exc) from exc
+        raise not_written(path, exc) from exc
     finally:
         partial.unlink(missing_ok=True)
 
 
-def _not_written(path: Path, error: OSError) -> BookProblem:
+def not_written(path: Path, error: OSError) -> BookProblem:
     return BookProblem(
         _("Could not write {path}: {reason}.").format(path=path, reason=error.strerror or error)
     )

@@ -62,6 +62,7 @@ _PLACES: dict[Arrangement, dict[str, tuple[int, int, int]]] = {
         "deposits": (1, 2, 1),
         "table": (2, 0, 2),
         "debtors": (2, 2, 1),
+        "taxes": (3, 0, 2),
     },
     Arrangement.MEDIUM: {
         "aging": (0, 0, 1),
@@ -72,11 +73,22 @@ _PLACES: dict[Arrangement, dict[str, tuple[int, int, int]]] = {
         "promises": (2, 1, 1),
         "deposits": (3, 0, 2),
         "table": (4, 0, 2),
+        "taxes": (5, 0, 2),
     },
     Arrangement.NARROW: {
         name: (row, 0, 1)
         for row, name in enumerate(
-            ("aging", "flows", "dso", "debtors", "days", "promises", "deposits", "table")
+            (
+                "aging",
+                "flows",
+                "dso",
+                "debtors",
+                "days",
+                "promises",
+                "deposits",
+                "table",
+                "taxes",
+            )
         )
     },
 }

@@ -19,6 +19,7 @@ from diva_desk.core.reports.receivables import AgingReport
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.store.invoices.lists import has_sent_invoices
+from diva_desk.store.invoices.unpaid import unpaid_on
 from diva_desk.store.reports import (
     LONG_WINDOW_MONTHS,
     SHORT_WINDOW_MONTHS,
@@ -29,9 +30,9 @@ from diva_desk.store.reports import (
     PromiseMonth,
     TopDebtor,
     aging_reports,
-    days_sales_outstanding,
     days_to_pay_by_month,
     deposits_by_month,
+    dso_on,
     dso_trend,
     money_by_month,
     promises_by_month,
@@ -110,18 +111,24 @@ def read_figures(as_of: dt.date) -> ReportFigures:
     # One reading of the book for every day a figure needs: the aging of ``as_of`` in
     # full, the chart's and the DSO trend's month ends as totals (all either needs).
     ends = trend_ends(as_of, TREND_MONTHS)
-    reports = aging_reports((*shown, *ends), totals_only=(set(shown) | set(ends)) - {as_of})
+    # The invoices still owed something today, read once (or kept by this connection)
+    # for the aging and the debtors: neither then weighs every invoice of the book.
+    unpaid = unpaid_on(as_of)
+    reports = aging_reports(
+        (*shown, *ends), totals_only=(set(shown) | set(ends)) - {as_of}, unpaid=unpaid
+    )
     history = reports[: len(shown)]
     owed = receivables_from(reports)
+    dso_now_short, dso_now_long = dso_on(as_of, (SHORT_WINDOW_MONTHS, LONG_WINDOW_MONTHS), owed)
     return ReportFigures(
         as_of=as_of,
         aging=history[-1],
         aging_history=history,
-        debtors=top_debtors(as_of, DEBTORS_SHOWN),
+        debtors=top_debtors(as_of, DEBTORS_SHOWN, unpaid),
         flows=money_by_month(as_of, TREND_MONTHS),
         dso_trend=dso_trend(as_of, TREND_MONTHS, LONG_WINDOW_MONTHS, owed),
-        dso_now_short=days_sales_outstanding(as_of, SHORT_WINDOW_MONTHS, owed),
-        dso_now_long=days_sales_outstanding(as_of, LONG_WINDOW_MONTHS, owed),
+        dso_now_short=dso_now_short,
+        dso_now_long=dso_now_long,
         any_invoices=has_sent_invoices(),
         days_to_pay=days_to_pay_by_month(as_of, TREND_MONTHS),
         promises=promises_by_month(as_of, TREND_MONTHS),

@@ -58,6 +58,7 @@ from diva_desk.ui.reports.report_models import (
     flows_chart,
     read_figures,
 )
+from diva_desk.ui.reports.tax_panel import TaxSummaryPanel
 
 #: Rows of the aging table shown before it scrolls (the page scrolls the rest into view).
 AGING_ROWS_SHOWN = 40
@@ -216,6 +217,11 @@ class ReportsTab(QWidget):
         ):
             view.activated.connect(self._open_customer)
             page.add(name, panel(caption, view, content, buttons=buttons))
+        # The sales tax for filing: a period of its own, read with the rest.
+        self.taxes = TaxSummaryPanel(self._tasks, self._today, self.status_message.emit, content)
+        tax_buttons = [self.taxes.csv_button, self.taxes.pdf_button]
+        caption = _("Sales tax collected, for filing")
+        page.add("taxes", panel(caption, self.taxes, content, buttons=tax_buttons))
         page.arranged.connect(self._arranged)
         page.arrange(Arrangement.WIDE)
         self.page = page
@@ -262,7 +268,8 @@ class ReportsTab(QWidget):
             self._again = True  # one read at a time: this one is asked for when it is back
             return
         day = self._reading = self.as_of()
-        self._tasks.run(lambda: read_figures(day), self._show, self._not_read)
+        read_taxes = self.taxes.reader()  # the sales tax section's period, read alongside
+        self._tasks.run(lambda: (read_figures(day), read_taxes()), self._show, self._not_read)
 
     def is_settled(self) -> bool:
         """Whether the figures shown are the As-of day's, with nothing left to read."""
@@ -277,7 +284,9 @@ class ReportsTab(QWidget):
         self._reading, self._again = None, False
         show_failure(self, error)
 
-    def _show(self, figures: ReportFigures) -> None:
+    def _show(self, read: tuple[ReportFigures, object]) -> None:
+        figures, taxes = read
+        self.taxes.take(taxes)
         again = self._again or figures.as_of != self.as_of()
         self._reading, self._again = None, False
         if again and not self._settle.isActive():

@@ -1,8 +1,9 @@
 """Settings > Business profile and taxes: everything the invoices print and the book uses.
 
 Two tabs: the profile (who the business is, its logo, its currency and language,
-its usual terms and invoice numbering, how to pay it) and the tax rates it
-charges. Problems are shown beside their field when Save is pressed and go away
+its usual terms and invoice numbering, how to pay it) and the taxes: the rates it
+charges, the groups of rates picked as one ("GST + QST") and its registration
+number for each tax. Problems are shown beside their field when Save is pressed and go away
 as the field is fixed; the next invoice number is checked as it is typed,
 because going below a number already on an invoice is the one mistake here that
 would put two invoices under one number. Save writes the profile, the logo and
@@ -10,6 +11,8 @@ the tax rates in one transaction; closing with changes asks first.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,11 +36,12 @@ from diva_desk.core.business_rules import (
     PREFIX_MAX_LENGTH,
     BusinessInput,
     check_business,
+    check_tax_rates,
     input_from_business,
     next_number_problem,
 )
 from diva_desk.core.records import Business
-from diva_desk.errors import UserFacingError
+from diva_desk.errors import BadInput, UserFacingError
 from diva_desk.i18n import _, current_locale, set_language
 from diva_desk.store.book.business import (
     UNCHANGED,
@@ -50,7 +54,8 @@ from diva_desk.store.book.settings import (
     book_currencies,
     payment_instructions_by_currency,
 )
-from diva_desk.store.book.tax_rates import tax_rates
+from diva_desk.store.book.tax_groups import tax_groups
+from diva_desk.store.book.tax_rates import TaxRateRow, registrations_problem, tax_rates
 from diva_desk.ui.common import style
 from diva_desk.ui.common.choices import LOCALES, currency_choices, locale_name
 from diva_desk.ui.common.errors import show_failure
@@ -59,6 +64,8 @@ from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
 from diva_desk.ui.common.unsaved import GuardedDialog
 from diva_desk.ui.settings.currency_instructions import CurrencyInstructions
 from diva_desk.ui.settings.logo_box import LogoBox
+from diva_desk.ui.settings.tax_groups_box import TaxGroupsBox
+from diva_desk.ui.settings.tax_numbers_box import TaxNumbersBox
 from diva_desk.ui.settings.tax_rates_page import TaxRatesPage
 
 _ERROR_STYLE = "color: @overdue;"
@@ -135,10 +142,21 @@ class BusinessSettingsDialog(GuardedDialog):
         columns.addWidget(identity.parentWidget(), 1)
         columns.addWidget(invoicing.parentWidget(), 1)
         self.tax_page = TaxRatesPage(tax_rates(), self)
+        self.groups = TaxGroupsBox(tax_groups(), self)
+        self.numbers = TaxNumbersBox(original.tax_registrations, self)
+        self.tax_page.changed.connect(self._rates_typed)
+        self._rates_typed()
+        self.tax_tab = taxes = QWidget(self)
+        side = QVBoxLayout()
+        side.addWidget(self.groups, 1)
+        side.addWidget(self.numbers, 1)
+        tax_columns = QHBoxLayout(taxes)
+        tax_columns.addWidget(self.tax_page, 1)
+        tax_columns.addLayout(side, 1)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(profile, _("&Business"))
-        self.tabs.addTab(self.tax_page, _("Tax &rates"))
+        self.tabs.addTab(taxes, _("Tax &rates"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -155,6 +173,8 @@ class BusinessSettingsDialog(GuardedDialog):
         self._original = self.typed()
         self._original_logo = self.logo_box.logo
         self._original_taxes = self.tax_page.model.typed()
+        self._original_groups = list(self.groups.groups)
+        self._original_numbers = self.numbers.registrations()
         self._original_by_currency = self.by_currency.texts()
         self._check_number()
         for name in ("invoice_prefix", "next_invoice_number"):
@@ -245,8 +265,16 @@ class BusinessSettingsDialog(GuardedDialog):
             self.typed() != self._original
             or self.logo_box.logo != self._original_logo
             or self.tax_page.model.typed() != self._original_taxes
+            or self.groups.groups != self._original_groups
+            or self.numbers.registrations() != self._original_numbers
             or self.by_currency.texts() != self._original_by_currency
         )
+
+    def _rates_typed(self) -> None:
+        """The groups and numbers follow the rates as they are typed on the same tab."""
+        typed = check_tax_rates(self.tax_page.model.typed())
+        self.groups.available = [TaxRateRow(name, rate) for name, rate in typed.rates if name]
+        self.numbers.show_taxes([name for name, _rate in typed.rates])
 
     # --- checking -------------------------------------------------------------------
 
@@ -289,11 +317,15 @@ class BusinessSettingsDialog(GuardedDialog):
             self.editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         if not taxes.ok:
-            self.tabs.setCurrentWidget(self.tax_page)
+            self.tabs.setCurrentWidget(self.tax_tab)
             self.tax_page.focus_row(min(taxes.problems))
             return False
-        business = result.business
-        assert business is not None
+        assert result.business is not None
+        business = replace(result.business, tax_registrations=self.numbers.registrations())
+        if problem := registrations_problem(business.tax_registrations):
+            self.tabs.setCurrentWidget(self.tax_tab)
+            show_failure(self, BadInput(problem))
+            return False
         try:
             save_business_settings(
                 business,
@@ -304,6 +336,9 @@ class BusinessSettingsDialog(GuardedDialog):
                 instructions_by_currency=self.by_currency.texts()
                 if self.by_currency.texts() != self._original_by_currency
                 else None,
+                tax_groups=self.groups.groups
+                if self.groups.groups != self._original_groups
+                else None,
             )
         except UserFacingError as exc:
             show_failure(self, exc)
@@ -313,6 +348,8 @@ class BusinessSettingsDialog(GuardedDialog):
         self._original = self.typed()
         self._original_logo = self.logo_box.logo
         self._original_taxes = self.tax_page.model.typed()
+        self._original_groups = list(self.groups.groups)
+        self._original_numbers = self.numbers.registrations()
         self._original_by_currency = self.by_currency.texts()
         self.business_saved.emit(business)
         self.saved_and_close()

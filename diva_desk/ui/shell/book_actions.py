@@ -1,9 +1,11 @@
-"""File menu work on the whole book: import, export and back up.
+"""File menu work on the whole book: import, export, back up now and restore.
 
-Each asks for a file, then runs through the :class:`TaskRunner` so the window
-stays responsive, and reports in the status bar when done. Trouble the person
-can act on (a bad file, a full disk) is shown as its sentence; a bug goes to the
-log with "Something went wrong".
+Each runs through the :class:`TaskRunner` so the window stays responsive, and
+reports in the status bar when done. Trouble the person can act on (a bad file, a
+full disk) is shown as its sentence; a bug goes to the log with "Something went
+wrong". A restore copies the backup into the book through SQLite's backup API (the
+book as it was kept aside first), then the window opens the book afresh, so no
+connection or cache still holds what was there before.
 """
 
 from __future__ import annotations
@@ -13,14 +15,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
 
 from diva_desk.errors import BookProblem
-from diva_desk.i18n import _
+from diva_desk.i18n import _, format
 from diva_desk.interchange import ImportSummary, export_text, import_file
 from diva_desk.store.book import maintenance
+from diva_desk.store.book.backups import BackupCopy
+from diva_desk.store.book.db import close_book, open_book
+from diva_desk.store.invoices.unpaid import forget_unpaid
+from diva_desk.ui.common import dialogs
 from diva_desk.ui.common.errors import show_failure
 from diva_desk.ui.common.tasks import TaskRunner
+from diva_desk.ui.shell.restore_dialog import RestoreDialog, invoices_text
 
 _BOOK_FILES = "*.json"
 
@@ -61,10 +68,16 @@ class BookActions(QObject):
         self.export_action.setStatusTip(_("Write the whole book to a Diva Desk file"))
         self.export_action.triggered.connect(self.ask_export)
 
-        self.backup_action = QAction(_("&Back up…"), self)
+        self.backup_action = QAction(_("&Back up now"), self)
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.backup_action.setStatusTip(_("Write a copy of the book that can be restored later"))
-        self.backup_action.triggered.connect(self.ask_backup)
+        self.backup_action.setStatusTip(
+            _("Write a copy of the book into its backups folder, to restore later")
+        )
+        self.backup_action.triggered.connect(self.back_up_now)
+
+        self.restore_action = QAction(_("&Restore from backup…"), self)
+        self.restore_action.setStatusTip(_("Go back to a copy of the book; the book now is kept"))
+        self.restore_action.triggered.connect(self.ask_restore)
 
         tasks.busy_changed.connect(self._busy_changed)
 
@@ -74,7 +87,7 @@ class BookActions(QObject):
         return self._backup_folder
 
     def actions(self) -> list[QAction]:
-        return [self.import_action, self.export_action, self.backup_action]
+        return [self.import_action, self.export_action, self.backup_action, self.restore_action]
 
     def _busy_changed(self, busy: bool) -> None:
         for action in self.actions():
@@ -106,16 +119,21 @@ class BookActions(QObject):
         if path:
             self.export_to(Path(path))
 
-    def ask_backup(self) -> None:
-        suggested = self._backup_folder / f"book-{maintenance.stamp()}.sqlite3"
-        path, _filter = QFileDialog.getSaveFileName(
+    def ask_restore(self) -> None:
+        """The list of copies, then a confirmation naming what is replaced and where it goes."""
+        book = _book()
+        dialog = RestoreDialog(book.parent, self._tasks, self._window)
+        if dialogs.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        chosen = dialog.chosen
+        source = chosen.path if isinstance(chosen, BackupCopy) else chosen
+        if dialogs.confirm(
             self._window,
-            _("Back up the book"),
-            str(suggested),
-            _("Diva Desk backups (*.sqlite3)"),
-        )
-        if path:
-            self.back_up_to(Path(path))
+            _("Restore from backup"),
+            restore_question(chosen, book),
+            _("&Restore"),
+        ):
+            self.restore_from(source)
 
     # --- the work ----------------------------------------------------------------------
 
@@ -144,9 +162,63 @@ class BookActions(QObject):
             self._failed,
         )
 
+    def back_up_now(self) -> None:
+        """A copy in ``backups/`` (never pruned), written by the worker."""
+        folder = _book().parent
+        self._say(_("Backing up the book…"))
+        self._tasks.run(
+            lambda: maintenance.back_up_now(folder),
+            lambda path: self._say(_("Backed up the book to {path}.").format(path=path)),
+            self._failed,
+        )
+
+    def restore_from(self, source: Path) -> None:
+        """Replace the book's contents with ``source``; the book as it was is kept aside."""
+        book = _book()
+        self._say(_("Restoring the book from {file}…").format(file=source.name))
+
+        def done(kept: Path) -> None:
+            # Every worker done with the book as it was, then the book opened afresh:
+            # no connection, and no answer kept for one (store.invoices.unpaid), survives.
+            for runner in self._window.findChildren(TaskRunner):
+                runner.wait()
+            close_book()
+            open_book(book)  # upgrades a copy written by an older version
+            forget_unpaid()
+            self._say(
+                _("Restored the book from {file}. The book as it was is kept at {kept}.").format(
+                    file=source.name, kept=kept
+                )
+            )
+            self.book_changed.emit()
+
+        self._tasks.run(lambda: maintenance.restore_book(source, book), done, self._failed)
+
     def _failed(self, error: BaseException) -> None:
         self._window.statusBar().clearMessage()
         show_failure(self._window, error)
+
+
+def _book() -> Path:
+    book = maintenance.open_book_file()
+    assert book is not None, "a window without an open book"
+    return book
+
+
+def restore_question(chosen: BackupCopy | Path, book: Path) -> str:
+    """What the confirmation says: which copy, what is lost, where the book now goes."""
+    if isinstance(chosen, BackupCopy):
+        which = _("the copy taken {date} ({invoices} invoices)").format(
+            date=format.datetime(chosen.taken), invoices=invoices_text(chosen)
+        )
+    else:
+        which = _("the copy {file}").format(file=chosen)
+    return _(
+        "Replace the book {book} with {which}?\n\n"
+        "What was entered since that copy was taken leaves the book. The book as it is "
+        "now is kept aside first, in {folder}, as {stem}.before-restore-<date and time>"
+        "{suffix}: restoring that file brings it back."
+    ).format(book=book, which=which, folder=book.parent, stem=book.stem, suffix=book.suffix)
 
 
 def _documents() -> str:

@@ -3,7 +3,8 @@
 :func:`open_for_window` opens the book in a data folder; a damaged, cut-short, empty,
 missing-table, newer or read-only book brings up the :class:`BookProblemDialog`, and
 the person's choice is carried out (restore the latest good backup, choose another
-data folder, open read-only, quit). :func:`check_in_background` runs the day's quick
+data folder, open read-only, quit). :func:`claim_for_window` makes this the book's one
+window (ui.shell.single_instance). :func:`check_in_background` runs the day's quick
 check and copy after the window is shown, and says the same things if it finds damage.
 """
 
@@ -23,16 +24,18 @@ from diva_desk.store.book import health, maintenance
 from diva_desk.store.book.db import close_book, open_book
 from diva_desk.ui.common import errors
 from diva_desk.ui.shell.book_problem_dialog import BookProblemDialog, Choice, describe
+from diva_desk.ui.shell.single_instance import Outcome, SingleInstance
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Opened:
-    """The book open now: its data folder, and whether it can only be read."""
+    """The book open now: its data folder, and whether it can only be read (and why)."""
 
     data_dir: Path
     read_only: bool
+    reason: str = ""
 
 
 def ask(problem: BookProblem, book: Path, *, can_read_only: bool = False) -> BookProblemDialog:
@@ -64,12 +67,33 @@ def open_for_window(data_dir: Path) -> Opened | None:
             if dialog.choice is Choice.READ_ONLY:
                 open_book(book)
                 log.info("book opened read-only: %s", book)
-                return Opened(data_dir, read_only=True)
+                reason = _("The book's file, its folder or its disk cannot be written to.")
+                return Opened(data_dir, read_only=True, reason=reason)
             if dialog.choice is Choice.OTHER_BOOK:
                 data_dir = choose_data_folder(None, data_dir) or data_dir
                 continue
             return None
         return Opened(data_dir, read_only=False)
+
+
+def claim_for_window(opened: Opened) -> tuple[SingleInstance, Opened] | None:
+    """Become the book's one window, or None: the window that has it was brought forward.
+
+    Where neither can be (ui.shell.single_instance), the book is opened again for
+    reading only, and the returned :class:`Opened` says why.
+    """
+    book = paths.book_path(opened.data_dir)
+    instance = SingleInstance(book)
+    claim = instance.claim()
+    if claim.outcome is Outcome.HANDED_OVER:
+        log.info("another window has %s; it was asked to come to the front", book)
+        return None
+    if claim.outcome is Outcome.READ_ONLY and not opened.read_only:
+        close_book()
+        open_book(book, read_only=claim.reason)
+        log.warning("book opened read-only: %s", claim.reason)
+        opened = Opened(opened.data_dir, read_only=True, reason=claim.reason)
+    return instance, opened
 
 
 def _writable(book: Path) -> bool:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabW
 from diva_desk import __version__
 from diva_desk.core.records import Business
 from diva_desk.i18n import _, interface_locale, same_language, speaking
-from diva_desk.mail import outbox
 from diva_desk.store.book.business import get_business
 from diva_desk.ui.common.layouts.screen_fit import fitted_size
 from diva_desk.ui.common.tables.list_tab import ListTab
@@ -32,10 +31,12 @@ from diva_desk.ui.documents.customer_documents import CustomerDocuments, show_do
 from diva_desk.ui.followups.followups_tab import FollowupsTab
 from diva_desk.ui.invoices.invoices_tab import InvoicesTab
 from diva_desk.ui.invoices.payment_dialog import record_customer_payment
+from diva_desk.ui.mail.window_mail import WindowMail
 from diva_desk.ui.reports.reports_tab import ReportsTab
 from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.settings.mail_settings import MailSettingsDialog
+from diva_desk.ui.shell import read_only
 from diva_desk.ui.shell.book_actions import BookActions
 from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, data_places
 from diva_desk.ui.shell.languages import install_qt_translations
@@ -151,9 +152,14 @@ class MainWindow(QMainWindow):
         self.reading_label.setProperty("role", "note")
         self.reading_label.hide()
         self.statusBar().addPermanentWidget(self.reading_label)
-        self.outbox_label = QLabel(self)
-        self.outbox_label.setObjectName("outboxLabel")
-        self.outbox_label.hide()
+        self.mail = WindowMail(self, self.tasks, self._selected_customer, self._today)
+        self.mail.book_changed.connect(self.refresh)
+        self.mail.announced.connect(self._announce)
+        self.today_panel.email_wanted.connect(
+            lambda call, level: self.mail.email_reminder(call.customer, level)
+        )
+        #: The outbox's count; a click opens the Outbox.
+        self.outbox_label = self.mail.count_button
         self.statusBar().addPermanentWidget(self.outbox_label)
         self.refresher = Refresher(
             self.reads,
@@ -190,6 +196,7 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.restore_state()
         self.refresh()
+        self.mail.start()
 
     # --- what the window does ----------------------------------------------------------
 
@@ -208,9 +215,7 @@ class MainWindow(QMainWindow):
 
     def show_outbox_count(self) -> None:
         """ "2 messages waiting to send." in the status bar; nothing when none waits."""
-        count = outbox.waiting_count()
-        self.outbox_label.setText(outbox.waiting_words(count))
-        self.outbox_label.setVisible(count > 0)
+        self.mail.show_count()
 
     def is_settled(self) -> bool:
         """Whether what the window shows is read: no read out, no call card left to build."""
@@ -283,6 +288,7 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(
             lambda _settings: self.statusBar().showMessage(_("Saved the mail settings."), 8000)
         )
+        dialog.saved.connect(lambda _settings: self.mail.show_count())  # what waited goes
         dialog.exec()
 
     def show_shortcuts(self) -> None:
@@ -291,11 +297,13 @@ class MainWindow(QMainWindow):
     def data_places(self) -> tuple[Path, Path, Path]:
         return data_places(self._data_dir or Path.home(), self.book_actions.backup_folder)
 
-    def show_read_only(self) -> None:
-        """The book was opened read-only: say so for as long as the window is open."""
+    def show_read_only(self, reason: str) -> None:
+        """The book was opened read-only: a banner saying why, and every write action off."""
         self.read_only_label = QLabel(_("Read-only: changes cannot be saved"), self)
         self.read_only_label.setStyleSheet("font-weight: bold")
         self.statusBar().insertPermanentWidget(0, self.read_only_label)
+        self.read_only = read_only.show_read_only(self, reason)
+        self.mail.stop()  # the outbox cannot be marked sent in a read-only book
 
     def show_data_places(self) -> None:
         DataPlacesDialog(*self.data_places(), parent=self).exec()
@@ -337,7 +345,9 @@ class MainWindow(QMainWindow):
             list_tab.restore_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # A backup or an import in flight finishes before the book is closed.
+        # A backup or an import in flight finishes before the book is closed, and so
+        # does a message being handed to the mail server.
+        self.mail.stop()
         self.tasks.wait()
         self.reads.wait()
         self.save_state()

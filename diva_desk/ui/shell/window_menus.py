@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QKeySequence
 
 from diva_desk.i18n import _
+from diva_desk.ui.settings.backup_settings import show_backup_settings
 from diva_desk.ui.shell.new_action import NewChoice, TabNewAction
 
 #: The main window (ui.shell.main_window.MainWindow), not imported: it imports this module.
@@ -116,6 +117,9 @@ def build_menus(window: MainWindow) -> None:
             )
         )
 
+    view_menu.addSeparator()
+    view_menu.addAction(window.mail.outbox_action)
+
     customer_menu = window.menuBar().addMenu(_("&Customer"))
     for action in window.customers.actions_for_menu():
         customer_menu.addAction(action)
@@ -124,8 +128,15 @@ def build_menus(window: MainWindow) -> None:
     customer_menu.aboutToShow.connect(
         lambda: [a.setEnabled(window._selected_customer() is not None) for a in documents]
     )
-    # After the line above: a customer keeping a plan or a promise gets no reminder.
+    # Emailed: the statement and the reminders, the same documents attached.
+    customer_menu.addSeparator()
+    emails = window.mail.customer.add_to(customer_menu)
+    customer_menu.aboutToShow.connect(
+        lambda: [a.setEnabled(window._selected_customer() is not None) for a in emails]
+    )
+    # After the lines above: a customer keeping a plan or a promise gets no reminder.
     customer_menu.aboutToShow.connect(window.customer_documents.check_reminders)
+    customer_menu.aboutToShow.connect(window.mail.customer.check_reminders)
     window.customers.new_action.triggered.connect(
         lambda _checked=False: window.tabs.setCurrentWidget(window.customers)
     )
@@ -143,6 +154,13 @@ def build_menus(window: MainWindow) -> None:
         window, _("&Mail server and sender…"), window.show_mail_settings
     )
     settings_menu.addAction(window.mail_settings_action)
+    window.backup_settings_action = window_action(
+        window,
+        _("Bac&kups…"),
+        lambda: show_backup_settings(window, window.tasks),
+        tip=_("The daily copies, and a second folder (a USB stick, a synced folder) for them"),
+    )
+    settings_menu.addAction(window.backup_settings_action)
 
     help_menu = window.menuBar().addMenu(_("&Help"))
     window.shortcuts_action = window_action(

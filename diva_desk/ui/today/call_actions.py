@@ -96,6 +96,30 @@ def send_button(parent: QWidget, call: Call, send: Callable[[int], object]) -> Q
     return button
 
 
+def email_button(parent: QWidget, chosen: Callable[[str], object]) -> QPushButton:
+    """ "Email a reminder…": the outcome of a call made by email, a menu of the levels.
+
+    The window shows the message before it goes (ui.mail); once queued it is in the
+    customer's history, so the call leaves today's list like any other outcome.
+    """
+    # No Alt letter: every letter of it is taken in view (a tab's or another button's);
+    # Tab reaches it on the card, and Space opens its menu.
+    button = QPushButton(_("Email a reminder…"), parent)
+    button.setObjectName("emailReminder")
+    button.setToolTip(_("Email a reminder with the letter attached, instead of calling"))
+    button.setAutoDefault(False)
+    menu = QMenu(button)
+    menu.setToolTipsVisible(True)  # a level held back says why
+    levels = (("friendly", _("&Friendly…")), ("firm", _("F&irm…")), ("final", _("Fi&nal…")))
+    for level, label in levels:
+        action = menu.addAction(label)
+        # Named as the letters' are, so an agreement holds them back the same way.
+        action.setObjectName(f"reminder_{level}")
+        action.triggered.connect(lambda _checked=False, level=level: chosen(level))
+    button.setMenu(menu)
+    return button
+
+
 def stake_note(parent: QWidget, call: Call, stake: QLabel) -> QLabel:
     """ "incl. $500.00 not sent yet" under the money at stake, when drafts are part of it.
 

@@ -37,7 +37,7 @@ from diva_desk.ui.common import style
 from diva_desk.ui.common.labels import rating_text
 from diva_desk.ui.common.layouts.flow_layout import FlowLayout
 from diva_desk.ui.documents.customer_documents import hold_letter_button, letter_button
-from diva_desk.ui.today.call_actions import dial, send_button, stake_note
+from diva_desk.ui.today.call_actions import dial, email_button, send_button, stake_note
 from diva_desk.ui.today.call_script import ScriptView, script_html
 from diva_desk.ui.today.outcomes import REACHED, OutcomeKind, outcome_label, outcome_tip
 
@@ -86,6 +86,8 @@ class CallCard(QFrame):
     move_wanted = Signal(object, int)
     #: "Send it now" was chosen for one of the call's drafts: (Call, invoice id).
     send_wanted = Signal(object, int)
+    #: The outcome "Email a reminder" at a level: (Call, level).
+    email_wanted = Signal(object, str)
 
     def __init__(
         self,
@@ -291,6 +293,14 @@ class CallCard(QFrame):
             hold_letter_button(self.letter_button, hold_text(call.letter_hold, call.customer_name))
         flow.addWidget(self.letter_button)
         self._labels[self.letter_button] = self.letter_button.text()
+        # An outcome without a call: the reminder by email, held as the letters are.
+        self.email_button = email_button(
+            actions, lambda level: self.email_wanted.emit(self.call, level)
+        )
+        if call.letter_hold is not None:
+            hold_letter_button(self.email_button, hold_text(call.letter_hold, call.customer_name))
+        flow.addWidget(self.email_button)
+        self._labels[self.email_button] = self.email_button.text()
         return actions
 
     # --- what the card does ------------------------------------------------------------

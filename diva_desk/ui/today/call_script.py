@@ -31,13 +31,28 @@ def section_title(section: str) -> str:
     return titles.get(section, section)
 
 
-#: A usual reply, as the talking points write it in English or in French (the script is
-#: in the customer's language): ``If they say "…": "…"`` or ``Si on vous dit « … » : « … »``.
+#: A usual reply, in any language: a lead-in without quotes ("If they say", "Si on vous
+#: dit"), what the customer says in quotes ("…", “…” or « … »), a colon, and the answer.
 _REPLY = re.compile(
-    r"^(?:If they say|Si on vous dit|S['’]ils disent|S['’]il dit|S['’]elle dit)\s+"
-    r"(?P<open>[\"“«])\s*(?P<said>[^\"”»]+?)\s*[\"”»]\s*:\s*(?P<answer>.+)$"
+    r'^[^"“”«»:]*(?:"(?P<straight>[^"]+)"|“(?P<curly>[^”]+)”|«\s*(?P<angle>[^»]+?)\s*»)'
+    r"\s*:\s*(?P<answer>.+)$"
 )
-_QUOTES = {"«": ("«\u00a0", "\u00a0»"), '"': ("“", "”"), "“": ("“", "”")}
+#: Each kind of quotation marks, opening and closing.
+_QUOTES = (('"', '"'), ("“", "”"), ("«", "»"))
+
+
+def _reply_html(reply: re.Match[str]) -> str:
+    """What was said in bold, in the quotation marks it was written with; the answer below."""
+    answer = reply["answer"].strip()
+    for opening, closing in _QUOTES:
+        if len(answer) > 1 and answer.startswith(opening) and answer.endswith(closing):
+            answer = answer[1:-1].strip()
+            break
+    if reply["angle"]:
+        said = f"«\u00a0{html.escape(reply['angle'])}\u00a0»"
+    else:
+        said = f"“{html.escape(reply['straight'] or reply['curly'])}”"
+    return f"<b>{said}</b><br/>{html.escape(answer)}"
 
 
 def script_html(script: Script) -> str:
@@ -68,19 +83,7 @@ def script_html(script: Script) -> str:
                 f'font-size:8pt; font-weight:600;">{html.escape(title.upper())}</p>'
             )
         reply = _REPLY.match(point.text) if section == "replies" else None
-        if reply:
-            answer = reply["answer"].strip()
-            if len(answer) > 1 and answer[0] in '"“«' and answer[-1] in '"”»':
-                answer = answer[1:-1].strip()
-            before, after = _QUOTES[reply["open"]]
-            text = "<b>{before}{said}{after}</b><br/>{answer}".format(
-                before=before,
-                said=html.escape(reply["said"]),
-                after=after,
-                answer=html.escape(answer),
-            )
-        else:
-            text = html.escape(point.text)
+        text = _reply_html(reply) if reply else html.escape(point.text)
         parts.append(f'<p style="margin-top:2px; margin-bottom:4px;">{text}</p>')
     for problem in script.problems:
         parts.append(

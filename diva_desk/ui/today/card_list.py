@@ -137,7 +137,7 @@ class CardList(QWidget):
         if at_once:
             self.finish_now()
         else:
-            self._build_batch()
+            self._builder.start()  # the first cards in a turn of their own, like the rest
 
     def show_more(self) -> None:
         """Add the next page of calls (their talking points are read first)."""

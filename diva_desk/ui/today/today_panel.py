@@ -87,6 +87,8 @@ class TodayPanel(QFrame):
     letter_wanted = Signal(object, str)
     #: A card's "Send it now": the id of the draft to send.
     send_wanted = Signal(int)
+    #: A card's "Email a reminder": (Call, level).
+    email_wanted = Signal(object, str)
     #: A freshly read call list is shown: every card of its first page is built.
     calls_shown = Signal()
 
@@ -244,6 +246,7 @@ class TodayPanel(QFrame):
         card.letter_wanted.connect(self.letter_wanted.emit)
         card.move_wanted.connect(self._move_focus)
         card.send_wanted.connect(lambda _call, draft: self.send_wanted.emit(draft))
+        card.email_wanted.connect(self.email_wanted.emit)
         return card
 
     def _filled(self) -> None:

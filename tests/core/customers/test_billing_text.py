@@ -114,3 +114,13 @@ def test_list_mark_within_five_days_only() -> None:
     assert next_cutoff_near(TODAY, None) is None
     # A 31st cut-off in November is the 30th.
     assert next_cutoff_near(dt.date(2026, 11, 26), 31) == dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(("day", "text"), [(1, "1er"), (2, "2"), (3, "3"), (21, "21"), (22, "22")])
+def test_french_ordinals_whatever_the_windows_language(day: int, text: str) -> None:
+    # The window is English here: the French rule and the French spelling go together.
+    assert ordinal(day, "fr_CA") == text
+
+
+def test_a_language_without_ordinals_writes_the_number() -> None:
+    assert ordinal(2, "de_DE") == "2"

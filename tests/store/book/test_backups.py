@@ -50,6 +50,26 @@ def test_the_first_write_of_the_day_is_preceded_by_a_copy_of_the_book(book_path:
     assert [p.name for p in daily.parent.iterdir()] == [daily.name]
 
 
+def test_reading_the_lists_totals_takes_no_copy(book_path: Path) -> None:
+    """The unpaid-invoices cache writes only its connection's TEMP table and triggers:
+    that is no write to the book, so neither the day's copy nor the quick check runs
+    (a command that only reads, ``customers --json``, paid for both)."""
+    from diva_desk.store.invoices.lists import total_owed
+
+    open_book(book_path)
+    _add("OLD")
+    close_book()
+    daily = backups.daily_copy_path(book_path.parent, dt.date.today())
+    daily.unlink()
+
+    open_book(book_path)
+    assert total_owed(dt.date.today()) == {}
+    assert not daily.exists()
+    _add("NEW")  # a real write still takes it
+    assert _customers(daily) == ["OLD"]
+    close_book()
+
+
 def test_a_copy_is_taken_when_the_day_turns_while_the_book_is_open(book_path: Path) -> None:
     database = open_book(book_path)
     _add("A")

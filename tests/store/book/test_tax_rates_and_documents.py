@@ -24,9 +24,11 @@ TODAY = dt.date(2026, 11, 23)
 
 def test_a_new_book_offers_the_canadian_sales_taxes(book) -> None:
     labels = [row.label for row in tax_rates()]
-    assert labels == ["HST 13%", "GST 5%", "QST 9.975%", "HST 15%", "HST 14%", "No tax"]
+    assert labels == [
+        "HST 13%", "GST 5%", "QST 9.975%", "HST 15%", "HST 14%", "PST 7%", "PST 6%", "No tax"
+    ]  # fmt: skip
     assert tax_rates()[2] == TaxRateRow("QST", D("9.975"))
-    assert m.TaxRate.select().count() == 6  # seeded once, not on every call
+    assert m.TaxRate.select().count() == 8  # seeded once, not on every call
 
 
 def test_the_business_list_replaces_the_defaults_and_stays_even_when_empty(book) -> None:

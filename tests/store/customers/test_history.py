@@ -16,7 +16,12 @@ from diva_desk.core.customers.promises import PromiseOutcome, PromiseStatus
 from diva_desk.core.money import from_minor, to_minor
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
-from diva_desk.store.customers.history import customer_ratings, customer_standing, promise_outcomes
+from diva_desk.store.customers.history import (
+    customer_ratings,
+    customer_standing,
+    promise_outcomes,
+    rating_kinds_of,
+)
 
 TODAY = dt.date(2026, 11, 23)
 SEP_1 = dt.date(2026, 9, 1)
@@ -201,6 +206,43 @@ def test_sql_agrees_with_the_core_rules_on_a_random_book(book: peewee.SqliteData
         assert standings[row.id].stats == expected, row.code
         kinds.add(standings[row.id].rating.kind)
     assert len(kinds) >= 3  # the random book really exercises several ratings
+
+
+@pytest.mark.parametrize("seed", [2026, 11, 5])
+def test_the_call_lists_ratings_are_the_standings_ratings(
+    book: peewee.SqliteDatabase, seed: int
+) -> None:
+    """rating_kinds_of skips the payment history of customers the warnings make risky:
+    the same answer as the full standing, for everyone and for a part of the book."""
+    ids = _random_book(random.Random(seed), customers=40)
+    standings = customer_ratings(TODAY)
+    oldest = {
+        cid: due
+        for cid, standing in standings.items()
+        if (due := _paid_by_hand(cid)[1]) is not None
+    }
+    assert rating_kinds_of(ids, TODAY, oldest) == {c: standings[c].rating.kind for c in ids}
+    some = ids[::3]
+    assert rating_kinds_of(some, TODAY, oldest) == {c: standings[c].rating.kind for c in some}
+    assert rating_kinds_of(ids, TODAY, {}) == {c: standings[c].rating.kind for c in ids}
+    assert rating_kinds_of([], TODAY, {}) == {}
+
+
+def test_a_customer_the_warnings_make_risky_is_rated_without_their_history(
+    book: peewee.SqliteDatabase,
+) -> None:
+    """Their invoices are not walked: the lateness query is asked for the others only."""
+    late = customer("LATE")
+    invoice(late, TODAY - dt.timedelta(days=90), "500.00")  # 90 days overdue: risky
+    steady = customer("STEADY")
+    invoice(steady, TODAY - dt.timedelta(days=10), "100.00")
+    oldest = {late: TODAY - dt.timedelta(days=90), steady: TODAY - dt.timedelta(days=10)}
+    with _counting_statements(book) as statements:
+        kinds = rating_kinds_of([late, steady], TODAY, oldest)
+    assert kinds == {late: RatingKind.RISKY, steady: RatingKind.NEW}
+    (lateness,) = [sql for sql in statements if "days_late" in sql]
+    assert f"'[{steady}]'" in lateness and f"'[{late}, {steady}]'" not in lateness
+    assert len(statements) == 3
 
 
 @contextmanager

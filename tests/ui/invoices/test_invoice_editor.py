@@ -20,6 +20,7 @@ from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
 from diva_desk.ui.invoices.editor.invoice_lines_model import LineColumn
 from diva_desk.ui.invoices.payment_dialog import PaymentDialog
 from diva_desk.ui.invoices.void_dialog import VoidDialog
+from diva_desk.ui.mail.compose_dialog import ComposeDialog
 
 from ..conftest import TODAY
 from ..invoice_helpers import Dialogs, choose_customer, dialogs, type_line
@@ -99,6 +100,15 @@ def test_save_send_then_locked_with_its_number(
     assert editor.windowTitle() == f"Draft DRAFT-{editor.invoice_id}"
     assert not editor.dirty
 
+    composed: list[ComposeDialog] = []
+
+    def look_at_the_email(dialog: ComposeDialog) -> None:
+        composed.append(dialog)
+        dialogs.expect(lambda _preview: None)
+        dialog.attachment.click()  # the PDF opens from its name
+        dialog.reject()
+
+    dialogs.expect(look_at_the_email)
     editor.life.send.click()
     assert "Beta Bakery" in dialogs.confirmations[-1]
     detail = invoice_detail(editor.invoice_id, TODAY)
@@ -107,9 +117,12 @@ def test_save_send_then_locked_with_its_number(
     assert detail.invoice.po_number == "PO-77"
     assert detail.totals.total == Decimal("1076.33")
     assert editor.windowTitle() == "Invoice INV-1"
-    # The PDF step follows at once.
-    # The PDF is made on the worker; its preview opens when it is ready.
-    qtbot.waitUntil(lambda: bool(dialogs.opened) and isinstance(dialogs.opened[-1], PdfPreview))
+    # The email follows at once, to the customer's email, the PDF attached (mail is
+    # not set up here: Send is off and the dialog offers to set it up).
+    (email,) = composed
+    assert email.to.text() == "lou@beta.ca"
+    assert email.attachment.text().startswith("INV-1.pdf")
+    assert not email.send_button.isEnabled() and not email.set_up_button.isHidden()
     preview = dialogs.opened[-1]
     assert isinstance(preview, PdfPreview)
     assert preview.windowTitle() == "Invoice INV-1"
@@ -120,7 +133,8 @@ def test_save_send_then_locked_with_its_number(
     assert "void it and issue a new one" in editor.locked_note.text()
     flags = editor.form.lines.flags(editor.form.lines.index(0, LineColumn.QUANTITY))
     assert not flags & Qt.ItemFlag.ItemIsEditable
-    assert not editor.life.send.isVisible()
+    assert editor.life.send.isVisible()  # emails it again
+    assert not editor.life.save.isVisible()
     assert editor.life.payment.isVisible()
 
 

@@ -18,12 +18,12 @@ from diva_desk.store.book import models as m
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.invoices.editing import invoice_detail
 from diva_desk.ui.documents import printing
-from diva_desk.ui.documents.pdf_preview import PdfPreview
 from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
 from diva_desk.ui.invoices.invoice_filters import Period, StatusFilter
 from diva_desk.ui.invoices.invoices_tab import InvoicesTab
 from diva_desk.ui.invoices.payment_dialog import PaymentDialog
 from diva_desk.ui.invoices.void_dialog import VoidDialog
+from diva_desk.ui.mail.compose_dialog import ComposeDialog
 from diva_desk.ui.shell.main_window import MainWindow
 
 from ..conftest import TODAY, settle, show_tab
@@ -142,10 +142,12 @@ def test_send_a_draft_from_the_list_by_shortcut(
     # An imported draft keeps the number it came with; it is now sent and listed so.
     detail = invoice_detail(m.Invoice.get(m.Invoice.number == "INV-1005").id, TODAY)
     assert detail.invoice.state is r.InvoiceState.SENT
-    # The PDF is made on the worker; its preview opens when it is ready.
-    qtbot.waitUntil(lambda: bool(dialogs.opened) and isinstance(dialogs.opened[-1], PdfPreview))
-    preview = dialogs.opened[-1]
-    assert isinstance(preview, PdfPreview) and preview.windowTitle() == "Invoice INV-1005"
+    # The email is made on the worker (it draws the PDF); it opens when it is ready,
+    # to the customer's email with the PDF attached.
+    qtbot.waitUntil(lambda: bool(dialogs.opened) and isinstance(dialogs.opened[-1], ComposeDialog))
+    email = dialogs.opened[-1]
+    assert isinstance(email, ComposeDialog) and email.windowTitle() == "Email invoice INV-1005"
+    assert email.to.text() == "lou@beta.ca" and email.attachment.text().startswith("INV-1005.pdf")
     row = [
         tab.proxy.index(i, 6).data() for i in range(5) if tab.proxy.index(i, 0).data() == "INV-1005"
     ]
@@ -228,3 +230,18 @@ def test_print_the_selected_invoices_in_one_job(
         qtbot.keyClick(tab.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert len(PdfReader(out).pages) == 3
     assert window.statusBar().currentMessage() == "Printed 3 invoices: 3 pages."
+
+
+def test_send_on_a_sent_invoice_goes_straight_to_its_email(
+    window: MainWindow, qtbot: QtBot, dialogs: Dialogs
+) -> None:
+    tab = window.invoices
+    select(tab, "INV-1001")  # sent, to Acme, who has no email on file
+    assert tab.send_action.isEnabled()
+    tab.send_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.opened) and isinstance(dialogs.opened[-1], ComposeDialog))
+    email = dialogs.opened[-1]
+    assert dialogs.confirmations == []  # nothing to confirm: nothing changes until Send
+    assert email.windowTitle() == "Email invoice INV-1001" and email.to.text() == ""
+    select(tab, "INV-1004")
+    assert tab.send_action.isEnabled()

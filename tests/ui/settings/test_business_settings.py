@@ -277,17 +277,17 @@ def test_a_new_tax_rate_is_offered_in_the_invoice_editor(
     dialog = open_dialog(qtbot)
     qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Tax &rates
     page = dialog.tax_page
-    assert dialog.tabs.currentWidget() is page
+    assert dialog.tabs.currentWidget() is dialog.tax_tab
     labels = [rate.label for rate in tax_rates()]
-    assert "PST" not in " ".join(labels)
+    assert "PST 8%" not in labels
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # below the current: row 2
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
     qtbot.keyClicks(QApplication.focusWidget(), "PST")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    type_cell(qtbot, dialog, 1, RATE, "7")
+    type_cell(qtbot, dialog, 1, RATE, "8")
     save(qtbot, dialog)
     assert not dialog.isVisible()
-    pst = TaxRateRow("PST", Decimal(7)).label
+    pst = TaxRateRow("PST", Decimal(8)).label
     assert [rate.label for rate in tax_rates()] == [labels[0], pst, *labels[1:]]
 
     editor = InvoiceEditor(today=TODAY)
@@ -307,7 +307,7 @@ def test_bad_tax_rates_are_named_by_row_and_order_is_kept(
     qtbot: QtBot, counted_book: peewee.SqliteDatabase
 ) -> None:
     dialog = open_dialog(qtbot)
-    dialog.tabs.setCurrentWidget(dialog.tax_page)
+    dialog.tabs.setCurrentWidget(dialog.tax_tab)
     page = dialog.tax_page
     rows = len(page.model.rows)
     page.table.setCurrentIndex(page.model.index(rows - 1, NAME))

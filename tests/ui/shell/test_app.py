@@ -119,14 +119,18 @@ def test_a_bug_is_logged_and_the_log_named(
     from diva_desk.logs import configure_logging
 
     shown: list[str] = []
-    monkeypatch.setattr(errors, "show_message", lambda _p, text, **_kw: shown.append(text))
+    monkeypatch.setattr(errors, "show_bug", lambda _p, details: shown.append(details))
     log_file = configure_logging(tmp_path)
     errors.install_excepthook(log_file)
     try:
         raise ValueError("boom in a slot")
     except ValueError:
         sys.excepthook(*sys.exc_info())
-    assert shown == [f"Something went wrong. The details are in {log_file}."]
+    assert len(shown) == 1 and shown[0].endswith("ValueError: boom in a slot\n")
+    assert errors.bug_message_long(log_file).startswith(
+        f"It is a fault in the program, not in anything you did. "
+        f"The details were written to the log, {log_file}."
+    )
     logged = log_file.read_text(encoding="utf-8")
     assert "Traceback" in logged and "ValueError: boom in a slot" in logged
 

@@ -110,7 +110,7 @@ def test_a_damaged_book_offers_the_latest_backup_and_restores_it_never_writing_t
     import diva_desk.app as app_mod
 
     app_mod_show = app_mod._show_window
-    app_mod._show_window = lambda _app, opened: shown.append(str(opened.data_dir)) or 0
+    app_mod._show_window = lambda _app, opened, _instance: shown.append(str(opened.data_dir)) or 0
     try:
         assert app_module.run_app(tmp_path) == 0
     finally:

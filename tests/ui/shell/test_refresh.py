@@ -95,3 +95,20 @@ def test_a_newer_refresh_wins_and_the_stale_reading_is_dropped(
     window.refresh()
     settle(qtbot, window)
     assert shown == ["Owed to you: $1,150.00"]
+
+
+def test_building_the_window_reads_no_interactions(
+    qtbot: QtBot, small_book: peewee.SqliteDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Follow-ups tab reads its interactions when it is first read, not when built:
+    the window is shown before anything that grows with the book is read."""
+    asked: list[object] = []
+    monkeypatch.setattr(
+        "diva_desk.ui.followups.followups_tab.recent_interactions",
+        lambda *args: asked.append(args) or [],
+    )
+    win = MainWindow(today=lambda: TODAY, settings=QSettings())
+    qtbot.addWidget(win)
+    assert asked == []
+    win.tabs.setCurrentWidget(win.followups)
+    assert len(asked) == 1

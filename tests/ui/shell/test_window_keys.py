@@ -186,7 +186,7 @@ def test_help_lists_the_real_shortcuts(window: MainWindow, qtbot: QtBot) -> None
     as_text = {(what, keys) for _section, what, keys in rows}
     native = QKeySequence.SequenceFormat.NativeText
     assert ("New customer", QKeySequence(NEW).toString(native)) in as_text
-    assert ("Back up", "Ctrl+B") in as_text
+    assert ("Back up now", "Ctrl+B") in as_text
     # Keys a person can press on a usual keyboard, not the odd keyboard's own Help key.
     assert ("Keyboard shortcuts", QKeySequence("F1").toString(native)) in as_text
     assert ("Go to Invoices", "Ctrl+2") in as_text
@@ -194,7 +194,7 @@ def test_help_lists_the_real_shortcuts(window: MainWindow, qtbot: QtBot) -> None
     assert any(what == "Snooze" for _s, what, _k in rows)
     # Built from the actions: a shortcut changed in the window shows changed in the page.
     window.book_actions.backup_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
-    assert ("Back up", "Ctrl+Shift+K") in {(w, k) for _s, w, k in shortcut_rows(window)}
+    assert ("Back up now", "Ctrl+Shift+K") in {(w, k) for _s, w, k in shortcut_rows(window)}
     help_menu = window.menuBar().actions()[-1].menu()
     assert [a.text() for a in help_menu.actions() if not a.isSeparator()] == [
         "&Keyboard shortcuts",

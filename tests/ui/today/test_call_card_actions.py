@@ -18,7 +18,7 @@ from diva_desk.i18n import format as fmt
 from diva_desk.store.book import models as m
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.ui.common import dialogs
-from diva_desk.ui.documents import pdf_preview
+from diva_desk.ui.invoices import invoices_tab
 from diva_desk.ui.shell.main_window import MainWindow
 from diva_desk.ui.today.call_card import CallCard
 
@@ -99,17 +99,17 @@ def test_a_drafts_card_says_what_is_not_sent_yet_and_sends_it(
 
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, text, _y: asked.append(text) or True)
-    shown: list[int] = []
+    shown: list[str] = []
     monkeypatch.setattr(
-        pdf_preview, "show_invoice_pdf", lambda _p, invoice_id, *_a: shown.append(invoice_id)
+        invoices_tab, "email_invoice", lambda _p, _t, number, *_a: shown.append(number)
     )
     if card.send_button.menu() is not None:
         card.send_button.menu().actions()[0].trigger()
     else:
         qtbot.mouseClick(card.send_button, Qt.MouseButton.LeftButton)
-    # The Invoices tab's own Send: the same question, then the invoice is sent and shown.
+    # The Invoices tab's own Send: the same question, the invoice sent, then its email.
     assert asked and asked[0].startswith("Send ")
     invoice = m.Invoice.get_by_id(draft.invoice_id)
     assert invoice.state == "sent"
-    assert shown == [draft.invoice_id]
+    assert shown == [invoice.number]
     assert window.statusBar().currentMessage().startswith("Sent invoice ")

@@ -144,3 +144,14 @@ def test_a_new_reading_keeps_the_pages_shown_and_a_few_calls_need_no_more_button
     assert len(panel.cards) == 5
     assert not panel.list.more_row.isVisible()
     assert panel.summary.text().startswith("5 calls · ")
+
+
+def test_showing_a_reading_builds_its_cards_in_later_turns(panel: TodayPanel, qtbot: QtBot) -> None:
+    """The figures show at once; the cards follow in batches, the first one included, so
+    showing a reading never holds the window as long as a card takes to build and more."""
+    panel.show_reading(reading(many_calls(CALLS)))
+    assert panel.summary.text().startswith("1,300 calls · ")
+    assert panel.findChildren(CallCard) == []
+    with qtbot.waitSignal(panel.calls_shown, timeout=20000):
+        pass
+    assert len(panel.cards) == PAGE

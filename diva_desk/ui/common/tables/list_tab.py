@@ -223,7 +223,9 @@ class ListTab(QWidget):
     def _rows_changed(self) -> None:
         self._update_count()
         if not self._sized and self.model.rowCount() and self.isVisible():
-            self.fit_columns()
+            # In a turn of its own: measuring the cells of a long list holds the GUI
+            # thread as long again as showing its rows.
+            self._refit.start()
         elif self._sized:
             self._refit.start()  # a longer name may have come in
 

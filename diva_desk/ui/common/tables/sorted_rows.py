@@ -95,12 +95,14 @@ class SortedRowModel(RowTableModel[R]):
         if not search_only:
             self._passing = [i for i, row in enumerate(self._rows) if self.accepts(row)]
         candidates = self._found_rows if narrower else self._passing
-        texts, words, number = self._search, self._words, self._number
+        words, number = self._words, self._number
         if not words:
             found = list(self._passing)
         elif number is None and not any(phone_digits(word) for word in words):
+            texts = self.search_texts()
             found = [i for i in candidates if all(word in texts[i] for word in words)]
         else:
+            texts = self.search_texts()
             found = [
                 i
                 for i in candidates

@@ -122,7 +122,8 @@ class RowTableModel(ColumnSpecs[R], QAbstractTableModel):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[R] = []
-        self._search: list[str] = []
+        #: Each row's folded search text, worked out at the first search after a reading.
+        self._search: list[str] | None = None
         self._ranks: dict[int, list[int]] = {}
 
     # --- feeding -----------------------------------------------------------------
@@ -135,20 +136,39 @@ class RowTableModel(ColumnSpecs[R], QAbstractTableModel):
     def _take_rows(self, rows: Sequence[R]) -> None:
         """Keep the rows, their folded search texts; forget the ranks (no signal)."""
         self._rows = list(rows)
-        searchable = [c for c in self._columns if c.searchable]
+        self._search = None
+        self._ranks = {}
+
+    def search_texts(self) -> list[str]:
+        """Each row's folded searchable text and its phone numbers' digits, by row.
+
+        Worked out when first searched (not at every reading: most readings are never
+        searched), then kept until the rows are read again.
+        """
+        if self._search is None:
+            self._search = self._fold_rows()
+        return self._search
+
+    def _fold_rows(self) -> list[str]:
+        searchable = [c for c in self._columns if c.searchable and self._searched(c)]
         phones = [c for c in self._columns if c.phone]
-        self._search = [
-            fold("\n".join(c.text(row) for c in searchable))
-            + "".join("\n" + "".join(ch for ch in c.text(row) if ch.isdigit()) for c in phones)
+        # Folded column by column (the same text as folding them joined): most columns are
+        # ASCII, which fold lowers without decomposing every letter.
+        return [
+            "\n".join([fold(c.text(row)) for c in searchable])
+            + "".join(["\n" + "".join(filter(str.isdigit, c.text(row))) for c in phones])
             for row in self._rows
         ]
-        self._ranks = {}
+
+    def _searched(self, column: Column[R]) -> bool:
+        """Whether a searchable column's text is searched now (a subclass may wait)."""
+        return True
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
 
     def search_text(self, row: int) -> str:
-        return self._search[row]
+        return self.search_texts()[row]
 
     # --- Qt's model interface --------------------------------------------------------
 
@@ -179,7 +199,10 @@ class RowTableModel(ColumnSpecs[R], QAbstractTableModel):
             spec = self._columns[column]
             value = spec.value or (lambda row: fold(spec.text(row)))
             keys = [value(row) for row in self._rows]
-            order = sorted(range(len(keys)), key=lambda i: _none_last(keys[i]))
+            # Stable: rows with equal values, and the rows with none (last), keep their order.
+            valued = (i for i, key in enumerate(keys) if key is not None)
+            order = sorted(valued, key=keys.__getitem__)
+            order += [i for i, key in enumerate(keys) if key is None]
             ranks = [0] * len(keys)
             rank, previous = 0, object()
             for i in order:
@@ -215,10 +238,6 @@ def header_data(column: Column[Any], role: int) -> Any:
     if role == Qt.ItemDataRole.ToolTipRole:
         return column.tip or None
     return None
-
-
-def _none_last(value: Any) -> tuple[bool, Any]:
-    return (value is None, 0 if value is None else value)
 
 
 class SearchProxyModel(QSortFilterProxyModel):

@@ -46,7 +46,7 @@ from diva_desk.store.invoices.editing import (
     InvoiceDraft,
     draft_for_customer,
     invoice_detail,
-    tax_rates,
+    tax_picks,
 )
 from diva_desk.store.invoices.lists import customer_rows
 from diva_desk.store.invoices.records import customer_record
@@ -101,7 +101,7 @@ class InvoiceEditor(QDialog):
         self.locked_note.setWordWrap(True)
         self.locked_note.setContentsMargins(12, 8, 12, 8)
         self.locked_note.hide()
-        self.form = InvoiceForm(tax_rates(), self)
+        self.form = InvoiceForm(tax_picks(), self)
         rule = QFrame(self)
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setProperty("role", "rule")

@@ -37,7 +37,7 @@ from diva_desk.core.money import ZERO
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
-from diva_desk.store.invoices.editing import InvoiceDraft, TaxRateRow, payment_expectation
+from diva_desk.store.invoices.editing import InvoiceDraft, TaxPick, payment_expectation
 from diva_desk.store.invoices.lists import CustomerRow
 from diva_desk.ui.common import style
 from diva_desk.ui.common.dates import date_edit
@@ -61,7 +61,7 @@ def _date_edit(parent: QWidget, name: str) -> QDateEdit:
 class InvoiceForm(QWidget):
     """Customer, dates, PO, currency, the lines, notes, the deposit, and the totals."""
 
-    def __init__(self, taxes: Sequence[TaxRateRow], parent: QWidget | None = None) -> None:
+    def __init__(self, taxes: Sequence[TaxPick], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._build_header()
         self._build_lines(taxes)
@@ -128,7 +128,7 @@ class InvoiceForm(QWidget):
         grid.addWidget(self.cutoff_warning, 4, 1, 1, 4)
         self._header = grid
 
-    def _build_lines(self, taxes: Sequence[TaxRateRow]) -> None:
+    def _build_lines(self, taxes: Sequence[TaxPick]) -> None:
         self.lines = InvoiceLinesModel(taxes, "CAD", self)
         self.table = QTableView(self)
         self.table.setObjectName("lines")

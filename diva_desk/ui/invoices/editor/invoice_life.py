@@ -1,8 +1,8 @@
 """The buttons along the bottom of the invoice editor: an invoice's life, one step each.
 
-Draft → Send (the number is taken, the lines lock, then the PDF opens for printing
-or attaching to an e-mail) → payments → paid; the customer confirming receipt; Void
-with a reason (offering a corrected copy); Duplicate; the PDF at any time.
+Draft → Send (the number is taken, the lines lock, then the email shows, ready to
+go: ui.mail; a sent invoice's Send emails it again) → payments → paid; the customer
+confirming receipt; Void with a reason (offering a corrected copy); Duplicate; the PDF at any time.
 
 The life owns its buttons (``button_row``) and the payments list (``payments``); the
 editor places both. It reads and drives the editor only through
@@ -24,6 +24,7 @@ from diva_desk.ui.documents import pdf_preview
 from diva_desk.ui.invoices.editor.editor_host import EditorHost
 from diva_desk.ui.invoices.editor.invoice_payments import PaymentsPanel
 from diva_desk.ui.invoices.editor.invoice_steps import ask_payment, ask_receipt, ask_void
+from diva_desk.ui.mail.send_flow import email_invoice
 
 
 class InvoiceLife:
@@ -81,7 +82,7 @@ class InvoiceLife:
         state = detail.invoice.state if detail else None
         editable = state in (None, r.InvoiceState.DRAFT)
         self.save.setVisible(editable)
-        self.send.setVisible(editable)
+        self.send.setVisible(editable or state is r.InvoiceState.SENT)
         self.pdf.setVisible(detail is not None)
         self.duplicate.setVisible(detail is not None)
         self.void.setVisible(state in (r.InvoiceState.DRAFT, r.InvoiceState.SENT))
@@ -123,6 +124,10 @@ class InvoiceLife:
 
     def send_invoice(self) -> None:
         host = self.host
+        detail = host.detail
+        if detail is not None and detail.invoice.state is r.InvoiceState.SENT:
+            self.email(detail.invoice.number)
+            return
         try:
             draft = host.draft()
         except UserFacingError as exc:
@@ -166,7 +171,12 @@ class InvoiceLife:
         else:
             message = _("Sent invoice {number}.").format(number=sent[0])
         self._changed(invoice_id, message)
-        self.preview()
+        self.email(sent[0])
+
+    def email(self, number: str) -> None:
+        """The invoice's email, ready to go (or to open in the owner's mail program)."""
+        host = self.host
+        email_invoice(self.window, None, number, host.today, host.announce, host.book_written)
 
     def preview(self) -> None:
         """The PDF as the customer gets it; a changed draft is saved first."""

@@ -29,12 +29,12 @@ from diva_desk.core.money import RATE_PLACES, decimal_text, price_text
 from diva_desk.core.records import InvoiceLine
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
-from diva_desk.store.book.tax_rates import TaxRateRow
+from diva_desk.store.book.tax_groups import NO_TAX_PICK, TaxPick, pick_for, pick_label
 from diva_desk.ui.common import style
 from diva_desk.ui.common.style import Tone
 
 Index = QModelIndex | QPersistentModelIndex
-NO_TAX = TaxRateRow("", Decimal(0))
+NO_TAX = NO_TAX_PICK
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -55,7 +55,8 @@ class LineText:
     description: str = ""
     quantity: str = "1"
     unit_price: str = ""
-    tax: TaxRateRow = NO_TAX
+    #: A rate alone, a group ("GST + QST") or no tax.
+    tax: TaxPick = NO_TAX
     #: Problems by column, filled by :meth:`read`.
     problems: dict[LineColumn, str] = field(default_factory=dict)
 
@@ -84,8 +85,7 @@ class LineText:
             description=self.description.strip(),
             quantity=quantity,
             unit_price=price,
-            tax_name=self.tax.name,
-            tax_rate=self.tax.rate,
+            taxes=self.tax.taxes,
         )
 
 
@@ -114,7 +114,7 @@ def line_text(line: InvoiceLine, currency: str) -> LineText:
         description=line.description,
         quantity=decimal_text(line.quantity),
         unit_price=price_text(line.unit_price, currency),
-        tax=TaxRateRow(line.tax_name, line.tax_rate) if line.tax_rate else NO_TAX,
+        tax=pick_for([tax for tax in line.taxes if tax.rate]),
     )
 
 
@@ -123,7 +123,7 @@ class InvoiceLinesModel(QAbstractTableModel):
 
     lines_changed = Signal()
 
-    def __init__(self, taxes: Sequence[TaxRateRow], currency: str, parent: Any = None) -> None:
+    def __init__(self, taxes: Sequence[TaxPick], currency: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.taxes = list(taxes)
         self.currency = currency
@@ -144,8 +144,11 @@ class InvoiceLinesModel(QAbstractTableModel):
         self._rows = [line_text(line, self.currency) for line in lines]
         for row in self._rows:
             row.read()
-            if row.tax != NO_TAX and row.tax not in self.taxes:
+            if row.tax != NO_TAX and not any(t.taxes == row.tax.taxes for t in self.taxes):
                 self.taxes.append(row.tax)  # an old rate the business no longer lists
+            else:
+                # Shown by the name of the pick that gives the same taxes ("GST + QST").
+                row.tax = next((t for t in self.taxes if t.taxes == row.tax.taxes), row.tax)
         self.endResetModel()
         self.lines_changed.emit()
 
@@ -236,7 +239,7 @@ class InvoiceLinesModel(QAbstractTableModel):
             return False
         row, column = self._rows[index.row()], LineColumn(index.column())
         if column == LineColumn.TAX:
-            if not isinstance(value, TaxRateRow):
+            if not isinstance(value, TaxPick):
                 return False
             row.tax = value
         elif column == LineColumn.AMOUNT:
@@ -268,7 +271,7 @@ class InvoiceLinesModel(QAbstractTableModel):
         if column == LineColumn.UNIT_PRICE:
             return row.unit_price
         if column == LineColumn.TAX:
-            return row.tax.label
+            return pick_label(row.tax)
         line = row.read() if not row.is_blank() else None
         return fmt.money(line_net(line, self.currency), self.currency) if line else ""
 
@@ -296,9 +299,9 @@ class TaxDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         combo.setObjectName("taxPicker")
         for tax in self._model.taxes:
-            combo.addItem(tax.label)
+            combo.addItem(pick_label(tax))
         if NO_TAX not in self._model.taxes:
-            combo.addItem(NO_TAX.label)
+            combo.addItem(pick_label(NO_TAX))
         combo.activated.connect(lambda _i, combo=combo: self.commitData.emit(combo))
         return combo
 

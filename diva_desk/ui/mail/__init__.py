@@ -1,0 +1,1 @@
+"""Sending from the window: the compose dialog, the Outbox view, the background sender."""
