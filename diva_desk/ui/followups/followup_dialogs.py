@@ -63,5 +63,5 @@ class RescheduleDialog(FormDialog):
             _("{customer}: {reason}").format(customer=row.customer_name, reason=row.reason)
         )
         self.due = date_edit(self, max(row.due_date, today) + dt.timedelta(days=7), "rescheduleDue")
-        self.form.addRow(_("&To:"), self.due)
+        self.form.addRow(_("&New date:"), self.due)
         self.action = lambda _dialog: reschedule_followup(row.id, day_of(self.due))
