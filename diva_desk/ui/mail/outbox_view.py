@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from diva_desk.errors import UserFacingError
-from diva_desk.i18n import _
+from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 from diva_desk.mail import outbox
 from diva_desk.mail.compose import Draft
@@ -186,7 +186,13 @@ class OutboxDialog(QDialog):
         failed = outbox.needs_attention_count()
         words = [outbox.waiting_words(waiting)]
         if failed:
-            words.append(_("{count} not sent: retry, edit or cancel them.").format(count=failed))
+            words.append(
+                ngettext(
+                    "{count} not sent: retry, edit or cancel it.",
+                    "{count} not sent: retry, edit or cancel them.",
+                    failed,
+                ).format(count=failed)
+            )
         self.summary.setText(" ".join(words))
         if self.model.rowCount():
             self.select(chosen.id if chosen else self.model.row_at(0).id)

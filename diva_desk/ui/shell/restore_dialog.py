@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diva_desk.i18n import _, format
+from diva_desk.i18n import _, format, ngettext
 from diva_desk.store.book import maintenance
 from diva_desk.store.book.backups import BackupCopy
 from diva_desk.ui.common.errors import show_failure
@@ -160,9 +160,11 @@ class RestoreDialog(QDialog):
         self.model.set_copies(copies)
         if copies:
             self.status.setText(
-                _("{count} copies in {folder}, newest first.").format(
-                    count=format.number(len(copies)), folder=self._data_dir / "backups"
-                )
+                ngettext(
+                    "{count} copy in {folder}.",
+                    "{count} copies in {folder}, newest first.",
+                    len(copies),
+                ).format(count=format.number(len(copies)), folder=self._data_dir / "backups")
             )
             self.view.selectRow(0)
             self.view.setFocus()
