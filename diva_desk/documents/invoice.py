@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from diva_desk.core.invoices.payment_methods import payment_method_label
+from diva_desk.core.invoices.tax_names import tax_label
 from diva_desk.core.invoices.totals import (
     InvoiceStatus,
     InvoiceTotals,
@@ -130,8 +131,8 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     for line in doc.invoice.lines:
         # Each tax of the line on its own line of the cell: "GST 5 %" over "QST 9.975 %".
         charged = [tax for tax in line.taxes if tax.name and tax.rate]
-        tax = "<br/>".join(style.text(t.name) + " " + f.rate(t.rate) for t in charged)
-        taxes += [style.text(t.name) + "\u00a0" + f.rate(t.rate) for t in charged]
+        tax = "<br/>".join(style.text(tax_label(t.name)) + " " + f.rate(t.rate) for t in charged)
+        taxes += [style.text(tax_label(t.name)) + "\u00a0" + f.rate(t.rate) for t in charged]
         rows.append(
             [
                 style.paragraph(style.text(line.description), style.CELL),
@@ -165,14 +166,16 @@ def _tax_summary(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowab
     for tax, rate in zip(f.totals.taxes, rates, strict=True):
         rows.append(
             [
-                style.paragraph(style.text(tax.name), style.CELL),
+                style.paragraph(style.text(tax_label(tax.name)), style.CELL),
                 style.paragraph(rate, style.CELL_RIGHT),
                 style.paragraph(f.money(tax.base), style.CELL_RIGHT),
                 style.paragraph(f.money(tax.amount), style.CELL_RIGHT),
             ]
         )
         if number := doc.business.registration_for(tax.name):
-            text = _("{tax} registration no. {number}").format(tax=tax.name, number=number)
+            text = _("{tax} registration no. {number}").format(
+                tax=tax_label(tax.name), number=number
+            )
             small = f'<font size="7" color="#{style.MUTED.hexval()[2:]}">{style.text(text)}</font>'
             number_rows.append(len(rows))
             rows.append([style.paragraph(small, style.CELL), "", "", ""])
@@ -206,7 +209,9 @@ def _totals(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
     # (label markup, amount markup, emphasised)
     rows: list[tuple[str, str, bool]] = [(style.text(_("Subtotal")), f.money(f.totals.net), False)]
     for tax in f.totals.taxes:
-        rows.append((style.text(tax.name) + " " + f.rate(tax.rate), f.money(tax.amount), False))
+        rows.append(
+            (style.text(tax_label(tax.name)) + " " + f.rate(tax.rate), f.money(tax.amount), False)
+        )
     rows.append((style.text(_("Total")), f.money(f.totals.total), True))
     if inv.deposit_amount > ZERO:
         # The due date goes with what is still owed of the deposit, or, once it is

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from diva_desk.core.papers import InvoiceDocument, ReminderDocument
-from diva_desk.core.records import InvoiceLine
+from diva_desk.core.records import InvoiceLine, LineTax
 from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.documents.reminder import ReminderLevel, reminder_pdf
 from diva_desk.i18n import _, current_locale, set_language, speaking
@@ -90,3 +90,20 @@ def test_the_reminder_letter_of_a_french_customer_is_in_french(
     assert "23 novembre 2026" in text
     assert "Friendly reminder" not in text and "$1,234.50" not in text
     assert (current_locale(), _("Balance due")) == ("en_CA", "Balance due")
+
+
+def test_a_quebec_invoice_in_french_names_the_taxes_tps_and_tvq(
+    business, customer, french_customer, make_invoice, pdf_pages, flat
+) -> None:
+    taxes = (LineTax("GST", Decimal("5")), LineTax("QST", Decimal("9.975")))
+    line = InvoiceLine("Logo", Decimal("1"), Decimal("100.00"), taxes=taxes)
+    invoice = make_invoice("INV-0989", issue=TODAY, due=TODAY, lines=(line,))
+    text = _read(
+        flat(" ".join(pdf_pages(invoice_pdf(InvoiceDocument(business, french_customer, invoice)))))
+    )
+    assert "TPS 5 %" in text and "TVQ 9,975 %" in text
+    # (The business's own tax-number text in the letterhead prints as the owner typed it.)
+    assert "GST 5" not in text and "QST 9" not in text
+    # In English the same invoice keeps the names as typed.
+    english = flat(" ".join(pdf_pages(invoice_pdf(InvoiceDocument(business, customer, invoice)))))
+    assert "GST 5%" in english and "QST 9.975%" in english and "TPS" not in english
