@@ -98,6 +98,9 @@ class CustomersTab(ListTab):
         self._build_actions()
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
+        #: The reading whose first ratings the columns were fitted to.
+        self._ratings_fitted = -1
+        self.model.ratings_arrived.connect(self._fit_to_ratings)
         self.view.activated.connect(lambda _index: self.open_selected())
         header = self.view.horizontalHeader()
         for column in HIDDEN_AT_FIRST:
@@ -221,6 +224,13 @@ class CustomersTab(ListTab):
     def select_customer(self, customer_id: int) -> bool:
         """Make this customer the current row (if the filters show them)."""
         return self.select_position(self.model.position_of(customer_id))
+
+    def _fit_to_ratings(self) -> None:
+        # The Rating column was measured before its words came (from the list's worker):
+        # measured again at the first page of a reading, not at every page scrolled to.
+        if self._sized and self._ratings_fitted != self.model.generation:
+            self._ratings_fitted = self.model.generation
+            self._refit.start()
 
     def _remember_selection(self) -> None:
         if self._keep_selected is None:

@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         # A backup or an import in flight finishes before the book is closed.
         self.tasks.wait()
         self.reads.wait()
+        self.customers.model.tasks.wait()
         self.save_state()
         super().closeEvent(event)
 
