@@ -237,8 +237,13 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
         self.tasks.run(
             lambda: ratings_of(wanted, today),
             lambda standings: self._page_rated(reading, wanted, standings),
-            lambda _error: self._asked.difference_update(wanted),  # asked again when painted
+            lambda _error: self._page_failed(reading, wanted),
         )
+
+    def _page_failed(self, reading: int, wanted: list[int]) -> None:
+        """Ask again for a page the worker could not rate, when it is painted again."""
+        if reading == self._reading:
+            self._asked.difference_update(wanted)
 
     def _page_rated(
         self, reading: int, wanted: list[int], standings: dict[int, CustomerStanding]
