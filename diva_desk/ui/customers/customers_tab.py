@@ -53,7 +53,7 @@ from diva_desk.ui.customers import customer_removal
 from diva_desk.ui.customers.customer_filters import CustomerFilterBar
 from diva_desk.ui.customers.customer_form import CustomerDialog
 from diva_desk.ui.customers.customer_history import CustomerPane
-from diva_desk.ui.customers.customer_models import CustomerTableModel
+from diva_desk.ui.customers.customer_models import RATING_COLUMN, CustomerTableModel
 
 NAME_COLUMN, BALANCE_COLUMN = 1, 3
 #: Shown on the customer's page beside the list, so out of the list until asked for
@@ -227,10 +227,14 @@ class CustomersTab(ListTab):
 
     def _fit_to_ratings(self) -> None:
         # The Rating column was measured before its words came (from the list's worker):
-        # measured again at the first page of a reading, not at every page scrolled to.
-        if self._sized and self._ratings_fitted != self.model.generation:
+        # widened if need be at the first page of a reading (not at every page scrolled
+        # to), measuring that column alone: refitting them all holds the window ~0.1 s.
+        if self._sized and not self._owner_sized and self._ratings_fitted != self.model.generation:
             self._ratings_fitted = self.model.generation
-            self._refit.start()
+            header = self.view.horizontalHeader()
+            wanted = self.wanted_width(RATING_COLUMN) + 4
+            if wanted > header.sectionSize(RATING_COLUMN):
+                header.resizeSection(RATING_COLUMN, wanted)
 
     def _remember_selection(self) -> None:
         if self._keep_selected is None:
