@@ -5,8 +5,12 @@ Fed by one store query (aggregated in SQL); amounts and dates only through
 
 A customer's rating weighs every invoice they were ever sent, so the list is read
 without ratings and rates the customers it shows, a page of them at a time
-(:data:`RATED_PAGE`), as the view paints them. Every customer is rated at once only
-when the list is sorted or filtered by rating, or searched for a rating's word.
+(:data:`RATED_PAGE`), as the view paints them. The page is rated on a worker
+(ui.common.tasks): ``data()`` only asks for it and shows the cell empty until the
+answer comes back (``dataChanged``); an answer from before the list was read again is
+dropped. Every customer is rated at once, on the GUI thread, only when the list is
+sorted or filtered by rating, or searched for a rating's word: the user asked for
+that order, and it waits for every rating anyway.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from diva_desk.core.customers.history import RatingKind
@@ -22,13 +26,14 @@ from diva_desk.core.customers.terms import BillingCycle
 from diva_desk.core.search_text import fold, search_terms
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
-from diva_desk.store.customers.history import customer_ratings, ratings_of
+from diva_desk.store.customers.history import CustomerStanding, customer_ratings, ratings_of
 from diva_desk.store.customers.listing import CustomerListRow, customer_list, with_ratings
 from diva_desk.ui.common import style
 from diva_desk.ui.common.labels import rating_text, rating_tint
 from diva_desk.ui.common.style import Tone
 from diva_desk.ui.common.tables.sorted_rows import SortedRowModel
 from diva_desk.ui.common.tables.table_models import Column, Index, date_column, nothing_muted
+from diva_desk.ui.common.tasks import TaskRunner
 
 #: Where the Rating column is.
 RATING_COLUMN = 2
@@ -47,6 +52,9 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
     filters are here too: owes money, overdue, archived shown or not, one rating.
     """
 
+    #: A page of ratings came back from the worker and is shown (tests, column widths).
+    ratings_arrived = Signal()
+
     def __init__(self, parent: Any = None) -> None:
         self.today = dt.date.today()
         self.owes = False
@@ -56,6 +64,10 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
         #: The customers rated since the list was read, and whether that is all of them.
         self._rated: set[int] = set()
         self._all_rated = False
+        #: The customers whose rating was asked of the worker (since the list was read).
+        self._asked: set[int] = set()
+        #: Which reading of the rows an answer from the worker belongs to.
+        self._reading = 0
         #: How many customers' ratings were read (the tests count them).
         self.ratings_read = 0
 
@@ -114,6 +126,9 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
             ],
             parent,
         )
+        #: The worker the shown pages are rated on: one of the list's own, so a page
+        #: never waits behind an export or the call list's reading.
+        self.tasks = TaskRunner(self)
 
     def _next_cutoff(self, row: CustomerListRow) -> dt.date | None:
         return BillingCycle(row.invoice_cutoff_day).next_cutoff(self.today)
@@ -150,7 +165,7 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
     def reload(self, today: dt.date) -> None:
         self.today = today
         rows = customer_list(today, rated=False)
-        self._rated, self._all_rated = set(), False
+        self._forget_ratings()
         if self._needs_every_rating(self._words):
             rows = self._rate_every(rows)
         self.set_rows(rows)
@@ -191,27 +206,63 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
         self._search = None  # folded again with the ratings' words, when searched
         self._ranks.pop(RATING_COLUMN, None)
 
+    def _forget_ratings(self) -> None:
+        """The rows are read again: no one is rated, and answers on the way are stale."""
+        self._rated, self._asked, self._all_rated = set(), set(), False
+        self._reading += 1
+
     def _rate_every(self, rows: list[CustomerListRow]) -> list[CustomerListRow]:
         standings = customer_ratings(self.today)
         self.ratings_read += len(standings)
         self._rated, self._all_rated = set(standings), True
+        self._reading += 1  # a page on its way has nothing more to say
         return with_ratings(rows, standings)
 
     def _rate_page(self, position: int) -> None:
-        """Rate the page of shown rows around ``position`` when its customer is not rated."""
+        """Ask the worker for the page of shown rows around ``position`` (no SQL here)."""
         if not 0 <= position < len(self._shown):
             return
-        if self._rows[self._shown[position]].id in self._rated:
+        cid = self._rows[self._shown[position]].id
+        if cid in self._rated or cid in self._asked:
             return
         start = position - position % RATED_PAGE
         page = self._shown[start : start + RATED_PAGE]
-        wanted = [i for i in page if self._rows[i].id not in self._rated]
-        standings = ratings_of([self._rows[i].id for i in wanted], self.today)
+        wanted = [
+            row.id
+            for row in (self._rows[i] for i in page)
+            if row.id not in self._rated and row.id not in self._asked
+        ]
+        self._asked.update(wanted)
+        reading, today = self._reading, self.today
+        self.tasks.run(
+            lambda: ratings_of(wanted, today),
+            lambda standings: self._page_rated(reading, wanted, standings),
+            lambda _error: self._page_failed(reading, wanted),
+        )
+
+    def _page_failed(self, reading: int, wanted: list[int]) -> None:
+        """Ask again for a page the worker could not rate, when it is painted again."""
+        if reading == self._reading:
+            self._asked.difference_update(wanted)
+
+    def _page_rated(
+        self, reading: int, wanted: list[int], standings: dict[int, CustomerStanding]
+    ) -> None:
+        """Show a page's ratings, unless the rows were read again since it was asked for."""
+        if reading != self._reading:
+            return
         self.ratings_read += len(wanted)
-        rated = with_ratings([self._rows[i] for i in wanted], standings)
-        for i, row in zip(wanted, rated, strict=True):
+        places = {row.id: i for i, row in enumerate(self._rows) if row.id in standings}
+        rated = with_ratings([self._rows[i] for i in places.values()], standings)
+        for i, row in zip(places.values(), rated, strict=True):
             self._rows[i] = row
-            self._rated.add(row.id)
+        self._rated.update(wanted)
+        shown = [p for cid in places if (p := self.position_of(cid)) is not None]
+        if shown:
+            self.dataChanged.emit(
+                self.index(min(shown), RATING_COLUMN), self.index(max(shown), RATING_COLUMN)
+            )
+        self.ratings_arrived.emit()
 
     def _needs_every_rating(self, words: list[str]) -> bool:
         """Whether the list as it is now filtered, sorted or searched turns on every rating."""

@@ -53,7 +53,7 @@ from diva_desk.ui.customers import customer_removal
 from diva_desk.ui.customers.customer_filters import CustomerFilterBar
 from diva_desk.ui.customers.customer_form import CustomerDialog
 from diva_desk.ui.customers.customer_history import CustomerPane
-from diva_desk.ui.customers.customer_models import CustomerTableModel
+from diva_desk.ui.customers.customer_models import RATING_COLUMN, CustomerTableModel
 
 NAME_COLUMN, BALANCE_COLUMN = 1, 3
 #: Shown on the customer's page beside the list, so out of the list until asked for
@@ -98,6 +98,9 @@ class CustomersTab(ListTab):
         self._build_actions()
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
+        #: The reading whose first ratings the columns were fitted to.
+        self._ratings_fitted = -1
+        self.model.ratings_arrived.connect(self._fit_to_ratings)
         self.view.activated.connect(lambda _index: self.open_selected())
         header = self.view.horizontalHeader()
         for column in HIDDEN_AT_FIRST:
@@ -221,6 +224,17 @@ class CustomersTab(ListTab):
     def select_customer(self, customer_id: int) -> bool:
         """Make this customer the current row (if the filters show them)."""
         return self.select_position(self.model.position_of(customer_id))
+
+    def _fit_to_ratings(self) -> None:
+        # The Rating column was measured before its words came (from the list's worker):
+        # widened if need be at the first page of a reading (not at every page scrolled
+        # to), measuring that column alone: refitting them all holds the window ~0.1 s.
+        if self._sized and not self._owner_sized and self._ratings_fitted != self.model.generation:
+            self._ratings_fitted = self.model.generation
+            header = self.view.horizontalHeader()
+            wanted = self.wanted_width(RATING_COLUMN) + 4
+            if wanted > header.sectionSize(RATING_COLUMN):
+                header.resizeSection(RATING_COLUMN, wanted)
 
     def _remember_selection(self) -> None:
         if self._keep_selected is None:

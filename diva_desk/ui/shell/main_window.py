@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
         self.mail.stop()
         self.tasks.wait()
         self.reads.wait()
+        self.customers.model.tasks.wait()
         self.save_state()
         super().closeEvent(event)
 

@@ -3,6 +3,8 @@
 A rating weighs every invoice a customer was sent; reading them all for five thousand
 customers was most of the list's load. These tests count the customers rated and hold
 the list to the answers of the fully rated list (store.customers.listing.customer_list).
+The shown pages are rated on the list's worker: ``data()`` itself runs no SQL, the cell
+is empty until the answer comes back, and an answer for rows read since is dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from diva_desk.core.customers.history import RatingKind
 from diva_desk.demo import demo_contents
+from diva_desk.store.book.db import db
 from diva_desk.store.contents.writing import add_contents
 from diva_desk.store.customers.listing import customer_list
 from diva_desk.ui.common.labels import rating_text
@@ -45,17 +48,67 @@ def rated_words() -> dict[str, str]:
     return {row.code: rating_text(row.rating) for row in customer_list(TODAY)}
 
 
-def test_painting_the_first_rows_rates_one_page_of_customers(model: CustomerTableModel) -> None:
+def settle(qtbot: QtBot, model: CustomerTableModel) -> None:
+    """Wait for the pages asked of the worker to be answered (and shown)."""
+    model.tasks.wait()
+    qtbot.waitUntil(lambda: not model.tasks.is_busy(), timeout=5000)
+
+
+def painted_after_answers(qtbot: QtBot, model: CustomerTableModel, rows: range) -> dict[str, str]:
+    """The ratings shown once the worker answered the pages these rows are on."""
+    ratings_shown(model, rows)
+    settle(qtbot, model)
+    return ratings_shown(model, rows)
+
+
+def test_painting_the_first_rows_rates_one_page_of_customers(
+    qtbot: QtBot, model: CustomerTableModel
+) -> None:
     assert model.rowCount() > 2 * PAGE
     assert model.ratings_read == 0  # the reading itself rates nobody
-    shown = ratings_shown(model, range(3))
+    shown = painted_after_answers(qtbot, model, range(3))
     assert model.ratings_read == PAGE  # the page the first rows are on
-    ratings_shown(model, range(PAGE))
+    painted_after_answers(qtbot, model, range(PAGE))
     assert model.ratings_read == PAGE
     expected = rated_words()
     assert shown == {code: expected[code] for code in shown}
-    everyone = ratings_shown(model, range(model.rowCount()))
+    everyone = painted_after_answers(qtbot, model, range(model.rowCount()))
     assert everyone == {code: expected[code] for code in everyone}
+
+
+def test_painting_runs_no_sql_and_the_ratings_come_back_by_data_changed(
+    qtbot: QtBot, model: CustomerTableModel
+) -> None:
+    statements: list[str] = []
+    db.connection().set_trace_callback(statements.append)
+    try:
+        first = ratings_shown(model, range(PAGE))
+        tip = Qt.ItemDataRole.ToolTipRole
+        tips = [model.index(row, RATING_COLUMN).data(tip) for row in range(PAGE)]
+    finally:
+        db.connection().set_trace_callback(None)
+    assert statements == []  # the GUI thread's connection was not used
+    assert set(first.values()) == {""} and tips == [None] * PAGE  # quiet until known
+    with qtbot.waitSignal(model.dataChanged, timeout=5000) as changed:
+        settle(qtbot, model)
+    top, bottom = changed.args[0], changed.args[1]
+    assert top.column() == bottom.column() == RATING_COLUMN
+    assert (top.row(), bottom.row()) == (0, PAGE - 1)
+    expected = rated_words()
+    assert ratings_shown(model, range(PAGE)) == {code: expected[code] for code in first}
+
+
+def test_an_answer_for_rows_read_since_is_dropped(qtbot: QtBot, model: CustomerTableModel) -> None:
+    ratings_shown(model, range(PAGE))  # a page asked of the worker
+    model.reload(TODAY)  # the rows read again before the answer is shown
+    settle(qtbot, model)
+    assert model.ratings_read == 0
+    assert set(ratings_shown(model, range(PAGE)).values()) == {""}  # asked again, not stale
+    settle(qtbot, model)
+    assert model.ratings_read == PAGE
+    expected = rated_words()
+    shown = ratings_shown(model, range(PAGE))
+    assert shown == {code: expected[code] for code in shown}
 
 
 def test_sorting_or_filtering_by_rating_rates_everyone_with_the_same_answers(
