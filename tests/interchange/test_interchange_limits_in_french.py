@@ -9,7 +9,7 @@ import peewee
 import pytest
 
 from diva_desk.errors import BadInput
-from diva_desk.i18n import set_language
+from diva_desk.i18n import _, set_language
 from diva_desk.interchange import import_text
 
 
@@ -29,4 +29,8 @@ def test_the_limit_of_a_too_large_amount_is_grouped_the_french_way(
     document = {"format": "diva-desk", "version": 1, "payments": [payment]}
     with pytest.raises(BadInput) as refused:
         import_text(json.dumps(document))
-    assert str(refused.value).endswith("(the limit is 1\u00a0000\u00a0000\u00a0000\u00a0000)")
+    # The words come from the French catalog; the limit is grouped with no-break spaces.
+    message = "{value} is too large (the limit is {limit})"
+    figures = {"value": '"1000000000000.00"', "limit": "1\u00a0000\u00a0000\u00a0000\u00a0000"}
+    assert _(message) != message  # the refusal speaks French, not English
+    assert str(refused.value) == "payments[0].amount: " + _(message).format(**figures)
