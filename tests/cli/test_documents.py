@@ -159,7 +159,7 @@ def test_unknown_customer_and_bad_date_exit_2(sample: Path, tmp_path: Path) -> N
     one_line_error(
         run("statement-pdf", "ACME", "--since", "yesterday", data_dir=sample, cwd=tmp_path),
         2,
-        "YYYY-MM-DD",
+        french('"{text}" is not a date in the form YYYY-MM-DD', text="yesterday"),
     )
 
 
@@ -227,7 +227,8 @@ def test_reminder_pdf_refuses_when_nothing_is_overdue(sample: Path, tmp_path: Pa
     one_line_error(
         run("reminder-pdf", "ACME", "--level", "angry", data_dir=sample, cwd=tmp_path),
         2,
-        "invalid choice: 'angry'",
+        french("invalid choice: %(value)r (choose from %(choices)s)").split("%(value)r")[0]
+        + "'angry'",
     )
 
 
