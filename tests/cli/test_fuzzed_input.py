@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from diva_desk.i18n import _, speaking
+
 SCRIPT = Path(sys.executable).with_name("diva-desk")
 SAMPLE = Path(__file__).parents[1] / "interchange" / "data" / "sample-book.json"
 
@@ -109,23 +111,35 @@ def sample_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+HOLDS = "{argument}: {value} holds bytes that are not UTF-8 text"
+NO_FILE = "{file}: no such file"
+
+
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "message", "values"),
     [
-        ([b"statement-pdf", b"AC\xffME"], "diva-desk: CODE: AC\\xffME holds bytes that are not"),
-        ([b"invoice-pdf", b"DD-10\xff"], "diva-desk: NUMBER: DD-10\\xff holds bytes that are"),
-        ([b"today", b"--date", b"2026-12-0\xff"], "diva-desk: --date: 2026-12-0\\xff holds"),
-        ([b"today", b"--limit", b"\xff"], "diva-desk: --limit: \\xff holds bytes"),
-        ([b"import", b"nothing-\xff.json"], "diva-desk: nothing-\\xff.json: no such file"),
-        ([b"import-contacts", b"nobody-\xff.csv"], "diva-desk: nobody-\\xff.csv: no such file"),
+        ([b"statement-pdf", b"AC\xffME"], HOLDS, {"argument": "CODE", "value": "AC\\xffME"}),
+        ([b"invoice-pdf", b"DD-10\xff"], HOLDS, {"argument": "NUMBER", "value": "DD-10\\xff"}),
+        (
+            [b"today", b"--date", b"2026-12-0\xff"],
+            HOLDS,
+            {"argument": "--date", "value": "2026-12-0\\xff"},
+        ),
+        ([b"today", b"--limit", b"\xff"], HOLDS, {"argument": "--limit", "value": "\\xff"}),
+        ([b"import", b"nothing-\xff.json"], NO_FILE, {"file": "nothing-\\xff.json"}),
+        ([b"import-contacts", b"nobody-\xff.csv"], NO_FILE, {"file": "nobody-\\xff.csv"}),
     ],
 )
 def test_arguments_that_are_not_utf8_are_bad_input(
-    sample_book: Path, args: list[bytes], message: str
+    sample_book: Path, args: list[bytes], message: str, values: dict[str, str]
 ) -> None:
     result = run(*args, data_dir=sample_book)
     assert result.returncode == 2
-    assert error_line(result).startswith(message)
+    # The sample book speaks fr_CA, and so does the command line on it.
+    with speaking("fr_CA"):
+        said = _(message).format(**values)
+    assert said != message.format(**values)
+    assert error_line(result) == f"diva-desk: {said}"
 
 
 def test_a_data_folder_whose_name_is_not_utf8_is_named(tmp_path: Path) -> None:
