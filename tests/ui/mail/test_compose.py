@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
-from diva_desk.mail import compose, outbox
+from diva_desk.mail import compose, outbox, templates
 from diva_desk.store.book import models as m
 from diva_desk.ui.common import dialogs
 from diva_desk.ui.mail import compose_dialog, send_flow
@@ -97,9 +97,12 @@ def test_open_in_my_mail_app_hands_over_a_mailto_link_and_leaves_the_pdf_to_atta
         QDesktopServices.unsetUrlHandler("mailto")
     (url,) = app.urls
     assert url.scheme() == "mailto" and url.path() == "compta@cafecreme.example"
-    assert "subject=Statement%20of%20account" in url.toString(
-        QUrl.ComponentFormattingOption.FullyEncoded
-    )
+    # Café Crème speaks French: the subject is the French statement template's.
+    template = templates.parse("statement", templates.built_in_templates("fr_CA")["statement"])
+    subject = template.subject.substitute(business_name="Maple & Co.")
+    assert subject.startswith("État de compte")
+    encoded = bytes(QUrl.toPercentEncoding(subject)).decode("ascii")
+    assert f"subject={encoded}&" in url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
     name = dialog.draft.attachment_name
     assert (tmp_path / name).read_bytes().startswith(b"%PDF")
     assert told and f"attach {name} to it by hand" in told[0]
