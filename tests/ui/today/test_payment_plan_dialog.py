@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from diva_desk.core.calls.plans import Frequency
+from diva_desk.i18n import _, set_language
 from diva_desk.i18n import format as fmt
-from diva_desk.i18n import set_language
 from diva_desk.store.book import models as m
 from diva_desk.ui.today.payment_plan_dialog import PaymentPlanDialog
 
@@ -178,5 +178,8 @@ def test_amounts_are_read_as_the_window_shows_them_in_french(
     assert schedule(plan)[1][1] == shown
 
     type_in_cell(qtbot, plan, 1, "dix")
-    assert plan.problem.text().startswith("Installment 2")
+    # The window speaks French: the refusal names the installment as the catalog does.
+    assert _("Installment {n}") != "Installment {n}"
+    assert plan.problem.text().startswith(_("Installment {n}").format(n=2))
+    assert "dix" in plan.problem.text()
     assert not plan.ok.isEnabled()
