@@ -129,7 +129,9 @@ class TaxSummaryPanel(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(8)
-        for text, edit in ((_("Fr&om"), self.start_edit), (_("&To"), self.end_edit)):
+        # "Between … and", as on the Follow-ups tab: Alt+T is the call card's Talking points,
+        # and the end date is the next Tab stop.
+        for text, edit in ((_("Bet&ween"), self.start_edit), (_("and"), self.end_edit)):
             if bar.count():
                 bar.addSpacing(8)
             label = QLabel(text, self)
@@ -145,10 +147,12 @@ class TaxSummaryPanel(QWidget):
         self.note.setObjectName("taxSummaryNote")
         self.note.setProperty("role", "note")
         self.note.setWordWrap(True)
-        self.csv_button = QPushButton(_("Export tax C&SV…"), self)
+        self.csv_button = QPushButton(_("Exp&ort tax CSV…"), self)
         self.csv_button.setObjectName("taxExportCsv")
         self.csv_button.clicked.connect(lambda: self.export_csv())
-        self.pdf_button = QPushButton(_("Export tax P&DF…"), self)
+        # No Alt letter is left for it (every one of "Export tax PDF" is taken in this
+        # view); it is the next Tab stop after the CSV button.
+        self.pdf_button = QPushButton(_("Export tax PDF…"), self)
         self.pdf_button.setObjectName("taxExportPdf")
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         layout = QVBoxLayout(self)
