@@ -129,9 +129,9 @@ class TaxSummaryPanel(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(8)
-        # "Between … and", as on the Follow-ups tab: Alt+T is the call card's Talking points,
-        # and the end date is the next Tab stop.
-        for text, edit in ((_("Bet&ween"), self.start_edit), (_("and"), self.end_edit)):
+        # "Issued between … and": Alt+T is the call card's Talking points, Alt+O the CSV
+        # button's; the end date is the next Tab stop.
+        for text, edit in ((_("Issued bet&ween"), self.start_edit), (_("and"), self.end_edit)):
             if bar.count():
                 bar.addSpacing(8)
             label = QLabel(text, self)
