@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from diva_desk.commands.common import EXIT_OK, table_row, text_width
 from diva_desk.commands.output import say, say_json
+from diva_desk.core.invoices.tax_names import tax_label
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
@@ -125,7 +126,7 @@ def tax_report_text(summary: TaxSummary) -> list[str]:
         header = [_("Tax"), _("Rates"), _("Taxable sales"), _("Tax collected")]
         rows = [
             [
-                t.name,
+                tax_label(t.name),
                 ", ".join(fmt.percent(rate) for rate in t.rates),
                 fmt.money(t.taxable, c.currency),
                 fmt.money(t.collected, c.currency),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from diva_desk.core.invoices.tax_names import tax_label
 from diva_desk.core.invoices.tax_summary import CurrencyTaxes, TaxSummary
 from diva_desk.core.records import Business
 from diva_desk.documents import blocks, style
@@ -39,7 +40,7 @@ def _currency_table(
         blocks.head(_("Tax"), _("Rates"), _("Taxable sales"), _("Tax collected"), numeric_from=1)
     ]
     for tax in figures.taxes:
-        name = style.text(tax.name)
+        name = style.text(tax_label(tax.name))
         if number := business.registration_for(tax.name):
             muted = style.MUTED.hexval()[2:]
             label = _("registration no. {number}").format(number=number)

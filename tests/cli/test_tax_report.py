@@ -41,15 +41,14 @@ def _invoice(number: str, day: dt.date, price: str, *, currency: str = "CAD", **
     )
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
+def _book(tmp_path: Path, locale: str = "en_CA") -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     open_book(paths.book_path(folder))
     try:
         add_contents(
             BookContents(
-                business=Business(name="Studio"),
+                business=Business(name="Studio", locale=locale),
                 customers=(Customer("Q", "Québec Inc."),),
                 invoices=(
                     _invoice("I-1", dt.date(2026, 7, 1), "33.33"),  # first day: in
@@ -64,6 +63,11 @@ def data(tmp_path: Path) -> Path:
     finally:
         close_book()
     return folder
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return _book(tmp_path)
 
 
 def test_json_gives_each_tax_with_its_taxable_sales_per_currency(data: Path) -> None:
@@ -98,6 +102,19 @@ def test_the_table_reads_in_a_terminal(data: Path) -> None:
     assert "CAD: sales $399.99 on 2 invoices" in done.stdout
     assert any(row.split()[:2] == ["QST", "9.975%"] for row in done.stdout.splitlines())
     assert "No sales tax was charged." in done.stdout  # the yen invoice
+
+
+def test_a_french_book_names_the_taxes_tps_and_tvq_and_its_json_keeps_the_names(
+    tmp_path: Path,
+) -> None:
+    data = _book(tmp_path, "fr_CA")
+    done = run("tax-report", "--from", "2026-07-01", "--to", "2026-09-30", data_dir=data)
+    assert done.returncode == 0, done.stderr
+    rows = [row.split()[:1] for row in done.stdout.splitlines()]
+    assert ["TPS"] in rows and ["TVQ"] in rows and ["GST"] not in rows
+    done = run("tax-report", "--from", "2026-07-01", "--to", "2026-09-30", "--json", data_dir=data)
+    names = [t["name"] for c in json.loads(done.stdout)["currencies"] for t in c["taxes"]]
+    assert names == ["GST", "QST"]
 
 
 @pytest.mark.parametrize(

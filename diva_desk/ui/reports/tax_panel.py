@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from diva_desk.core.invoices.tax_names import tax_label
 from diva_desk.core.invoices.tax_summary import TaxSummary
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
@@ -58,7 +59,7 @@ class TaxSummaryModel(QAbstractTableModel):
             for t in c.taxes:
                 rates = ", ".join(fmt.percent(rate) for rate in t.rates)
                 money = (fmt.money(t.taxable, c.currency), fmt.money(t.collected, c.currency))
-                self.rows.append(_Row((t.name, rates, *money)))
+                self.rows.append(_Row((tax_label(t.name), rates, *money)))
             count = ngettext("{count} invoice", "{count} invoices", c.invoices).format(
                 count=fmt.number(c.invoices)
             )
