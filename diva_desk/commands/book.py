@@ -8,11 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from diva_desk import paths
-from diva_desk.commands.common import EXIT_OK, open_book_in, read_input, write_atomically
+from diva_desk.commands.common import EXIT_OK, open_book_in, read_input
 from diva_desk.commands.output import say, say_data
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
+from diva_desk.saved_files import write_whole
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -113,7 +114,7 @@ def _export(args: argparse.Namespace, folder: Path) -> int:
             with tmp.open("w", encoding="utf-8") as file:
                 file.writelines(export_pieces())
 
-        write_atomically(args.output, write)
+        write_whole(args.output, write)
     return EXIT_OK
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 from diva_desk import paths
@@ -44,16 +43,6 @@ def read_input(path: Path) -> str:
         raise BadInput(
             _("{file} is not UTF-8 text (byte {pos})").format(file=path, pos=exc.start)
         ) from exc
-
-
-def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
-    """Write beside the target and rename, so a full disk never leaves half a file."""
-    tmp = target.with_name(f".{target.name}.partial")
-    try:
-        write(tmp)
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 # Plain-text tables for the terminal. Cells are measured as they will be shown, with

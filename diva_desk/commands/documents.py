@@ -11,11 +11,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from diva_desk.commands.common import EXIT_OK, write_atomically
+from diva_desk.commands.common import EXIT_OK
 from diva_desk.commands.output import say
 from diva_desk.commands.today import day_option
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
+from diva_desk.saved_files import write_bytes
 
 #: Days of payments a statement lists when --since is not given: about one month,
 #: the usual gap between two statements.
@@ -140,7 +141,7 @@ def _write_pdf(target: Path, data: bytes) -> Path:
                 file=target, folder=target.parent
             )
         )
-    write_atomically(target, lambda tmp: tmp.write_bytes(data))
+    write_bytes(target, data)
     return target
 
 

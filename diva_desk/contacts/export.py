@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Collection
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 from diva_desk.core.money import money_text
 from diva_desk.core.spreadsheet import neutralised
 from diva_desk.i18n import _
+from diva_desk.saved_files import write_csv
 
 
 def export_customers_csv(
@@ -85,19 +85,7 @@ def export_customers_csv(
         _("Rating"),
     ]
 
-    def write(tmp: Path) -> None:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\r\n")
-            writer.writerow(headers)
-            writer.writerows(records)
-
-    # Written beside the target and renamed, so a full disk never leaves half a file.
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        write(tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_csv(path, headers, records)
     return len(records)
 
 

@@ -9,7 +9,6 @@ can add them up.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from diva_desk.core.reports.receivables import AgingRow
 from diva_desk.core.spreadsheet import neutralised
 from diva_desk.documents.aging_report import aging_report_pdf
 from diva_desk.i18n import _
+from diva_desk.saved_files import write_csv
 from diva_desk.store.reports.aging import aging_document, aging_report
 
 
@@ -48,15 +48,7 @@ def aging_csv(path: Path, as_of: dt.date) -> int:
         _csv_row(row, "", _("Total {currency}").format(currency=row.currency))
         for row in report.totals
     ]
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(headers)
-            writer.writerows(rows)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_csv(path, headers, rows)
     return len(report.customers)
 
 

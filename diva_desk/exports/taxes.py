@@ -7,7 +7,6 @@ decimals ("3343.50") so the sheet can add them up, written beside the file and r
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from diva_desk.core.money import decimal_text, money_text
 from diva_desk.core.spreadsheet import neutralised
 from diva_desk.documents.tax_report import tax_report_pdf
 from diva_desk.i18n import _
+from diva_desk.saved_files import write_csv
 from diva_desk.store.invoices.documents import letterhead
 from diva_desk.store.taxes.collected import tax_summary_for
 
@@ -67,13 +67,5 @@ def tax_csv(path: Path, start: dt.date, end: dt.date) -> int:
                 str(c.invoices),
             ]
         )
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(headers)
-            writer.writerows(rows)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_csv(path, headers, rows)
     return taxes

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from diva_desk.errors import BookProblem
 from diva_desk.i18n import _
+from diva_desk.saved_files import write_bytes
 
 
 def ask_path(parent: QWidget, title: str, suggested: str, kinds: str) -> Path | None:
@@ -43,14 +44,10 @@ def write_pdf(path: Path, as_of: dt.date) -> None:
     from diva_desk.exports.aging import aging_pdf  # ReportLab: when asked, not at start-up
 
     data = aging_pdf(as_of)
-    partial = path.with_name(f".{path.name}.partial")
     try:
-        partial.write_bytes(data)
-        partial.replace(path)
+        write_bytes(path, data)
     except OSError as exc:
         raise not_written(path, exc) from exc
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def not_written(path: Path, error: OSError) -> BookProblem:

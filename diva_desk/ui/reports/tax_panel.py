@@ -23,6 +23,7 @@ from diva_desk.core.invoices.tax_names import tax_label
 from diva_desk.core.invoices.tax_summary import TaxSummary
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
+from diva_desk.saved_files import write_bytes
 from diva_desk.ui.common.dates import date_edit
 from diva_desk.ui.common.errors import show_failure
 from diva_desk.ui.common.tasks import TaskRunner
@@ -281,11 +282,7 @@ def _write_pdf(path: Path, start: dt.date, end: dt.date) -> None:
     from diva_desk.exports.taxes import tax_pdf
 
     data = tax_pdf(start, end)
-    partial = path.with_name(f".{path.name}.partial")
     try:
-        partial.write_bytes(data)
-        partial.replace(path)
+        write_bytes(path, data)
     except OSError as exc:
         raise not_written(path, exc) from exc
-    finally:
-        partial.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
 from diva_desk.errors import BookProblem
 from diva_desk.i18n import _, format
 from diva_desk.interchange import ImportSummary, export_text, import_file
+from diva_desk.saved_files import write_text
 from diva_desk.store.book import maintenance
 from diva_desk.store.book.backups import BackupCopy
 from diva_desk.store.book.db import close_book, open_book
@@ -34,16 +35,12 @@ _BOOK_FILES = "*.json"
 
 def _write_atomically(target: Path, text: str) -> None:
     """Write beside the target and rename, so a full disk never leaves half a file."""
-    partial = target.with_name(f".{target.name}.partial")
     try:
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
+        write_text(target, text)
     except OSError as exc:
         raise BookProblem(
             _("Could not write {path}: {reason}.").format(path=target, reason=exc.strerror or exc)
         ) from exc
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 class BookActions(QObject):
