@@ -116,6 +116,7 @@ class BusinessSettingsDialog(GuardedDialog):
         self._line(invoicing, "next_invoice_number", _("Next &invoice number:"), "1")
         self.number_hint = QLabel(self)
         self.number_hint.setObjectName("numberHint")
+        self.number_hint.setWordWrap(True)
         style.themed(self.number_hint, _HINT_STYLE)
         number_column = self.errors["next_invoice_number"].parentWidget().layout()
         assert isinstance(number_column, QVBoxLayout)
