@@ -50,7 +50,8 @@ class DiskFull(BookProblem):
     """The disk filled up during a write; SQLite rolled the write back."""
 
 
-def _way_forward(book: Path) -> str:
+def way_forward(book: Path) -> str:
+    """What to do about a damaged book, said for the command line (the window cuts it)."""
     latest = latest_good_backup(book)
     if latest is None:
         return _(
@@ -67,7 +68,7 @@ def _way_forward(book: Path) -> str:
 def damaged(book: Path, what: str) -> BookDamaged:
     return BookDamaged(
         _("The book {path} {what}; nothing was written to it. {forward}").format(
-            path=book, what=what, forward=_way_forward(book)
+            path=book, what=what, forward=way_forward(book)
         )
     )
 
@@ -81,14 +82,19 @@ def in_use(book: Path) -> BookInUse:
     )
 
 
-def read_only(book: Path) -> BookReadOnly:
-    return BookReadOnly(
-        _(
-            "The book {path} is read-only (the file, its folder or its disk cannot be "
-            "written to); nothing was changed. Make it writable, or copy it to a folder you "
-            "can write to and choose it with --data-dir."
-        ).format(path=book)
+def read_only_advice() -> str:
+    """What to do about a read-only book, said for the command line (the window cuts it)."""
+    return _(
+        "Make it writable, or copy it to a folder you can write to and choose it with --data-dir."
     )
+
+
+def read_only(book: Path) -> BookReadOnly:
+    said = _(
+        "The book {path} is read-only (the file, its folder or its disk cannot be "
+        "written to); nothing was changed."
+    ).format(path=book)
+    return BookReadOnly(f"{said} {read_only_advice()}")
 
 
 def disk_full(book: Path) -> DiskFull:
@@ -190,12 +196,10 @@ def check_tables(connection: sqlite3.Connection, book: Path, version: int) -> No
     names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     if version == 0:
         if names:
-            raise BookProblem(
-                _(
-                    "{path} is an SQLite file but not a Diva Desk book; nothing was written "
-                    "to it. Choose another book with --data-dir."
-                ).format(path=book)
-            )
+            said = _(
+                "{path} is an SQLite file but not a Diva Desk book; nothing was written to it."
+            ).format(path=book)
+            raise BookProblem(f"{said} {_('Choose another book with --data-dir.')}")
         return
     missing = sorted(BOOK_TABLES - names)
     if missing:

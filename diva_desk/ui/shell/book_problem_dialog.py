@@ -62,17 +62,21 @@ def describe(problem: BookProblem, book: Path, *, can_read_only: bool = False) -
         headline = _("The book is in use by another program.")
     else:
         headline = _("The book cannot be opened.")
-    detail = _window_wording(str(problem))
+    detail = _window_wording(str(problem), book)
     return Trouble(headline, detail, backup, can_read_only)
 
 
-def _window_wording(sentence: str) -> str:
-    """Drop the command line's advice (``diva-desk restore``, ``--data-dir``): buttons say it."""
-    for marker in (" Restore the latest good backup", " There is no backup in", " Choose another"):
-        cut = sentence.find(marker)
-        if cut > 0:
-            sentence = sentence[:cut]
-    return sentence.replace(" and choose it with --data-dir", "")
+def _window_wording(sentence: str, book: Path) -> str:
+    """Drop the command line's advice (``diva-desk restore``, ``--data-dir``): buttons say it.
+
+    The advice is found as it was said, in the window's language.
+    """
+    sentence = sentence.replace(" " + health.way_forward(book), "")
+    sentence = sentence.replace(
+        health.read_only_advice(), _("Make it writable, or copy it to a folder you can write to.")
+    )
+    cut = sentence.find(" " + _("Choose another book with --data-dir."))
+    return sentence[:cut] if cut > 0 else sentence
 
 
 def backup_date(backup: Path) -> str:

@@ -186,3 +186,30 @@ def test_the_check_at_start_finds_damage_in_the_background_and_says_so(
     window.tasks.wait()
     close_book()
     assert _digest(book) == before
+
+
+@pytest.mark.parametrize("language", ["en_CA", "fr_CA"])
+def test_the_window_drops_the_command_lines_advice_in_its_own_language(
+    tmp_path: Path, language: str
+) -> None:
+    """--data-dir and diva-desk restore are the command line's; the dialog's buttons say it."""
+    from diva_desk.i18n import set_language
+    from diva_desk.store.book import health
+
+    book = _book(tmp_path)
+    _backup(tmp_path)
+    sqlite = tmp_path / "other.sqlite3"
+    sqlite3.connect(sqlite).execute("CREATE TABLE t (x)").connection.close()
+    set_language(language)
+    try:
+        problems = [health.damaged(book, "is damaged"), health.read_only(book)]
+        with pytest.raises(health.BookProblem) as not_a_book:
+            health.check_tables(sqlite3.connect(sqlite), sqlite, 0)
+        problems.append(not_a_book.value)
+        for problem in problems:
+            said = describe(problem, book).detail
+            assert "--data-dir" in str(problem)  # the command line's sentence keeps it
+            assert "--data-dir" not in said and "diva-desk restore" not in said, said
+            assert said.startswith(str(problem)[:20])  # the sentence itself stays
+    finally:
+        set_language("en_CA")
