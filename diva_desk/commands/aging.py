@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diva_desk.commands.common import EXIT_OK, cut_to_width, table_row, text_width
+from diva_desk.commands.common import EXIT_OK, argument_date, cut_to_width, table_row, text_width
 from diva_desk.commands.output import say, say_json
 from diva_desk.i18n import _
 
@@ -32,7 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     aging.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
-        type=_date,
+        type=argument_date,
         help=_(
             "the aging as it stood on this day: invoices issued and payments dated on or "
             "before it (default: today)"
@@ -40,15 +40,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     aging.add_argument("--json", action="store_true", help=_("print JSON (spec/cli.md)"))
     aging.set_defaults(run=_aging)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            _('"{text}" is not a date in the form YYYY-MM-DD').format(text=text)
-        ) from exc
 
 
 def _aging(args: argparse.Namespace, folder: Path) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import unicodedata
 from pathlib import Path
 
@@ -11,6 +13,16 @@ from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def argument_date(text: str) -> dt.date:
+    """A YYYY-MM-DD option's value; argparse turns the refusal into its usage error."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            _('"{text}" is not a date in the form YYYY-MM-DD').format(text=text)
+        ) from exc
 
 
 def open_book_in(folder: Path) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from diva_desk.commands.common import EXIT_OK
+from diva_desk.commands.common import EXIT_OK, argument_date
 from diva_desk.commands.output import say
 from diva_desk.commands.today import day_option
 from diva_desk.errors import BadInput
@@ -64,7 +64,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     statement.add_argument(
         "--since",
         metavar="YYYY-MM-DD",
-        type=_date,
+        type=argument_date,
         help=_(
             "list the payments received on or after this date (the last statement); "
             "default: the last {days} days"
@@ -111,15 +111,6 @@ def register(commands: argparse._SubParsersAction) -> None:
         ),
     )
     reminder.set_defaults(run=_reminder_pdf)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            _('"{text}" is not a date in the form YYYY-MM-DD').format(text=text)
-        ) from exc
 
 
 def safe_file_name(name: str) -> str:

@@ -8,11 +8,10 @@ taxable sales under each and the period's sales, one set of figures per currency
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diva_desk.commands.common import EXIT_OK, table_row, text_width
+from diva_desk.commands.common import EXIT_OK, argument_date, table_row, text_width
 from diva_desk.commands.output import say, say_json
 from diva_desk.core.invoices.tax_names import tax_label
 from diva_desk.errors import BadInput
@@ -40,20 +39,11 @@ def register(commands: argparse._SubParsersAction) -> None:
             dest=flag[2:],
             metavar="YYYY-MM-DD",
             required=True,
-            type=_date,
+            type=argument_date,
             help=_("{what} of the period, included").format(what=what),
         )
     report.add_argument("--json", action="store_true", help=_("print JSON (spec/cli.md)"))
     report.set_defaults(run=_report)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            _('"{text}" is not a date in the form YYYY-MM-DD').format(text=text)
-        ) from exc
 
 
 def _report(args: argparse.Namespace, folder: Path) -> int:
