@@ -183,14 +183,14 @@ def read_ofx(data: bytes) -> Statement:
     if len(accounts) > 1:
         raise BadStatement(
             _(
-                "The OFX file holds statements of {count} accounts ({accounts}); "
+                "The file holds transactions of {count} accounts ({accounts}); "
                 "download one account at a time."
             ).format(count=len(accounts), accounts=", ".join(a or "?" for a in accounts))
         )
     currencies = {_value(s, "CURDEF").upper() for s in statements} - {""}
     if len(currencies) > 1:
         raise BadStatement(
-            _("The OFX file mixes currencies ({currencies}) for one account.").format(
+            _("The file mixes currencies ({currencies}) for one account.").format(
                 currencies=", ".join(sorted(currencies))
             )
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from diva_desk.bank.csv_statement import read_csv
 from diva_desk.bank.ofx import looks_like_ofx, read_ofx
 from diva_desk.bank.statement import BadStatement, Statement
 from diva_desk.i18n import _
@@ -56,9 +57,11 @@ def parse_statement(data: bytes, name: str) -> Statement:
     head = data[:4096]
     if looks_like_ofx(head):
         return read_ofx(data)
-    raise BadStatement(
-        _(
-            "{file} is not a bank statement Diva Desk can read "
-            "(OFX, QFX, CAMT.053 or a bank's CSV)."
-        ).format(file=name)
-    )
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        raise BadStatement(
+            _(
+                "{file} is not a bank statement Diva Desk can read "
+                "(OFX, QFX, CAMT.053 or a bank's CSV)."
+            ).format(file=name)
+        )
+    return read_csv(data)
