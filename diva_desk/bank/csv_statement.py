@@ -81,9 +81,25 @@ def _fits(layout: Layout, cells: Sequence[str]) -> bool:
 
 
 def _headerless(rows: Sequence[Row]) -> Layout | None:
+    """The headerless layout every row fits; a row that alone does not fit is named."""
+    best: tuple[int, Layout] | None = None
     for layout in LAYOUTS:
-        if not layout.header and all(_fits(layout, cells) for _line, cells in rows):
+        if layout.header:
+            continue
+        fitting = sum(_fits(layout, cells) for _line, cells in rows)
+        if fitting == len(rows):
             return layout
+        if best is None or fitting > best[0]:
+            best = fitting, layout
+    if best is not None and best[0] >= 2 and best[0] * 2 >= len(rows):
+        layout = best[1]
+        line, cells = next((line, c) for line, c in rows if not _fits(layout, c))
+        raise BadStatement(
+            _(
+                "Row {number} ({cells}) does not have the columns of the {bank} download "
+                "the other rows have; the file may be damaged."
+            ).format(number=line, cells=", ".join(cells)[:120], bank=layout.bank)
+        )
     return None
 
 

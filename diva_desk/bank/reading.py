@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from diva_desk.bank.camt import looks_like_camt, read_camt
 from diva_desk.bank.csv_statement import read_csv
 from diva_desk.bank.ofx import looks_like_ofx, read_ofx
 from diva_desk.bank.statement import BadStatement, Statement
@@ -57,6 +58,8 @@ def parse_statement(data: bytes, name: str) -> Statement:
     head = data[:4096]
     if looks_like_ofx(head):
         return read_ofx(data)
+    if looks_like_camt(head):
+        return read_camt(data)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         raise BadStatement(
             _(

@@ -205,3 +205,15 @@ def test_a_row_that_cannot_be_read_is_named(text: str, expected: str) -> None:
     with pytest.raises(BadStatement) as refused:
         read(text)
     assert str(refused.value) == expected
+
+
+def test_a_headerless_row_that_alone_does_not_fit_is_named() -> None:
+    text = (
+        "11/17/2026,E-TRANSFER,,1250.00,3410.55\n"
+        "11/17/2026,TIM HORTONS,4.75,,2160.55\n"
+        "11/18/2026,COFF"
+    )
+    with pytest.raises(
+        BadStatement, match=r"Row 3 \(11/18/2026, COFF\) does not have the columns of the TD"
+    ):
+        read(text)
