@@ -14,6 +14,8 @@ entries (``Sts`` PDNG) are left out: they are not yet money in the account.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from decimal import Decimal
@@ -21,10 +23,13 @@ from decimal import Decimal
 from diva_desk.bank.lines import Found, bank_lines, clean_description
 from diva_desk.bank.statement import BadStatement, Statement
 from diva_desk.bank.values import Unreadable, amount, parse_date
+from diva_desk.core.text_files import decode_text
+from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 
 _MARKS = (b"BkToCstmrStmt", b"camt.05")
 _NOT_PROVIDED = "NOTPROVIDED"
+_XML_ENCODING = re.compile(rb"<\?xml[^>]*encoding=", re.I)
 
 
 def looks_like_camt(head: bytes) -> bool:
@@ -63,6 +68,11 @@ def _parse(data: bytes) -> ET.Element:
         return _local(ET.fromstring(data))
     except ET.ParseError as exc:
         line, column = exc.position
+        if not _XML_ENCODING.search(data[:200]):
+            # No declared encoding but not UTF-8 either (a Windows code page): decoded by
+            # the bytes, the file may well be whole.
+            with contextlib.suppress(ET.ParseError, BadInput):
+                return _local(ET.fromstring(decode_text(data)[0].lstrip("\ufeff")))
         raise BadStatement(
             _(
                 "The CAMT.053 file is not well-formed XML at line {line}, column {column}: "

@@ -55,12 +55,13 @@ def parse_statement(data: bytes, name: str) -> Statement:
         raise BadStatement(_too_large(name, len(data)))
     if not data.strip():
         raise BadStatement(_("{file} is empty.").format(file=name))
-    head = data[:4096]
+    # UTF-16 files sniffed as their ASCII letters: byte-order marks and NULs dropped.
+    head = data[:4096].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe")
     if looks_like_ofx(head):
         return read_ofx(data)
     if looks_like_camt(head):
         return read_camt(data)
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+    if head.lstrip(b" \t\r\n").startswith(b"<"):
         raise BadStatement(
             _(
                 "{file} is not a bank statement Diva Desk can read "

@@ -137,3 +137,16 @@ def test_broken_camt_is_refused_with_one_sentence(data: bytes, expected: str) ->
     with pytest.raises(BadStatement) as refused:
         parse_statement(data, "s.xml")
     assert expected in str(refused.value)
+
+
+def test_camt_in_utf16_and_in_an_undeclared_windows_code_page() -> None:
+    text = camt(statement(entry(details="<TxDtls><AddtlTxInf>x</AddtlTxInf></TxDtls>"))).decode()
+    text = text.replace("Acme &amp; Sons", "Coopérative")
+    utf16 = parse_statement(text.encode("utf-16"), "s.xml")
+    assert utf16.lines[0].amount == Decimal("1250.00")
+    undeclared = text.replace('<?xml version="1.0" encoding="UTF-8"?>\n', "").replace(
+        "<AddtlTxInf>x</AddtlTxInf>",
+        "<RltdPties><Dbtr><Nm>Coopérative DÉPÔT</Nm></Dbtr></RltdPties>",
+    )
+    (line,) = parse_statement(undeclared.encode("cp1252"), "s.xml").lines
+    assert line.description == "Coopérative DÉPÔT"
