@@ -155,8 +155,9 @@ def _entries(statement: ET.Element, counter: Iterator[int]) -> Iterator[tuple[Fo
                 if not part_id and bank_id:
                     part_id = f"{bank_id}/{index}"
                 text = clean_description(_party(detail, credit), *_remittance(detail))
+                text = text or extra or ("CREDIT" if credit else "DEBIT")
                 yield (
-                    Found(day, abs(part) if credit else -abs(part), text or extra, part_id),
+                    Found(day, abs(part) if credit else -abs(part), text, part_id),
                     part_currency or currency,
                 )
             continue

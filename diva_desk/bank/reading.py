@@ -46,7 +46,9 @@ def read_statement(path: Path) -> Statement:
 def _too_large(name: str, size: int) -> str:
     return _(
         "{file} is {megabytes} MB, too large for a bank statement (the limit is 50 MB)."
-    ).format(file=name, megabytes=size // (1024 * 1024))
+    ).format(
+        file=name, megabytes=-(-size // (1024 * 1024))
+    )  # rounded up: never "50 MB, over 50 MB"
 
 
 def parse_statement(data: bytes, name: str) -> Statement:

@@ -57,7 +57,7 @@ def test_a_file_over_50_mb_is_refused_before_it_is_read(tmp_path: Path) -> None:
     huge = tmp_path / "huge.csv"
     with huge.open("wb") as file:
         file.truncate(MAX_BYTES + 1)  # sparse: nothing is written or read
-    with pytest.raises(BadStatement, match=r"huge.csv is 50 MB, too large for a bank statement"):
+    with pytest.raises(BadStatement, match=r"huge.csv is 51 MB, too large for a bank statement"):
         read_statement(huge)
 
 
