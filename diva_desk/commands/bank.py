@@ -136,7 +136,7 @@ def _say_plan(plan: BankPlan, *, dry_run: bool) -> None:
             ]
             for r in plan.review
         ]
-        _table(rows, right={1})
+        _table(rows, right={1}, notes=[r.reason for r in plan.review])
     say(
         ngettext("{count} debit ignored", "{count} debits ignored", plan.ignored).format(
             count=plan.ignored
@@ -153,7 +153,10 @@ def _say_plan(plan: BankPlan, *, dry_run: bool) -> None:
         say(_("Nothing was written (dry run)."))
 
 
-def _table(rows: list[list[str]], right: set[int]) -> None:
+def _table(rows: list[list[str]], right: set[int], notes: list[str] | None = None) -> None:
+    """The rows aligned, each followed by its note (why it waits), indented, if any."""
     widths = [max(text_width(row[c]) for row in rows) for c in range(len(rows[0]))]
-    for row in rows:
+    for index, row in enumerate(rows):
         say("  " + table_row(row, widths, right))
+        if notes and notes[index]:
+            say("      " + notes[index])

@@ -95,8 +95,9 @@ def test_the_text_form(tmp_path: Path, folder: Path) -> None:
     assert "Name and amount" in lines[3]
     assert lines[4] == "1 line waits for review in the app:"
     assert "TWIN PEAKS STUDIO" in lines[5] and "INV-3001, INV-3002" in lines[5]
-    assert lines[6] == "2 debits ignored; 0 transactions already imported."
-    assert lines[7] == "Nothing was written (dry run)."
+    assert lines[6] == "      Two or more of Twin Peaks Studio's open invoices owe exactly this amount."
+    assert lines[7] == "2 debits ignored; 0 transactions already imported."
+    assert lines[8] == "Nothing was written (dry run)."
 
 
 def test_a_bad_file_is_one_line_and_exit_2(tmp_path: Path, folder: Path) -> None:
