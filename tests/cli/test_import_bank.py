@@ -95,7 +95,8 @@ def test_the_text_form(tmp_path: Path, folder: Path) -> None:
     assert "Name and amount" in lines[3]
     assert lines[4] == "1 line waits for review in the app:"
     assert "TWIN PEAKS STUDIO" in lines[5] and "INV-3001, INV-3002" in lines[5]
-    assert lines[6] == "      Two or more of Twin Peaks Studio's open invoices owe exactly this amount."
+    why = "Two or more of Twin Peaks Studio's open invoices owe exactly this amount."
+    assert lines[6] == "      " + why
     assert lines[7] == "2 debits ignored; 0 transactions already imported."
     assert lines[8] == "Nothing was written (dry run)."
 
