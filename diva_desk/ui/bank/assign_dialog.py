@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -97,7 +98,10 @@ class AssignDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(self.grid)
-        layout.addWidget(self.add_button)
+        adding = QHBoxLayout()
+        adding.addWidget(self.add_button)
+        adding.addStretch(1)
+        layout.addLayout(adding)
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addWidget(self.buttons)

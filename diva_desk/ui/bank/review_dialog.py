@@ -58,8 +58,11 @@ def _table(parent: QWidget, name: str, model: object) -> QTableView:
     table.setWordWrap(False)
     table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
-    table.resizeColumnsToContents()
+    # Every column as wide as what it says (a statement has tens of lines, not thousands);
+    # the description takes the rest, and gives way first.
     header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
     if model.rowCount():  # type: ignore[attr-defined]
         table.selectRow(0)
