@@ -1,21 +1,60 @@
-"""STAND-IN until b-bankmatch is merged: records each allocation as a typed payment."""
+"""Recording what the owner confirmed of a bank plan: payments, the transactions kept so
+nothing is recorded twice, and the senders learned. All or nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
-from diva_desk.bank.matching import Allocation, BankPlan
+from diva_desk.bank import names
+from diva_desk.bank.matching import BY_NUMBER, Allocation, BankPlan
+from diva_desk.bank.statement import BankLine
+from diva_desk.core.money import fits_currency
 from diva_desk.core.records import PaymentMethod
-from diva_desk.store.book import models as m
-from diva_desk.store.book.db import db
-from diva_desk.store.invoices.payments import record_payment
+from diva_desk.errors import BadInput
+from diva_desk.i18n import _
+from diva_desk.i18n import format as fmt
+from diva_desk.i18n.format import places_rule
+from diva_desk.store.bank.writing import (
+    IGNORED,
+    RECORDED,
+    REVIEW,
+    BankPayment,
+    SeenTransaction,
+    save_bank_import,
+)
+
+_E_TRANSFER = re.compile(
+    r"interac|e[\s\-_]?transfer|e[\s\-_]?trf|\bemt\b|email money|virement interac", re.I
+)
+_CHEQUE = re.compile(r"\bch(?:e|è|é)que\b|\bchq\b|\bcheck\b|\bch[eè]q\b", re.I)
 
 
 @dataclass(frozen=True)
 class RecordedImport:
+    """What was written, so the window can refresh and say it."""
+
+    #: Payments recorded (one per invoice a transaction paid).
     payments: int
-    customers: tuple[str, ...]
+    #: Codes of the customers who paid something.
+    customers: frozenset[str]
+    #: Transactions recorded as payments, left in review, and ignored (debits).
+    recorded: int
+    review: int
+    ignored: int
+
+
+def payment_method_of(description: str) -> PaymentMethod:
+    """How the money came, as far as the bank's words say: e-transfer, cheque, else a
+    bank transfer (a deposit or wire without a word about it)."""
+    if _E_TRANSFER.search(description):
+        return PaymentMethod.E_TRANSFER
+    if _CHEQUE.search(description):
+        return PaymentMethod.CHEQUE
+    return PaymentMethod.BANK_TRANSFER
 
 
 def record_bank_import(
@@ -23,20 +62,84 @@ def record_bank_import(
     *,
     skip: frozenset[str] = frozenset(),
     assign: Mapping[str, tuple[Allocation, ...]] = {},
+    today: dt.date | None = None,
 ) -> RecordedImport:
-    chosen = [(m_.line, m_.allocations) for m_ in plan.matched if m_.line.transaction not in skip]
-    chosen += [
-        (r.line, assign[r.line.transaction]) for r in plan.review if r.line.transaction in assign
-    ]
-    customers: set[str] = set()
-    count = 0
-    with db.atomic():
-        for line, allocations in chosen:
-            for a in allocations:
-                invoice = m.Invoice.get(m.Invoice.number == a.invoice)
-                record_payment(
-                    invoice.id, line.date, a.amount, PaymentMethod.E_TRANSFER, line.transaction
+    """Record the plan's matches (less ``skip``) and the review lines the owner assigned.
+
+    ``skip``: transaction ids the owner unticked; they wait in review again next time.
+    ``assign``: a review line's transaction id -> the invoices it pays. One transaction
+    for everything; a sentence (BadInput) and nothing written when an allocation is over
+    the invoice's balance, over the credit, in another currency, or no longer holds.
+    """
+    review_lines = {r.line.transaction: r.line for r in plan.review}
+    unknown = [t for t in assign if t not in review_lines]
+    if unknown:
+        raise BadInput(
+            _("The bank transaction {transaction} is not waiting for review.").format(
+                transaction=unknown[0]
+            )
+        )
+    kept: list[SeenTransaction] = []
+    for matched in plan.matched:
+        if matched.line.transaction in skip:
+            kept.append(_seen(matched.line, REVIEW))
+        else:
+            learn = matched.how == BY_NUMBER
+            kept.append(_paid(matched.line, matched.allocations, plan.currency, learn=learn))
+    for transaction, line in review_lines.items():
+        allocations = assign.get(transaction, ())
+        if allocations and transaction not in skip:
+            kept.append(_paid(line, allocations, plan.currency, learn=True))
+        else:
+            kept.append(_seen(line, REVIEW))
+    kept.extend(_seen(line, IGNORED) for line in plan.debits)
+    count = save_bank_import(plan.account, plan.currency, kept, today=today)
+    return RecordedImport(
+        payments=count,
+        customers=frozenset(p.customer for t in kept for p in t.payments),
+        recorded=sum(t.status == RECORDED for t in kept),
+        review=sum(t.status == REVIEW for t in kept),
+        ignored=sum(t.status == IGNORED for t in kept),
+    )
+
+
+def _seen(line: BankLine, status: str) -> SeenTransaction:
+    return SeenTransaction(line.transaction, line.date, line.amount, line.description, status)
+
+
+def _paid(
+    line: BankLine, allocations: tuple[Allocation, ...], currency: str, *, learn: bool
+) -> SeenTransaction:
+    total = Decimal(0)
+    for allocation in allocations:
+        if not isinstance(allocation.amount, Decimal) or allocation.amount <= 0:
+            raise BadInput(
+                _("The amount for {number} must be more than zero.").format(
+                    number=allocation.invoice
                 )
-                customers.add(a.customer)
-                count += 1
-    return RecordedImport(count, tuple(sorted(customers)))
+            )
+        if not fits_currency(allocation.amount, currency):
+            raise BadInput(
+                _("The amount for {number}: {rule}.").format(
+                    number=allocation.invoice, rule=places_rule(currency)
+                )
+            )
+        total += allocation.amount
+    if total > line.amount:
+        raise BadInput(
+            _("{total} assigned is more than the {amount} received on {date}.").format(
+                total=fmt.money(total, currency),
+                amount=fmt.money(line.amount, currency),
+                date=fmt.date(line.date),
+            )
+        )
+    return SeenTransaction(
+        line.transaction,
+        line.date,
+        line.amount,
+        line.description,
+        RECORDED,
+        tuple(BankPayment(a.invoice, a.customer, a.amount) for a in allocations),
+        payment_method_of(line.description),
+        names.sender_name(line.description) if learn else "",
+    )
