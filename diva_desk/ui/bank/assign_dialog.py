@@ -32,8 +32,7 @@ from diva_desk.core.money import ZERO
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
 from diva_desk.i18n.format import BadTypedAmount
-from diva_desk.store.invoices.open_balances import OpenBalance
-from diva_desk.ui.bank.bank_rows import invoice_choice_text
+from diva_desk.ui.bank.bank_rows import OpenBalance, invoice_choice_text
 from diva_desk.ui.common import style
 
 

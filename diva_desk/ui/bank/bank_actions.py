@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
-from diva_desk.ui.bank.bank_rows import BankLook
+from diva_desk.ui.bank.bank_rows import BankLook, open_balances
 from diva_desk.ui.common.errors import show_failure
 from diva_desk.ui.common.tasks import TaskRunner
 from diva_desk.ui.common.window_state import app_settings
@@ -30,10 +30,10 @@ def first_look(path: Path) -> BankLook:
     """Read and plan the statement, and the invoices it may pay (on the worker)."""
     from diva_desk.bank.matching import plan_bank_import  # not at start-up
     from diva_desk.bank.reading import read_statement
-    from diva_desk.store.invoices.open_balances import open_balances
+    from diva_desk.store.bank.reading import book_for_matching
 
     plan = plan_bank_import(read_statement(path), path.name)
-    return BankLook(plan, open_balances(plan.currency))
+    return BankLook(plan, open_balances(book_for_matching(plan.account, ()), plan.currency))
 
 
 class BankActions(QObject):

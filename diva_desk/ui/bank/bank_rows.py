@@ -20,10 +20,32 @@ from diva_desk.bank.matching import Allocation, BankPlan, MatchedLine, ReviewLin
 from diva_desk.core.money import ZERO
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
-from diva_desk.store.invoices.open_balances import OpenBalance
+from diva_desk.store.bank.reading import BookForMatching
 from diva_desk.ui.common import style
 from diva_desk.ui.common.style import Tone
 from diva_desk.ui.common.tables.table_models import Column, Index, RowTableModel
+
+
+@dataclass(frozen=True)
+class OpenBalance:
+    """An invoice a credit can still go on: whose it is and what is left to pay."""
+
+    number: str
+    customer_code: str
+    customer_name: str
+    currency: str
+    balance: Decimal
+
+
+def open_balances(book: BookForMatching, currency: str) -> dict[str, OpenBalance]:
+    """The book's open invoices in ``currency``, by number, as matching saw them."""
+    return {
+        i.number: OpenBalance(
+            i.number, i.customer, book.customers.get(i.customer, i.customer), i.currency, i.balance
+        )
+        for i in book.open_invoices
+        if i.currency == currency
+    }
 
 
 @dataclass(frozen=True)
@@ -200,6 +222,12 @@ class ReviewModel(RowTableModel[ReviewLine]):
                     numeric=True,
                 ),
                 Column(_("Description"), lambda r: r.line.description, weight=3),
+                Column(
+                    _("Why it waits"),
+                    lambda r: r.reason,
+                    tint=lambda _r: style.colour(Tone.MUTED),
+                    weight=3,
+                ),
                 Column(
                     _("Likely invoices"),
                     lambda r: ", ".join(r.candidates) or _("none found"),

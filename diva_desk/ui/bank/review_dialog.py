@@ -46,7 +46,7 @@ from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
 from diva_desk.ui.common.tasks import TaskRunner
 
 
-def _table(parent: QWidget, name: str, model: object) -> QTableView:
+def _table(parent: QWidget, name: str, model: object, stretch: tuple[int, ...]) -> QTableView:
     table = QTableView(parent)
     table.setObjectName(name)
     table.setModel(model)  # type: ignore[arg-type]
@@ -59,11 +59,12 @@ def _table(parent: QWidget, name: str, model: object) -> QTableView:
     table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
     # Every column as wide as what it says (a statement has tens of lines, not thousands);
-    # the description takes the rest, and gives way first.
+    # the description (and why a line waits) take the rest, and give way first.
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     if model.rowCount():  # type: ignore[attr-defined]
         table.selectRow(0)
     return table
@@ -97,8 +98,8 @@ class BankReviewDialog(QDialog):
         self.matched = MatchedModel(look, self)
         self.review = ReviewModel(look, self)
         top, bottom = QWidget(self), QWidget(self)
-        self.matched_table = _table(top, "matchedLines", self.matched)
-        self.review_table = _table(bottom, "reviewLines", self.review)
+        self.matched_table = _table(top, "matchedLines", self.matched, (2,))
+        self.review_table = _table(bottom, "reviewLines", self.review, (2, 3))
         self.matched_table.installEventFilter(self)
         self.review_table.installEventFilter(self)
         self.review_table.doubleClicked.connect(lambda _index: self.assign())

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from diva_desk.bank.matching import Allocation, BankPlan, MatchedLine, ReviewLine
 from diva_desk.bank.statement import BankLine
-from diva_desk.store.invoices.open_balances import open_balances
-from diva_desk.ui.bank.bank_rows import BankLook
+from diva_desk.store.bank.reading import book_for_matching
+from diva_desk.ui.bank.bank_rows import BankLook, open_balances
 
 ACME_PAID = BankLine(
     "T1", dt.date(2026, 11, 20), Decimal("1000.00"), "INTERAC E-TRF ACME LTD INV-1001"
@@ -27,7 +27,11 @@ def small_plan() -> BankPlan:
                 ACME_PAID, (Allocation("INV-1001", "ACME", Decimal("1000.00")),), "invoice number"
             ),
         ),
-        review=(ReviewLine(CHEQUE, ("INV-1002", "INV-1003")),),
+        review=(
+            ReviewLine(
+                CHEQUE, ("INV-1002", "INV-1003"), "No invoice number or customer name found."
+            ),
+        ),
         ignored=2,
         already_imported=1,
     )
@@ -35,4 +39,4 @@ def small_plan() -> BankPlan:
 
 def small_look() -> BankLook:
     plan = small_plan()
-    return BankLook(plan, open_balances(plan.currency))
+    return BankLook(plan, open_balances(book_for_matching(plan.account, ()), plan.currency))

@@ -66,11 +66,12 @@ def test_matched_lines_come_ticked_and_the_counts_are_said(dialog: BankReviewDia
         "INTERAC E-TRF ACME LTD INV-1001",
         "INV-1001",
         "Acme Ltd.",
-        "by invoice number",
+        "Invoice number",
     ]
     assert dialog.matched.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert dialog.review.index(0, 3).data() == "INV-1002, INV-1003"
-    assert dialog.review.index(0, 4).data() == "Not recorded"
+    assert dialog.review.index(0, 4).data() == "INV-1002, INV-1003"
+    assert dialog.review.index(0, 3).data() == "No invoice number or customer name found."
+    assert dialog.review.index(0, 5).data() == "Not recorded"
     assert "1 debits ignored" not in dialog.summary.text()
     assert "2 debits ignored" in dialog.summary.text()
     assert "1 line imported before, left out" in dialog.summary.text()
@@ -112,7 +113,7 @@ def test_one_cheque_paying_two_invoices_by_keyboard(
             Allocation("INV-1003", "GAMMA", Decimal("250.00")),
         )
     }
-    assert dialog.review.index(0, 4).data() == (
+    assert dialog.review.index(0, 5).data() == (
         "INV-1002 ($900.00), INV-1003 ($250.00) for Beta Bakery, Gamma Garage"
     )
     assert dialog.record_button.text() == "&Record 3 payments"
