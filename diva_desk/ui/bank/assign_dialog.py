@@ -11,9 +11,11 @@ nothing is: each amount more than zero and no more than what is left on its invo
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -133,6 +135,7 @@ class AssignDialog(QDialog):
         amount = QLineEdit(self)
         amount.setObjectName(f"assignAmount{at}")
         amount.setPlaceholderText(fmt.money(ZERO, self.currency))
+        amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         remove = QPushButton(_("Remove"), self)
         remove.setAutoDefault(False)
         row = _Row(invoice, amount, remove)
@@ -149,6 +152,7 @@ class AssignDialog(QDialog):
         amount.textChanged.connect(lambda _t: self.check())
         remove.clicked.connect(lambda: self.remove_row(row))
         self._update_removes()
+        self._tab_order()
         self.check()
         return row
 
@@ -166,7 +170,19 @@ class AssignDialog(QDialog):
                 self.grid.addWidget(widget, at, column)
         self.rows[min(index, len(self.rows) - 1)].invoice.setFocus()
         self._update_removes()
+        self._tab_order()
         self.check()
+
+    def _tab_order(self) -> None:
+        """Tab goes down the rows, then to Add an invoice and the buttons."""
+        chain: list[QWidget] = [w for r in self.rows for w in (r.invoice, r.amount, r.remove)]
+        chain += [
+            self.add_button,
+            self.ok,
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _update_removes(self) -> None:
         for row in self.rows:

@@ -45,8 +45,13 @@ from diva_desk.ui.common.errors import show_failure
 from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
 from diva_desk.ui.common.tasks import TaskRunner
 
+#: Room above and below a wrapped row's text.
+_ROW_PADDING = 8
 
-def _table(parent: QWidget, name: str, model: object, stretch: tuple[int, ...]) -> QTableView:
+
+def _table(
+    parent: QWidget, name: str, model: object, stretch: tuple[int, ...], *, wrap: bool = False
+) -> QTableView:
     table = QTableView(parent)
     table.setObjectName(name)
     table.setModel(model)  # type: ignore[arg-type]
@@ -65,9 +70,21 @@ def _table(parent: QWidget, name: str, model: object, stretch: tuple[int, ...]) 
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    if wrap:
+        # Sentences (why a line waits, what it pays) wrap rather than lose their end.
+        table.setWordWrap(True)
+        header.sectionResized.connect(lambda *_: _fit_rows(table))
+        model.dataChanged.connect(lambda *_: _fit_rows(table))  # type: ignore[attr-defined]
     if model.rowCount():  # type: ignore[attr-defined]
         table.selectRow(0)
     return table
+
+
+def _fit_rows(table: QTableView) -> None:
+    """Each row tall enough for its wrapped text, and never lower than a one-line row."""
+    lowest = table.verticalHeader().defaultSectionSize()
+    for row in range(table.model().rowCount()):
+        table.setRowHeight(row, max(lowest, table.sizeHintForRow(row) + _ROW_PADDING))
 
 
 def _heading(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
@@ -99,7 +116,7 @@ class BankReviewDialog(QDialog):
         self.review = ReviewModel(look, self)
         top, bottom = QWidget(self), QWidget(self)
         self.matched_table = _table(top, "matchedLines", self.matched, (2,))
-        self.review_table = _table(bottom, "reviewLines", self.review, (2, 3))
+        self.review_table = _table(bottom, "reviewLines", self.review, (2, 3, 5), wrap=True)
         self.matched_table.installEventFilter(self)
         self.review_table.installEventFilter(self)
         self.review_table.doubleClicked.connect(lambda _index: self.assign())

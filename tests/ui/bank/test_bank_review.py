@@ -13,7 +13,7 @@ from decimal import Decimal
 import peewee
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from diva_desk.bank.matching import Allocation
@@ -51,6 +51,14 @@ def answer_assign(
 
     monkeypatch.setattr(dialogs, "exec_dialog", run)
     return opened
+
+
+def next_by_tab(widget: QWidget) -> QWidget:
+    """The widget Tab goes to from ``widget``."""
+    following = widget.nextInFocusChain()
+    while not following.focusPolicy() & Qt.FocusPolicy.TabFocus or not following.isEnabled():
+        following = following.nextInFocusChain()
+    return following
 
 
 def payments_in_book() -> int:
@@ -99,6 +107,9 @@ def test_one_cheque_paying_two_invoices_by_keyboard(
         assert "The other $250.00 is not recorded." in assign.status.text()
         qtbot.mouseClick(assign.add_button, Qt.MouseButton.LeftButton)
         second = assign.rows[1]
+        # Tab goes down the rows: the new row comes before Add an invoice.
+        assert next_by_tab(assign.rows[0].remove) is second.invoice
+        assert next_by_tab(second.remove) is assign.add_button
         second.invoice.setCurrentIndex(second.invoice.findData("INV-1003"))
         assert second.amount.text() == "$250.00"  # what is left of the credit, and of it
         assert assign.status.text() == "$1,150.00 of the $1,150.00 received goes to these invoices."
