@@ -136,6 +136,7 @@ class _Matcher:
         self.open = {i.number: i for i in book.open_invoices if i.currency == currency}
         self.left = {number: invoice.balance for number, invoice in self.open.items()}
         self.finder = NumberFinder(book.numbers)
+        self.names = book.customers
         self.customers = {code: names.normalised(name) for code, name in book.customers.items()}
         self.senders = {(name, code): name for name, code in book.senders}
 
@@ -162,7 +163,7 @@ class _Matcher:
                 _("Two or more of {customer}'s open invoices owe exactly this amount.")
                 if exact
                 else _("None of {customer}'s open invoices owes exactly this amount.")
-            ).format(customer=customer)
+            ).format(customer=self.names[customer])
             return ReviewLine(line, self._candidates(line, [i.number for i in fitting]), reason)
         return ReviewLine(
             line, self._candidates(line, []), _("No invoice number or customer name found.")

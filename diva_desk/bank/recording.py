@@ -93,6 +93,7 @@ def record_bank_import(
         else:
             kept.append(_seen(line, REVIEW))
     kept.extend(_seen(line, IGNORED) for line in plan.debits)
+    kept.sort(key=lambda t: t.date)  # kept in the order of the days, as the bank lists them
     count = save_bank_import(plan.account, plan.currency, kept, today=today)
     return RecordedImport(
         payments=count,

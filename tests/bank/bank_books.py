@@ -27,25 +27,23 @@ def customer(code: str, name: str, **kw: Any) -> dict[str, Any]:
     return {"code": code, "name": name, "currency": "CAD", "phone": "+1 416 555 0100", **kw}
 
 
-def load(customers: list[dict], invoices: list[dict], payments: list[dict] = ()) -> None:
-    import_text(
-        json.dumps(
-            {
-                "format": "diva-desk",
-                "version": 1,
-                "business": {"name": "Lakeshore Pixel Studio", "currency": "CAD"},
-                "customers": customers,
-                "invoices": invoices,
-                "payments": list(payments),
-            }
-        )
-    )
+def document(
+    customers: list[dict], invoices: list[dict], payments: list[dict] = ()
+) -> dict[str, Any]:
+    return {
+        "format": "diva-desk",
+        "version": 1,
+        "business": {"name": "Lakeshore Pixel Studio", "currency": "CAD"},
+        "customers": customers,
+        "invoices": invoices,
+        "payments": list(payments),
+    }
 
 
-def trap_book() -> None:
+def trap_document() -> dict[str, Any]:
     """ACME owes INV-1001 and INV-1010; PAID paid INV-2001; TWIN has two invoices of the
     same balance; two customers named nearly alike; a USD customer; a draft and a void."""
-    load(
+    return document(
         [
             customer("ACME", "Acme & Sons Ltd."),
             customer("PAID", "Paid Up Inc."),
@@ -71,6 +69,11 @@ def trap_book() -> None:
         ],
         [{"invoice": "INV-2001", "date": "2026-10-20", "amount": "800.00"}],
     )
+
+
+def trap_book() -> None:
+    """The trap document imported into the open book."""
+    import_text(json.dumps(trap_document()))
 
 
 def line(transaction: str, amount: str, description: str, day: dt.date = DAY) -> BankLine:

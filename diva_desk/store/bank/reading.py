@@ -11,6 +11,7 @@ from decimal import Decimal
 from diva_desk.core.money import from_minor
 from diva_desk.store.as_of import open_on, paid_by
 from diva_desk.store.book.db import db
+from diva_desk.store.contents.bank import business_currency
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,7 @@ _OPEN = f"""
 
 
 def book_currency() -> str:
-    row = db.execute_sql("SELECT currency FROM business WHERE id = 1").fetchone()
-    return row[0] if row else "CAD"
+    return business_currency() or "CAD"
 
 
 def book_for_matching(account: str, transactions: Collection[str]) -> BookForMatching:
