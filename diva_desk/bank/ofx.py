@@ -12,7 +12,6 @@ unescaped by the bank is read as the ``&`` it means.
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as ET
 
@@ -98,19 +97,42 @@ def _tree(body: str) -> ET.Element:
         builder.feed(body)
         root = builder.close()
     except (ParseError, ET.ParseError, AssertionError, IndexError) as exc:
+        # ofxtools' message quotes the whole document after " in "; keep what went wrong
+        # and where.
+        detail = str(exc).split(" in ", 1)[0].split(" - position", 1)[0][:80]
+        at = re.search(r"position=\[(\d+):", str(exc))
         raise BadStatement(
-            _("The OFX file is malformed: {problem}.").format(problem=str(exc)[:200])
+            _("The OFX file is malformed near character {position}: {problem}.").format(
+                position=int(at[1]) + 1 if at else 1, problem=detail
+            )
         ) from None
     if root is None:
         raise BadStatement(_("The file says OFX but holds no <OFX> element."))
     return root
 
 
+_ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _unescape(text: str) -> str:
+    """XML's five entities and character references; any other ``&`` is the bank's own."""
+
+    def one(match: re.Match[str]) -> str:
+        name = match[1]
+        if name.startswith("#"):
+            code = int(name[2:], 16) if name[1:2] in "xX" else int(name[1:])
+            return chr(code) if 0 < code < 0x110000 else match[0]
+        return _ENTITIES[name]
+
+    return _ENTITY.sub(one, text)
+
+
 def _value(element: ET.Element, path: str) -> str:
     found = element.find(path)
     if found is None or found.text is None:
         return ""
-    return html.unescape(found.text.strip())
+    return _unescape(found.text.strip())
 
 
 def _statements(root: ET.Element) -> list[ET.Element]:
@@ -183,14 +205,14 @@ def read_ofx(data: bytes) -> Statement:
     if len(accounts) > 1:
         raise BadStatement(
             _(
-                "The OFX file holds statements of {count} accounts ({accounts}); "
+                "The file holds transactions of {count} accounts ({accounts}); "
                 "download one account at a time."
             ).format(count=len(accounts), accounts=", ".join(a or "?" for a in accounts))
         )
     currencies = {_value(s, "CURDEF").upper() for s in statements} - {""}
     if len(currencies) > 1:
         raise BadStatement(
-            _("The OFX file mixes currencies ({currencies}) for one account.").format(
+            _("The file mixes currencies ({currencies}) for one account.").format(
                 currencies=", ".join(sorted(currencies))
             )
         )

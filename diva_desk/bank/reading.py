@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from diva_desk.bank.camt import looks_like_camt, read_camt
+from diva_desk.bank.csv_statement import read_csv
 from diva_desk.bank.ofx import looks_like_ofx, read_ofx
 from diva_desk.bank.statement import BadStatement, Statement
 from diva_desk.i18n import _
@@ -53,12 +55,17 @@ def parse_statement(data: bytes, name: str) -> Statement:
         raise BadStatement(_too_large(name, len(data)))
     if not data.strip():
         raise BadStatement(_("{file} is empty.").format(file=name))
-    head = data[:4096]
+    # UTF-16 files sniffed as their ASCII letters: byte-order marks and NULs dropped.
+    head = data[:4096].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe")
     if looks_like_ofx(head):
         return read_ofx(data)
-    raise BadStatement(
-        _(
-            "{file} is not a bank statement Diva Desk can read "
-            "(OFX, QFX, CAMT.053 or a bank's CSV)."
-        ).format(file=name)
-    )
+    if looks_like_camt(head):
+        return read_camt(data)
+    if head.lstrip(b" \t\r\n").startswith(b"<"):
+        raise BadStatement(
+            _(
+                "{file} is not a bank statement Diva Desk can read "
+                "(OFX, QFX, CAMT.053 or a bank's CSV)."
+            ).format(file=name)
+        )
+    return read_csv(data)

@@ -54,20 +54,32 @@ def amount(text: str) -> Decimal:
 
 
 def _decimal_point(value: str) -> str:
-    """``value`` with thousands separators gone and a ``.`` as its decimal point."""
+    """``value`` with thousands separators gone and a ``.`` as its decimal point.
+
+    Returns something that is no number where the separators are not where thousands
+    separators go (``12..0``, ``1,23,4``), so the caller refuses it.
+    """
     commas, dots = value.count(","), value.count(".")
     if commas and dots:
         # The last of the two marks the decimals: 1,234.56 and 1.234,56.
-        decimal_mark = "," if value.rfind(",") > value.rfind(".") else "."
-        grouping = "." if decimal_mark == "," else ","
-        return value.replace(grouping, "").replace(decimal_mark, ".")
-    if commas == 1 and re.search(r",\d{1,2}$", value):
-        return value.replace(",", ".")  # 12,50: a French decimal comma
-    if commas:
-        return value.replace(",", "")  # 1,234 and 1,234,567: thousands
-    if dots > 1:
-        return value.replace(".", "")  # 1.234.567: thousands
-    return value
+        mark = "," if value.rfind(",") > value.rfind(".") else "."
+        grouping: str | None = "." if mark == "," else ","
+    elif commas == 1 and re.search(r",\d{1,2}$", value):
+        mark, grouping = ",", None  # 12,50: a French decimal comma
+    elif commas:
+        mark, grouping = "", ","  # 1,234 and 1,234,567: thousands
+    elif dots > 1:
+        mark, grouping = "", "."  # 1.234.567: thousands
+    else:
+        mark, grouping = ".", None
+    whole, point, decimals = value.rpartition(mark) if mark and mark in value else ("", "", value)
+    if not point:
+        whole, decimals = decimals, ""
+    if grouping and grouping in whole:
+        if not re.fullmatch(r"\d{1,3}(?:" + re.escape(grouping) + r"\d{3})+", whole):
+            return "x"
+        whole = whole.replace(grouping, "")
+    return f"{whole or 0}.{decimals}" if point else whole
 
 
 def is_amount(text: str) -> bool:
@@ -148,11 +160,13 @@ def parse_date(text: str, order: str = MDY) -> date:
     raise Unreadable(text)
 
 
-def date_order(texts: Iterable[str]) -> str:
+def date_order(texts: Iterable[str], default: str | None = None) -> str:
     """MDY or DMY for a file's ``dd/dd/yyyy`` dates, settled by a day above 12.
 
-    Raises ``BadStatement`` when no date settles it (every day is 12 or less) or when
-    the dates contradict each other (13/01 and 01/13 in one file).
+    Where no date settles it, ``default`` (the order the bank is known to write), if
+    given, is the answer. Raises ``BadStatement`` when nothing settles it (every day is
+    12 or less and no default) or when the dates contradict each other (13/01 and 01/13
+    in one file).
     """
     month_day = day_month = False
     ambiguous = None
@@ -178,6 +192,8 @@ def date_order(texts: Iterable[str]) -> str:
         return DMY
     if month_day or ambiguous is None:
         return MDY
+    if default is not None:
+        return default
     raise BadStatement(
         _(
             "The dates cannot be read with certainty: {example} could be month/day or "

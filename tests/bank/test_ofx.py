@@ -177,3 +177,17 @@ def test_two_accounts_in_one_file_are_refused_by_name() -> None:
     )
     with pytest.raises(BadStatement, match=r"2 accounts \(111, 222\)"):
         parse_statement(both.encode(), "two.ofx")
+
+
+def test_only_xml_entities_are_unescaped_in_names() -> None:
+    data = sgml(trn("1", "20261110", "10.00", "M&LT CONSTRUCTION &amp; B&#233;ton")).encode()
+    assert parse_statement(data, "a.ofx").lines[0].description == "M&LT CONSTRUCTION & Béton"
+
+
+def test_malformed_markup_is_named_by_position_without_quoting_the_file() -> None:
+    data = sgml(trn("1", "20261110", "10.00", "A")).replace("</STMTTRN>", "</STMTTRN>junk", 1)
+    with pytest.raises(BadStatement) as refused:
+        parse_statement(data.encode(), "a.ofx")
+    message = str(refused.value)
+    assert message.startswith("The OFX file is malformed near character ")
+    assert "Tail text 'junk'" in message and "<OFX>" not in message
