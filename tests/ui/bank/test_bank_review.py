@@ -17,12 +17,15 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from diva_desk.bank.matching import Allocation
+from diva_desk.core import records as r
 from diva_desk.store.book import models as m
+from diva_desk.store.invoices.payments import record_payment
 from diva_desk.ui.bank.assign_dialog import AssignDialog
 from diva_desk.ui.bank.review_dialog import BankReviewDialog
-from diva_desk.ui.common import dialogs
+from diva_desk.ui.common import dialogs, errors
 from diva_desk.ui.common.tasks import TaskRunner
 
+from ..conftest import TODAY
 from .plans import small_look
 
 
@@ -219,3 +222,20 @@ def test_record_writes_the_chosen_lines_on_the_worker(
     assert recorded.args == [2, 2]
     assert payments_in_book() == before + 2
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_book_changed_meanwhile_is_said_and_nothing_is_written(
+    dialog: BankReviewDialog, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "show_message", lambda _parent, text, **_kw: shown.append(text))
+    # INV-1001 is paid by hand while the review is open: the match no longer holds.
+    invoice = m.Invoice.get(m.Invoice.number == "INV-1001")
+    record_payment(invoice.id, TODAY, Decimal("1000.00"), r.PaymentMethod.CASH, today=TODAY)
+    before = payments_in_book()
+    with qtbot.waitSignal(dialog._tasks.task_finished, timeout=10000):
+        dialog.record()
+    assert len(shown) == 1 and "INV-1001" in shown[0] and "\n" not in shown[0]
+    assert payments_in_book() == before
+    assert m.BankTransaction.select().count() == 0
+    assert dialog.isVisible() and dialog.record_button.isEnabled()  # the owner may untick it
