@@ -193,6 +193,8 @@ class BankReviewDialog(QDialog):
         self.matched.dataChanged.connect(lambda *_: self.update_state())
         self.review.dataChanged.connect(lambda *_: self.update_state())
         self.review_table.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
+        # Record waits while the window's worker writes something else (a backup).
+        tasks.busy_changed.connect(self._busy_changed)
         fit_to_screen(self, 1180, 680)
         (self.matched_table if plan.matched else self.review_table).setFocus()
         self.update_state()
@@ -224,6 +226,9 @@ class BankReviewDialog(QDialog):
         self.problem.setText(" ".join(problems))
         self.problem.setVisible(bool(problems))
         self._buttons()
+
+    def _busy_changed(self, _busy: bool) -> None:
+        self.update_state()
 
     def _buttons(self) -> None:
         row = self._review_row()
