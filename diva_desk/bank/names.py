@@ -30,7 +30,8 @@ _FORMS = frozenset(_FORMS_TEXT.split())
 _BANK_TEXT = (
     "interac e etransfer transfer trf etrf emt email money autodeposit auto deposit from de "
     "par payment paiement pmt virement received recu credit cr mobile online branch ref "
-    "reference memo msg message inv invoice facture fact no num number for pour"
+    "reference memo msg message inv invoice facture fact no num number for pour deposited to "
+    "chequing savings account dn"
 )
 _BANK_WORDS = frozenset(_BANK_TEXT.split())
 _NOT_A_WORD = re.compile(r"[^0-9a-z]+")

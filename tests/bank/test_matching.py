@@ -173,3 +173,28 @@ def test_an_invoice_issued_after_the_bank_date_is_not_paid_by_it(book: peewee.Da
     trap_book()
     early = line("t1", "300.00", "INV-1010", day=dt.date(2026, 9, 1))
     assert isinstance(_one(early), ReviewLine)
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, *args: object) -> None:
+        self.count += 1
+
+
+def _statements_to_plan(book: peewee.Database, lines: int) -> int:
+    counter = _Counter()
+    book.connection().set_trace_callback(counter)
+    try:
+        plan_bank_import(
+            statement(*(line(f"t{n}", "250.00", f"DEPOSIT {n}") for n in range(lines))), "f"
+        )
+    finally:
+        book.connection().set_trace_callback(None)
+    return counter.count
+
+
+def test_a_fixed_number_of_queries_whatever_the_statement(book: peewee.Database) -> None:
+    trap_book()
+    assert _statements_to_plan(book, 1) == _statements_to_plan(book, 60) <= 10

@@ -95,7 +95,8 @@ def test_the_text_form(tmp_path: Path, folder: Path) -> None:
     assert "Name and amount" in lines[3]
     assert lines[4] == "1 line waits for review in the app:"
     assert "TWIN PEAKS STUDIO" in lines[5] and "INV-3001, INV-3002" in lines[5]
-    assert lines[6] == "      Two or more of Twin Peaks Studio's open invoices owe exactly this amount."
+    why = "Two or more of Twin Peaks Studio's open invoices owe exactly this amount."
+    assert lines[6] == "      " + why
     assert lines[7] == "2 debits ignored; 0 transactions already imported."
     assert lines[8] == "Nothing was written (dry run)."
 
@@ -112,3 +113,27 @@ def test_a_bad_file_is_one_line_and_exit_2(tmp_path: Path, folder: Path) -> None
     missing = run("import-bank", str(tmp_path / "nope.ofx"), data_dir=folder)
     assert missing.returncode == 2 and "no such file" in missing.stderr
     assert _payments(folder) == before
+
+
+def test_a_td_csv_without_header_account_or_ids(tmp_path: Path, folder: Path) -> None:
+    """TD's download names no account, no currency and no transaction ids: the book's
+    currency is assumed and each line's digest keeps the second import from recording."""
+    csv = tmp_path / "td.csv"
+    csv.write_text(
+        "11/17/2026,E-TRANSFER ***Xyz INV-1001,,1000.00,3410.55\n"
+        "11/17/2026,TIM HORTONS #1234,4.75,,2410.55\n"
+        "11/18/2026,MOBILE DEPOSIT ACME SONS,,300.00,2710.55\n",
+        encoding="utf-8",
+    )
+    before = len(_payments(folder))
+    done = run("import-bank", str(csv), "--json", data_dir=folder)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert [(m["invoice"], m["amount"], m["how"]) for m in result["matched"]] == [
+        ("INV-1001", "1000.00", "invoice number"),  # a part payment
+        ("INV-1010", "300.00", "name and amount"),
+    ]
+    assert (result["account"], result["ignored"]) == ("", 1)
+    again = json.loads(run("import-bank", str(csv), "--json", data_dir=folder).stdout)
+    assert (again["matched"], again["already_imported"]) == ([], 3)
+    assert len(_payments(folder)) == before + 2

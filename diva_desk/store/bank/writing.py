@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from diva_desk.core import records as r
 from diva_desk.core.money import to_minor
+from diva_desk.core.text_limits import LIMITS, clean
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store.bank.reading import seen_transactions
@@ -91,7 +92,8 @@ def _keep(
         "date": t.date,
         "amount_minor": to_minor(t.amount, currency),
         "currency": currency,
-        "description": t.description,
+        # As the interchange file reads it back, so an export round-trips.
+        "description": clean("description", t.description)[: LIMITS["description"].chars],
         "status": t.status,
         "imported_at": now,
     }
