@@ -13,6 +13,7 @@ from diva_desk.core.invoices.invoice_standing import Standing
 from diva_desk.core.money import from_minor
 from diva_desk.store.book import models as m
 from diva_desk.store.book.tax_rates import tax_registrations
+from diva_desk.store.contents.schedules import read_schedules
 from diva_desk.store.taxes.lines import all_line_taxes
 
 #: Rows per multi-row INSERT or IN (...) query: well under SQLite's variable limit.
@@ -81,6 +82,7 @@ def read_contents() -> r.BookContents:
             )
             for i in m.Interaction.select().order_by(m.Interaction.id)
         ),
+        recurring_invoices=read_schedules(customer_codes),
     )
 
 
