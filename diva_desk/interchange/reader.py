@@ -40,8 +40,10 @@ from diva_desk.interchange.keys import (
     LINE_TAX_KEYS,
     REGISTRATION_KEYS,
     TOP_KEYS,
+    TOP_KEYS_WHEN_HELD,
     VERSION,
 )
+from diva_desk.interchange.recurring import read_recurring
 from diva_desk.interchange.references import BookView, EmptyBook, References
 from diva_desk.interchange.text_check import check_text, may_hold_surrogates
 from diva_desk.interchange.values import (
@@ -100,7 +102,7 @@ def read_document(document: Any, book: BookView, *, surrogates: bool = True) -> 
     version = _check_format(root)
     if version >= 2:
         refuse_what_is_not_yet_held(root)
-    root.check_keys(TOP_KEYS)
+    root.check_keys(TOP_KEYS + TOP_KEYS_WHEN_HELD if version >= 2 else TOP_KEYS)
     root.timestamp("exported_at")
     return _Reader(root, book, version).read()
 
@@ -160,6 +162,10 @@ class _Reader:
             followups=tuple(read_followup(w, v, refs) for w, v in self.root.objects("followups")),
             interactions=tuple(
                 read_interaction(w, v, refs) for w, v in self.root.objects("interactions")
+            ),
+            recurring_invoices=tuple(
+                read_recurring(w, v, refs, self._line)
+                for w, v in self.root.objects("recurring_invoices")
             ),
         )
 

@@ -95,3 +95,18 @@ def read_schedules(customer_codes: Mapping[int, str]) -> tuple[r.RecurringInvoic
     return tuple(
         schedule_record(row, customer_codes[row.customer_id], lines.get(row.id, ())) for row in rows
     )
+
+
+def schedules_to_export() -> tuple[tuple[r.RecurringInvoice, ...], dict[str, str]]:
+    """Every schedule as a record, and the currency of each customer they name (by code):
+    a schedule writes its currency only when it is not its customer's."""
+    if not m.RecurringInvoice.select().exists():
+        return (), {}
+    named = m.RecurringInvoice.select(m.RecurringInvoice.customer)
+    customers = list(
+        m.Customer.select(m.Customer.id, m.Customer.code, m.Customer.currency)
+        .where(m.Customer.id.in_(named))
+        .tuples()
+    )
+    codes = {customer_id: code for customer_id, code, _currency in customers}
+    return read_schedules(codes), {code: currency for _id, code, currency in customers}
