@@ -219,3 +219,22 @@ def _checked(schedule: Schedule) -> Schedule:
     if not m.Customer.select().where(m.Customer.id == schedule.customer_id).exists():
         raise BadInput(_("Choose a customer for the recurring invoice."))
     return replace(schedule, notes=draft.notes.strip(), lines=draft.lines)
+
+
+@dataclass(frozen=True)
+class CustomerChoice:
+    customer_id: int
+    code: str
+    name: str
+    currency: str
+
+
+def customer_choices(also: int | None = None) -> list[CustomerChoice]:
+    """The customers a schedule may be for: the active ones, and ``also`` if archived."""
+    c = m.Customer
+    query = (
+        c.select(c.id, c.code, c.name, c.currency)
+        .where((c.archived == False) | (c.id == also))  # noqa: E712 (SQL, not Python)
+        .order_by(c.name.collate("NOCASE"), c.code)
+    )
+    return [CustomerChoice(*row) for row in query.tuples()]
