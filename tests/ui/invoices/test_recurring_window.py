@@ -154,7 +154,7 @@ def test_the_list_edits_stops_and_deletes_by_keyboard(
         row = [dialog.model.index(0, c).data() for c in range(dialog.model.columnCount())]
         assert row == [
             "Acme Ltd. (ACME)",
-            "Every month",
+            "Monthly",
             "Nov 28, 2026",
             "Not set",
             "Draft",

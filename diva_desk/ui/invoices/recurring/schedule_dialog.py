@@ -42,12 +42,12 @@ from diva_desk.ui.invoices.editor.invoice_lines_model import (
 
 
 def every_words(every: r.Every, interval: int) -> str:
-    """``Every month``, ``Every 2 weeks``: how often, in words."""
+    """``Monthly``, ``Every 2 weeks``: how often, in words."""
     words = {
-        r.Every.WEEK: ngettext("Every week", "Every {n} weeks", interval),
-        r.Every.MONTH: ngettext("Every month", "Every {n} months", interval),
-        r.Every.QUARTER: ngettext("Every quarter", "Every {n} quarters", interval),
-        r.Every.YEAR: ngettext("Every year", "Every {n} years", interval),
+        r.Every.WEEK: ngettext("Weekly", "Every {n} weeks", interval),
+        r.Every.MONTH: ngettext("Monthly", "Every {n} months", interval),
+        r.Every.QUARTER: ngettext("Quarterly", "Every {n} quarters", interval),
+        r.Every.YEAR: ngettext("Yearly", "Every {n} years", interval),
     }
     return words[every].format(n=interval)
 
