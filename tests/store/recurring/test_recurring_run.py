@@ -189,3 +189,13 @@ def test_a_schedule_made_from_an_invoice_starts_a_month_later_with_its_lines(sho
     assert schedule.next_date == D(2027, 2, 28)
     assert schedule.every is Every.MONTH and not schedule.send
     assert schedule.lines == (RETAINER,) and schedule.customer_id == shop["ACME"]
+
+
+def test_deleting_a_customer_without_invoices_deletes_their_schedules(shop):
+    from diva_desk.store.customers.listing import delete_customer
+
+    schedule_for(shop["CAFE"], D(2027, 6, 1), currency="USD")
+
+    delete_customer(shop["CAFE"])
+
+    assert m.RecurringInvoice.select().count() == 0 and m.RecurringLine.select().count() == 0
