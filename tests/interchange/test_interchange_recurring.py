@@ -128,3 +128,15 @@ def test_bad_schedules_are_refused_naming_the_record_and_key(
     assert str(caught.value) == message
     assert m.Customer.select().count() == 0
     assert m.RecurringInvoice.select().count() == 0
+
+
+def test_a_schedule_may_name_a_customer_already_in_the_book(book: peewee.SqliteDatabase):
+    import_text(json.dumps({**BOOK, "recurring_invoices": []}))
+    later = {
+        "format": "diva-desk",
+        "version": 2,
+        "recurring_invoices": BOOK["recurring_invoices"][:1],
+    }
+
+    assert str(import_text(json.dumps(later))) == "1 recurring invoice"
+    assert read_contents().recurring_invoices[0].customer == "Q"
