@@ -196,3 +196,15 @@ def test_the_schedule_dialogs_alt_letters_are_unique(
         texts += [label.text() for label in dialog.findChildren(QLabel) if label.buddy()]
         letters = [key for text in texts if (key := mnemonic(text))]
         assert len(letters) == len(set(letters)), texts
+
+
+def test_the_list_opens_from_the_view_menu_and_its_key_in_any_tab(
+    window: MainWindow, qtbot: QtBot, dialogs: Dialogs
+) -> None:
+    view_menu = window.menuBar().actions()[1].menu()
+    assert window.invoices.recurring.list_action in view_menu.actions()
+    window.tabs.setCurrentWidget(window.customers)
+    window.customers.view.setFocus()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.customers.view, Qt.Key.Key_L, modifiers)
+    assert [type(d) for d in dialogs.opened] == [SchedulesDialog]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 
@@ -40,6 +40,8 @@ class RecurringActions(QObject):
             [QKeySequence("Ctrl+Shift+L")],
             _("The recurring invoices: change, stop or delete them"),
         )
+        # In the View menu too, so its key works wherever the focus is in the window.
+        self.list_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
     def make(self) -> None:
         rows = self.tab.selected_rows()
