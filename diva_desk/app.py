@@ -150,6 +150,8 @@ def _show_window(app: QApplication, opened: Opened, instance: SingleInstance) ->
     window.show()
     if not opened.read_only:
         check_in_background(window, window.refresh, other_book)
+        # After the check and today's copy (one worker, in turn): the recurring invoices due.
+        window.invoices.recurring.run_due()
     try:
         status = app.exec()
     finally:

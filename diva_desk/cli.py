@@ -24,6 +24,7 @@ from diva_desk.commands import (
     documents,
     mail,
     mail_outbox,
+    recurring,
     taxes,
     today,
 )
@@ -37,7 +38,18 @@ from diva_desk.store.book.health import peek_locale
 log = logging.getLogger(__name__)
 
 #: Each module adds its subcommands with ``register(subparsers)``.
-COMMAND_MODULES = (book, documents, customers, today, aging, taxes, mail, mail_outbox, bank)
+COMMAND_MODULES = (
+    book,
+    documents,
+    customers,
+    today,
+    aging,
+    taxes,
+    mail,
+    mail_outbox,
+    bank,
+    recurring,
+)
 
 
 def argparse_messages() -> tuple[str, ...]:

@@ -32,6 +32,15 @@ class InvoiceState(StrEnum):
     VOID = "void"
 
 
+class Every(StrEnum):
+    """How often a recurring invoice repeats (core.invoices.recurrence)."""
+
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
 class Channel(StrEnum):
     CALL = "call"
     EMAIL = "email"
@@ -223,6 +232,28 @@ class Interaction:
 
 
 @dataclass(frozen=True)
+class RecurringInvoice:
+    """A schedule that makes a customer's invoice every period (interchange v2).
+
+    ``currency`` ``None`` is the customer's. ``anchor_day`` is the day of the month the
+    periods keep (core.invoices.recurrence); ``None`` takes it from ``next_date``, as an
+    import does.
+    """
+
+    customer: str
+    every: Every
+    next_date: dt.date
+    lines: tuple[InvoiceLine, ...]
+    interval: int = 1
+    end_date: dt.date | None = None
+    send: bool = False
+    terms_days: int | None = None
+    notes: str = ""
+    currency: str | None = None
+    anchor_day: int | None = None
+
+
+@dataclass(frozen=True)
 class BookContents:
     """A whole book, or the part of one an import adds."""
 
@@ -235,6 +266,7 @@ class BookContents:
     followups: tuple[Followup, ...] = ()
     interactions: tuple[Interaction, ...] = field(default=())
     bank_transactions: tuple[BankTransaction, ...] = ()
+    recurring_invoices: tuple[RecurringInvoice, ...] = ()
 
 
 class BankStatus(StrEnum):

@@ -34,6 +34,7 @@ class ImportSummary:
     payment_plans: int = 0
     followups: int = 0
     interactions: int = 0
+    recurring_invoices: int = 0
 
     def __str__(self) -> str:
         """``the business profile, 4 customers and 12 invoices``: what an import added.
@@ -54,6 +55,12 @@ class ImportSummary:
                 self.interactions,
                 ngettext("{n} interaction", "{n} interactions", self.interactions),
             ),
+            (
+                self.recurring_invoices,
+                ngettext(
+                    "{n} recurring invoice", "{n} recurring invoices", self.recurring_invoices
+                ),
+            ),
         )
         parts = [text.format(n=fmt.number(n)) for n, text in counts if n]
         if self.business:
@@ -71,6 +78,7 @@ class ImportSummary:
             payment_plans=len(contents.payment_plans),
             followups=len(contents.followups),
             interactions=len(contents.interactions),
+            recurring_invoices=len(contents.recurring_invoices),
         )
 
 

@@ -33,11 +33,13 @@ from diva_desk.interchange.keys import (
     PROMISE_KEYS,
     VERSION,
 )
-from diva_desk.interchange.writer import business_object, timestamp_text
+from diva_desk.interchange.recurring import recurring_objects
+from diva_desk.interchange.writer import business_object, line_object, timestamp_text
 from diva_desk.store.book.db import db
 from diva_desk.store.contents import rows as stored
 from diva_desk.store.contents.bank import bank_transaction_rows, business_currency
 from diva_desk.store.contents.reading import read_business
+from diva_desk.store.contents.schedules import schedules_to_export
 
 #: ``json``'s C string encoder, the one ``json.dumps(..., ensure_ascii=False)`` uses.
 _string: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
@@ -74,6 +76,10 @@ def export_chunks(exported_at: dt.datetime) -> Iterator[str]:
         yield from _array("followups", _followups())
         yield ",\n"
         yield from _array("interactions", _interactions())
+        schedules = _recurring()
+        if schedules:  # written only when held (keys.TOP_KEYS)
+            yield ",\n"
+            yield from _array("recurring_invoices", iter(schedules))
         yield "\n}\n"
 
 
@@ -280,3 +286,12 @@ def _interactions() -> Iterator[str]:
             _text(outcome),
             _string(notes),
         )
+
+
+def _recurring() -> list[str]:
+    """The schedules, each written as json.dumps writes it (a few per book, not streamed)."""
+    schedules, currencies = schedules_to_export()
+    return [
+        json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        for item in recurring_objects(schedules, currencies, line_object)
+    ]

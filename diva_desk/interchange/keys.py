@@ -14,8 +14,10 @@ TOP_KEYS_V1 = (
     "format", "version", "exported_at", "business", "customers", "invoices", "payments",
     "promises", "payment_plans", "followups", "interactions",
 )  # fmt: skip
-#: Version 2 adds ``bank_transactions`` after ``payments`` (written only when the book has any).
-TOP_KEYS = (*TOP_KEYS_V1[:7], "bank_transactions", *TOP_KEYS_V1[7:])
+#: Version 2 adds ``bank_transactions`` after ``payments`` and ``recurring_invoices`` after
+#: ``interactions``, each written only when the book holds some: a book without them
+#: exports the bytes it always did (docs/interchange.md).
+TOP_KEYS = (*TOP_KEYS_V1[:7], "bank_transactions", *TOP_KEYS_V1[7:], "recurring_invoices")
 BUSINESS_KEYS_V1 = (
     "name", "owner_name", "address", "email", "phone", "tax_numbers", "currency", "locale",
     "default_terms_days", "invoice_prefix", "next_invoice_number", "payment_instructions",
@@ -54,12 +56,17 @@ PLAN_KEYS = ("customer", "invoice", "agreed_on", "installments")
 INSTALLMENT_KEYS = ("due_date", "amount")
 FOLLOWUP_KEYS = ("customer", "invoice", "due_date", "reason", "done")
 INTERACTION_KEYS = ("customer", "invoice", "at", "channel", "outcome", "notes")
+#: ``currency`` is written only when it is not the customer's (docs/interchange.md).
+RECURRING_KEYS = (
+    "customer", "every", "interval", "next_date", "end_date", "send", "terms_days", "notes",
+    "currency", "lines",
+)  # fmt: skip
 
 #: Version 2 keys this Diva Desk cannot hold yet (issues 15 and 16), by where they sit
 #: ("" is the top level). A file carrying one is refused, naming it, never imported
 #: without it; one that is null or empty carries nothing and is let through.
 NOT_YET: dict[str, tuple[str, ...]] = {
-    "": ("quotes", "recurring_invoices"),
+    "": ("quotes",),
     "business": (
         "late_fee_percent_per_month", "late_fee_grace_days", "payment_link",
         "payment_instructions_by_currency",

@@ -45,6 +45,7 @@ from diva_desk.interchange.keys import (
     TOP_KEYS_V1,
     VERSION,
 )
+from diva_desk.interchange.recurring import read_recurring
 from diva_desk.interchange.references import BookView, EmptyBook, References
 from diva_desk.interchange.text_check import check_text, may_hold_surrogates
 from diva_desk.interchange.values import (
@@ -172,6 +173,10 @@ class _Reader:
                 read_interaction(w, v, refs) for w, v in self.root.objects("interactions")
             ),
             bank_transactions=banked,
+            recurring_invoices=tuple(
+                read_recurring(w, v, refs, self._line)
+                for w, v in self.root.objects("recurring_invoices")
+            ),
         )
 
     # --- the owner's business and the customers ------------------------------------

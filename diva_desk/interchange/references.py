@@ -20,7 +20,10 @@ from diva_desk.interchange.fields import Fields
 from diva_desk.interchange.values import shown
 
 #: Lists whose records name a customer and/or an invoice.
-_REFERRING = ("invoices", "payments", "promises", "payment_plans", "followups", "interactions")
+_REFERRING = (
+    "invoices", "payments", "promises", "payment_plans", "followups", "interactions",
+    "recurring_invoices",
+)  # fmt: skip
 
 
 class BookView(Protocol):

@@ -17,6 +17,7 @@ from typing import Any
 from diva_desk.core import records as r
 from diva_desk.core.money import decimal_text, money_text, price_text
 from diva_desk.interchange.keys import FORMAT_NAME, VERSION
+from diva_desk.interchange.recurring import recurring_objects
 
 
 def book_text(contents: r.BookContents, exported_at: dt.datetime) -> str:
@@ -35,7 +36,7 @@ def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[st
 
     business_currency = contents.business.currency if contents.business else None
 
-    return {
+    document: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": VERSION,
         "exported_at": timestamp_text(exported_at),
@@ -61,6 +62,11 @@ def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[st
         "followups": [followup_object(f) for f in contents.followups],
         "interactions": [interaction_object(i) for i in contents.interactions],
     }
+    if contents.recurring_invoices:  # written only when held (keys.TOP_KEYS)
+        document["recurring_invoices"] = list(
+            recurring_objects(contents.recurring_invoices, own, line_object)
+        )
+    return document
 
 
 def timestamp_text(moment: dt.datetime) -> str:

@@ -26,6 +26,9 @@ RESTORE_WAIT_SECONDS = 5.0
 
 # Children before parents, so foreign keys never object.
 _CLEAR_ORDER = (
+    models.RecurringLineTax,
+    models.RecurringLine,
+    models.RecurringInvoice,
     models.Interaction,
     models.Followup,
     models.Installment,

@@ -206,6 +206,36 @@ class Setting(BaseModel):
     value = peewee.TextField()
 
 
+class RecurringInvoice(BaseModel):
+    """A schedule that makes an invoice every period (schema step STEP_RECURRING)."""
+
+    customer = peewee.ForeignKeyField(Customer, backref="recurring_invoices")
+    every = peewee.TextField()
+    interval = peewee.IntegerField(default=1)
+    anchor_day = peewee.IntegerField()
+    next_date = peewee.DateField()
+    end_date = peewee.DateField(null=True)
+    send = peewee.BooleanField(default=False)
+    terms_days = peewee.IntegerField(null=True)
+    currency = peewee.TextField()
+    notes = peewee.TextField(default="")
+
+
+class RecurringLine(BaseModel):
+    recurring = peewee.ForeignKeyField(RecurringInvoice, backref="lines", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    description = peewee.TextField()
+    quantity = UnitsField(column_name="quantity_units")
+    unit_price = UnitsField(column_name="unit_price_units")
+
+
+class RecurringLineTax(BaseModel):
+    line = peewee.ForeignKeyField(RecurringLine, backref="taxes", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    name = peewee.TextField()
+    rate = RateTextField()
+
+
 ALL_MODELS = (
     Business,
     TaxRate,
@@ -223,6 +253,9 @@ ALL_MODELS = (
     Followup,
     Interaction,
     Setting,
+    RecurringInvoice,
+    RecurringLine,
+    RecurringLineTax,
 )
 
 

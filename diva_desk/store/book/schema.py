@@ -334,5 +334,58 @@ CREATE TABLE bank_sender (
 );
 """
 
+#: Recurring invoices (issue 16): a schedule per customer that makes an invoice every
+#: period, with its lines and their taxes kept as an invoice's are.
+#: - recurring_invoice: ``every`` week, month, quarter or year, ``interval`` of them;
+#:   ``next_date`` is the next period to make, moved on in the same transaction as its
+#:   invoice is written; ``anchor_day`` is the day of the month the periods keep (31: month
+#:   ends), so a Jan 31 start makes Feb 28 and then Mar 31, not Mar 28; ``send`` makes the
+#:   invoices as sent, else as drafts; ``terms_days`` NULL follows the customer's terms;
+#: - recurring_line, recurring_line_tax: as invoice_line and invoice_line_tax.
+STEP_RECURRING = """
+CREATE TABLE recurring_invoice (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id),
+    every TEXT NOT NULL CHECK (every IN ('week', 'month', 'quarter', 'year')),
+    interval INTEGER NOT NULL DEFAULT 1 CHECK (interval >= 1),
+    anchor_day INTEGER NOT NULL CHECK (anchor_day BETWEEN 1 AND 31),
+    next_date TEXT NOT NULL,
+    end_date TEXT,
+    send INTEGER NOT NULL DEFAULT 0,
+    terms_days INTEGER CHECK (terms_days >= 0),
+    currency TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX recurring_invoice_next ON recurring_invoice (next_date);
+CREATE INDEX recurring_invoice_customer ON recurring_invoice (customer_id);
+
+CREATE TABLE recurring_line (
+    id INTEGER PRIMARY KEY,
+    recurring_id INTEGER NOT NULL REFERENCES recurring_invoice (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    quantity_units INTEGER NOT NULL,
+    unit_price_units INTEGER NOT NULL
+);
+CREATE INDEX recurring_line_schedule ON recurring_line (recurring_id, position);
+
+CREATE TABLE recurring_line_tax (
+    id INTEGER PRIMARY KEY,
+    line_id INTEGER NOT NULL REFERENCES recurring_line (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    rate TEXT NOT NULL,
+    UNIQUE (line_id, position)
+);
+"""
+
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_OUTBOX, STEP_LINE_TAXES, STEP_BANK]
+STEPS: list[str] = [
+    STEP_1,
+    STEP_2,
+    STEP_3,
+    STEP_OUTBOX,
+    STEP_LINE_TAXES,
+    STEP_BANK,
+    STEP_RECURRING,
+]

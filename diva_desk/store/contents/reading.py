@@ -14,6 +14,7 @@ from diva_desk.core.money import from_minor
 from diva_desk.store.book import models as m
 from diva_desk.store.book.tax_rates import tax_registrations
 from diva_desk.store.contents.bank import bank_transaction_ids, read_bank_transactions
+from diva_desk.store.contents.schedules import read_schedules
 from diva_desk.store.taxes.lines import all_line_taxes
 
 #: Rows per multi-row INSERT or IN (...) query: well under SQLite's variable limit.
@@ -86,6 +87,7 @@ def read_contents() -> r.BookContents:
             for i in m.Interaction.select().order_by(m.Interaction.id)
         ),
         bank_transactions=read_bank_transactions(),
+        recurring_invoices=read_schedules(customer_codes),
     )
 
 

@@ -32,6 +32,7 @@ from diva_desk.store.contents.reading import (
     read_business,
     read_contents,
 )
+from diva_desk.store.contents.schedules import insert_schedule
 from diva_desk.store.taxes.lines import insert_line_taxes, tax_rows
 
 __all__ = [
@@ -105,6 +106,9 @@ def add_contents(contents: r.BookContents) -> None:
             m.Interaction,
             (_interaction_row(i, customer_ids, invoice_ids) for i in contents.interactions),
         )
+        for schedule in contents.recurring_invoices:
+            customer_id = customer_ids[schedule.customer]
+            insert_schedule(schedule, customer_id, currency(customer_id, None))
 
 
 class _ReferenceIds:

@@ -51,6 +51,7 @@ __all__ = [
     "TaxPick",
     "TaxRateRow",
     "billing_cycle",
+    "checked_draft",
     "confirm_receipt",
     "delete_draft",
     "draft_for_customer",
@@ -143,8 +144,7 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
     balances (summed in SQL) always agree with the invoice itself. Control characters
     are dropped; a text over its limit (core.text_limits) is refused.
     """
-    draft = replace(cleaned(draft), lines=tuple(_cleaned_line(line) for line in draft.lines))
-    _check(draft)
+    draft = checked_draft(draft)
     total = invoice_totals(draft.lines, draft.currency).total
     if draft.deposit_amount > total:
         raise BadInput(_("The deposit is more than the invoice total."))
@@ -183,6 +183,16 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
             ).execute()
             insert_line_taxes(tax_rows(line_id, line.taxes))
     return invoice_id
+
+
+def checked_draft(draft: InvoiceDraft) -> InvoiceDraft:
+    """The draft cleaned as the book keeps it, or ``BadInput`` naming the field and line.
+
+    What every invoice is held to; a recurring invoice's lines are checked by it too.
+    """
+    draft = replace(cleaned(draft), lines=tuple(_cleaned_line(line) for line in draft.lines))
+    _check(draft)
+    return draft
 
 
 def _cleaned_line(line: r.InvoiceLine) -> r.InvoiceLine:

@@ -16,17 +16,25 @@ from diva_desk.store.book.db import db
 
 #: Line ids per ``IN (...)`` query: well under SQLite's variable limit.
 _BATCH = 500
+#: The tables that hold lines' taxes, each as invoice_line_tax: an invoice's lines and a
+#: recurring invoice's (store.recurring), read and written by the same code.
+INVOICE_LINES = "invoice_line_tax"
+RECURRING_LINES = "recurring_line_tax"
+_TABLES = (INVOICE_LINES, RECURRING_LINES)
 
 
-def taxes_of_lines(line_ids: Collection[int]) -> dict[int, tuple[r.LineTax, ...]]:
+def taxes_of_lines(
+    line_ids: Collection[int], *, table: str = INVOICE_LINES
+) -> dict[int, tuple[r.LineTax, ...]]:
     """Each line's taxes in their order; a line without taxes is left out."""
+    assert table in _TABLES, table
     found: dict[int, list[r.LineTax]] = defaultdict(list)
     ids = sorted(set(line_ids))
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
         marks = ", ".join("?" for _ in batch)
         cursor = db.execute_sql(
-            "SELECT line_id, name, rate FROM invoice_line_tax"
+            f"SELECT line_id, name, rate FROM {table}"
             f" WHERE line_id IN ({marks}) ORDER BY line_id, position",
             batch,
         )
@@ -50,8 +58,11 @@ def tax_rows(line_id: int, taxes: Sequence[r.LineTax]) -> Iterable[tuple[int, in
         yield line_id, position, tax.name, m.InvoiceLineTax.rate.db_value(tax.rate)
 
 
-def insert_line_taxes(rows: Iterable[tuple[int, int, str, str]]) -> None:
+def insert_line_taxes(
+    rows: Iterable[tuple[int, int, str, str]], *, table: str = INVOICE_LINES
+) -> None:
     """Write taxes given as :func:`tax_rows` gives them, in one ``executemany``."""
+    assert table in _TABLES, table
     db.connection().executemany(
-        "INSERT INTO invoice_line_tax (line_id, position, name, rate) VALUES (?, ?, ?, ?)", rows
+        f"INSERT INTO {table} (line_id, position, name, rate) VALUES (?, ?, ?, ?)", rows
     )

@@ -21,10 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from diva_desk.core.invoices.totals import InvoiceStatus
 from diva_desk.errors import UserFacingError
@@ -49,6 +46,7 @@ from diva_desk.ui.invoices.invoice_tab_actions import (
     pop_menu,
     tab_action,
 )
+from diva_desk.ui.invoices.recurring.recurring_actions import RecurringActions
 from diva_desk.ui.mail.send_flow import email_invoice
 
 _OPEN = (InvoiceStatus.SENT, InvoiceStatus.PARTLY_PAID, InvoiceStatus.OVERDUE)
@@ -156,6 +154,7 @@ class InvoicesTab(ListTab):
             [key(key.StandardKey.Print)],
             _("Print the selected invoices in one job"),
         )
+        self.recurring = RecurringActions(self)
         self.toolbar = action_toolbar(self, self._menu_actions())
 
     def _own_action(self, event: QKeyEvent) -> QAction | None:
@@ -198,6 +197,9 @@ class InvoicesTab(ListTab):
             None,
             self.pdf_action,
             self.print_action,
+            None,
+            self.recurring.make_action,
+            self.recurring.list_action,
         ]
 
     def _context_menu(self, where: QPoint) -> None:
@@ -215,6 +217,7 @@ class InvoicesTab(ListTab):
         self.void_action.setEnabled(one is not None and status is not InvoiceStatus.VOID)
         self.pdf_action.setEnabled(one is not None)
         self.print_action.setEnabled(bool(rows))
+        self.recurring.make_action.setEnabled(one is not None)
 
     # --- selection and rows -----------------------------------------------------------
 

@@ -123,6 +123,8 @@ def build_menus(window: MainWindow) -> None:
 
     view_menu.addSeparator()
     view_menu.addAction(window.mail.outbox_action)
+    # The Invoices tab's list of schedules (its Ctrl+Shift+L), findable here too.
+    view_menu.addAction(window.invoices.recurring.list_action)
 
     customer_menu = window.menuBar().addMenu(_("&Customer"))
     for action in window.customers.actions_for_menu():
