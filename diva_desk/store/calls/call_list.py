@@ -42,12 +42,13 @@ from diva_desk.core.customers.promises import PromiseFacts as PromiseTerms
 from diva_desk.core.money import from_minor, money_text
 from diva_desk.core.records import DEFAULT_LOCALE, Outcome
 from diva_desk.i18n import speaking
-from diva_desk.store.as_of import open_on, paid_by
+from diva_desk.store.as_of import paid_by
 from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import OWNER_CURRENCY
 from diva_desk.store.calls.talking_points import by_language, same_templates, template_texts
 from diva_desk.store.customers.history import customer_ratings, rating_kinds_of
+from diva_desk.store.invoices.unpaid import OWES, UNPAID, unpaid_invoices
 
 #: The ``setting`` keys of the call-list windows: this prefix plus a CallSettings field
 #: (``calls.days_off`` holds ISO dates separated by commas).
@@ -71,17 +72,19 @@ LEFT JOIN interaction last ON last.id = (
     SELECT id FROM interaction WHERE customer_id = c.id AND at < :next AND {_CONTACT}
     ORDER BY at DESC, id DESC LIMIT 1)
 """
-# The invoices with a balance on the day and what was paid on them by then (store.as_of).
+# The invoices with a balance on the day and what was paid on them by then: those of
+# the invoices still owing (store.invoices.unpaid, found once per connection and shared
+# with the day's totals) issued by the day, which is store.as_of.open_on.
 _OPEN_INVOICES = f"""
 SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_cents,
-       {paid_by(":day")}, i.sent_date, i.received_confirmed_date, i.deposit_cents,
+       {OWES}, i.sent_date, i.received_confirmed_date, i.deposit_cents,
        i.deposit_due_date, talk.last_at
 FROM invoice i
 LEFT JOIN (
     SELECT invoice_id, MAX(at) AS last_at FROM interaction
     WHERE invoice_id IS NOT NULL AND at < :next AND {_CONTACT} GROUP BY invoice_id
 ) talk ON talk.invoice_id = i.id
-WHERE {open_on(":day")}
+WHERE {UNPAID} AND i.issue_date <= :day
 """
 _DRAFTS = """
 SELECT i.id, i.number, i.customer_id, i.currency, i.total_cents, i.issue_date
@@ -220,6 +223,7 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         "next": (day + dt.timedelta(days=1)).isoformat(),
         "last": last.isoformat(),
         "since": (day - dt.timedelta(days=BROKEN_PROMISE_MEMORY_DAYS)).isoformat(),
+        **unpaid_invoices(day).bind(),
     }
 
     def rows(sql: str) -> list[tuple]:
