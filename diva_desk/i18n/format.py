@@ -147,8 +147,18 @@ def money_in_currencies(
     return " + ".join(money(amount, code, locale) for code, amount in shown)
 
 
+@lru_cache(maxsize=16)
+def _decimal_pattern(name: str) -> NumberPattern:
+    """The locale's decimal pattern, looked up once (as :func:`_currency_pattern`)."""
+    return _parsed(name).decimal_formats[None]
+
+
 def number(value: Decimal | int, locale: str | None = None) -> str:
-    return format_decimal(value, locale=_loc(locale))
+    loc = _loc(locale)
+    # What Babel's format_decimal does, without looking the pattern up at every number.
+    return _decimal_pattern(str(loc)).apply(
+        value, loc, decimal_quantization=True, group_separator=True, numbering_system="latn"
+    )
 
 
 def percent(value: Decimal, locale: str | None = None) -> str:

@@ -1,5 +1,6 @@
-"""Amounts are written as Babel's format_currency writes them, to the character, though
-the locale's pattern is looked up once rather than at every amount."""
+"""Amounts and numbers are written as Babel's format_currency and format_decimal write
+them, to the character, though the locale's patterns are looked up once, not at every
+amount."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import random
 from decimal import Decimal
 
 import pytest
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 
 from diva_desk.i18n import format as fmt
 
@@ -32,3 +33,9 @@ def test_money_and_price_read_as_babels_format_currency(locale: str) -> None:
             assert fmt.price(amount, currency, locale) == format_currency(
                 amount, currency, locale=locale, decimal_quantization=False
             ), (amount, currency)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_numbers_read_as_babels_format_decimal(locale: str) -> None:
+    for value in [*_amounts(), 0, 7, -12, 1234567]:
+        assert fmt.number(value, locale) == format_decimal(value, locale=locale), value
