@@ -3,7 +3,8 @@
 Eleven queries whatever the size of the book (customers, open invoices, drafts,
 promises, plans, installments, follow-ups, open problems, today's interactions,
 the settings, and the two of the customers' ratings); open invoices are filtered
-in SQL, so a book of 100,000 invoices hands the rules only those with a balance.
+in SQL, so a book of 100,000 invoices hands the rules only those with a balance,
+and only the customers who have one of these things to call about are read.
 The rules themselves are core.calls; this module only feeds them and shapes the
 answer.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from collections import defaultdict
 from typing import Any
 
@@ -71,6 +73,8 @@ LEFT JOIN setting snooze ON snooze.key = 'snoozed_until.' || c.id
 LEFT JOIN interaction last ON last.id = (
     SELECT id FROM interaction WHERE customer_id = c.id AND at < :next AND {_CONTACT}
     ORDER BY at DESC, id DESC LIMIT 1)
+WHERE c.id IN (SELECT value FROM json_each(:involved))
+ORDER BY c.id
 """
 # The invoices with a balance on the day and what was paid on them by then: those of
 # the invoices still owing (store.invoices.unpaid, found once per connection and shared
@@ -230,6 +234,24 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         return db.execute_sql(sql.replace("{only}", ALL), params).fetchall()
 
     rated = customer_ratings(day) if ratings else {}
+    invoices = tuple(open_invoice(r) for r in rows(_OPEN_INVOICES))
+    drafts = tuple(
+        DraftInvoice(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), _day_of(r[5]))
+        for r in rows(_DRAFTS)
+    )
+    promises = tuple(promise_facts(r, day) for r in rows(PROMISES_SQL))
+    plans = plan_facts(rows(PLANS_SQL), rows(_INSTALLMENTS))
+    open_problems = rows(OPEN_PROBLEMS_SQL)
+    problem_followups = {r[0] for r in open_problems}
+    followups = tuple(
+        FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
+        for r in rows(_FOLLOWUPS)
+    )
+    # Only a customer with one of these can have a call (core.calls.rules.calls_for): the
+    # thousands of others are not read at all.
+    involved = {item.customer_id for group in (invoices, drafts, promises, plans, followups)
+                for item in group}  # fmt: skip
+    params["involved"] = json.dumps(sorted(involved))
     customers = tuple(
         CustomerFacts(
             id=r[0], code=r[1], name=r[2], contact_name=r[3], phone=r[4],
@@ -241,23 +263,13 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         )
         for r in rows(_CUSTOMERS)
     )  # fmt: skip
-    invoices = tuple(open_invoice(r) for r in rows(_OPEN_INVOICES))
-    drafts = tuple(
-        DraftInvoice(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), _day_of(r[5]))
-        for r in rows(_DRAFTS)
-    )
-    open_problems = rows(OPEN_PROBLEMS_SQL)
-    problem_followups = {r[0] for r in open_problems}
     return Situation(
         customers=customers,
         invoices=invoices,
         drafts=drafts,
-        promises=tuple(promise_facts(r, day) for r in rows(PROMISES_SQL)),
-        plans=plan_facts(rows(PLANS_SQL), rows(_INSTALLMENTS)),
-        followups=tuple(
-            FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
-            for r in rows(_FOLLOWUPS)
-        ),
+        promises=promises,
+        plans=plans,
+        followups=followups,
         contacted_today=frozenset(r[0] for r in rows(_CONTACTED)),
         disputes=frozenset((r[1], r[2]) for r in open_problems),
     )
