@@ -166,9 +166,18 @@ def held_amounts(holds: Iterable[Hold], invoices: Sequence[OpenInvoice]) -> dict
     return held
 
 
-def held_invoices(holds: Iterable[Hold], invoices: Sequence[OpenInvoice]) -> set[int]:
-    """The invoices agreements hold back whole: the call list makes no overdue call on them."""
-    amounts = held_amounts(holds, invoices)
+def held_invoices(
+    holds: Iterable[Hold],
+    invoices: Sequence[OpenInvoice],
+    amounts: Mapping[int, Decimal] | None = None,
+) -> set[int]:
+    """The invoices agreements hold back whole: the call list makes no overdue call on them.
+
+    ``amounts``: what :func:`held_amounts` gave for the same holds and invoices, when the
+    caller has it already (the same answer, worked out once).
+    """
+    if amounts is None:
+        amounts = held_amounts(holds, invoices)
     return {i.id for i in invoices if i.balance > ZERO and amounts.get(i.id, ZERO) >= i.balance}
 
 
@@ -196,7 +205,7 @@ def reminder_standing(
     plans = list(plans)
     holds = holds_for(customer_id, currency, invoices, promises, plans, disputes, day)
     amounts = held_amounts(holds, invoices)
-    held = held_invoices(holds, invoices)
+    held = held_invoices(holds, invoices, amounts)
     by_id = {i.id: i for i in invoices}
     overdue = sorted(
         (beyond_holds(i, amounts) for i in invoices if i.due_date < day and i.id not in held),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 
 from diva_desk.core.calls.model import Reason, ReasonKind
 from diva_desk.core.customers.history import RatingKind
@@ -66,7 +67,10 @@ _DUE_KINDS = _LATE_KINDS | {
 }
 
 
+@lru_cache(maxsize=4096)
 def money_points(amount: Decimal) -> Decimal:
+    # A logarithm to 28 digits is most of a score; the same amounts come back at every
+    # reading of the day's list (after each payment or call): kept, the same answer.
     return MONEY_WEIGHT * (1 + max(amount, ZERO) / MONEY_UNIT).log10()
 
 

@@ -161,7 +161,7 @@ def _reasons(
     # The one rule of what an agreement holds back (holds.py), shared with the letters.
     holds = holds_for(cid, customer.currency, invoices, promises, [s.plan for s in plans], disputes)
     amounts = held_amounts(holds, invoices)
-    held = held_invoices(holds, invoices)
+    held = held_invoices(holds, invoices, amounts)
 
     reasons: list[Reason] = []
     reasons += promise_reasons(customer, promises, by_id, when)

@@ -3,7 +3,8 @@
 Eleven queries whatever the size of the book (customers, open invoices, drafts,
 promises, plans, installments, follow-ups, open problems, today's interactions,
 the settings, and the two of the customers' ratings); open invoices are filtered
-in SQL, so a book of 100,000 invoices hands the rules only those with a balance.
+in SQL, so a book of 100,000 invoices hands the rules only those with a balance,
+and only the customers who have one of these things to call about are read.
 The rules themselves are core.calls; this module only feeds them and shapes the
 answer.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from collections import defaultdict
 from typing import Any
 
@@ -42,12 +44,13 @@ from diva_desk.core.customers.promises import PromiseFacts as PromiseTerms
 from diva_desk.core.money import from_minor, money_text
 from diva_desk.core.records import DEFAULT_LOCALE, Outcome
 from diva_desk.i18n import speaking
-from diva_desk.store.as_of import open_on, paid_by
+from diva_desk.store.as_of import paid_by
 from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import OWNER_CURRENCY
 from diva_desk.store.calls.talking_points import by_language, same_templates, template_texts
 from diva_desk.store.customers.history import customer_ratings, rating_kinds_of
+from diva_desk.store.invoices.unpaid import OWES, UNPAID, unpaid_invoices
 
 #: The ``setting`` keys of the call-list windows: this prefix plus a CallSettings field
 #: (``calls.days_off`` holds ISO dates separated by commas).
@@ -70,18 +73,22 @@ LEFT JOIN setting snooze ON snooze.key = 'snoozed_until.' || c.id
 LEFT JOIN interaction last ON last.id = (
     SELECT id FROM interaction WHERE customer_id = c.id AND at < :next AND {_CONTACT}
     ORDER BY at DESC, id DESC LIMIT 1)
+WHERE c.id IN (SELECT value FROM json_each(:involved))
+ORDER BY c.id
 """
-# The invoices with a balance on the day and what was paid on them by then (store.as_of).
+# The invoices with a balance on the day and what was paid on them by then: those of
+# the invoices still owing (store.invoices.unpaid, found once per connection and shared
+# with the day's totals) issued by the day, which is store.as_of.open_on.
 _OPEN_INVOICES = f"""
 SELECT i.id, i.number, i.customer_id, i.currency, i.issue_date, i.due_date, i.total_cents,
-       {paid_by(":day")}, i.sent_date, i.received_confirmed_date, i.deposit_cents,
+       {OWES}, i.sent_date, i.received_confirmed_date, i.deposit_cents,
        i.deposit_due_date, talk.last_at
 FROM invoice i
 LEFT JOIN (
     SELECT invoice_id, MAX(at) AS last_at FROM interaction
     WHERE invoice_id IS NOT NULL AND at < :next AND {_CONTACT} GROUP BY invoice_id
 ) talk ON talk.invoice_id = i.id
-WHERE {open_on(":day")}
+WHERE {UNPAID} AND i.issue_date <= :day
 """
 _DRAFTS = """
 SELECT i.id, i.number, i.customer_id, i.currency, i.total_cents, i.issue_date
@@ -220,12 +227,31 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         "next": (day + dt.timedelta(days=1)).isoformat(),
         "last": last.isoformat(),
         "since": (day - dt.timedelta(days=BROKEN_PROMISE_MEMORY_DAYS)).isoformat(),
+        **unpaid_invoices(day).bind(),
     }
 
     def rows(sql: str) -> list[tuple]:
         return db.execute_sql(sql.replace("{only}", ALL), params).fetchall()
 
     rated = customer_ratings(day) if ratings else {}
+    invoices = tuple(open_invoice(r) for r in rows(_OPEN_INVOICES))
+    drafts = tuple(
+        DraftInvoice(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), _day_of(r[5]))
+        for r in rows(_DRAFTS)
+    )
+    promises = tuple(promise_facts(r, day) for r in rows(PROMISES_SQL))
+    plans = plan_facts(rows(PLANS_SQL), rows(_INSTALLMENTS))
+    open_problems = rows(OPEN_PROBLEMS_SQL)
+    problem_followups = {r[0] for r in open_problems}
+    followups = tuple(
+        FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
+        for r in rows(_FOLLOWUPS)
+    )
+    # Only a customer with one of these can have a call (core.calls.rules.calls_for): the
+    # thousands of others are not read at all.
+    involved = {item.customer_id for group in (invoices, drafts, promises, plans, followups)
+                for item in group}  # fmt: skip
+    params["involved"] = json.dumps(sorted(involved))
     customers = tuple(
         CustomerFacts(
             id=r[0], code=r[1], name=r[2], contact_name=r[3], phone=r[4],
@@ -237,23 +263,13 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         )
         for r in rows(_CUSTOMERS)
     )  # fmt: skip
-    invoices = tuple(open_invoice(r) for r in rows(_OPEN_INVOICES))
-    drafts = tuple(
-        DraftInvoice(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), _day_of(r[5]))
-        for r in rows(_DRAFTS)
-    )
-    open_problems = rows(OPEN_PROBLEMS_SQL)
-    problem_followups = {r[0] for r in open_problems}
     return Situation(
         customers=customers,
         invoices=invoices,
         drafts=drafts,
-        promises=tuple(promise_facts(r, day) for r in rows(PROMISES_SQL)),
-        plans=plan_facts(rows(PLANS_SQL), rows(_INSTALLMENTS)),
-        followups=tuple(
-            FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
-            for r in rows(_FOLLOWUPS)
-        ),
+        promises=promises,
+        plans=plans,
+        followups=followups,
         contacted_today=frozenset(r[0] for r in rows(_CONTACTED)),
         disputes=frozenset((r[1], r[2]) for r in open_problems),
     )

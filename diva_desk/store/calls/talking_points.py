@@ -110,11 +110,17 @@ def customer_languages(book_locale: str) -> dict[int, str]:
         "SELECT id, language FROM customer WHERE language IS NOT NULL AND language <> ?",
         (book_locale,),
     )
-    return {
-        cid: language
-        for cid, language in rows
-        if language and has_catalog(language) and has_templates(language)
-    }
+    # A few languages among thousands of customers: look each up once (each asks the disk).
+    spoken: dict[str, bool] = {}
+    found = {}
+    for cid, language in rows:
+        if not language:
+            continue
+        if language not in spoken:
+            spoken[language] = has_catalog(language) and has_templates(language)
+        if spoken[language]:
+            found[cid] = language
+    return found
 
 
 def by_language(calls: Sequence[Call], book_locale: str) -> dict[str, list[Call]]:

@@ -121,8 +121,10 @@ def unpaid_invoices(day: dt.date) -> Unpaid:
             paid.pop(invoice_id, None)
         paid.update(db.execute_sql(_unpaid_sql(True), {"as_of": day.isoformat()}).fetchall())
     else:
-        for statement in _TOUCHED:
-            db.execute_sql(statement)
+        if getattr(_KEPT, "watched", None) is not connection:
+            for statement in _TOUCHED:
+                db.execute_sql(statement)
+            _KEPT.watched = connection
         db.execute_sql("DELETE FROM temp.unpaid_touched")
         paid = dict(db.execute_sql(_unpaid_sql(False), {"as_of": day.isoformat()}).fetchall())
     db.execute_sql("DELETE FROM temp.unpaid_touched")

@@ -8,9 +8,11 @@ without ratings and rates the customers it shows, a page of them at a time
 (:data:`RATED_PAGE`), as the view paints them. The page is rated on a worker
 (ui.common.tasks): ``data()`` only asks for it and shows the cell empty until the
 answer comes back (``dataChanged``); an answer from before the list was read again is
-dropped. Every customer is rated at once, on the GUI thread, only when the list is
-sorted or filtered by rating, or searched for a rating's word: the user asked for
-that order, and it waits for every rating anyway.
+dropped. Every customer is rated at once only when the list is sorted or filtered by
+rating, or searched for a rating's word (the user asked for that order, and it turns
+on every rating); that too is read on the worker (half a second on 5,000 customers),
+and the list keeps its order, or shows the customers rated so far, until the answer
+arrives and the list is arranged again (:attr:`rating_everyone` says it is on its way).
 """
 
 from __future__ import annotations
@@ -54,6 +56,9 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
 
     #: A page of ratings came back from the worker and is shown (tests, column widths).
     ratings_arrived = Signal()
+    #: Every customer's rating was asked of the worker (True), or has arrived or was
+    #: dropped (False): the tab says the list is being arranged meanwhile.
+    rating_everyone = Signal(bool)
 
     def __init__(self, parent: Any = None) -> None:
         self.today = dt.date.today()
@@ -66,6 +71,8 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
         self._all_rated = False
         #: The customers whose rating was asked of the worker (since the list was read).
         self._asked: set[int] = set()
+        #: The reading for which every rating was asked of the worker, if any.
+        self._every_asked: int | None = None
         #: Which reading of the rows an answer from the worker belongs to.
         self._reading = 0
         #: How many customers' ratings were read (the tests count them).
@@ -166,9 +173,9 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
         self.today = today
         rows = customer_list(today, rated=False)
         self._forget_ratings()
-        if self._needs_every_rating(self._words):
-            rows = self._rate_every(rows)
         self.set_rows(rows)
+        if self._needs_every_rating(self._words):
+            self.rate_every_customer()
 
     def set_filters(
         self,
@@ -185,8 +192,12 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
         self.refilter()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column == RATING_COLUMN:
+        if column == RATING_COLUMN and not self._all_rated:
+            # Sorted once the ratings arrive; until then the rows keep their order.
+            self._sort_column = column
+            self._descending = order == Qt.SortOrder.DescendingOrder
             self.rate_every_customer()
+            return
         super().sort(column, order)
 
     def set_search(self, text: str) -> None:
@@ -199,24 +210,52 @@ class CustomerTableModel(SortedRowModel[CustomerListRow]):
     # --- ratings, read as the rows are shown -------------------------------------------
 
     def rate_every_customer(self) -> None:
-        """Rate the customers not rated yet, all at once (to sort, filter or search by it)."""
-        if self._all_rated:
+        """Ask the worker to rate every customer (to sort, filter or search by it); the
+        list is arranged again when the answer arrives. Nothing to do when all are rated
+        or the answer is already on its way."""
+        if self._all_rated or self._every_asked == self._reading:
             return
-        self._rows = self._rate_every(self._rows)
+        reading = self._every_asked = self._reading
+        today = self.today
+        self.rating_everyone.emit(True)
+        self.tasks.run(
+            lambda: customer_ratings(today),
+            lambda standings: self._every_rated(reading, standings),
+            lambda _error: self._every_failed(reading),
+        )
+
+    @property
+    def rating_pending(self) -> bool:
+        """Whether every customer's rating was asked of the worker and is still awaited."""
+        return self._every_asked is not None
+
+    def _every_failed(self, reading: int) -> None:
+        if reading == self._every_asked:
+            self._every_asked = None
+        if self._every_asked is None:
+            self.rating_everyone.emit(False)
+
+    def _every_rated(self, reading: int, standings: dict[int, CustomerStanding]) -> None:
+        """Every rating is known: the list is filtered, searched and sorted again with them."""
+        if reading != self._reading:
+            if self._every_asked is None:
+                self.rating_everyone.emit(False)
+            return  # the rows were read again since: a newer answer may be on its way
+        self.ratings_read += len(standings)
+        self._rows = with_ratings(self._rows, standings)
+        self._rated, self._all_rated, self._every_asked = set(standings), True, None
+        self._reading += 1  # a page on its way has nothing more to say
         self._search = None  # folded again with the ratings' words, when searched
         self._ranks.pop(RATING_COLUMN, None)
+        self.refilter()
+        self.rating_everyone.emit(False)
+        self.ratings_arrived.emit()
 
     def _forget_ratings(self) -> None:
         """The rows are read again: no one is rated, and answers on the way are stale."""
         self._rated, self._asked, self._all_rated = set(), set(), False
+        self._every_asked = None
         self._reading += 1
-
-    def _rate_every(self, rows: list[CustomerListRow]) -> list[CustomerListRow]:
-        standings = customer_ratings(self.today)
-        self.ratings_read += len(standings)
-        self._rated, self._all_rated = set(standings), True
-        self._reading += 1  # a page on its way has nothing more to say
-        return with_ratings(rows, standings)
 
     def _rate_page(self, position: int) -> None:
         """Ask the worker for the page of shown rows around ``position`` (no SQL here)."""

@@ -101,6 +101,7 @@ class CustomersTab(ListTab):
         #: The reading whose first ratings the columns were fitted to.
         self._ratings_fitted = -1
         self.model.ratings_arrived.connect(self._fit_to_ratings)
+        self.model.rating_everyone.connect(self._rating_everyone)
         self.view.activated.connect(lambda _index: self.open_selected())
         header = self.view.horizontalHeader()
         for column in HIDDEN_AT_FIRST:
@@ -224,6 +225,16 @@ class CustomersTab(ListTab):
     def select_customer(self, customer_id: int) -> bool:
         """Make this customer the current row (if the filters show them)."""
         return self.select_position(self.model.position_of(customer_id))
+
+    def _rating_everyone(self, _asked: bool) -> None:
+        self._update_count()
+
+    def _update_count(self) -> None:
+        # While every customer's rating is read (to sort or filter by it), say so.
+        if self.model.rating_pending:
+            self.count.setText(_("Rating every customer…"))
+        else:
+            super()._update_count()
 
     def _fit_to_ratings(self) -> None:
         # The Rating column was measured before its words came (from the list's worker):

@@ -18,7 +18,7 @@ from decimal import Decimal
 from diva_desk.core.calls import Call
 from diva_desk.core.calls.talking_points import Script
 from diva_desk.store.calls.call_list import call_settings, calls_today, scripts_for
-from diva_desk.store.customers.history import customer_standing
+from diva_desk.store.customers.history import ratings_of
 from diva_desk.store.invoices.lists import OverdueSummary, overdue_summary, total_owed
 
 #: How many call cards the panel shows at first, and how many more each "Show more" adds:
@@ -59,10 +59,14 @@ def card_extras(calls: list[Call], today: dt.date) -> CardExtras:
     """The talking points and rating reasons of these calls (a page of them, not the day's)."""
     if not calls:
         return CardExtras()
-    reasons: dict[int, str] = {}
-    for call in calls:
-        standing = customer_standing(call.customer_id, today)
-        reasons[call.customer_id] = standing.rating.reason if standing else ""
+    # One reading for the page's customers, not one per card.
+    standings = ratings_of([call.customer_id for call in calls], today)
+    reasons = {
+        call.customer_id: standings[call.customer_id].rating.reason
+        if call.customer_id in standings
+        else ""
+        for call in calls
+    }
     return CardExtras(scripts_for(calls, today), reasons)
 
 

@@ -19,6 +19,7 @@ from diva_desk.store.book.db import db
 from diva_desk.store.calls.call_list import calls_json, calls_today, scripts_for
 from diva_desk.store.calls.talking_points import SETTING_PREFIX, save_template
 from diva_desk.store.contents.writing import add_contents
+from diva_desk.store.invoices.unpaid import forget_unpaid
 
 MONDAY = dt.date(2026, 11, 23)
 #: A placeholder left unfilled: "$name" or "${name}" (a "$" before a digit is money).
@@ -191,6 +192,7 @@ class _Counter:
 
 def _statements_for(day: dt.date) -> int:
     """Statements for the call list and every call's talking points, as the Today panel asks."""
+    forget_unpaid()  # as on the Today panel's worker: no invoices still owing known yet
     counter = _Counter()
     raw = db.connection()
     raw.set_trace_callback(counter)
@@ -206,13 +208,16 @@ def test_a_constant_number_of_queries_whatever_the_book(book: peewee.Database) -
         customers=[_customer("A", "A Ltd.", "Al Bo")],
         invoices=[_invoice("INV-1", "A", "2026-10-01", "100.00")],
     )
+    _statements_for(MONDAY)  # the connection's first reading sets up its TEMP triggers
     small = _statements_for(MONDAY)
     customers = [_customer(f"C{i}", f"C{i} Ltd.", "Ann Lee") for i in range(300)]
     invoices = [_invoice(f"INV-X{i}", f"C{i % 300}", "2026-10-01", "50.00") for i in range(900)]
     _import(customers=customers, invoices=invoices)
     assert len(calls_today(MONDAY)) == 301
     assert _statements_for(MONDAY) == small
-    assert small <= 18  # one of them reads which customers speak another language
+    # One reads which customers speak another language; four find the invoices still
+    # owing (store.invoices.unpaid), which the day's totals then share.
+    assert small <= 22
 
 
 @pytest.mark.parametrize("limit", [None, 3])

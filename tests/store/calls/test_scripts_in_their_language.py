@@ -103,3 +103,25 @@ def test_without_talking_points_in_their_language_the_call_is_in_the_books(
     french = " ".join(scripts_for(calls, MONDAY)["BLEU"].lines)
     # English words with English figures, never English words around French figures.
     assert french.startswith("Hi Sophie") and "$1,234.50" in french
+
+
+def test_each_language_is_looked_up_once_not_each_customer(
+    book: peewee.Database, french_talking_points: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _book(language="fr_CA")
+    more = [
+        {"code": f"F{n}", "name": f"F{n} Inc.", "currency": "CAD", "language": "fr_CA"}
+        for n in range(30)
+    ]
+    import_text(json.dumps({"format": "diva-desk", "version": 1, "customers": more}))
+    asked: list[str] = []
+    real = talking_points.has_catalog
+
+    def counted(locale: str, folder: Path | None = None) -> bool:
+        asked.append(locale)
+        return real(locale, folder)
+
+    monkeypatch.setattr(talking_points, "has_catalog", counted)
+    spoken = talking_points.customer_languages("en_CA")
+    assert len(spoken) == 31 and set(spoken.values()) == {"fr_CA"}
+    assert asked == ["fr_CA"]  # each lookup reads the disk: once per language

@@ -112,9 +112,21 @@ def test_an_answer_for_rows_read_since_is_dropped(qtbot: QtBot, model: CustomerT
 
 
 def test_sorting_or_filtering_by_rating_rates_everyone_with_the_same_answers(
-    model: CustomerTableModel,
+    qtbot: QtBot, model: CustomerTableModel
 ) -> None:
-    model.sort(RATING_COLUMN, Qt.SortOrder.AscendingOrder)
+    before = [model.index(row, 0).data() for row in range(model.rowCount())]
+    statements: list[str] = []
+    db.connection().set_trace_callback(statements.append)
+    try:
+        model.sort(RATING_COLUMN, Qt.SortOrder.AscendingOrder)
+    finally:
+        db.connection().set_trace_callback(None)
+    # Rated on the worker: the GUI thread ran no SQL, and the order waits for the answer.
+    assert statements == [] and model.rating_pending
+    assert [model.index(row, 0).data() for row in range(model.rowCount())] == before
+    with qtbot.waitSignal(model.rating_everyone, timeout=5000) as done:
+        settle(qtbot, model)
+    assert done.args == [False] and not model.rating_pending
     codes = [model.index(row, 0).data() for row in range(model.rowCount())]
     # Reliable first, risky last; within a rating, the store's order (by name).
     order = [RatingKind.RELIABLE, RatingKind.NEW, RatingKind.SLOW, RatingKind.RISKY]
@@ -125,14 +137,35 @@ def test_sorting_or_filtering_by_rating_rates_everyone_with_the_same_answers(
     model.set_filters(rating=RatingKind.RELIABLE)
     found = ratings_shown(model, range(model.rowCount()))
     assert found and set(found.values()) == {rating_text(RatingKind.RELIABLE)}
+    # Read again (a refresh): the rows come at once, the ratings from the worker.
+    model.reload(TODAY)
+    assert model.rating_pending and model.ratings_read == model.total_count()
+    settle(qtbot, model)
+    assert model.ratings_read == 2 * model.total_count()
+    again = ratings_shown(model, range(model.rowCount()))
+    assert again == found
 
 
-def test_a_search_for_a_rating_word_finds_by_rating(model: CustomerTableModel) -> None:
+def test_filtering_by_rating_while_the_rows_are_read_again_keeps_the_newer_answer(
+    qtbot: QtBot, model: CustomerTableModel
+) -> None:
+    model.set_filters(rating=RatingKind.RELIABLE)
+    model.reload(TODAY)  # before the first answer came: that one is dropped
+    settle(qtbot, model)
+    assert model.ratings_read == model.total_count() and not model.rating_pending
+    found = ratings_shown(model, range(model.rowCount()))
+    assert found and set(found.values()) == {rating_text(RatingKind.RELIABLE)}
+
+
+def test_a_search_for_a_rating_word_finds_by_rating(
+    qtbot: QtBot, model: CustomerTableModel
+) -> None:
     word = rating_text(RatingKind.RELIABLE)
     before = model.ratings_read
     model.set_search("zzzz")  # no rating's word holds it: nobody more is rated
     assert model.ratings_read == before and model.rowCount() == 0
     model.set_search(word.lower()[:4])
+    settle(qtbot, model)
     found = ratings_shown(model, range(model.rowCount()))
     listed = [row for row in customer_list(TODAY) if not row.archived]
     reliable = {row.code for row in listed if row.rating is RatingKind.RELIABLE}

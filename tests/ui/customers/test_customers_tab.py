@@ -91,7 +91,7 @@ def test_search_by_contact_email_and_phone(window: MainWindow, qtbot: QtBot) -> 
     assert names(tab) == ["Gamma Garage"]
 
 
-def test_filters_owing_overdue_and_rating(window: MainWindow) -> None:
+def test_filters_owing_overdue_and_rating(window: MainWindow, qtbot: QtBot) -> None:
     tab = window.customers
     tab.balance_filter.setCurrentIndex(tab.balance_filter.findText("Owing money"))
     assert sorted(names(tab)) == ["Acme Ltd.", "Beta Bakery", "Gamma Garage"]
@@ -101,6 +101,10 @@ def test_filters_owing_overdue_and_rating(window: MainWindow) -> None:
     tab.balance_filter.setCurrentIndex(0)
     # ACME's invoice is 53 days overdue, not yet past 60: nobody in the small book is risky.
     tab.rating_filter.setCurrentIndex(tab.rating_filter.findText("Risky"))
+    # Every customer is rated on the list's worker; the count says so meanwhile.
+    assert tab.count.text() == "Rating every customer…"
+    qtbot.waitUntil(lambda: not tab.model.rating_pending, timeout=5000)
+    assert tab.count.text() == "0 of 5"
     assert names(tab) == []
     tab.rating_filter.setCurrentIndex(tab.rating_filter.findText("New"))
     assert len(names(tab)) == 5

@@ -9,6 +9,7 @@ widths the owner chose are kept and remembered.
 
 from __future__ import annotations
 
+import heapq
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer
@@ -34,6 +35,8 @@ _MIN_COLUMN = 60
 #: (Qt's own default is 1,000, which a list read a page at a time would read to measure).
 _MEASURED_ROWS = 60
 _MAX_COLUMN = 360
+#: The widest cells by their text that the delegate then sizes (margins, the same font).
+_SIZED_CELLS = 3
 #: A heading's padding left and right (style.LISTS) and its section's border.
 _HEADING_PADDING = 14
 
@@ -286,7 +289,34 @@ class ListTab(QWidget):
         font.setBold(True)
         title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
         heading = QFontMetrics(font).horizontalAdvance(title) + _HEADING_PADDING
-        return max(self.view.sizeHintForColumn(column), heading)
+        return max(self.cells_width(column), heading)
+
+    def cells_width(self, column: int) -> int:
+        """What Qt's ``sizeHintForColumn`` answers, at a tenth of the cost.
+
+        Qt asks the delegate for every measured cell's size, which asks the model for
+        each of eight roles: 4,800 calls into Python for 60 rows of ten columns, 0.1-0.2
+        s of the GUI thread at each reading of a long list. A list's cells differ only
+        in their text (one font, no icons), so the text alone is measured here (one call
+        per cell) and the delegate sizes only the widest few, as Qt would have.
+        """
+        model = self.view.model()
+        rows = model.rowCount()
+        if column < 0 or not rows:
+            return 0
+        # The rows Qt measures: from the first shown, as many as the header's precision.
+        top = max(0, self.view.verticalHeader().logicalIndexAt(0))
+        precision = self.view.horizontalHeader().resizeContentsPrecision()
+        last = rows if precision < 0 else min(rows, top + max(precision, 1))
+        advance = self.view.fontMetrics().horizontalAdvance
+        display = Qt.ItemDataRole.DisplayRole
+        texts = []
+        for row in range(top, last):
+            text = model.data(model.index(row, column), display)
+            texts.append((advance("" if text is None else str(text)), row))
+        widest = heapq.nlargest(_SIZED_CELLS, texts)
+        size = self.view.sizeHintForIndex
+        return max(size(model.index(row, column)).width() for _, row in widest)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"lists/{self.name}/header", self.view.horizontalHeader().saveState())
