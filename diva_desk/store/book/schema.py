@@ -379,6 +379,14 @@ CREATE TABLE recurring_line_tax (
 );
 """
 
+#: Version 6: a version-4 line with a tax rate but no tax name charged nothing (totals count
+#: a tax by its name), yet step 5 moved it into invoice_line_tax with the name ''. Such a
+#: row still charges nothing, but an export wrote it as ``{"name": "", ...}``, which no
+#: import accepts. It goes, as version 1's reader leaves a rate without a name out.
+STEP_NAMELESS_TAXES = """
+DELETE FROM invoice_line_tax WHERE name = '';
+"""
+
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
 STEPS: list[str] = [
     STEP_1,
@@ -386,6 +394,7 @@ STEPS: list[str] = [
     STEP_3,
     STEP_OUTBOX,
     STEP_LINE_TAXES,
+    STEP_NAMELESS_TAXES,
     STEP_BANK,
     STEP_RECURRING,
 ]
