@@ -20,7 +20,7 @@ def agreed_percent(customer_percent: Decimal | None, business_percent: Decimal) 
 
 
 def stated_terms(percent_per_month: Decimal) -> str:
-    """"Interest on overdue balances: 2% a month (24% a year)." — or "" at 0.
+    """ "Interest on overdue balances: 2% a month (24% a year)." — or "" at 0.
 
     The yearly rate is stated beside the monthly one: under Canada's Interest Act
     (section 4), interest stated only per month is not recoverable above 5 % a year.

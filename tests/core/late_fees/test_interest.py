@@ -74,7 +74,9 @@ def test_payments_before_the_start_count_from_the_start_and_a_paid_invoice_is_no
     )
     charge = _charge(early)
     assert charge is not None and charge.amount == D("24.00")
-    paid = LateInvoice("B", dt.date(2026, 12, 1), D("100.00"), ((dt.date(2026, 12, 2), D("100.00")),))
+    paid = LateInvoice(
+        "B", dt.date(2026, 12, 1), D("100.00"), ((dt.date(2026, 12, 2), D("100.00")),)
+    )
     assert _charge(paid) is None
 
 
@@ -98,7 +100,9 @@ def test_grace_days_are_a_threshold_not_a_shift():
 
 
 def test_rate_zero_charges_nothing():
-    assert _charge(LateInvoice("A", dt.date(2020, 1, 1), D("1000.00")), percent_per_month=D(0)) is None
+    assert (
+        _charge(LateInvoice("A", dt.date(2020, 1, 1), D("1000.00")), percent_per_month=D(0)) is None
+    )
 
 
 def test_rounded_once_per_customer_and_the_shares_add_up():
