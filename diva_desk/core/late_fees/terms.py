@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from diva_desk.core.late_fees.interest import MAX_PERCENT_PER_MONTH, yearly_percent
 from diva_desk.core.money import BadAmount, parse_decimal
+from diva_desk.core.records import Business
 from diva_desk.i18n import _, ngettext
 from diva_desk.i18n import format as fmt
 
@@ -40,6 +41,14 @@ def charge_line(invoice: str, days: int, percent_per_month: Decimal) -> str:
         "Interest on {invoice}, {days} days at {rate} a month",
         days,
     ).format(invoice=invoice, days=fmt.number(days), rate=fmt.percent(percent_per_month))
+
+
+def late_fee_hint(business: Business | None) -> str:
+    """The customer form's hint: what an empty late-interest field means."""
+    percent = business.late_fee_percent_per_month if business else Decimal(0)
+    if not percent:
+        return _("Your usual: none")
+    return _("Your usual: {rate} (0 for none)").format(rate=fmt.percent(percent))
 
 
 def read_percent_per_month(text: str, *, empty: Decimal | None) -> Decimal | None:

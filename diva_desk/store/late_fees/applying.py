@@ -77,20 +77,33 @@ def _write(found: CustomerCharge, day: dt.date) -> MadeCharge:
     return MadeCharge(invoice_id, number, found.code, charge.currency, charge.amount)
 
 
-def waive_charge(invoice_id: int, on: dt.date) -> str:
-    """Void a late-interest charge, logged in the customer's contacts; its number.
+def waive_charge(invoice_id: int, on: dt.date) -> tuple[str, int]:
+    """Void a late-interest charge, logged in the customer's contacts; its number and the
+    logged interaction's id (for :func:`unwaive_charge`).
 
     The waived days stay charged (its ``late_fee_through`` still counts).
     """
-    row = m.Invoice.get_or_none(m.Invoice.id == invoice_id)
-    if row is None or row.late_fee_through is None:
-        raise BadInput(_("Only a late-interest charge can be waived; void other invoices."))
-    void_invoice(invoice_id, _("Late interest waived"), on)
-    return row.number
+    with db.atomic("IMMEDIATE"):
+        row = m.Invoice.get_or_none(m.Invoice.id == invoice_id)
+        if row is None or row.late_fee_through is None:
+            raise BadInput(_("Only a late-interest charge can be waived; void other invoices."))
+        void_invoice(invoice_id, _("Late interest waived"), on)
+        logged = (
+            m.Interaction.select(m.Interaction.id)
+            .where(m.Interaction.invoice == invoice_id)
+            .order_by(m.Interaction.id.desc())
+            .scalar()
+        )
+    return row.number, int(logged)
 
 
-def is_late_fee_invoice(invoice_id: int) -> bool:
-    query = m.Invoice.select().where(
-        (m.Invoice.id == invoice_id) & m.Invoice.late_fee_through.is_null(False)
-    )
-    return query.exists()
+def unwaive_charge(invoice_id: int, interaction_id: int) -> None:
+    """Undo :func:`waive_charge` at once: the charge is owed again and the log entry goes."""
+    with db.atomic("IMMEDIATE"):
+        row = m.Invoice.get_or_none(m.Invoice.id == invoice_id)
+        if row is None or row.late_fee_through is None or row.state != r.InvoiceState.VOID:
+            raise BadInput(_("That charge is no longer waived."))
+        m.Invoice.update(state=r.InvoiceState.SENT).where(m.Invoice.id == invoice_id).execute()
+        m.Interaction.delete().where(
+            (m.Interaction.id == interaction_id) & (m.Interaction.invoice == invoice_id)
+        ).execute()

@@ -17,8 +17,8 @@ from decimal import Decimal
 from diva_desk.core.late_fees.interest import Charge, LateInvoice, interest_charge
 from diva_desk.core.money import from_minor, from_units, to_units
 from diva_desk.store.as_of import open_on
-from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
+from diva_desk.store.late_fees.terms import late_fee_terms
 
 
 @dataclass(frozen=True)
@@ -33,24 +33,6 @@ class CustomerCharge:
     @property
     def key(self) -> tuple[int, str]:
         return self.customer_id, self.charge.currency
-
-
-@dataclass(frozen=True)
-class LateFeeTerms:
-    percent_per_month: Decimal
-    grace_days: int
-
-
-def late_fee_terms() -> LateFeeTerms:
-    """The business's rate per month and grace days (0 and 0 before a profile exists)."""
-    row = (
-        m.Business.select(m.Business.late_fee_percent_per_month, m.Business.late_fee_grace_days)
-        .where(m.Business.id == 1)
-        .first()
-    )
-    if row is None:
-        return LateFeeTerms(Decimal(0), 0)
-    return LateFeeTerms(row.late_fee_percent_per_month, row.late_fee_grace_days)
 
 
 # The customer's own rate, else the business's (:rate, ten-thousandths).

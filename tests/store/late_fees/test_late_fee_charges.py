@@ -147,7 +147,7 @@ def test_apply_only_the_ticked_ones(shop):
 
 def test_a_waived_charge_is_logged_and_still_counts_as_charged(shop):
     made = apply_charges(DAY)
-    number = waive_charge(made[0].invoice_id, DAY)
+    number, _logged = waive_charge(made[0].invoice_id, DAY)
     row = m.Invoice.get(m.Invoice.id == made[0].invoice_id)
     assert (number, row.state) == ("INV-2000", "void")
     notes = [i.notes for i in m.Interaction.select().where(m.Interaction.invoice == row.id)]
@@ -167,3 +167,23 @@ def test_only_a_charge_can_be_waived(shop):
 def test_rate_zero_for_the_business_charges_nobody_without_their_own(shop):
     m.Business.update(late_fee_percent_per_month=D(0)).execute()
     assert set(_found()) == {("OWN", "CAD")}
+
+
+def test_a_waiver_can_be_undone_at_once_and_the_review_lists_standing_charges(shop):
+    from diva_desk.store.late_fees.applying import unwaive_charge
+    from diva_desk.store.late_fees.made import charges_made
+
+    made = apply_charges(DAY)
+    assert [row.number for row in charges_made()] == [
+        "INV-2003",
+        "INV-2002",
+        "INV-2001",
+        "INV-2000",
+    ]
+    _number, logged = waive_charge(made[0].invoice_id, DAY)
+    assert "INV-2000" not in [row.number for row in charges_made()]
+    unwaive_charge(made[0].invoice_id, logged)
+    assert m.Invoice.get(m.Invoice.id == made[0].invoice_id).state == "sent"
+    assert not m.Interaction.select().where(m.Interaction.id == logged).exists()
+    with pytest.raises(BadInput):
+        unwaive_charge(made[0].invoice_id, logged)
