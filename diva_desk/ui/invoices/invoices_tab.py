@@ -8,8 +8,7 @@ selected invoices and each has a shortcut that works while the tab has focus:
     Open         Enter           Record payment  Ctrl+Shift+P
     Duplicate    Ctrl+D          Void…           Delete
     PDF…         Ctrl+Shift+O    Print…          Ctrl+P (all selected, one job)
-
-Printing many invoices builds their PDFs off the GUI thread, then prints them as one job.
+    Late interest…  Ctrl+Shift+L (the review of charges due: docs/late-fees.md)
 """
 
 from __future__ import annotations
@@ -49,6 +48,7 @@ from diva_desk.ui.invoices.invoice_tab_actions import (
     pop_menu,
     tab_action,
 )
+from diva_desk.ui.invoices.late_interest_dialog import late_interest_action
 from diva_desk.ui.mail.send_flow import email_invoice
 
 _OPEN = (InvoiceStatus.SENT, InvoiceStatus.PARTLY_PAID, InvoiceStatus.OVERDUE)
@@ -156,6 +156,7 @@ class InvoicesTab(ListTab):
             [key(key.StandardKey.Print)],
             _("Print the selected invoices in one job"),
         )
+        self.late_interest_action = late_interest_action(self)
         self.toolbar = action_toolbar(self, self._menu_actions())
 
     def _own_action(self, event: QKeyEvent) -> QAction | None:
@@ -190,6 +191,7 @@ class InvoicesTab(ListTab):
             self.new_action,
             self.open_action,
             self.duplicate_action,
+            self.late_interest_action,
             None,
             self.send_action,
             self.payment_action,

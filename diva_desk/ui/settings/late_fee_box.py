@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from diva_desk.core.late_fees.terms import read_percent_per_month, stated_terms
 from diva_desk.core.money import decimal_text
-from diva_desk.i18n import _
+from diva_desk.i18n import _, ngettext
+from diva_desk.i18n import format as fmt
 from diva_desk.store.late_fees.terms import (
     MAX_GRACE_DAYS,
     LateFeeTerms,
@@ -105,11 +106,19 @@ class LateFeeBox(QGroupBox):
         except ValueError:
             return
         said = stated_terms(percent)
-        self.preview.setText(
-            _("Invoices and statements will say: “{terms}”").format(terms=said)
-            if said
-            else _("0 charges no interest, and invoices say nothing about it.")
-        )
+        if not said:
+            self.preview.setText(_("0 charges no interest, and invoices say nothing about it."))
+            return
+        text = _("Invoices and statements will say: “{terms}”").format(terms=said)
+        grace = self.grace.text().strip()
+        if grace.isascii() and grace.isdigit() and int(grace) > 0:
+            text += " " + ngettext(
+                "An invoice is charged once it is {days} day late, for every day since it was due.",
+                "An invoice is charged once it is {days} days late, for every day since it was "
+                "due.",
+                int(grace),
+            ).format(days=fmt.number(int(grace)))
+        self.preview.setText(text)
 
 
 def _or_zero(percent: Decimal | None) -> Decimal:
