@@ -71,7 +71,7 @@ class LateInterestDialog(QDialog):
         self.due = QStandardItemModel(0, 3, self)
         self.due.setHorizontalHeaderLabels([_("Customer and invoices"), _("Days"), _("Interest")])
         self.due_view = self._view("lateInterestDue", self.due)
-        due_label = QLabel(_("&Charges due (Space ticks or unticks one):"), self)
+        due_label = QLabel(_("Charges &due (Space ticks or unticks one):"), self)
         due_label.setBuddy(self.due_view)
         self.apply_button = QPushButton(_("&Apply ticked charges"), self)
         self.apply_button.setObjectName("applyLateInterest")
