@@ -187,3 +187,14 @@ def test_a_waiver_can_be_undone_at_once_and_the_review_lists_standing_charges(sh
     assert not m.Interaction.select().where(m.Interaction.id == logged).exists()
     with pytest.raises(BadInput):
         unwaive_charge(made[0].invoice_id, logged)
+
+
+def test_saving_the_business_profile_keeps_the_late_interest_terms(shop):
+    from diva_desk.store.book.business import get_business, save_business_settings
+
+    m.Business.update(late_fee_grace_days=7).execute()
+    # The profile's form builds its record afresh, without the terms it does not show.
+    save_business_settings(r.Business(name="Diva Design Studio", next_invoice_number=2000))
+    business = get_business()
+    assert business is not None and business.name == "Diva Design Studio"
+    assert (business.late_fee_percent_per_month, business.late_fee_grace_days) == (D(2), 7)
