@@ -93,6 +93,10 @@ class Business:
     payment_instructions: str = ""
     #: One number per tax, in the order the owner gave them (interchange v2).
     tax_registrations: tuple[TaxRegistration, ...] = ()
+    #: Late interest agreed with every customer unless theirs says otherwise: percent
+    #: per month (0 to 5) and the days late before an invoice is charged (docs/late-fees.md).
+    late_fee_percent_per_month: Decimal = Decimal("0")
+    late_fee_grace_days: int = 0
 
     def registration_for(self, tax: str) -> str:
         """The number registered for ``tax`` (its name as the lines carry it), or ``""``."""
@@ -124,6 +128,8 @@ class Customer:
     preferred_payment_method: PaymentMethod | None = None
     notes: str = ""
     archived: bool = False
+    #: ``None`` follows the business's rate; ``0`` agreed to none.
+    late_fee_percent_per_month: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,8 @@ class Invoice:
     deposit_amount: Decimal = ZERO
     deposit_due_date: dt.date | None = None
     notes: str = ""
+    #: Set on a late-interest charge: the last day whose interest it covers.
+    late_fee_through: dt.date | None = None
 
 
 @dataclass(frozen=True)

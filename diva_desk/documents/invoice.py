@@ -30,6 +30,7 @@ from diva_desk.core.money import ZERO, normalized
 from diva_desk.core.papers import InvoiceDocument
 from diva_desk.core.records import Invoice
 from diva_desk.documents import blocks, style
+from diva_desk.documents.interest import late_interest
 from diva_desk.documents.page import Mark, build_pdf
 from diva_desk.documents.tables import LongTable, Table
 from diva_desk.i18n import _
@@ -362,6 +363,7 @@ def invoice_story(doc: InvoiceDocument, width: float) -> tuple[list[Flowable], _
         _summary(doc, f, width),
         *_payments(doc, f, width),
         *_notes(doc.invoice.notes),
+        *late_interest.terms_note(doc.business, doc.customer, doc.invoice),
     ]
     return story, f
 

@@ -23,6 +23,7 @@ from diva_desk.core.money import ZERO
 from diva_desk.core.papers import ReminderDocument
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents import blocks, style
+from diva_desk.documents.interest import late_interest
 from diva_desk.documents.page import build_pdf
 from diva_desk.documents.tables import Table
 from diva_desk.errors import BadInput
@@ -315,8 +316,10 @@ def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
         Paragraph(p, style.BODY_LETTER)
         for p in _body(level, total, pay_by_text, bool(doc.installments))
     ]
-    table = _invoice_table(items, doc.installments, today, f, width)
-    story += [Spacer(1, 2), table, Spacer(1, 6 * mm)]
+    originals, charges = late_interest.split_interest(items)  # interest apart (issue 16)
+    if originals or doc.installments or not charges:
+        story += [Spacer(1, 2), _invoice_table(originals, doc.installments, today, f, width)]
+    story += [*late_interest.interest_table(charges, f, width), Spacer(1, 6 * mm)]
     how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, totals)
     if how:
         story.append(KeepTogether([*how, Spacer(1, 5 * mm)]))

@@ -20,6 +20,7 @@ from diva_desk.core.money import ZERO
 from diva_desk.core.papers import StatementDocument
 from diva_desk.core.reports.aging import AgingBucket, AgingTotals, aging_totals, bucket_label
 from diva_desk.documents import blocks, style
+from diva_desk.documents.interest import late_interest
 from diva_desk.documents.page import build_pdf
 from diva_desk.documents.tables import LongTable, Table
 from diva_desk.i18n import _
@@ -216,6 +217,7 @@ def statement_pdf(doc: StatementDocument) -> bytes:
     width = style.content_width(doc.business.locale)
     items = open_items(doc.invoices, doc.payments, today)
     aging = aging_by_currency(items)
+    originals, charges = late_interest.split_interest(items)  # interest apart (issue 16)
     if not aging:
         aging = {doc.customer.currency: aging_totals([])}
     story: list[Flowable] = [
@@ -224,8 +226,10 @@ def statement_pdf(doc: StatementDocument) -> bytes:
         _addresses(doc, width, _due_block(doc, aging, f, today, width * 0.44)),
         Spacer(1, 8 * mm),
         *_aging_table(aging, f, width),
-        *_open_table(items, f, width),
+        *(_open_table(originals, f, width) if originals or not charges else []),
+        *late_interest.interest_table(charges, f, width),
         *_payments_table(doc, f, width),
+        *late_interest.terms_note(doc.business, doc.customer),
     ]
     title = _("Statement of account for {customer}").format(customer=doc.customer.name)
     dated = _("Statement {date}").format(date=style.fmt.date(today, locale=locale))

@@ -144,7 +144,8 @@ def _customers() -> Iterator[str]:
     s = _string
     for row in stored.customer_rows():
         (code, name, contact, email, phone, address, currency, language, terms) = row[:9]
-        (ap_contact, ap_email, ap_phone, cutoff, days, deposit, method, notes, archived) = row[9:]
+        (ap_contact, ap_email, ap_phone, cutoff, days, deposit, method, notes, archived) = row[9:18]
+        late_fee_percent = row[18]
         yield template % (
             s(code),
             s(name),
@@ -164,6 +165,7 @@ def _customers() -> Iterator[str]:
             _text(method),
             s(notes),
             _flag(archived),
+            "null" if late_fee_percent is None else s(units_text(late_fee_percent)),
         )
 
 
@@ -174,7 +176,7 @@ def _invoices() -> Iterator[str]:
     s = _string
     for row, lines in stored.invoice_rows():
         (number, customer, issued, due, state, sent, received, po, currency) = row[:9]
-        (deposit, deposit_due, notes) = row[9:]
+        (deposit, deposit_due, notes, late_fee_through) = row[9:]
         written = [
             line_template
             % (
@@ -199,6 +201,7 @@ def _invoices() -> Iterator[str]:
             _day(deposit_due),
             s(notes),
             _list(written, 6),
+            _day(late_fee_through),
         )
 
 

@@ -208,6 +208,10 @@ class _Reader:
             ),
             payment_instructions=f.text("payment_instructions"),
             tax_registrations=self._registrations(f),
+            late_fee_percent_per_month=present(_late_fee_percent(f, default=Decimal(0))),
+            late_fee_grace_days=present(
+                f.integer("late_fee_grace_days", default=0, maximum=MAX_DAYS)
+            ),
         )
 
     def _registrations(self, f: Fields) -> tuple[r.TaxRegistration, ...]:
@@ -227,7 +231,7 @@ class _Reader:
 
     def _customer(self, where: str, raw: Any) -> r.Customer:
         f = Fields(raw, where).named_by("code")
-        f.check_keys(CUSTOMER_KEYS)
+        f.check_keys(CUSTOMER_KEYS if self.version >= 2 else _v1(CUSTOMER_KEYS))
         code = f.identifier("code")
         self.refs.check_new_customer(f, code)
         business = present(self.business)
@@ -257,6 +261,7 @@ class _Reader:
             preferred_payment_method=f.choice("preferred_payment_method", r.PaymentMethod),
             notes=f.text("notes"),
             archived=f.boolean("archived"),
+            late_fee_percent_per_month=_late_fee_percent(f, default=None),
         )
         self.refs.add_customer(f, customer)
         return customer
@@ -265,7 +270,7 @@ class _Reader:
 
     def _invoice(self, where: str, raw: Any) -> r.Invoice:
         f = Fields(raw, where).named_by("number")
-        f.check_keys(INVOICE_KEYS)
+        f.check_keys(INVOICE_KEYS if self.version >= 2 else _v1(INVOICE_KEYS))
         number = f.identifier("number")
         self.refs.check_new_invoice(f, number)
         customer = self.refs.customer_for(f)
@@ -305,6 +310,7 @@ class _Reader:
             deposit_amount=f.amount("deposit_amount", currency=currency) or Decimal("0.00"),
             deposit_due_date=f.date("deposit_due_date"),
             notes=f.text("notes"),
+            late_fee_through=f.date("late_fee_through"),
         )
         self.refs.add_invoice(f, invoice, total)
         return invoice
@@ -362,6 +368,22 @@ class _Reader:
                 raise item.error("name", _("{tax} is on this line twice").format(tax=name))
             taxes.append(r.LineTax(name, rate))
         return tuple(taxes)
+
+
+def _v1(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """A record's keys less those version 2 added for late interest."""
+    return tuple(key for key in keys if not key.startswith("late_fee_"))
+
+
+def _late_fee_percent(f: Fields, *, default: Decimal | None) -> Decimal | None:
+    """``late_fee_percent_per_month``: a decimal string from 0 to 5 (the Interest Act's
+    yearly rate is printed beside it; docs/late-fees.md)."""
+    return f.decimal(
+        "late_fee_percent_per_month",
+        places=RATE_PLACES,
+        default=default,
+        maximum=Decimal(5),
+    )
 
 
 def _tax_name(f: Fields, key: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -94,6 +95,8 @@ def business_object(business: r.Business) -> dict[str, Any]:
         "invoice_prefix": business.invoice_prefix,
         "next_invoice_number": business.next_invoice_number,
         "payment_instructions": business.payment_instructions,
+        "late_fee_percent_per_month": decimal_text(business.late_fee_percent_per_month),
+        "late_fee_grace_days": business.late_fee_grace_days,
     }
 
 
@@ -117,6 +120,7 @@ def customer_object(customer: r.Customer) -> dict[str, Any]:
         "preferred_payment_method": _enum(customer.preferred_payment_method),
         "notes": customer.notes,
         "archived": customer.archived,
+        "late_fee_percent_per_month": _rate(customer.late_fee_percent_per_month),
     }
 
 
@@ -135,6 +139,7 @@ def invoice_object(invoice: r.Invoice) -> dict[str, Any]:
         "deposit_due_date": _date(invoice.deposit_due_date),
         "notes": invoice.notes,
         "lines": [line_object(line, invoice.currency) for line in invoice.lines],
+        "late_fee_through": _date(invoice.late_fee_through),
     }
 
 
@@ -225,6 +230,10 @@ def interaction_object(interaction: r.Interaction) -> dict[str, Any]:
 
 def _date(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
+
+
+def _rate(value: Decimal | None) -> str | None:
+    return None if value is None else decimal_text(value)
 
 
 def _enum(value: StrEnum | None) -> str | None:

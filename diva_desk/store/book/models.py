@@ -57,6 +57,11 @@ class Business(BaseModel):
     next_invoice_number = peewee.IntegerField(default=1)
     payment_instructions = peewee.TextField(default="")
     logo = peewee.BlobField(null=True)
+    #: Late interest (schema step STEP_LATE_FEES): percent per month, and grace days.
+    late_fee_percent_per_month = UnitsField(
+        column_name="late_fee_percent_units", default=Decimal(0)
+    )
+    late_fee_grace_days = peewee.IntegerField(default=0)
 
 
 class TaxRate(BaseModel):
@@ -102,6 +107,8 @@ class Customer(BaseModel):
     preferred_payment_method = peewee.TextField(null=True)
     notes = peewee.TextField(default="")
     archived = peewee.BooleanField(default=False)
+    #: None follows the business's rate; 0 is "agreed none" (STEP_LATE_FEES).
+    late_fee_percent_per_month = UnitsField(column_name="late_fee_percent_units", null=True)
 
 
 class Invoice(BaseModel):
@@ -120,6 +127,8 @@ class Invoice(BaseModel):
     #: Written with the lines, in the same transaction, by store.invoices.save_invoice;
     #: kept so that balances and aging aggregate in SQL without re-adding every line.
     total_minor = peewee.IntegerField(column_name="total_cents")
+    #: A late-interest charge covering interest up to this day (STEP_LATE_FEES).
+    late_fee_through = peewee.DateField(null=True)
 
 
 class InvoiceLine(BaseModel):

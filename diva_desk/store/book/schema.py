@@ -387,6 +387,25 @@ STEP_NAMELESS_TAXES = """
 DELETE FROM invoice_line_tax WHERE name = '';
 """
 
+#: Late interest as agreed (issue 16, docs/late-fees.md):
+#: - business: the rate per month as integer ten-thousandths of a percent (2 % is
+#:   20000, at most 5 %) and the grace days;
+#: - customer: their own rate, NULL for the business's, 0 for "agreed none";
+#: - invoice.late_fee_through: the invoice is a late-interest charge covering interest up
+#:   to that day (void ones too: a waived charge still counts as charged); the partial
+#:   index finds a customer's last charge per currency without reading other invoices.
+STEP_LATE_FEES = """
+ALTER TABLE business ADD COLUMN late_fee_percent_units INTEGER NOT NULL DEFAULT 0
+    CHECK (late_fee_percent_units BETWEEN 0 AND 50000);
+ALTER TABLE business ADD COLUMN late_fee_grace_days INTEGER NOT NULL DEFAULT 0
+    CHECK (late_fee_grace_days >= 0);
+ALTER TABLE customer ADD COLUMN late_fee_percent_units INTEGER
+    CHECK (late_fee_percent_units BETWEEN 0 AND 50000);
+ALTER TABLE invoice ADD COLUMN late_fee_through TEXT;
+CREATE INDEX invoice_late_fee ON invoice (customer_id, currency, late_fee_through)
+    WHERE late_fee_through IS NOT NULL;
+"""
+
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
 STEPS: list[str] = [
     STEP_1,
@@ -397,4 +416,5 @@ STEPS: list[str] = [
     STEP_NAMELESS_TAXES,
     STEP_BANK,
     STEP_RECURRING,
+    STEP_LATE_FEES,
 ]

@@ -110,6 +110,8 @@ def read_business() -> r.Business | None:
         next_invoice_number=row.next_invoice_number,
         payment_instructions=row.payment_instructions,
         tax_registrations=tax_registrations(),
+        late_fee_percent_per_month=row.late_fee_percent_per_month,
+        late_fee_grace_days=row.late_fee_grace_days,
     )
 
 
@@ -214,6 +216,7 @@ def _customer(row: m.Customer) -> r.Customer:
         preferred_payment_method=_optional(r.PaymentMethod, row.preferred_payment_method),
         notes=row.notes,
         archived=row.archived,
+        late_fee_percent_per_month=row.late_fee_percent_per_month,
     )
 
 
@@ -245,6 +248,7 @@ def _read_invoices(customer_codes: Mapping[int, str]) -> tuple[r.Invoice, ...]:
             deposit_amount=from_minor(row.deposit_minor, row.currency),
             deposit_due_date=row.deposit_due_date,
             notes=row.notes,
+            late_fee_through=row.late_fee_through,
         )
         for row in m.Invoice.select().order_by(m.Invoice.id)
     )

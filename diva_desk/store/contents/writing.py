@@ -174,6 +174,7 @@ def _insert_customer(customer: r.Customer) -> int:
         preferred_payment_method=_enum_value(customer.preferred_payment_method),
         notes=customer.notes,
         archived=customer.archived,
+        late_fee_percent_per_month=customer.late_fee_percent_per_month,
     )
 
 
@@ -207,6 +208,7 @@ def _insert_invoices(
                 "deposit_minor": to_minor(invoice.deposit_amount, invoice.currency),
                 "deposit_due_date": invoice.deposit_due_date,
                 "notes": invoice.notes,
+                "late_fee_through": invoice.late_fee_through,
                 # The cached total always equals the lines' total: both are written here.
                 "total_minor": to_minor(
                     invoice_totals(invoice.lines, invoice.currency).total, invoice.currency

@@ -8,8 +8,7 @@ selected invoices and each has a shortcut that works while the tab has focus:
     Open         Enter           Record payment  Ctrl+Shift+P
     Duplicate    Ctrl+D          Void…           Delete
     PDF…         Ctrl+Shift+O    Print…          Ctrl+P (all selected, one job)
-
-Printing many invoices builds their PDFs off the GUI thread, then prints them as one job.
+    Late interest…  Ctrl+Shift+F (the review of charges due: docs/late-fees.md)
 """
 
 from __future__ import annotations
@@ -46,6 +45,7 @@ from diva_desk.ui.invoices.invoice_tab_actions import (
     pop_menu,
     tab_action,
 )
+from diva_desk.ui.invoices.late_interest_dialog import late_interest_action
 from diva_desk.ui.invoices.recurring.recurring_actions import RecurringActions
 from diva_desk.ui.mail.send_flow import email_invoice
 
@@ -155,6 +155,7 @@ class InvoicesTab(ListTab):
             _("Print the selected invoices in one job"),
         )
         self.recurring = RecurringActions(self)
+        self.late_interest_action = late_interest_action(self)
         self.toolbar = action_toolbar(self, self._menu_actions())
 
     def _own_action(self, event: QKeyEvent) -> QAction | None:
@@ -189,6 +190,7 @@ class InvoicesTab(ListTab):
             self.new_action,
             self.open_action,
             self.duplicate_action,
+            self.late_interest_action,
             None,
             self.send_action,
             self.payment_action,
