@@ -1,14 +1,12 @@
 """The Invoices tab: every invoice, filtered and added up, with what can be done to them.
-
-Filters (status, issue-date period, customer) combine with the search box; the
-footer adds up exactly the rows shown, per currency. The actions work on the
-selected invoices and each has a shortcut that works while the tab has focus:
+Filters combine with the search box; the footer adds up the rows shown, per currency.
+The actions' shortcuts work while the tab has focus:
 
     New          Ctrl+N          Send…           Ctrl+Return
     Open         Enter           Record payment  Ctrl+Shift+P
     Duplicate    Ctrl+D          Void…           Delete
     PDF…         Ctrl+Shift+O    Print…          Ctrl+P (all selected, one job)
-    Late interest…  Ctrl+Shift+F (the review of charges due: docs/late-fees.md)
+    Late interest…  Ctrl+Shift+F    Recurring invoices…  Ctrl+Shift+L
 """
 
 from __future__ import annotations
