@@ -8,6 +8,7 @@ Optional text is ``""`` when absent; optional numbers and dates are ``None``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import InitVar, dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -84,6 +85,8 @@ class Business:
     payment_instructions: str = ""
     #: One number per tax, in the order the owner gave them (interchange v2).
     tax_registrations: tuple[TaxRegistration, ...] = ()
+    #: The pay link template (core.invoices.pay_links), "" for none (interchange v2).
+    payment_link: str = ""
 
     def registration_for(self, tax: str) -> str:
         """The number registered for ``tax`` (its name as the lines carry it), or ``""``."""
@@ -166,6 +169,8 @@ class Invoice:
     deposit_amount: Decimal = ZERO
     deposit_due_date: dt.date | None = None
     notes: str = ""
+    #: This invoice's own pay link template; "" uses the business's (interchange v2).
+    payment_link: str = ""
 
 
 @dataclass(frozen=True)
@@ -232,3 +237,6 @@ class BookContents:
     payment_plans: tuple[PaymentPlan, ...] = ()
     followups: tuple[Followup, ...] = ()
     interactions: tuple[Interaction, ...] = field(default=())
+    #: How to pay in one currency, by code (interchange v2
+    #: ``business.payment_instructions_by_currency``; the book keeps them as settings).
+    payment_instructions_by_currency: Mapping[str, str] = field(default_factory=dict)

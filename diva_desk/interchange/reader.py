@@ -35,6 +35,7 @@ from diva_desk.interchange.keys import (
     CUSTOMER_KEYS,
     FORMAT_NAME,
     INVOICE_KEYS,
+    INVOICE_KEYS_V2_ONLY,
     LINE_KEYS,
     LINE_KEYS_V1,
     LINE_TAX_KEYS,
@@ -42,6 +43,7 @@ from diva_desk.interchange.keys import (
     TOP_KEYS,
     VERSION,
 )
+from diva_desk.interchange.pay_links import read_instructions_by_currency, read_payment_link
 from diva_desk.interchange.references import BookView, EmptyBook, References
 from diva_desk.interchange.text_check import check_text, may_hold_surrogates
 from diva_desk.interchange.values import (
@@ -150,6 +152,7 @@ class _Reader:
         refs = self.refs
         return r.BookContents(
             business=business,
+            payment_instructions_by_currency=self._instructions_by_currency(),
             customers=customers,
             invoices=invoices,
             payments=tuple(read_payment(w, v, refs) for w, v in self.root.objects("payments")),
@@ -192,7 +195,12 @@ class _Reader:
             ),
             payment_instructions=f.text("payment_instructions"),
             tax_registrations=self._registrations(f),
+            payment_link=read_payment_link(f),
         )
+
+    def _instructions_by_currency(self) -> dict[str, str]:
+        raw = self.root.raw.get("business")
+        return {} if raw is None else read_instructions_by_currency(Fields(raw, "business"))
 
     def _registrations(self, f: Fields) -> tuple[r.TaxRegistration, ...]:
         """``business.tax_registrations``: one number per tax, each tax named once."""
@@ -249,7 +257,10 @@ class _Reader:
 
     def _invoice(self, where: str, raw: Any) -> r.Invoice:
         f = Fields(raw, where).named_by("number")
-        f.check_keys(INVOICE_KEYS)
+        if self.version >= 2:
+            f.check_keys(INVOICE_KEYS)
+        else:
+            f.check_keys(tuple(k for k in INVOICE_KEYS if k not in INVOICE_KEYS_V2_ONLY))
         number = f.identifier("number")
         self.refs.check_new_invoice(f, number)
         customer = self.refs.customer_for(f)
@@ -289,6 +300,7 @@ class _Reader:
             deposit_amount=f.amount("deposit_amount", currency=currency) or Decimal("0.00"),
             deposit_due_date=f.date("deposit_due_date"),
             notes=f.text("notes"),
+            payment_link=read_payment_link(f),
         )
         self.refs.add_invoice(f, invoice, total)
         return invoice

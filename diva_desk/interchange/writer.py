@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -37,7 +38,11 @@ def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[st
         "format": FORMAT_NAME,
         "version": VERSION,
         "exported_at": timestamp_text(exported_at),
-        "business": None if contents.business is None else business_object(contents.business),
+        "business": (
+            None
+            if contents.business is None
+            else business_object(contents.business, contents.payment_instructions_by_currency)
+        ),
         "customers": [customer_object(c) for c in contents.customers],
         "invoices": [invoice_object(i) for i in contents.invoices],
         "payments": [payment_object(p, money[p.invoice]) for p in contents.payments],
@@ -57,7 +62,9 @@ def timestamp_text(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def business_object(business: r.Business) -> dict[str, Any]:
+def business_object(
+    business: r.Business, instructions_by_currency: Mapping[str, str]
+) -> dict[str, Any]:
     return {
         "name": business.name,
         "owner_name": business.owner_name,
@@ -75,6 +82,8 @@ def business_object(business: r.Business) -> dict[str, Any]:
         "invoice_prefix": business.invoice_prefix,
         "next_invoice_number": business.next_invoice_number,
         "payment_instructions": business.payment_instructions,
+        "payment_link": business.payment_link,
+        "payment_instructions_by_currency": dict(sorted(instructions_by_currency.items())),
     }
 
 
@@ -115,6 +124,7 @@ def invoice_object(invoice: r.Invoice) -> dict[str, Any]:
         "deposit_amount": money_text(invoice.deposit_amount, invoice.currency),
         "deposit_due_date": _date(invoice.deposit_due_date),
         "notes": invoice.notes,
+        "payment_link": invoice.payment_link,
         "lines": [line_object(line, invoice.currency) for line in invoice.lines],
     }
 

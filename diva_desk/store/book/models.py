@@ -57,6 +57,8 @@ class Business(BaseModel):
     next_invoice_number = peewee.IntegerField(default=1)
     payment_instructions = peewee.TextField(default="")
     logo = peewee.BlobField(null=True)
+    #: The pay link template (schema step STEP_PAY_LINKS; core.invoices.pay_links).
+    payment_link = peewee.TextField(default="")
 
 
 class TaxRate(BaseModel):
@@ -120,6 +122,8 @@ class Invoice(BaseModel):
     #: Written with the lines, in the same transaction, by store.invoices.save_invoice;
     #: kept so that balances and aging aggregate in SQL without re-adding every line.
     total_minor = peewee.IntegerField(column_name="total_cents")
+    #: This invoice's own pay link template, "" to use the business's (STEP_PAY_LINKS).
+    payment_link = peewee.TextField(default="")
 
 
 class InvoiceLine(BaseModel):

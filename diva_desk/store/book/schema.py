@@ -297,5 +297,28 @@ CREATE TABLE tax_group_rate (
 CREATE INDEX tax_group_rate_group ON tax_group_rate (group_id, position);
 """
 
+#: Pay links (issue 16): the business's link template and an invoice's own, which wins
+#: (core.invoices.pay_links). The pay link the mail settings kept (``mail.pay_link``, with
+#: ``$invoice``, ``$amount`` and ``$currency``) becomes the business's template, written
+#: with the new placeholders; one that named ``$customer`` (which a template no longer
+#: has) stays where it was, unused, for the owner to copy (docs/pay-links.md).
+STEP_PAY_LINKS = """
+ALTER TABLE business ADD COLUMN payment_link TEXT NOT NULL DEFAULT '';
+ALTER TABLE invoice ADD COLUMN payment_link TEXT NOT NULL DEFAULT '';
+UPDATE business SET payment_link = (
+    SELECT replace(replace(replace(replace(replace(replace(value,
+        '${invoice}', '{number}'), '$invoice', '{number}'),
+        '${amount}', '{amount}'), '$amount', '{amount}'),
+        '${currency}', '{currency}'), '$currency', '{currency}')
+    FROM setting WHERE key = 'mail.pay_link'
+)
+WHERE payment_link = '' AND EXISTS (
+    SELECT 1 FROM setting WHERE key = 'mail.pay_link' AND value <> ''
+        AND value NOT LIKE '%$customer%' AND value NOT LIKE '%${customer}%'
+);
+DELETE FROM setting WHERE key = 'mail.pay_link'
+    AND EXISTS (SELECT 1 FROM business WHERE payment_link <> '');
+"""
+
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_OUTBOX, STEP_LINE_TAXES]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_OUTBOX, STEP_LINE_TAXES, STEP_PAY_LINKS]

@@ -12,6 +12,7 @@ from diva_desk.core import records as r
 from diva_desk.core.invoices.invoice_standing import Standing
 from diva_desk.core.money import from_minor
 from diva_desk.store.book import models as m
+from diva_desk.store.book.settings import payment_instructions_by_currency
 from diva_desk.store.book.tax_rates import tax_registrations
 from diva_desk.store.taxes.lines import all_line_taxes
 
@@ -36,6 +37,7 @@ def read_contents() -> r.BookContents:
 
     return r.BookContents(
         business=read_business(),
+        payment_instructions_by_currency=payment_instructions_by_currency(),
         customers=tuple(_customer(row) for row in m.Customer.select().order_by(m.Customer.id)),
         invoices=_read_invoices(customer_codes),
         payments=tuple(
@@ -103,6 +105,7 @@ def read_business() -> r.Business | None:
         next_invoice_number=row.next_invoice_number,
         payment_instructions=row.payment_instructions,
         tax_registrations=tax_registrations(),
+        payment_link=row.payment_link,
     )
 
 
@@ -238,6 +241,7 @@ def _read_invoices(customer_codes: Mapping[int, str]) -> tuple[r.Invoice, ...]:
             deposit_amount=from_minor(row.deposit_minor, row.currency),
             deposit_due_date=row.deposit_due_date,
             notes=row.notes,
+            payment_link=row.payment_link,
         )
         for row in m.Invoice.select().order_by(m.Invoice.id)
     )
