@@ -87,7 +87,7 @@ def _with(path: str, value: Any) -> dict[str, Any]:
          "invoices[0] (1).payment_link: {invoice} is not a placeholder; use {number}, {amount} "
          "or {currency}"),
         ("invoices.1.payment_link", "javascript://x",
-         "invoices[1] (2).payment_link: a javascript: address cannot be opened from an invoice; "
+         "invoices[1] (2).payment_link: javascript: addresses cannot be opened from an invoice; "
          "give a web address starting with https://"),
         ("business.payment_instructions_by_currency", {"usd": "x"},
          "business.payment_instructions_by_currency.usd: \"usd\" is not a currency code such as "

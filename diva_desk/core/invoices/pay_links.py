@@ -64,7 +64,7 @@ def pay_link_problem(template: str) -> str | None:
         )
     if parts.scheme.lower() not in ("http", "https"):
         return _(
-            "a {scheme}: address cannot be opened from an invoice; give a web address "
+            "{scheme}: addresses cannot be opened from an invoice; give a web address "
             "starting with https://"
         ).format(scheme=parts.scheme)
     if not parts.hostname:

@@ -47,3 +47,9 @@ def invoice_pay_link(invoice_id: int, today: dt.date) -> PayLink | None:
     owed = db.execute_sql(sql, {"day": today.isoformat(), "id": invoice_id}).fetchone()[0]
     balance = from_minor(owed, row.currency)
     return link_for_invoice(business or "", row.payment_link, row.number, balance, row.currency)
+
+
+def business_pay_link() -> str:
+    """The business's pay link template ("" when it has none, or no profile yet)."""
+    template = m.Business.select(m.Business.payment_link).where(m.Business.id == 1).scalar()
+    return template or ""

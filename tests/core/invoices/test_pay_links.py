@@ -63,8 +63,8 @@ def test_a_letter_has_one_link_per_currency_for_all_it_asks_for():
     [
         ("pay.example/{number}", "start the address with https://"),
         ("mailto:me@example.com", "start the address with https://"),
-        ("javascript://alert(1)", "a javascript: address cannot be opened from an invoice"),
-        ("ftp://files.example/{number}", "a ftp: address cannot be opened"),
+        ("javascript://alert(1)", "javascript: addresses cannot be opened from an invoice"),
+        ("ftp://files.example/{number}", "ftp: addresses cannot be opened"),
         ("https://pay.example/{invoice}", "{invoice} is not a placeholder; use {number}"),
         ("https://pay.example/{Amount}", "{Amount} is not a placeholder"),
         ("https://pay.example/{number", "a brace is without its pair"),
