@@ -32,7 +32,7 @@ EXAMPLE = "https://paypal.me/yourname/{amount}{currency}"
 
 def add_pay_link_row(dialog: BusinessSettingsDialog, form: QFormLayout) -> QLabel:
     """Add the row (editor, error, example) to ``form``; returns the example's label."""
-    dialog._line(form, "payment_link", _("Pay lin&k:"), EXAMPLE)
+    dialog._line(form, "payment_link", _("Pay link (&QR code):"), EXAMPLE)
     editor = dialog.editors["payment_link"]
     assert isinstance(editor, QLineEdit)
     editor.setMaxLength(MAX_LENGTH + 50)
