@@ -115,3 +115,36 @@ def test_the_statement_and_the_reminder_link_pay_all_they_ask_for(
     assert links_in(reminder) == [url]
     assert decoded_qr_codes(reminder, tmp_path) == [url]
     assert len(pypdf.PdfReader(io.BytesIO(reminder)).pages) == 1
+
+
+def test_in_french_the_words_change_and_the_amount_in_the_link_does_not(
+    business: Business, customer: Customer, make_invoice: Callable[..., Invoice],
+    catalog: Callable[..., None],
+):  # fmt: skip
+    catalog(
+        "fr_CA",
+        {
+            "Pay online": "Payer en ligne",
+            "Scan the code with a phone, or open:": "Balayez le code, ou ouvrez :",
+        },
+    )
+    french = dataclasses.replace(business, payment_link=TEMPLATE, locale="fr_CA")
+    data = invoice_pdf(InvoiceDocument(french, customer, make_invoice(), today=TODAY))
+    assert "PAYER EN LIGNE" in _text(data) and "Balayez le code" in _text(data)
+    # A payment page reads 3067.38, never "3 067,38".
+    assert links_in(data) == ["https://pay.studiolumiere.ca/INV-1042?amount=3067.38&currency=CAD"]
+
+
+def test_from_the_command_line_the_invoice_pdf_carries_a_code_that_scans(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+):
+    sample = Path(__file__).parents[1] / "interchange" / "data" / "sample-book-v2.json"
+    data = tmp_path / "data"
+    assert cli("--data-dir", data, "import", sample)[0] == 0
+    out = tmp_path / "DD-1041.pdf"
+    code, _out, err = cli("--data-dir", data, "invoice-pdf", "DD-1041", "-o", out)
+    assert code == 0, err
+    # DD-1041 has its own link (PayPal.me), for its USD balance: 2501.00 less 1250.50.
+    url = "https://paypal.me/divadesign/1250.50USD"
+    assert links_in(out.read_bytes()) == [url]
+    assert decoded_qr_codes(out.read_bytes(), tmp_path) == [url]
