@@ -10,7 +10,7 @@ import dataclasses
 import io
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypdf
@@ -21,6 +21,7 @@ from diva_desk.core.records import Business, Customer, Invoice, InvoiceState, Pa
 from diva_desk.documents.invoice import invoice_pdf
 from diva_desk.documents.reminder import reminder_pdf
 from diva_desk.documents.statement import statement_pdf
+from diva_desk.i18n import set_language
 
 TODAY = __import__("datetime").date(2026, 11, 23)
 TEMPLATE = "https://pay.studiolumiere.ca/{number}?amount={amount}&currency={currency}"
@@ -135,8 +136,16 @@ def test_in_french_the_words_change_and_the_amount_in_the_link_does_not(
     assert links_in(data) == ["https://pay.studiolumiere.ca/INV-1042?amount=3067.38&currency=CAD"]
 
 
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """The command line speaks its book's language (the sample's is fr_CA) in this
+    process; the next test starts in English again."""
+    yield
+    set_language("en_CA")
+
+
 def test_from_the_command_line_the_invoice_pdf_carries_a_code_that_scans(
-    cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Path, english_after: None
 ):
     sample = Path(__file__).parents[1] / "interchange" / "data" / "sample-book-v2.json"
     data = tmp_path / "data"
