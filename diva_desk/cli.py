@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from diva_desk import __version__, paths
 from diva_desk.commands import (
     aging,
+    bank,
     book,
     customers,
     documents,
@@ -36,7 +37,7 @@ from diva_desk.store.book.health import peek_locale
 log = logging.getLogger(__name__)
 
 #: Each module adds its subcommands with ``register(subparsers)``.
-COMMAND_MODULES = (book, documents, customers, today, aging, taxes, mail, mail_outbox)
+COMMAND_MODULES = (book, documents, customers, today, aging, taxes, mail, mail_outbox, bank)
 
 
 def argparse_messages() -> tuple[str, ...]:

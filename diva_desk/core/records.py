@@ -181,6 +181,8 @@ class Payment:
     method: PaymentMethod | None = None
     reference: str = ""
     is_deposit: bool = False
+    #: The bank transaction id it was matched from (import-bank), if any.
+    bank_transaction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,29 @@ class BookContents:
     payment_plans: tuple[PaymentPlan, ...] = ()
     followups: tuple[Followup, ...] = ()
     interactions: tuple[Interaction, ...] = field(default=())
+    bank_transactions: tuple[BankTransaction, ...] = ()
     #: How to pay in one currency, by code (interchange v2
     #: ``business.payment_instructions_by_currency``; the book keeps them as settings).
     payment_instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
+
+
+class BankStatus(StrEnum):
+    """What became of a bank statement's line (import-bank)."""
+
+    RECORDED = "recorded"
+    IGNORED = "ignored"
+    REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class BankTransaction:
+    """A bank statement's line the book has seen, so it is never recorded twice."""
+
+    account: str
+    transaction: str
+    date: dt.date
+    #: Negative for a debit.
+    amount: Decimal
+    currency: str
+    description: str = ""
+    status: BankStatus = BankStatus.REVIEW

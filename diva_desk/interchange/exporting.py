@@ -14,9 +14,11 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from itertools import chain
 
 from diva_desk.core.money import minor_text, price_units_text, units_text
 from diva_desk.interchange.keys import (
+    BANK_TRANSACTION_KEYS,
     CUSTOMER_KEYS,
     FOLLOWUP_KEYS,
     FORMAT_NAME,
@@ -25,6 +27,7 @@ from diva_desk.interchange.keys import (
     INVOICE_KEYS,
     LINE_KEYS,
     LINE_TAX_KEYS,
+    PAYMENT_BANK_KEYS,
     PAYMENT_KEYS,
     PLAN_KEYS,
     PROMISE_KEYS,
@@ -34,6 +37,7 @@ from diva_desk.interchange.writer import business_object, timestamp_text
 from diva_desk.store.book.db import db
 from diva_desk.store.book.settings import payment_instructions_by_currency
 from diva_desk.store.contents import rows as stored
+from diva_desk.store.contents.bank import bank_transaction_rows, business_currency
 from diva_desk.store.contents.reading import read_business
 
 #: ``json``'s C string encoder, the one ``json.dumps(..., ensure_ascii=False)`` uses.
@@ -59,6 +63,11 @@ def export_chunks(exported_at: dt.datetime) -> Iterator[str]:
         yield ",\n"
         yield from _array("payments", _payments())
         yield ",\n"
+        banked = _bank_transactions()
+        first = next(banked, None)
+        if first is not None:  # written only when the book has some (keys.TOP_KEYS)
+            yield from _array("bank_transactions", chain([first], banked))
+            yield ",\n"
         yield from _array("promises", _promises())
         yield ",\n"
         yield from _array("payment_plans", _plans())
@@ -191,10 +200,10 @@ def _invoices() -> Iterator[str]:
 
 
 def _payments() -> Iterator[str]:
-    template = _template(PAYMENT_KEYS, 4)
+    template, banked = _template(PAYMENT_KEYS, 4), _template(PAYMENT_BANK_KEYS, 4)
     s = _string
-    for number, day, amount, currency, method, reference, deposit in stored.payment_rows():
-        yield template % (
+    for number, day, amount, currency, method, reference, deposit, bank in stored.payment_rows():
+        values = (
             s(number),
             _day(day),
             f'"{minor_text(amount, currency)}"',
@@ -202,6 +211,35 @@ def _payments() -> Iterator[str]:
             s(reference),
             _flag(deposit),
         )
+        yield template % values if bank is None else banked % (*values, s(bank))
+
+
+def _bank_transactions() -> Iterator[str]:
+    own = business_currency()
+    template = _template(BANK_TRANSACTION_KEYS, 4)
+    without_currency = _template(tuple(k for k in BANK_TRANSACTION_KEYS if k != "currency"), 4)
+    s = _string
+    for account, transaction, day, amount, currency, description, status in bank_transaction_rows():
+        money = f'"{minor_text(amount, currency)}"'
+        if currency == own:
+            yield without_currency % (
+                s(account),
+                s(transaction),
+                _day(day),
+                money,
+                s(description),
+                s(status),
+            )
+        else:
+            yield template % (
+                s(account),
+                s(transaction),
+                _day(day),
+                money,
+                s(currency),
+                s(description),
+                s(status),
+            )
 
 
 def _promises() -> Iterator[str]:

@@ -10,10 +10,12 @@ FORMAT_NAME = "diva-desk"
 #: The version ``export`` writes; every version up to it is read.
 VERSION = 2
 
-TOP_KEYS = (
+TOP_KEYS_V1 = (
     "format", "version", "exported_at", "business", "customers", "invoices", "payments",
     "promises", "payment_plans", "followups", "interactions",
 )  # fmt: skip
+#: Version 2 adds ``bank_transactions`` after ``payments`` (written only when the book has any).
+TOP_KEYS = (*TOP_KEYS_V1[:7], "bank_transactions", *TOP_KEYS_V1[7:])
 BUSINESS_KEYS_V1 = (
     "name", "owner_name", "address", "email", "phone", "tax_numbers", "currency", "locale",
     "default_terms_days", "invoice_prefix", "next_invoice_number", "payment_instructions",
@@ -43,6 +45,13 @@ LINE_KEYS_V1 = ("description", "quantity", "unit_price", "tax_name", "tax_rate")
 LINE_KEYS = ("description", "quantity", "unit_price", "taxes")
 LINE_TAX_KEYS = ("name", "rate")
 PAYMENT_KEYS = ("invoice", "date", "amount", "method", "reference", "is_deposit")
+#: Version 2: a payment matched from a bank statement also names its transaction (written
+#: only on those payments, so a book without bank statements exports as before).
+PAYMENT_BANK_KEYS = (*PAYMENT_KEYS, "bank_transaction")
+#: ``currency`` is written only when it is not the business's (spec: docs/interchange.md).
+BANK_TRANSACTION_KEYS = (
+    "account", "transaction", "date", "amount", "currency", "description", "status",
+)  # fmt: skip
 PROMISE_KEYS = ("customer", "invoice", "made_on", "promised_date", "amount")
 PLAN_KEYS = ("customer", "invoice", "agreed_on", "installments")
 INSTALLMENT_KEYS = ("due_date", "amount")
@@ -53,9 +62,9 @@ INTERACTION_KEYS = ("customer", "invoice", "at", "channel", "outcome", "notes")
 #: ("" is the top level). A file carrying one is refused, naming it, never imported
 #: without it; one that is null or empty carries nothing and is let through.
 NOT_YET: dict[str, tuple[str, ...]] = {
-    "": ("quotes", "recurring_invoices", "bank_transactions"),
+    "": ("quotes", "recurring_invoices"),
     "business": ("late_fee_percent_per_month", "late_fee_grace_days"),
     "customers": ("late_fee_percent_per_month",),
     "invoices": ("late_fee_through",),
-    "payments": ("bank_transaction",),
+    "payments": (),
 }  # fmt: skip

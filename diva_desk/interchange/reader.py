@@ -23,6 +23,8 @@ from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.interchange.fields import Fields
 from diva_desk.interchange.history import (
+    bank_transactions_by_id,
+    read_bank_transaction,
     read_followup,
     read_interaction,
     read_payment,
@@ -41,6 +43,7 @@ from diva_desk.interchange.keys import (
     LINE_TAX_KEYS,
     REGISTRATION_KEYS,
     TOP_KEYS,
+    TOP_KEYS_V1,
     VERSION,
 )
 from diva_desk.interchange.pay_links import read_instructions_by_currency, read_payment_link
@@ -102,7 +105,7 @@ def read_document(document: Any, book: BookView, *, surrogates: bool = True) -> 
     version = _check_format(root)
     if version >= 2:
         refuse_what_is_not_yet_held(root)
-    root.check_keys(TOP_KEYS)
+    root.check_keys(TOP_KEYS if version >= 2 else TOP_KEYS_V1)
     root.timestamp("exported_at")
     return _Reader(root, book, version).read()
 
@@ -150,12 +153,19 @@ class _Reader:
         customers = tuple(self._customer(w, v) for w, v in self.root.objects("customers"))
         invoices = tuple(self._invoice(w, v) for w, v in self.root.objects("invoices"))
         refs = self.refs
+        own = self.business.currency
+        banked = tuple(
+            read_bank_transaction(w, v, own) for w, v in self.root.objects("bank_transactions")
+        )
+        bank = bank_transactions_by_id(self.root, banked)
         return r.BookContents(
             business=business,
             payment_instructions_by_currency=self._instructions_by_currency(),
             customers=customers,
             invoices=invoices,
-            payments=tuple(read_payment(w, v, refs) for w, v in self.root.objects("payments")),
+            payments=tuple(
+                read_payment(w, v, refs, bank) for w, v in self.root.objects("payments")
+            ),
             promises=tuple(read_promise(w, v, refs) for w, v in self.root.objects("promises")),
             payment_plans=tuple(
                 read_plan(w, v, refs) for w, v in self.root.objects("payment_plans")
@@ -164,6 +174,7 @@ class _Reader:
             interactions=tuple(
                 read_interaction(w, v, refs) for w, v in self.root.objects("interactions")
             ),
+            bank_transactions=banked,
         )
 
     # --- the owner's business and the customers ------------------------------------

@@ -1,9 +1,9 @@
 """What differs between the versions a file may be: the keys version 2 adds that this
 Diva Desk cannot hold yet.
 
-A version 2 file that carries quotes, recurring invoices, bank transactions or late fees
-is refused with the key named: importing the rest without them would
-lose the owner's data without a word. The same key null or empty carries nothing and
+A version 2 file that carries quotes, recurring invoices or late fees is refused with
+the key named: importing the rest without them would lose the owner's data without a
+word. The same key null or empty carries nothing and
 is taken out before the records are read, so such a file imports.
 """
 
@@ -23,8 +23,6 @@ def _what(key: str) -> str:
     return {
         "quotes": _("Quotes"),
         "recurring_invoices": _("Recurring invoices"),
-        "bank_transactions": _("Bank transactions"),
-        "bank_transaction": _("Bank transactions"),
         "late_fee_percent_per_month": _("Late fees"),
         "late_fee_grace_days": _("Late fees"),
         "late_fee_through": _("Late fees"),

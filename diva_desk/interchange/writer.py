@@ -34,6 +34,8 @@ def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[st
     def currency(customer: str, invoice: str | None) -> str:
         return money[invoice] if invoice is not None else own[customer]
 
+    business_currency = contents.business.currency if contents.business else None
+
     return {
         "format": FORMAT_NAME,
         "version": VERSION,
@@ -46,6 +48,17 @@ def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[st
         "customers": [customer_object(c) for c in contents.customers],
         "invoices": [invoice_object(i) for i in contents.invoices],
         "payments": [payment_object(p, money[p.invoice]) for p in contents.payments],
+        # Only when the book has some (keys.TOP_KEYS): a book without statements is unchanged.
+        **(
+            {
+                "bank_transactions": [
+                    bank_transaction_object(t, business_currency)
+                    for t in contents.bank_transactions
+                ]
+            }
+            if contents.bank_transactions
+            else {}
+        ),
         "promises": [promise_object(p, currency(p.customer, p.invoice)) for p in contents.promises],
         "payment_plans": [
             plan_object(p, currency(p.customer, p.invoice)) for p in contents.payment_plans
@@ -146,7 +159,29 @@ def payment_object(payment: r.Payment, currency: str) -> dict[str, Any]:
         "method": _enum(payment.method),
         "reference": payment.reference,
         "is_deposit": payment.is_deposit,
+        **(
+            {}
+            if payment.bank_transaction is None
+            else {"bank_transaction": payment.bank_transaction}
+        ),
     }
+
+
+def bank_transaction_object(
+    transaction: r.BankTransaction, business_currency: str | None
+) -> dict[str, Any]:
+    """``currency`` is written only when it is not the business's (docs/interchange.md)."""
+    written: dict[str, Any] = {
+        "account": transaction.account,
+        "transaction": transaction.transaction,
+        "date": _date(transaction.date),
+        "amount": money_text(transaction.amount, transaction.currency),
+    }
+    if transaction.currency != business_currency:
+        written["currency"] = transaction.currency
+    written["description"] = transaction.description
+    written["status"] = str(transaction.status)
+    return written
 
 
 def promise_object(promise: r.Promise, currency: str) -> dict[str, Any]:

@@ -163,6 +163,8 @@ class Payment(BaseModel):
     method = peewee.TextField(null=True)
     reference = peewee.TextField(default="")
     is_deposit = peewee.BooleanField(default=False)
+    #: The bank transaction it was matched from (schema step bank; BankTransaction's id).
+    bank_transaction_id = peewee.IntegerField(null=True)
 
 
 class Promise(BaseModel):
@@ -226,3 +228,27 @@ ALL_MODELS = (
     Interaction,
     Setting,
 )
+
+
+class BankTransaction(BaseModel):
+    """A line of a bank statement ``import-bank`` has seen (schema step bank)."""
+
+    account = peewee.TextField()
+    transaction = peewee.TextField(column_name="transaction_id")
+    date = peewee.DateField()
+    #: In ``currency``'s minor units; negative for a debit.
+    amount_minor = peewee.IntegerField(column_name="amount_cents")
+    currency = peewee.TextField()
+    description = peewee.TextField(default="")
+    status = peewee.TextField()
+    imported_at = peewee.DateTimeField()
+
+
+class BankSender(BaseModel):
+    """A sender name (normalised) learned for a customer from a recorded bank line."""
+
+    customer = peewee.ForeignKeyField(Customer, backref="bank_senders", on_delete="CASCADE")
+    name = peewee.TextField()
+
+
+ALL_MODELS = (*ALL_MODELS, BankTransaction, BankSender)

@@ -297,6 +297,43 @@ CREATE TABLE tax_group_rate (
 CREATE INDEX tax_group_rate_group ON tax_group_rate (group_id, position);
 """
 
+#: Bank statements (issue 15, diva_desk.bank): every transaction ``import-bank`` has seen,
+#: so nothing is recorded twice, and the payments it became.
+#: - bank_transaction: one row per (account, transaction); ``status`` is ``recorded`` (it
+#:   became payments), ``ignored`` (a debit, or a credit the owner unticked) or ``review``
+#:   (waiting for the owner; it is offered again by the next import). Amounts in the
+#:   transaction's currency's minor units, negative for a debit;
+#: - payment.bank_transaction: the transaction a payment came from (a cheque paying three
+#:   invoices is three payments naming one transaction);
+#: - bank_sender: the e-transfer sender names learned for a customer, normalised
+#:   (diva_desk.bank.names), so the next transfer from the same sender finds them.
+STEP_BANK = """
+CREATE TABLE bank_transaction (
+    id INTEGER PRIMARY KEY,
+    account TEXT NOT NULL,
+    transaction_id TEXT NOT NULL,
+    date TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('recorded', 'ignored', 'review')),
+    imported_at TEXT NOT NULL,
+    UNIQUE (account, transaction_id)
+);
+
+ALTER TABLE payment ADD COLUMN bank_transaction_id INTEGER
+    REFERENCES bank_transaction (id) ON DELETE SET NULL;
+CREATE INDEX payment_bank_transaction ON payment (bank_transaction_id)
+    WHERE bank_transaction_id IS NOT NULL;
+
+CREATE TABLE bank_sender (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    UNIQUE (name, customer_id)
+);
+"""
+
 #: Pay links (issue 16): the business's link template and an invoice's own, which wins
 #: (core.invoices.pay_links). The pay link the mail settings kept (``mail.pay_link``, with
 #: ``$invoice``, ``$amount`` and ``$currency``) becomes the business's template, written
@@ -321,4 +358,4 @@ DELETE FROM setting WHERE key = 'mail.pay_link'
 """
 
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_OUTBOX, STEP_LINE_TAXES, STEP_PAY_LINKS]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_OUTBOX, STEP_LINE_TAXES, STEP_BANK, STEP_PAY_LINKS]

@@ -14,6 +14,7 @@ from diva_desk.core.money import from_minor
 from diva_desk.store.book import models as m
 from diva_desk.store.book.settings import payment_instructions_by_currency
 from diva_desk.store.book.tax_rates import tax_registrations
+from diva_desk.store.contents.bank import bank_transaction_ids, read_bank_transactions
 from diva_desk.store.taxes.lines import all_line_taxes
 
 #: Rows per multi-row INSERT or IN (...) query: well under SQLite's variable limit.
@@ -35,6 +36,8 @@ def read_contents() -> r.BookContents:
     def number(invoice_id: int | None) -> str | None:
         return None if invoice_id is None else invoice_numbers[invoice_id]
 
+    bank = bank_transaction_ids()
+
     return r.BookContents(
         business=read_business(),
         payment_instructions_by_currency=payment_instructions_by_currency(),
@@ -48,6 +51,7 @@ def read_contents() -> r.BookContents:
                 method=_optional(r.PaymentMethod, p.method),
                 reference=p.reference,
                 is_deposit=p.is_deposit,
+                bank_transaction=bank.get(p.bank_transaction_id),
             )
             for p in m.Payment.select().order_by(m.Payment.id)
         ),
@@ -83,6 +87,7 @@ def read_contents() -> r.BookContents:
             )
             for i in m.Interaction.select().order_by(m.Interaction.id)
         ),
+        bank_transactions=read_bank_transactions(),
     )
 
 

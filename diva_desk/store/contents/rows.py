@@ -42,7 +42,8 @@ _LINES = """
             ) t)
     FROM invoice_line l ORDER BY l.invoice_id, l.position"""
 _PAYMENTS = """
-    SELECT i.number, p.date, p.amount_cents, i.currency, p.method, p.reference, p.is_deposit
+    SELECT i.number, p.date, p.amount_cents, i.currency, p.method, p.reference, p.is_deposit,
+           (SELECT t.transaction_id FROM bank_transaction t WHERE t.id = p.bank_transaction_id)
     FROM payment p JOIN invoice i ON i.id = p.invoice_id ORDER BY p.id"""
 # A promise or plan without an invoice is in its customer's currency (store.book.minor).
 _PROMISES = """
@@ -100,9 +101,12 @@ def invoice_rows() -> Iterator[tuple[Row, list[Row]]]:
 
 
 def payment_rows() -> Iterator[Row]:
-    """``(invoice number, date, amount units, currency, method, reference, is deposit)``."""
-    for number, day, amount, currency, method, reference, deposit in db.execute_sql(_PAYMENTS):
-        yield number, iso_day(day), amount, currency, method, reference, bool(deposit)
+    """``(invoice number, date, amount units, currency, method, reference, is deposit,
+    bank transaction id or None)``."""
+    for number, day, amount, currency, method, reference, deposit, bank in db.execute_sql(
+        _PAYMENTS
+    ):
+        yield number, iso_day(day), amount, currency, method, reference, bool(deposit), bank
 
 
 def promise_rows() -> Iterator[Row]:

@@ -24,6 +24,7 @@ from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import owner_currency
 from diva_desk.store.book.settings import save_payment_instructions_by_currency
+from diva_desk.store.contents.bank import add_bank_transactions
 from diva_desk.store.contents.reading import (
     StoredBook,
     chunks,
@@ -91,7 +92,10 @@ def add_contents(contents: r.BookContents) -> None:
             first_ids = (next_id, line_id)
             line_id = _insert_invoices(batch, first_ids, customer_ids, invoice_ids, currency)
             next_id += len(batch)
-        _insert_rows(m.Payment, (_payment_row(p, invoice_ids, currency) for p in contents.payments))
+        bank = add_bank_transactions(contents.bank_transactions)
+        _insert_rows(
+            m.Payment, (_payment_row(p, invoice_ids, currency, bank) for p in contents.payments)
+        )
         _insert_rows(
             m.Promise,
             (_promise_row(p, customer_ids, invoice_ids, currency) for p in contents.promises),
@@ -253,7 +257,7 @@ class _Currencies:
 
 
 def _payment_row(
-    payment: r.Payment, invoice_ids: _ReferenceIds, currency: _Currencies
+    payment: r.Payment, invoice_ids: _ReferenceIds, currency: _Currencies, bank: dict[str, int]
 ) -> dict[str, Any]:
     invoice_id = invoice_ids[payment.invoice]
     return {
@@ -263,6 +267,7 @@ def _payment_row(
         "method": _enum_value(payment.method),
         "reference": payment.reference,
         "is_deposit": payment.is_deposit,
+        "bank_transaction_id": bank[payment.bank_transaction] if payment.bank_transaction else None,
     }
 
 

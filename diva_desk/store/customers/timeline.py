@@ -58,6 +58,8 @@ class TimelineEntry:
     method: r.PaymentMethod | None = None
     reference: str = ""
     is_deposit: bool = False
+    #: Matched from a line of a bank statement (the payment keeps its bank transaction).
+    from_bank: bool = False
     #: Payment plans: how many installments.
     installments: int = 0
     #: Interactions.
@@ -175,7 +177,7 @@ def _invoices(customer_id: int, today: dt.date) -> list[TimelineEntry]:
 def _payments(customer_id: int) -> list[TimelineEntry]:
     sql = """
         SELECT p.id, p.date, p.amount_cents, p.method, p.reference, p.is_deposit,
-               i.number, i.currency
+               p.bank_transaction_id IS NOT NULL, i.number, i.currency
         FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE i.customer_id = ?
     """
     return [
@@ -188,11 +190,12 @@ def _payments(customer_id: int) -> list[TimelineEntry]:
             method=_enum(r.PaymentMethod, method),  # type: ignore[arg-type]
             reference=reference,
             is_deposit=bool(deposit),
+            from_bank=bool(bank),
             row_id=row_id,
         )
-        for row_id, day, cents, method, reference, deposit, number, currency in db.execute_sql(
-            sql, (customer_id,)
-        ).fetchall()
+        for row_id, day, cents, method, reference, deposit, bank, number, currency in (
+            db.execute_sql(sql, (customer_id,)).fetchall()
+        )
     ]
 
 

@@ -64,6 +64,8 @@ def entry_text(entry: TimelineEntry) -> str:
         return _("Invoice {number}, due {date}").format(
             number=number, date=fmt.date(entry.due_date)
         )
+    if entry.kind is EntryKind.PAYMENT and entry.from_bank:
+        return _("{text} ({number})").format(text=bank_payment_text(entry), number=number)
     if entry.kind is EntryKind.PAYMENT:
         text = (_("Deposit on {number}") if entry.is_deposit else _("Payment on {number}")).format(
             number=number
@@ -93,9 +95,20 @@ def entry_text(entry: TimelineEntry) -> str:
     return text
 
 
+def bank_payment_text(entry: TimelineEntry) -> str:
+    """A payment recorded from a bank statement's line: how it came, and from where."""
+    if entry.method:
+        return _("Paid by {method}, matched from the bank statement").format(
+            method=method_text(entry.method)
+        )
+    return _("Paid, matched from the bank statement")
+
+
 def entry_details(entry: TimelineEntry) -> str:
     """The whole story of an entry, notes included, for its tooltip."""
     text = entry_text(entry)
+    if entry.from_bank and entry.reference:
+        text = _("{text} (ref. {reference})").format(text=text, reference=entry.reference)
     if entry.at is not None:
         text = _("{when}: {text}").format(when=fmt.datetime(entry.at), text=text)
     if entry.notes:

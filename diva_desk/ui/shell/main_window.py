@@ -21,6 +21,7 @@ from diva_desk import __version__
 from diva_desk.core.records import Business
 from diva_desk.i18n import _, interface_locale, same_language, speaking
 from diva_desk.store.book.business import get_business
+from diva_desk.ui.bank.bank_actions import BankActions
 from diva_desk.ui.common.layouts.screen_fit import fitted_size
 from diva_desk.ui.common.tables.list_tab import ListTab
 from diva_desk.ui.common.tasks import TaskRunner
@@ -191,6 +192,9 @@ class MainWindow(QMainWindow):
         self.customer_documents.book_changed.connect(self.refresh)
         self.customer_documents.announced.connect(self._announce)
         self.contacts.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.bank = BankActions(self, self.tasks)
+        self.bank.book_changed.connect(self.refresh)
+        self.bank.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         build_menus(self)
 
         self.resize(width, height)

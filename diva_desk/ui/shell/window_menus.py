@@ -67,6 +67,10 @@ def build_menus(window: MainWindow) -> None:
     for action in window.contacts.actions():
         file_menu.addAction(action)
     file_menu.addSeparator()
+    for action in window.bank.actions():
+        file_menu.addAction(action)
+        window.addAction(action)
+    file_menu.addSeparator()
     window.quit_action = window_action(
         window, _("&Quit"), window.close, [QKeySequence(QKeySequence.StandardKey.Quit)]
     )

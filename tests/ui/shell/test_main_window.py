@@ -217,6 +217,7 @@ def test_menus_offer_every_action(window: MainWindow) -> None:
         "&Restore from backup…",
         "Import &contacts…",
         "Export customers to CS&V…",
+        "Import bank &statement…",
         "&Quit",
     ]
     assert "&Refresh" in menus["&View"]
