@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from diva_desk.core.invoices.open_items import OpenItem, aging_by_currency, open_items
+from diva_desk.core.invoices.pay_links import PayLink, links_for_items
 from diva_desk.core.invoices.payment_methods import payment_method_label
 from diva_desk.core.money import ZERO
 from diva_desk.core.papers import StatementDocument
@@ -22,6 +23,7 @@ from diva_desk.core.reports.aging import AgingBucket, AgingTotals, aging_totals,
 from diva_desk.documents import blocks, style
 from diva_desk.documents.interest import late_interest
 from diva_desk.documents.page import build_pdf
+from diva_desk.documents.pay_link import pay_link_block
 from diva_desk.documents.tables import LongTable, Table
 from diva_desk.i18n import _
 
@@ -58,8 +60,10 @@ def _due_block(
     f: style.Formats,
     today: dt.date,
     width: float,
+    links: list[PayLink],
 ) -> list[Flowable]:
-    """Total due, large (a line per currency when there are several), then how to pay."""
+    """Total due, large (a line per currency when there are several), then how to pay
+    and the pay link for all of it (core.invoices.pay_links.link_for_letter)."""
     amounts = [f.money(totals.total, currency) for currency, totals in aging.items()]
     note = _("as of {date}").format(date=style.fmt.date(today, locale=f.locale))
     band = Table(
@@ -74,6 +78,7 @@ def _due_block(
     band.setStyle(blocks.band_style())
     parts: list[Flowable] = [band]
     how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, aging)
+    how += pay_link_block(links, f, width, amounts=True, gap=bool(how))
     if how:
         parts += [Spacer(1, 5 * mm), *how]
     return parts
@@ -218,12 +223,13 @@ def statement_pdf(doc: StatementDocument) -> bytes:
     items = open_items(doc.invoices, doc.payments, today)
     aging = aging_by_currency(items)
     originals, charges = late_interest.split_interest(items)  # interest apart (issue 16)
+    links = links_for_items(doc.business.payment_link, items)
     if not aging:
         aging = {doc.customer.currency: aging_totals([])}
     story: list[Flowable] = [
         _header(doc, f, today),
         Spacer(1, 10 * mm),
-        _addresses(doc, width, _due_block(doc, aging, f, today, width * 0.44)),
+        _addresses(doc, width, _due_block(doc, aging, f, today, width * 0.44, links)),
         Spacer(1, 8 * mm),
         *_aging_table(aging, f, width),
         *(_open_table(originals, f, width) if originals or not charges else []),

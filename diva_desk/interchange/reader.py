@@ -37,6 +37,7 @@ from diva_desk.interchange.keys import (
     CUSTOMER_KEYS,
     FORMAT_NAME,
     INVOICE_KEYS,
+    INVOICE_KEYS_V2_ONLY,
     LINE_KEYS,
     LINE_KEYS_V1,
     LINE_TAX_KEYS,
@@ -45,6 +46,7 @@ from diva_desk.interchange.keys import (
     TOP_KEYS_V1,
     VERSION,
 )
+from diva_desk.interchange.pay_links import read_instructions_by_currency, read_payment_link
 from diva_desk.interchange.recurring import read_recurring
 from diva_desk.interchange.references import BookView, EmptyBook, References
 from diva_desk.interchange.text_check import check_text, may_hold_surrogates
@@ -159,6 +161,7 @@ class _Reader:
         bank = bank_transactions_by_id(self.root, banked)
         return r.BookContents(
             business=business,
+            payment_instructions_by_currency=self._instructions_by_currency(),
             customers=customers,
             invoices=invoices,
             payments=tuple(
@@ -212,7 +215,12 @@ class _Reader:
             late_fee_grace_days=present(
                 f.integer("late_fee_grace_days", default=0, maximum=MAX_DAYS)
             ),
+            payment_link=read_payment_link(f),
         )
+
+    def _instructions_by_currency(self) -> dict[str, str]:
+        raw = self.root.raw.get("business")
+        return {} if raw is None else read_instructions_by_currency(Fields(raw, "business"))
 
     def _registrations(self, f: Fields) -> tuple[r.TaxRegistration, ...]:
         """``business.tax_registrations``: one number per tax, each tax named once."""
@@ -311,6 +319,7 @@ class _Reader:
             deposit_due_date=f.date("deposit_due_date"),
             notes=f.text("notes"),
             late_fee_through=f.date("late_fee_through"),
+            payment_link=read_payment_link(f),
         )
         self.refs.add_invoice(f, invoice, total)
         return invoice
@@ -371,8 +380,10 @@ class _Reader:
 
 
 def _v1(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """A record's keys less those version 2 added for late interest."""
-    return tuple(key for key in keys if not key.startswith("late_fee_"))
+    """A record's keys less those version 2 added for late interest and pay links."""
+    return tuple(
+        key for key in keys if not key.startswith("late_fee_") and key not in INVOICE_KEYS_V2_ONLY
+    )
 
 
 def _late_fee_percent(f: Fields, *, default: Decimal | None) -> Decimal | None:

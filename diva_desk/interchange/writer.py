@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -41,7 +42,11 @@ def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[st
         "format": FORMAT_NAME,
         "version": VERSION,
         "exported_at": timestamp_text(exported_at),
-        "business": None if contents.business is None else business_object(contents.business),
+        "business": (
+            None
+            if contents.business is None
+            else business_object(contents.business, contents.payment_instructions_by_currency)
+        ),
         "customers": [customer_object(c) for c in contents.customers],
         "invoices": [invoice_object(i) for i in contents.invoices],
         "payments": [payment_object(p, money[p.invoice]) for p in contents.payments],
@@ -77,7 +82,9 @@ def timestamp_text(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def business_object(business: r.Business) -> dict[str, Any]:
+def business_object(
+    business: r.Business, instructions_by_currency: Mapping[str, str]
+) -> dict[str, Any]:
     return {
         "name": business.name,
         "owner_name": business.owner_name,
@@ -97,6 +104,8 @@ def business_object(business: r.Business) -> dict[str, Any]:
         "payment_instructions": business.payment_instructions,
         "late_fee_percent_per_month": decimal_text(business.late_fee_percent_per_month),
         "late_fee_grace_days": business.late_fee_grace_days,
+        "payment_link": business.payment_link,
+        "payment_instructions_by_currency": dict(sorted(instructions_by_currency.items())),
     }
 
 
@@ -138,6 +147,7 @@ def invoice_object(invoice: r.Invoice) -> dict[str, Any]:
         "deposit_amount": money_text(invoice.deposit_amount, invoice.currency),
         "deposit_due_date": _date(invoice.deposit_due_date),
         "notes": invoice.notes,
+        "payment_link": invoice.payment_link,
         "lines": [line_object(line, invoice.currency) for line in invoice.lines],
         "late_fee_through": _date(invoice.late_fee_through),
     }

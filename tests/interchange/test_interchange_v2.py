@@ -98,10 +98,6 @@ CASES: list[tuple[str, Any, str]] = [
     ("quotes", [{"number": "Q-1"}],
      "quotes: Quotes are in this file, but this Diva Desk cannot keep them yet; import the "
      "file into a newer Diva Desk, or remove the key to import the rest"),
-    ("invoices.0.payment_link", "https://pay.example/{number}",
-     "invoices[0] (1).payment_link: Payment links are in this file, but this Diva Desk cannot "
-     "keep them yet; import the file into a newer Diva Desk, or remove the key to import the "
-     "rest"),
     # Late interest (issue 16): held, and checked.
     ("business.late_fee_percent_per_month", "5.01",
      'business.late_fee_percent_per_month: must be at most 5, got "5.01"'),

@@ -62,6 +62,8 @@ class Business(BaseModel):
         column_name="late_fee_percent_units", default=Decimal(0)
     )
     late_fee_grace_days = peewee.IntegerField(default=0)
+    #: The pay link template (schema step STEP_PAY_LINKS; core.invoices.pay_links).
+    payment_link = peewee.TextField(default="")
 
 
 class TaxRate(BaseModel):
@@ -129,6 +131,8 @@ class Invoice(BaseModel):
     total_minor = peewee.IntegerField(column_name="total_cents")
     #: A late-interest charge covering interest up to this day (STEP_LATE_FEES).
     late_fee_through = peewee.DateField(null=True)
+    #: This invoice's own pay link template, "" to use the business's (STEP_PAY_LINKS).
+    payment_link = peewee.TextField(default="")
 
 
 class InvoiceLine(BaseModel):

@@ -406,6 +406,29 @@ CREATE INDEX invoice_late_fee ON invoice (customer_id, currency, late_fee_throug
     WHERE late_fee_through IS NOT NULL;
 """
 
+#: Pay links (issue 16): the business's link template and an invoice's own, which wins
+#: (core.invoices.pay_links). The pay link the mail settings kept (``mail.pay_link``, with
+#: ``$invoice``, ``$amount`` and ``$currency``) becomes the business's template, written
+#: with the new placeholders; one that named ``$customer`` (which a template no longer
+#: has) stays where it was, unused, for the owner to copy (docs/pay-links.md).
+STEP_PAY_LINKS = """
+ALTER TABLE business ADD COLUMN payment_link TEXT NOT NULL DEFAULT '';
+ALTER TABLE invoice ADD COLUMN payment_link TEXT NOT NULL DEFAULT '';
+UPDATE business SET payment_link = (
+    SELECT replace(replace(replace(replace(replace(replace(value,
+        '${invoice}', '{number}'), '$invoice', '{number}'),
+        '${amount}', '{amount}'), '$amount', '{amount}'),
+        '${currency}', '{currency}'), '$currency', '{currency}')
+    FROM setting WHERE key = 'mail.pay_link'
+)
+WHERE payment_link = '' AND EXISTS (
+    SELECT 1 FROM setting WHERE key = 'mail.pay_link' AND value <> ''
+        AND value NOT LIKE '%$customer%' AND value NOT LIKE '%${customer}%'
+);
+DELETE FROM setting WHERE key = 'mail.pay_link'
+    AND EXISTS (SELECT 1 FROM business WHERE payment_link <> '');
+"""
+
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
 STEPS: list[str] = [
     STEP_1,
@@ -417,4 +440,5 @@ STEPS: list[str] = [
     STEP_BANK,
     STEP_RECURRING,
     STEP_LATE_FEES,
+    STEP_PAY_LINKS,
 ]

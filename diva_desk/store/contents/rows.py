@@ -33,7 +33,7 @@ _CUSTOMERS = """
 _INVOICES = """
     SELECT i.id, i.number, c.code, i.issue_date, i.due_date, i.state, i.sent_date,
            i.received_confirmed_date, i.po_number, i.currency, i.deposit_cents,
-           i.deposit_due_date, i.notes, i.late_fee_through
+           i.deposit_due_date, i.notes, i.payment_link, i.late_fee_through
     FROM invoice i JOIN customer c ON c.id = i.customer_id ORDER BY i.id"""
 # A line's taxes come as one JSON list of [name, rate text] pairs, in their order.
 _LINES = """
@@ -76,7 +76,7 @@ def customer_rows() -> Iterator[Row]:
 
 
 def invoice_rows() -> Iterator[tuple[Row, list[Row]]]:
-    """Each invoice's row (number to notes) with its lines' rows, in position order.
+    """Each invoice's row (number to pay link) with its lines' rows, in position order.
 
     Dates of the invoice are ISO text; each line is ``(description, quantity units,
     unit price units, taxes)``, the taxes a list of ``(name, rate text)`` in their order.
