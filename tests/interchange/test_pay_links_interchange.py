@@ -50,7 +50,7 @@ def test_the_links_and_instructions_are_kept_and_written_back(book: peewee.Sqlit
         "USD": "Wire to account 44",
     }
     assert written["invoices"][1]["payment_link"] == ""
-    assert list(written["invoices"][0])[-2:] == ["payment_link", "lines"]
+    assert list(written["invoices"][0])[-3:] == ["payment_link", "lines", "late_fee_through"]
 
 
 def test_an_export_imported_into_a_new_book_exports_the_same_bytes(
