@@ -32,6 +32,15 @@ class InvoiceState(StrEnum):
     VOID = "void"
 
 
+class QuoteState(StrEnum):
+    """What the book stores of a quote; expired is derived from its valid-until date."""
+
+    DRAFT = "draft"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
 class Channel(StrEnum):
     CALL = "call"
     EMAIL = "email"
@@ -169,6 +178,23 @@ class Invoice:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A quote (interchange v2 ``quotes[]``): lines as an invoice's, a valid-until date,
+    the deposit percent asked on acceptance and, once accepted, the invoice it became."""
+
+    number: str
+    customer: str
+    issue_date: dt.date
+    lines: tuple[InvoiceLine, ...]
+    valid_until: dt.date | None = None
+    state: QuoteState = QuoteState.DRAFT
+    currency: str = DEFAULT_CURRENCY
+    deposit_percent: Decimal = ZERO
+    notes: str = ""
+    invoice: str | None = None
+
+
+@dataclass(frozen=True)
 class Payment:
     invoice: str
     date: dt.date
@@ -232,3 +258,4 @@ class BookContents:
     payment_plans: tuple[PaymentPlan, ...] = ()
     followups: tuple[Followup, ...] = ()
     interactions: tuple[Interaction, ...] = field(default=())
+    quotes: tuple[Quote, ...] = ()

@@ -31,6 +31,7 @@ _CLEAR_ORDER = (
     models.Installment,
     models.PaymentPlan,
     models.Promise,
+    models.Quote,
     models.Payment,
     models.InvoiceLine,
     models.Invoice,

@@ -57,6 +57,9 @@ class Business(BaseModel):
     next_invoice_number = peewee.IntegerField(default=1)
     payment_instructions = peewee.TextField(default="")
     logo = peewee.BlobField(null=True)
+    #: Schema step STEP_QUOTES: quotes are numbered apart from invoices.
+    quote_prefix = peewee.TextField(default="Q-")
+    next_quote_number = peewee.IntegerField(default=1)
 
 
 class TaxRate(BaseModel):
@@ -204,6 +207,36 @@ class Setting(BaseModel):
     value = peewee.TextField()
 
 
+class Quote(BaseModel):
+    """A quote (schema step STEP_QUOTES); expired is derived from ``valid_until``."""
+
+    number = peewee.TextField(unique=True)
+    customer = peewee.ForeignKeyField(Customer, backref="quotes")
+    issue_date = peewee.DateField()
+    valid_until = peewee.DateField(null=True)
+    state = peewee.TextField()
+    currency = peewee.TextField()
+    deposit_percent = UnitsField(column_name="deposit_percent_units", default=Decimal(0))
+    notes = peewee.TextField(default="")
+    total_minor = peewee.IntegerField(column_name="total_cents")
+    invoice = peewee.ForeignKeyField(Invoice, null=True, backref="quotes", on_delete="SET NULL")
+
+
+class QuoteLine(BaseModel):
+    quote = peewee.ForeignKeyField(Quote, backref="lines", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    description = peewee.TextField()
+    quantity = UnitsField(column_name="quantity_units")
+    unit_price = UnitsField(column_name="unit_price_units")
+
+
+class QuoteLineTax(BaseModel):
+    line = peewee.ForeignKeyField(QuoteLine, backref="taxes", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    name = peewee.TextField()
+    rate = RateTextField()
+
+
 ALL_MODELS = (
     Business,
     TaxRate,
@@ -221,4 +254,7 @@ ALL_MODELS = (
     Followup,
     Interaction,
     Setting,
+    Quote,
+    QuoteLine,
+    QuoteLineTax,
 )

@@ -297,5 +297,53 @@ CREATE TABLE tax_group_rate (
 CREATE INDEX tax_group_rate_group ON tax_group_rate (group_id, position);
 """
 
+#: Quotes (issue 16): written like invoices, with their own numbers (the business's
+#: ``quote_prefix`` and ``next_quote_number``, beside the invoice numbering), a
+#: valid-until date and the deposit percent asked on acceptance. Expired is derived
+#: from ``valid_until`` (the day after it), never stored; ``invoice_id`` is the
+#: invoice an accepted quote became. Lines and their taxes are kept as invoices keep
+#: theirs (invoice_line, invoice_line_tax), and ``total_cents`` is written with them.
+STEP_QUOTES = """
+ALTER TABLE business ADD COLUMN quote_prefix TEXT NOT NULL DEFAULT 'Q-';
+ALTER TABLE business ADD COLUMN next_quote_number INTEGER NOT NULL DEFAULT 1
+    CHECK (next_quote_number >= 1);
+
+CREATE TABLE quote (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customer (id),
+    issue_date TEXT NOT NULL,
+    valid_until TEXT,
+    state TEXT NOT NULL CHECK (state IN ('draft', 'sent', 'accepted', 'declined')),
+    currency TEXT NOT NULL,
+    deposit_percent_units INTEGER NOT NULL DEFAULT 0
+        CHECK (deposit_percent_units BETWEEN 0 AND 1000000),
+    notes TEXT NOT NULL DEFAULT '',
+    total_cents INTEGER NOT NULL,
+    invoice_id INTEGER REFERENCES invoice (id) ON DELETE SET NULL
+);
+CREATE INDEX quote_customer ON quote (customer_id);
+CREATE INDEX quote_state_valid ON quote (state, valid_until);
+
+CREATE TABLE quote_line (
+    id INTEGER PRIMARY KEY,
+    quote_id INTEGER NOT NULL REFERENCES quote (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    quantity_units INTEGER NOT NULL CHECK (quantity_units > 0),
+    unit_price_units INTEGER NOT NULL CHECK (unit_price_units >= 0)
+);
+CREATE INDEX quote_line_quote ON quote_line (quote_id);
+
+CREATE TABLE quote_line_tax (
+    id INTEGER PRIMARY KEY,
+    line_id INTEGER NOT NULL REFERENCES quote_line (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    rate TEXT NOT NULL,
+    UNIQUE (line_id, position)
+);
+"""
+
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_OUTBOX, STEP_LINE_TAXES]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_OUTBOX, STEP_LINE_TAXES, STEP_QUOTES]

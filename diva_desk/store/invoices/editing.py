@@ -143,8 +143,8 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
     balances (summed in SQL) always agree with the invoice itself. Control characters
     are dropped; a text over its limit (core.text_limits) is refused.
     """
-    draft = replace(cleaned(draft), lines=tuple(_cleaned_line(line) for line in draft.lines))
-    _check(draft)
+    draft = replace(cleaned(draft), lines=tuple(cleaned_line(line) for line in draft.lines))
+    check_draft(draft)
     total = invoice_totals(draft.lines, draft.currency).total
     if draft.deposit_amount > total:
         raise BadInput(_("The deposit is more than the invoice total."))
@@ -185,7 +185,7 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
     return invoice_id
 
 
-def _cleaned_line(line: r.InvoiceLine) -> r.InvoiceLine:
+def cleaned_line(line: r.InvoiceLine) -> r.InvoiceLine:
     """The line with its texts cleaned and its taxes as the book keeps them: a tax at
     a zero rate charges nothing and is not kept (as the editor's "No tax")."""
     taxes = tuple(
@@ -360,7 +360,7 @@ def _take_next_number() -> str:
     return number
 
 
-def _check(draft: InvoiceDraft) -> None:
+def check_draft(draft: InvoiceDraft) -> None:
     """Refuse what the editor should not have let through, naming the field and line."""
     if draft.due_date < draft.issue_date:
         raise BadInput(_("The due date is before the issue date."))

@@ -18,15 +18,19 @@ from diva_desk.store.book.db import db
 _BATCH = 500
 
 
-def taxes_of_lines(line_ids: Collection[int]) -> dict[int, tuple[r.LineTax, ...]]:
-    """Each line's taxes in their order; a line without taxes is left out."""
+def taxes_of_lines(
+    line_ids: Collection[int], table: str = "invoice_line_tax"
+) -> dict[int, tuple[r.LineTax, ...]]:
+    """Each line's taxes in their order; a line without taxes is left out.
+
+    ``table`` is ``quote_line_tax`` for a quote's lines, kept the same way."""
     found: dict[int, list[r.LineTax]] = defaultdict(list)
     ids = sorted(set(line_ids))
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
         marks = ", ".join("?" for _ in batch)
         cursor = db.execute_sql(
-            "SELECT line_id, name, rate FROM invoice_line_tax"
+            f"SELECT line_id, name, rate FROM {table}"
             f" WHERE line_id IN ({marks}) ORDER BY line_id, position",
             batch,
         )
@@ -35,10 +39,10 @@ def taxes_of_lines(line_ids: Collection[int]) -> dict[int, tuple[r.LineTax, ...]
     return {line_id: tuple(taxes) for line_id, taxes in found.items()}
 
 
-def all_line_taxes() -> dict[int, tuple[r.LineTax, ...]]:
+def all_line_taxes(table: str = "invoice_line_tax") -> dict[int, tuple[r.LineTax, ...]]:
     """Every line's taxes, for reading the whole book (one statement)."""
     found: dict[int, list[r.LineTax]] = defaultdict(list)
-    cursor = db.execute_sql("SELECT line_id, name, rate FROM invoice_line_tax ORDER BY id")
+    cursor = db.execute_sql(f"SELECT line_id, name, rate FROM {table} ORDER BY id")
     for line_id, name, rate in cursor:
         found[line_id].append(r.LineTax(name, Decimal(rate)))
     return {line_id: tuple(taxes) for line_id, taxes in found.items()}
@@ -50,8 +54,10 @@ def tax_rows(line_id: int, taxes: Sequence[r.LineTax]) -> Iterable[tuple[int, in
         yield line_id, position, tax.name, m.InvoiceLineTax.rate.db_value(tax.rate)
 
 
-def insert_line_taxes(rows: Iterable[tuple[int, int, str, str]]) -> None:
+def insert_line_taxes(
+    rows: Iterable[tuple[int, int, str, str]], table: str = "invoice_line_tax"
+) -> None:
     """Write taxes given as :func:`tax_rows` gives them, in one ``executemany``."""
     db.connection().executemany(
-        "INSERT INTO invoice_line_tax (line_id, position, name, rate) VALUES (?, ?, ?, ?)", rows
+        f"INSERT INTO {table} (line_id, position, name, rate) VALUES (?, ?, ?, ?)", rows
     )
