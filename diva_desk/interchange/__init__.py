@@ -34,6 +34,7 @@ class ImportSummary:
     payment_plans: int = 0
     followups: int = 0
     interactions: int = 0
+    quotes: int = 0
 
     def __str__(self) -> str:
         """``the business profile, 4 customers and 12 invoices``: what an import added.
@@ -54,6 +55,7 @@ class ImportSummary:
                 self.interactions,
                 ngettext("{n} interaction", "{n} interactions", self.interactions),
             ),
+            (self.quotes, ngettext("{n} quote", "{n} quotes", self.quotes)),
         )
         parts = [text.format(n=fmt.number(n)) for n, text in counts if n]
         if self.business:
@@ -71,6 +73,7 @@ class ImportSummary:
             payment_plans=len(contents.payment_plans),
             followups=len(contents.followups),
             interactions=len(contents.interactions),
+            quotes=len(contents.quotes),
         )
 
 

@@ -30,9 +30,10 @@ from diva_desk.interchange.keys import (
     PROMISE_KEYS,
     VERSION,
 )
-from diva_desk.interchange.writer import business_object, timestamp_text
+from diva_desk.interchange.writer import business_object, quote_object, timestamp_text
 from diva_desk.store.book.db import db
 from diva_desk.store.contents import rows as stored
+from diva_desk.store.contents.quote_contents import read_quotes
 from diva_desk.store.contents.reading import read_business
 
 #: ``json``'s C string encoder, the one ``json.dumps(..., ensure_ascii=False)`` uses.
@@ -65,6 +66,8 @@ def export_chunks(exported_at: dt.datetime) -> Iterator[str]:
         yield from _array("followups", _followups())
         yield ",\n"
         yield from _array("interactions", _interactions())
+        yield ",\n"
+        yield from _array("quotes", _quotes())
         yield "\n}\n"
 
 
@@ -122,6 +125,13 @@ def _business() -> str:
     # One object, written as json.dumps writes it (its registrations nest a list).
     text = json.dumps(business_object(business), indent=2, ensure_ascii=False)
     return text.replace("\n", "\n  ")
+
+
+def _quotes() -> Iterator[str]:
+    """Quotes are few: each written as ``json.dumps`` writes it, as the business is."""
+    for quote in read_quotes():
+        text = json.dumps(quote_object(quote), indent=2, ensure_ascii=False)
+        yield text.replace("\n", "\n    ")
 
 
 def _customers() -> Iterator[str]:

@@ -42,6 +42,7 @@ from diva_desk.interchange.keys import (
     TOP_KEYS,
     VERSION,
 )
+from diva_desk.interchange.quote_records import QuoteReader
 from diva_desk.interchange.references import BookView, EmptyBook, References
 from diva_desk.interchange.text_check import check_text, may_hold_surrogates
 from diva_desk.interchange.values import (
@@ -161,7 +162,17 @@ class _Reader:
             interactions=tuple(
                 read_interaction(w, v, refs) for w, v in self.root.objects("interactions")
             ),
+            quotes=self._quotes(),
         )
+
+    def _quotes(self) -> tuple[r.Quote, ...]:
+        items = list(self.root.objects("quotes"))
+        if items and self.version < 2:
+            raise self.root.error("quotes", _('quotes need format version 2 ("version": 2)'))
+        numbers = [raw["number"] for _w, raw in items if isinstance(raw, dict)]
+        taken = self.book.quote_numbers([n for n in numbers if isinstance(n, str)])
+        reader = QuoteReader(self.refs, self._line, taken)
+        return tuple(reader.read(w, v) for w, v in items)
 
     # --- the owner's business and the customers ------------------------------------
 

@@ -13,6 +13,7 @@ from diva_desk.core.invoices.invoice_standing import Standing
 from diva_desk.core.money import from_minor
 from diva_desk.store.book import models as m
 from diva_desk.store.book.tax_rates import tax_registrations
+from diva_desk.store.contents.quote_contents import read_quotes
 from diva_desk.store.taxes.lines import all_line_taxes
 
 #: Rows per multi-row INSERT or IN (...) query: well under SQLite's variable limit.
@@ -81,6 +82,7 @@ def read_contents() -> r.BookContents:
             )
             for i in m.Interaction.select().order_by(m.Interaction.id)
         ),
+        quotes=read_quotes(),
     )
 
 
@@ -180,6 +182,13 @@ class StoredBook:
                     currency,
                     from_minor(received, currency),
                 )
+        return found
+
+    def quote_numbers(self, numbers: Collection[str]) -> Collection[str]:
+        found: set[str] = set()
+        for batch in chunks(set(numbers), BATCH):
+            query = m.Quote.select(m.Quote.number).where(m.Quote.number.in_(batch)).tuples()
+            found.update(number for (number,) in query)
         return found
 
 

@@ -23,6 +23,7 @@ from diva_desk.core.money import to_minor
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import owner_currency
+from diva_desk.store.contents.quote_contents import add_quotes
 from diva_desk.store.contents.reading import (
     StoredBook,
     chunks,
@@ -101,6 +102,7 @@ def add_contents(contents: r.BookContents) -> None:
             m.Interaction,
             (_interaction_row(i, customer_ids, invoice_ids) for i in contents.interactions),
         )
+        add_quotes(contents.quotes, customer_ids.__getitem__, invoice_ids.optional)
 
 
 class _ReferenceIds:
