@@ -23,6 +23,7 @@ from diva_desk.commands import (
     documents,
     mail,
     mail_outbox,
+    quotes,
     taxes,
     today,
 )
@@ -36,7 +37,7 @@ from diva_desk.store.book.health import peek_locale
 log = logging.getLogger(__name__)
 
 #: Each module adds its subcommands with ``register(subparsers)``.
-COMMAND_MODULES = (book, documents, customers, today, aging, taxes, mail, mail_outbox)
+COMMAND_MODULES = (book, documents, quotes, customers, today, aging, taxes, mail, mail_outbox)
 
 
 def argparse_messages() -> tuple[str, ...]:
