@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from diva_desk.core import records as r
+from diva_desk.core.business_rules import MAX_INVOICE_NUMBER
 from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import to_minor
 from diva_desk.store.book import models as m
@@ -45,6 +46,22 @@ def add_quotes(
                 unit_price=line.unit_price,
             ).execute()
             insert_line_taxes(tax_rows(line_id, line.taxes), _TAX_TABLE)
+    _counter_past(quotes)
+
+
+def _counter_past(quotes: Iterable[r.Quote]) -> None:
+    """The next quote number moves past the numbers added under the business's prefix
+    (``Q-7`` added: the next quote is ``Q-8``); it never goes down."""
+    row = m.Business.get_or_none(m.Business.id == 1)
+    if row is None:
+        return
+    prefix, counter = row.quote_prefix, row.next_quote_number
+    for quote in quotes:
+        rest = quote.number.removeprefix(prefix) if quote.number.startswith(prefix) else ""
+        if rest.isdigit() and rest.isascii() and int(rest) < MAX_INVOICE_NUMBER:
+            counter = max(counter, int(rest) + 1)
+    if counter != row.next_quote_number:
+        m.Business.update(next_quote_number=counter).where(m.Business.id == 1).execute()
 
 
 def read_quotes() -> tuple[r.Quote, ...]:
