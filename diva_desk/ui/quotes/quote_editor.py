@@ -60,6 +60,8 @@ class QuoteEditor(QDialog):
         self.today = today
         self.quote_id = quote_id
         self.saved_id: int | None = None
+        #: The quote's currency: the customer's for a new one, its own once saved.
+        self.currency = "CAD"
         self.setWindowTitle(
             _("New quote")
             if quote_id is None
@@ -218,7 +220,7 @@ class QuoteEditor(QDialog):
             raise BadInput(str(exc)) from None
 
     def _show_totals(self) -> None:
-        currency = getattr(self, "currency", "CAD")
+        currency = self.currency
         lines = self.lines.lines()
         total = quote_total(lines, currency)
         text = _("Total: {total}").format(total=fmt.money(total, currency))
@@ -245,7 +247,7 @@ class QuoteEditor(QDialog):
             customer_id=customer_id,
             issue_date=day_of(self.issue_date),
             valid_until=day_of(self.valid_until),
-            currency=getattr(self, "currency", "CAD"),
+            currency=self.currency,
             deposit_percent=self.percent(),
             notes=self.notes.toPlainText(),
             lines=tuple(self.lines.lines()),
