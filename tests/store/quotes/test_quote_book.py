@@ -127,3 +127,12 @@ def test_the_accepted_quotes_deposit_calls_if_it_does_not_arrive(shop) -> None:
     reasons = [reason for call in calls for reason in call.reasons]
     deposit = [reason for reason in reasons if reason.kind is ReasonKind.DEPOSIT_DUE]
     assert [(d.invoice, d.amount, d.date) for d in deposit] == [("INV-1", D("2000.00"), TODAY)]
+
+
+def test_a_customer_without_invoices_is_deleted_with_their_quotes(shop) -> None:
+    from diva_desk.store.customers.listing import delete_customer
+
+    quote(shop["CAFE"])
+    delete_customer(shop["CAFE"])
+    assert m.Quote.select().count() == 0
+    assert m.QuoteLine.select().count() == 0
