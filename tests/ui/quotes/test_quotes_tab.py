@@ -146,3 +146,12 @@ def test_no_two_things_in_view_share_an_alt_letter_on_quotes(
     counted = Counter(key for key, _text in letters)
     twice = {key: [t for k, t in letters if k == key] for key, n in counted.items() if n > 1}
     assert twice == {}
+
+
+def test_help_lists_the_quote_keys(window: MainWindow) -> None:
+    from diva_desk.ui.shell.help_pages import shortcut_rows
+
+    rows = {(section, what, keys) for section, what, keys in shortcut_rows(window)}
+    assert ("Quotes list", "Accept", "Ctrl+Shift+A") in rows
+    assert ("Quotes list", "Mark sent", "Ctrl+Return") in rows
+    assert ("View menu", "Go to Quotes", "Ctrl+5") in rows
