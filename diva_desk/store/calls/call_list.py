@@ -1,11 +1,10 @@
 """The morning call list from the book: the situation in a fixed number of queries.
 
-Twelve queries whatever the size of the book (customers, open invoices, drafts,
-promises, plans, installments, follow-ups, open problems, today's interactions,
-sent quotes about to expire, the settings, and the two of the customers' ratings);
-open invoices are filtered in SQL, so a book of 100,000 invoices hands the rules
-only those with a balance. The rules themselves are core.calls; this module only
-feeds them and shapes the answer.
+Twelve queries whatever the size of the book (customers, open invoices, drafts, promises,
+plans, installments, follow-ups, open problems, today's interactions, sent quotes, the
+settings, and the two of the customers' ratings); open invoices are filtered in SQL, so a
+book of 100,000 invoices hands the rules only those with a balance. The rules themselves
+are core.calls; this module only feeds them and shapes the answer.
 
 Everything is as of ``day``: payments and interactions dated after it are not
 seen, so a past day shows what the owner would have seen then.
@@ -131,12 +130,9 @@ WHERE NOT f.done AND f.due_date <= :last
   AND (i.id IS NULL OR i.state = 'draft'
        OR (i.state = 'sent' AND i.total_cents > {paid_by(":day")}))
 """
-# Sent quotes still valid on the day and lapsing within a fortnight of the horizon:
-# a handful, found through quote_state_valid; the rule picks the ones to call about.
-_QUOTES = """
-SELECT id, number, customer_id, currency, total_cents, valid_until FROM quote
-WHERE state = 'sent' AND valid_until >= :day AND valid_until <= date(:last, '+14 days')
-"""
+# Sent quotes lapsing soon (a handful, by quote_state_valid); the rule picks the calls.
+_QUOTES = """SELECT id, number, customer_id, currency, total_cents, valid_until FROM quote
+WHERE state = 'sent' AND valid_until >= :day AND valid_until <= date(:last, '+14 days')"""
 _CONTACTED = (
     f"SELECT DISTINCT customer_id FROM interaction WHERE at >= :day AND at < :next AND {_CONTACT}"
 )
@@ -262,8 +258,7 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
             for r in rows(_FOLLOWUPS)
         ),
         quotes=tuple(
-            QuoteFacts(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), _date(r[5]))
-            for r in rows(_QUOTES)
+            QuoteFacts(*r[:4], from_minor(r[4], r[3]), _date(r[5])) for r in rows(_QUOTES)
         ),
         contacted_today=frozenset(r[0] for r in rows(_CONTACTED)),
         disputes=frozenset((r[1], r[2]) for r in open_problems),
