@@ -10,9 +10,10 @@ from diva_desk.store.book.business import quote_numbering
 from diva_desk.store.quotes.quote_edits import take_quote_number
 from diva_desk.ui.common import errors
 
-from ..settings.test_business_settings import counted_book, open_dialog, retype, save
+from ..settings.test_business_settings import asked, counted_book, open_dialog, retype, save
 
-__all__ = ["counted_book"]
+#: ``asked`` (autouse) answers "Discard?" when a dialog left with changes is closed.
+__all__ = ["asked", "counted_book"]
 
 
 def test_the_quote_numbering_is_saved_and_used(qtbot: QtBot, counted_book: peewee.Database) -> None:
