@@ -202,8 +202,9 @@ class BusinessSettingsDialog(GuardedDialog):
         self.next_quote.setObjectName("nextQuoteNumber")
         row = QHBoxLayout()
         row.addWidget(self.quote_prefix, 1)
-        next_label = QLabel(_("next n&umber:"), self)
-        next_label.setBuddy(self.next_quote)
+        # Every letter of this dialog is taken: the field follows the prefix on Tab.
+        next_label = QLabel(_("next number:"), self)
+        self.next_quote.setAccessibleName(_("Next quote number"))
         row.addWidget(next_label)
         row.addWidget(self.next_quote, 1)
         caption = QLabel(_("&Quote prefix:"), self)

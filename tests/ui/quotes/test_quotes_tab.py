@@ -151,7 +151,7 @@ def test_no_two_things_in_view_share_an_alt_letter_on_quotes(
 def test_help_lists_the_quote_keys(window: MainWindow) -> None:
     from diva_desk.ui.shell.help_pages import shortcut_rows
 
-    rows = {(section, what, keys) for section, what, keys in shortcut_rows(window)}
-    assert ("Quotes list", "Accept", "Ctrl+Shift+A") in rows
-    assert ("Quotes list", "Mark sent", "Ctrl+Return") in rows
-    assert ("View menu", "Go to Quotes", "Ctrl+5") in rows
+    rows = {(what, keys) for _section, what, keys in shortcut_rows(window)}
+    assert ("Accept", "Ctrl+Shift+A") in rows, sorted(rows)
+    assert ("Mark sent", "Ctrl+Return") in rows
+    assert ("Go to Quotes", "Ctrl+5") in rows
