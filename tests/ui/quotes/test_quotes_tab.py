@@ -9,6 +9,7 @@ from pathlib import Path
 import peewee
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -151,7 +152,10 @@ def test_no_two_things_in_view_share_an_alt_letter_on_quotes(
 def test_help_lists_the_quote_keys(window: MainWindow) -> None:
     from diva_desk.ui.shell.help_pages import shortcut_rows
 
+    def native(keys: str) -> str:  # as Qt names them here ("Ctrl+Maj+A" once French loaded)
+        return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
     rows = {(what, keys) for _section, what, keys in shortcut_rows(window)}
-    assert ("Accept", "Ctrl+Shift+A") in rows, sorted(rows)
-    assert ("Mark sent", "Ctrl+Return") in rows
-    assert ("Go to Quotes", "Ctrl+5") in rows
+    assert ("Accept", native("Ctrl+Shift+A")) in rows
+    assert ("Mark sent", native("Ctrl+Return")) in rows
+    assert ("Go to Quotes", native("Ctrl+5")) in rows
