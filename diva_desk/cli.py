@@ -25,6 +25,7 @@ from diva_desk.commands import (
     late_fees,
     mail,
     mail_outbox,
+    quotes,
     recurring,
     taxes,
     today,
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = (
     book,
     documents,
+    quotes,
     customers,
     today,
     aging,

@@ -42,6 +42,15 @@ class Every(StrEnum):
     YEAR = "year"
 
 
+class QuoteState(StrEnum):
+    """What the book stores of a quote; expired is derived from its valid-until date."""
+
+    DRAFT = "draft"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
 class Channel(StrEnum):
     CALL = "call"
     EMAIL = "email"
@@ -191,6 +200,23 @@ class Invoice:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A quote (interchange v2 ``quotes[]``): lines as an invoice's, a valid-until date,
+    the deposit percent asked on acceptance and, once accepted, the invoice it became."""
+
+    number: str
+    customer: str
+    issue_date: dt.date
+    lines: tuple[InvoiceLine, ...]
+    valid_until: dt.date | None = None
+    state: QuoteState = QuoteState.DRAFT
+    currency: str = DEFAULT_CURRENCY
+    deposit_percent: Decimal = ZERO
+    notes: str = ""
+    invoice: str | None = None
+
+
+@dataclass(frozen=True)
 class Payment:
     invoice: str
     date: dt.date
@@ -283,6 +309,7 @@ class BookContents:
     #: How to pay in one currency, by code (interchange v2
     #: ``business.payment_instructions_by_currency``; the book keeps them as settings).
     payment_instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
+    quotes: tuple[Quote, ...] = ()
 
 
 class BankStatus(StrEnum):

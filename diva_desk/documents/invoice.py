@@ -100,9 +100,9 @@ def _header(doc: InvoiceDocument, f: _Figures) -> Flowable:
     return blocks.letterhead(doc.business, doc.logo, right)
 
 
-def _addresses(doc: InvoiceDocument, width: float) -> Flowable:
+def _addresses(doc: InvoiceDocument, width: float, heading: str | None = None) -> Flowable:
     bill_to = [
-        style.paragraph(style.text(_("Bill to").upper()), style.LABEL),
+        style.paragraph(style.text((heading or _("Bill to")).upper()), style.LABEL),
         *blocks.customer_block(doc.customer),
     ]
     table = Table(
@@ -391,3 +391,12 @@ def invoice_pdf(doc: InvoiceDocument) -> bytes:
         mark=status_mark(f.status),
         running_head=title + "  ·  " + doc.customer.name,
     )
+
+
+# The quote (documents/quotes) draws its addresses, lines, taxes and notes with these:
+# one way of drawing an invoice's parts.
+Figures = _Figures
+addresses = _addresses
+line_items = _line_items
+tax_summary = _tax_summary
+notes_section = _notes

@@ -34,11 +34,17 @@ from diva_desk.interchange.keys import (
     VERSION,
 )
 from diva_desk.interchange.recurring import recurring_objects
-from diva_desk.interchange.writer import business_object, line_object, timestamp_text
+from diva_desk.interchange.writer import (
+    business_object,
+    line_object,
+    quote_object,
+    timestamp_text,
+)
 from diva_desk.store.book.db import db
 from diva_desk.store.book.settings import payment_instructions_by_currency
 from diva_desk.store.contents import rows as stored
 from diva_desk.store.contents.bank import bank_transaction_rows, business_currency
+from diva_desk.store.contents.quote_contents import read_quotes
 from diva_desk.store.contents.reading import read_business
 from diva_desk.store.contents.schedules import schedules_to_export
 
@@ -77,6 +83,8 @@ def export_chunks(exported_at: dt.datetime) -> Iterator[str]:
         yield from _array("followups", _followups())
         yield ",\n"
         yield from _array("interactions", _interactions())
+        yield ",\n"
+        yield from _array("quotes", _quotes())
         schedules = _recurring()
         if schedules:  # written only when held (keys.TOP_KEYS)
             yield ",\n"
@@ -139,6 +147,13 @@ def _business() -> str:
     by_currency = payment_instructions_by_currency()
     text = json.dumps(business_object(business, by_currency), indent=2, ensure_ascii=False)
     return text.replace("\n", "\n  ")
+
+
+def _quotes() -> Iterator[str]:
+    """Quotes are few: each written as ``json.dumps`` writes it, as the business is."""
+    for quote in read_quotes():
+        text = json.dumps(quote_object(quote), indent=2, ensure_ascii=False)
+        yield text.replace("\n", "\n    ")
 
 
 def _customers() -> Iterator[str]:

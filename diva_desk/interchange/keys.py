@@ -14,10 +14,12 @@ TOP_KEYS_V1 = (
     "format", "version", "exported_at", "business", "customers", "invoices", "payments",
     "promises", "payment_plans", "followups", "interactions",
 )  # fmt: skip
-#: Version 2 adds ``bank_transactions`` after ``payments`` and ``recurring_invoices`` after
-#: ``interactions``, each written only when the book holds some: a book without them
-#: exports the bytes it always did (docs/interchange.md).
-TOP_KEYS = (*TOP_KEYS_V1[:7], "bank_transactions", *TOP_KEYS_V1[7:], "recurring_invoices")
+#: Version 2 adds ``bank_transactions`` after ``payments``, then ``quotes`` and
+#: ``recurring_invoices`` after ``interactions``; bank transactions and recurring invoices
+#: are written only when the book holds some (docs/interchange.md), quotes always.
+TOP_KEYS = (
+    *TOP_KEYS_V1[:7], "bank_transactions", *TOP_KEYS_V1[7:], "quotes", "recurring_invoices",
+)  # fmt: skip
 BUSINESS_KEYS_V1 = (
     "name", "owner_name", "address", "email", "phone", "tax_numbers", "currency", "locale",
     "default_terms_days", "invoice_prefix", "next_invoice_number", "payment_instructions",
@@ -66,14 +68,7 @@ RECURRING_KEYS = (
     "customer", "every", "interval", "next_date", "end_date", "send", "terms_days", "notes",
     "currency", "lines",
 )  # fmt: skip
-
-#: Version 2 keys this Diva Desk cannot hold yet (issues 15 and 16), by where they sit
-#: ("" is the top level). A file carrying one is refused, naming it, never imported
-#: without it; one that is null or empty carries nothing and is let through.
-NOT_YET: dict[str, tuple[str, ...]] = {
-    "": ("quotes",),
-    "business": (),
-    "customers": (),
-    "invoices": (),
-    "payments": (),
-}  # fmt: skip
+QUOTE_KEYS = (
+    "number", "customer", "issue_date", "valid_until", "status", "currency", "deposit_percent",
+    "notes", "lines", "invoice",
+)  # fmt: skip

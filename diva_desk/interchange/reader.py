@@ -47,6 +47,7 @@ from diva_desk.interchange.keys import (
     VERSION,
 )
 from diva_desk.interchange.pay_links import read_instructions_by_currency, read_payment_link
+from diva_desk.interchange.quote_records import QuoteReader
 from diva_desk.interchange.recurring import read_recurring
 from diva_desk.interchange.references import BookView, EmptyBook, References
 from diva_desk.interchange.text_check import check_text, may_hold_surrogates
@@ -59,7 +60,6 @@ from diva_desk.interchange.values import (
     present,
     shown,
 )
-from diva_desk.interchange.versions import refuse_what_is_not_yet_held
 
 __all__ = ["BookView", "EmptyBook", "parse_json", "read_document", "read_text"]
 
@@ -104,8 +104,6 @@ def read_document(document: Any, book: BookView, *, surrogates: bool = True) -> 
         check_text(document)
     root = Fields(document, "")
     version = _check_format(root)
-    if version >= 2:
-        refuse_what_is_not_yet_held(root)
     root.check_keys(TOP_KEYS if version >= 2 else TOP_KEYS_V1)
     root.timestamp("exported_at")
     return _Reader(root, book, version).read()
@@ -175,12 +173,20 @@ class _Reader:
             interactions=tuple(
                 read_interaction(w, v, refs) for w, v in self.root.objects("interactions")
             ),
+            quotes=self._quotes(),
             bank_transactions=banked,
             recurring_invoices=tuple(
                 read_recurring(w, v, refs, self._line)
                 for w, v in self.root.objects("recurring_invoices")
             ),
         )
+
+    def _quotes(self) -> tuple[r.Quote, ...]:
+        items = list(self.root.objects("quotes"))  # version 1 refused it as an unknown key
+        numbers = [raw["number"] for _w, raw in items if isinstance(raw, dict)]
+        taken = self.book.quote_numbers([n for n in numbers if isinstance(n, str)])
+        reader = QuoteReader(self.refs, self._line, taken)
+        return tuple(reader.read(w, v) for w, v in items)
 
     # --- the owner's business and the customers ------------------------------------
 

@@ -67,6 +67,7 @@ def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[st
         ],
         "followups": [followup_object(f) for f in contents.followups],
         "interactions": [interaction_object(i) for i in contents.interactions],
+        "quotes": [quote_object(q) for q in contents.quotes],
     }
     if contents.recurring_invoices:  # written only when held (keys.TOP_KEYS)
         document["recurring_invoices"] = list(
@@ -235,6 +236,21 @@ def interaction_object(interaction: r.Interaction) -> dict[str, Any]:
         "channel": _enum(interaction.channel),
         "outcome": _enum(interaction.outcome),
         "notes": interaction.notes,
+    }
+
+
+def quote_object(quote: r.Quote) -> dict[str, Any]:
+    return {
+        "number": quote.number,
+        "customer": quote.customer,
+        "issue_date": _date(quote.issue_date),
+        "valid_until": _date(quote.valid_until),
+        "status": str(quote.state),
+        "currency": quote.currency,
+        "deposit_percent": decimal_text(quote.deposit_percent),
+        "notes": quote.notes,
+        "lines": [line_object(line, quote.currency) for line in quote.lines],
+        "invoice": quote.invoice,
     }
 
 

@@ -143,6 +143,7 @@ def save_business_settings(
     tax_rates: Sequence[TaxRateRow] | None = None,
     instructions_by_currency: Mapping[str, str] | None = None,
     tax_groups: Sequence[TaxGroupRow] | None = None,
+    quote_numbering: tuple[str, int] | None = None,
 ) -> None:
     """Save the business profile and, where given, the logo, tax rates and payment
     instructions by currency, all in one transaction: all of it is saved or none.
@@ -162,3 +163,19 @@ def save_business_settings(
             save_tax_groups(tax_groups)
         if instructions_by_currency is not None:
             save_payment_instructions_by_currency(instructions_by_currency)
+        if quote_numbering is not None:
+            prefix, next_number = quote_numbering
+            models.Business.update(quote_prefix=prefix, next_quote_number=next_number).where(
+                models.Business.id == 1
+            ).execute()
+
+
+def quote_numbering() -> tuple[str, int]:
+    """The quote prefix and the next quote number (schema step STEP_QUOTES)."""
+    row = (
+        models.Business.select(models.Business.quote_prefix, models.Business.next_quote_number)
+        .where(models.Business.id == 1)
+        .tuples()
+        .first()
+    )
+    return (row[0], row[1]) if row else ("Q-", 1)

@@ -15,6 +15,7 @@ from diva_desk.store.book import models as m
 from diva_desk.store.book.settings import payment_instructions_by_currency
 from diva_desk.store.book.tax_rates import tax_registrations
 from diva_desk.store.contents.bank import bank_transaction_ids, read_bank_transactions
+from diva_desk.store.contents.quote_contents import read_quotes
 from diva_desk.store.contents.schedules import read_schedules
 from diva_desk.store.taxes.lines import all_line_taxes
 
@@ -90,6 +91,7 @@ def read_contents() -> r.BookContents:
         ),
         bank_transactions=read_bank_transactions(),
         recurring_invoices=read_schedules(customer_codes),
+        quotes=read_quotes(),
     )
 
 
@@ -192,6 +194,13 @@ class StoredBook:
                     currency,
                     from_minor(received, currency),
                 )
+        return found
+
+    def quote_numbers(self, numbers: Collection[str]) -> Collection[str]:
+        found: set[str] = set()
+        for batch in chunks(set(numbers), BATCH):
+            query = m.Quote.select(m.Quote.number).where(m.Quote.number.in_(batch)).tuples()
+            found.update(number for (number,) in query)
         return found
 
 

@@ -25,6 +25,7 @@ from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import owner_currency
 from diva_desk.store.book.settings import save_payment_instructions_by_currency
 from diva_desk.store.contents.bank import add_bank_transactions
+from diva_desk.store.contents.quote_contents import add_quotes
 from diva_desk.store.contents.reading import (
     StoredBook,
     chunks,
@@ -113,6 +114,7 @@ def add_contents(contents: r.BookContents) -> None:
         for schedule in contents.recurring_invoices:
             customer_id = customer_ids[schedule.customer]
             insert_schedule(schedule, customer_id, currency(customer_id, None))
+        add_quotes(contents.quotes, customer_ids.__getitem__, invoice_ids.optional)
 
 
 class _ReferenceIds:

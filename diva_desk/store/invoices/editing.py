@@ -194,12 +194,12 @@ def checked_draft(draft: InvoiceDraft) -> InvoiceDraft:
 
     What every invoice is held to; a recurring invoice's lines are checked by it too.
     """
-    draft = replace(cleaned(draft), lines=tuple(_cleaned_line(line) for line in draft.lines))
-    _check(draft)
+    draft = replace(cleaned(draft), lines=tuple(cleaned_line(line) for line in draft.lines))
+    check_draft(draft)
     return draft
 
 
-def _cleaned_line(line: r.InvoiceLine) -> r.InvoiceLine:
+def cleaned_line(line: r.InvoiceLine) -> r.InvoiceLine:
     """The line with its texts cleaned and its taxes as the book keeps them: a tax at
     a zero rate charges nothing and is not kept (as the editor's "No tax")."""
     taxes = tuple(
@@ -375,7 +375,7 @@ def _take_next_number() -> str:
     return number
 
 
-def _check(draft: InvoiceDraft) -> None:
+def check_draft(draft: InvoiceDraft) -> None:
     """Refuse what the editor should not have let through, naming the field and line."""
     if draft.due_date < draft.issue_date:
         raise BadInput(_("The due date is before the issue date."))
