@@ -37,6 +37,7 @@ from diva_desk.interchange.keys import (
     CUSTOMER_KEYS,
     FORMAT_NAME,
     INVOICE_KEYS,
+    INVOICE_KEYS_V2_ONLY,
     LINE_KEYS,
     LINE_KEYS_V1,
     LINE_TAX_KEYS,
@@ -45,6 +46,7 @@ from diva_desk.interchange.keys import (
     TOP_KEYS_V1,
     VERSION,
 )
+from diva_desk.interchange.pay_links import read_instructions_by_currency, read_payment_link
 from diva_desk.interchange.recurring import read_recurring
 from diva_desk.interchange.references import BookView, EmptyBook, References
 from diva_desk.interchange.text_check import check_text, may_hold_surrogates
@@ -54,6 +56,7 @@ from diva_desk.interchange.values import (
     RATE_PLACES,
     NotANumber,
     object_pairs,
+    objects_key,
     present,
     shown,
 )
@@ -165,6 +168,7 @@ class _Reader:
         bank = bank_transactions_by_id(self.root, banked)
         return r.BookContents(
             business=business,
+            payment_instructions_by_currency=self._instructions_by_currency(),
             customers=customers,
             invoices=invoices,
             payments=tuple(
@@ -214,7 +218,16 @@ class _Reader:
             ),
             payment_instructions=f.text("payment_instructions"),
             tax_registrations=self._registrations(f),
+            late_fee_percent_per_month=present(_late_fee_percent(f, default=Decimal(0))),
+            late_fee_grace_days=present(
+                f.integer("late_fee_grace_days", default=0, maximum=MAX_DAYS)
+            ),
+            payment_link=read_payment_link(f),
         )
+
+    def _instructions_by_currency(self) -> dict[str, str]:
+        raw = self.root.raw.get("business")
+        return {} if raw is None else read_instructions_by_currency(Fields(raw, "business"))
 
     def _registrations(self, f: Fields) -> tuple[r.TaxRegistration, ...]:
         """``business.tax_registrations``: one number per tax, each tax named once."""
@@ -233,7 +246,7 @@ class _Reader:
 
     def _customer(self, where: str, raw: Any) -> r.Customer:
         f = Fields(raw, where).named_by("code")
-        f.check_keys(CUSTOMER_KEYS)
+        f.check_keys(CUSTOMER_KEYS if self.version >= 2 else _v1(CUSTOMER_KEYS))
         code = f.identifier("code")
         self.refs.check_new_customer(f, code)
         business = present(self.business)
@@ -263,6 +276,7 @@ class _Reader:
             preferred_payment_method=f.choice("preferred_payment_method", r.PaymentMethod),
             notes=f.text("notes"),
             archived=f.boolean("archived"),
+            late_fee_percent_per_month=_late_fee_percent(f, default=None),
         )
         self.refs.add_customer(f, customer)
         return customer
@@ -271,7 +285,7 @@ class _Reader:
 
     def _invoice(self, where: str, raw: Any) -> r.Invoice:
         f = Fields(raw, where).named_by("number")
-        f.check_keys(INVOICE_KEYS)
+        f.check_keys(INVOICE_KEYS if self.version >= 2 else _v1(INVOICE_KEYS))
         number = f.identifier("number")
         self.refs.check_new_invoice(f, number)
         customer = self.refs.customer_for(f)
@@ -311,6 +325,8 @@ class _Reader:
             deposit_amount=f.amount("deposit_amount", currency=currency) or Decimal("0.00"),
             deposit_due_date=f.date("deposit_due_date"),
             notes=f.text("notes"),
+            late_fee_through=f.date("late_fee_through"),
+            payment_link=read_payment_link(f),
         )
         self.refs.add_invoice(f, invoice, total)
         return invoice
@@ -358,7 +374,7 @@ class _Reader:
 
     def _taxes(self, f: Fields) -> tuple[r.LineTax, ...]:
         """``lines[].taxes``: each tax named once on a line, in the order given."""
-        key = _taxes_key(f.raw.get("taxes"))
+        key = objects_key(f.raw.get("taxes"))
         if key is not None and (known := self._taxes_read.get(key)) is not None:
             return known
         taxes: list[r.LineTax] = []
@@ -375,26 +391,22 @@ class _Reader:
         return tuple(taxes)
 
 
-def _taxes_key(raw: Any) -> tuple[Any, ...] | None:
-    """The taxes list's keys and values, to find it read before; ``None`` when it cannot be.
+def _v1(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """A record's keys less those version 2 added for late interest and pay links."""
+    return tuple(
+        key for key in keys if not key.startswith("late_fee_") and key not in INVOICE_KEYS_V2_ONLY
+    )
 
-    Only lists of objects without repeated keys and with plain values have one. Two equal
-    keys hold the same text (equal JSON values that read differently, ``5`` and ``5.0``,
-    are both refused, and a refusal is never kept), so they read to the same taxes.
-    """
-    if not isinstance(raw, list):
-        return None
-    items: list[tuple[tuple[str, Any], ...]] = []
-    for item in raw:
-        if not isinstance(item, dict) or getattr(item, "duplicates", ()):
-            return None
-        items.append(tuple(item.items()))
-    key = tuple(items)
-    try:
-        hash(key)
-    except TypeError:  # a list or object where a value belongs: read it, to refuse it
-        return None
-    return key
+
+def _late_fee_percent(f: Fields, *, default: Decimal | None) -> Decimal | None:
+    """``late_fee_percent_per_month``: a decimal string from 0 to 5 (the Interest Act's
+    yearly rate is printed beside it; docs/late-fees.md)."""
+    return f.decimal(
+        "late_fee_percent_per_month",
+        places=RATE_PLACES,
+        default=default,
+        maximum=Decimal(5),
+    )
 
 
 def _tax_name(f: Fields, key: str) -> str:
