@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from diva_desk.core.currencies import currency_problem
 from diva_desk.core.money import BadAmount, fits_currency, minor_unit, parse_decimal
 from diva_desk.core.plain_text import clean_lines
-from diva_desk.core.text_limits import limit_problem
+from diva_desk.core.text_limits import LIMITS, limit_problem
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
@@ -43,6 +43,8 @@ _E = TypeVar("_E", bound=StrEnum)
 #: Digits with an optional fraction, nothing else (group 1: the fraction).
 _PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.([0-9]+))?", re.ASCII)
 _T = TypeVar("_T")
+#: ``check_keys``'s known keys as sets, by the tuple it is given.
+_ALLOWED: dict[tuple[str, ...], frozenset[str]] = {}
 
 
 class Fields:
@@ -76,6 +78,11 @@ class Fields:
 
     def check_keys(self, known: tuple[str, ...]) -> None:
         """Refuse unknown and repeated keys: they are almost always typos."""
+        allowed = _ALLOWED.get(known)
+        if allowed is None:
+            allowed = _ALLOWED[known] = frozenset(known)
+        if self.raw.keys() <= allowed and not getattr(self.raw, "duplicates", ()):
+            return  # the usual case: every key known, none repeated
         for key in self.raw:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1)
@@ -98,9 +105,17 @@ class Fields:
 
     def text(self, key: str, *, required: bool = False) -> str:
         """A string; absent or ``null`` is ``""``."""
-        value = self._get(key, required)
+        value = self.raw.get(key)
         if value is None:
+            if required:
+                raise self.error(key, _("missing; this key is required"))
             return ""
+        if type(value) is str and value.isprintable():
+            # The usual case, checked at once: printable text holds no control character,
+            # line break or lone surrogate, so only its length is left to check.
+            limit = LIMITS.get(key)
+            if limit is None or len(value) <= limit.chars:
+                return value
         if not isinstance(value, str):
             raise self.error(key, _("expected text, got {value}").format(value=shown(value)))
         if not (value.isascii() or encodable(value)):

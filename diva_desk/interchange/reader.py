@@ -57,9 +57,13 @@ from diva_desk.interchange.values import (
     RATE_PLACES,
     NotANumber,
     object_pairs,
+    objects_key,
     present,
     shown,
 )
+
+#: A version 2 line's keys: its own, and version 1's single tax (refused beside "taxes").
+_LINE_KEYS_V2 = LINE_KEYS + LINE_KEYS_V1[3:]
 
 __all__ = ["BookView", "EmptyBook", "parse_json", "read_document", "read_text"]
 
@@ -140,6 +144,9 @@ class _Reader:
         self.version = version
         self.refs = References(root.raw, book)
         self.business: r.Business | None = None
+        # A line's taxes as read, by their exact JSON: a ten-year book repeats a few
+        # (GST, GST and QST) on every line, and a list read once reads the same again.
+        self._taxes_read: dict[tuple[Any, ...], tuple[r.LineTax, ...]] = {}
 
     def read(self) -> r.BookContents:
         business = self._business()
@@ -333,7 +340,7 @@ class _Reader:
     def _line(self, where: str, raw: Any) -> r.InvoiceLine:
         f = Fields(raw, where)
         if self.version >= 2:
-            f.check_keys(LINE_KEYS + LINE_KEYS_V1[3:])
+            f.check_keys(_LINE_KEYS_V2)
             if f.raw.get("taxes") is not None:
                 for key in LINE_KEYS_V1[3:]:
                     if f.raw.get(key) is not None:
@@ -373,6 +380,9 @@ class _Reader:
 
     def _taxes(self, f: Fields) -> tuple[r.LineTax, ...]:
         """``lines[].taxes``: each tax named once on a line, in the order given."""
+        key = objects_key(f.raw.get("taxes"))
+        if key is not None and (known := self._taxes_read.get(key)) is not None:
+            return known
         taxes: list[r.LineTax] = []
         for where, raw in f.objects("taxes"):
             item = Fields(raw, where)
@@ -382,6 +392,8 @@ class _Reader:
             if any(tax.name == name for tax in taxes):
                 raise item.error("name", _("{tax} is on this line twice").format(tax=name))
             taxes.append(r.LineTax(name, rate))
+        if key is not None:
+            self._taxes_read[key] = tuple(taxes)
         return tuple(taxes)
 
 

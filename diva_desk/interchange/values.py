@@ -118,3 +118,26 @@ def present(value: _T | None) -> _T:
     """A required value, once its ``Fields`` call returned (narrows the type)."""
     assert value is not None
     return value
+
+
+def objects_key(raw: Any) -> tuple[Any, ...] | None:
+    """A list of objects' keys and values, to find it read before; ``None`` when it cannot be.
+
+    Only lists of objects without repeated keys and with plain values have one. Two equal
+    keys hold the same text (equal JSON values that read differently, ``5`` and ``5.0``,
+    are both refused, and a refusal is never kept), so they read to the same
+    records (a line's taxes: reader.py).
+    """
+    if not isinstance(raw, list):
+        return None
+    items: list[tuple[tuple[str, Any], ...]] = []
+    for item in raw:
+        if not isinstance(item, dict) or getattr(item, "duplicates", ()):
+            return None
+        items.append(tuple(item.items()))
+    key = tuple(items)
+    try:
+        hash(key)
+    except TypeError:  # a list or object where a value belongs: read it, to refuse it
+        return None
+    return key
