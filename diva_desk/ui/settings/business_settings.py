@@ -210,9 +210,10 @@ class BusinessSettingsDialog(GuardedDialog):
         self.next_quote.setAccessibleName(_("Next quote number"))
         row.addWidget(next_label)
         row.addWidget(self.next_quote, 1)
-        caption = QLabel(_("&Quote prefix:"), self)
-        caption.setBuddy(self.quote_prefix)
-        self._invoicing.addRow(caption, row)
+        # Nor is a letter left for the prefix (the pay link below has Q): it follows the
+        # next invoice number on Tab, named for screen readers.
+        self.quote_prefix.setAccessibleName(_("Quote prefix"))
+        self._invoicing.addRow(QLabel(_("Quote prefix:"), self), row)
 
     def _quotes_typed(self) -> tuple[str, str]:
         return self.quote_prefix.text(), self.next_quote.text()
