@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the built bundle (packaging/README.md): the frozen program, on its own,
 #   prints its version; makes a demo book in a temporary folder; prints `today --json`;
+#   exports it and imports it into an empty book that lists the same calls;
 #   writes an invoice PDF whose text is right (pdftotext); keeps a mail password in the
 #   Secret Service (when gnome-keyring and dbus-run-session exist); opens its window
 #   offscreen and closes it cleanly by itself (DIVA_DESK_CLOSE_AFTER_MS, diva_desk/app.py).
@@ -31,6 +32,12 @@ step "demo book in $DIVA_DESK_DATA_DIR"
 
 step "today --json"
 "$BIN" today --json --limit 3 | tee today.json
+
+step "export, then import into an empty book: the same calls today"
+"$BIN" export -o book.json
+DIVA_DESK_DATA_DIR="$work/imported" "$BIN" import book.json
+DIVA_DESK_DATA_DIR="$work/imported" "$BIN" today --json --limit 3 >imported.json
+cmp -s today.json imported.json || fail "the imported book's calls differ from the demo book's"
 # The first call's overdue invoice, its customer and that invoice's balance, from the JSON.
 read -r number name amount < <(python3 - <<'PY'
 import json
