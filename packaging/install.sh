@@ -20,6 +20,7 @@ if [ ! -x "$here/diva-desk" ] || [ ! -f "$here/share/$APP_ID.desktop" ]; then
   exit 2
 fi
 
+mkdir -p "$data"
 if [ "$here" != "$target" ]; then
   rm -rf "$target.new"
   cp -a "$here" "$target.new"

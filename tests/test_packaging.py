@@ -101,10 +101,8 @@ def test_install_and_uninstall_stay_in_local_and_leave_the_book(tmp_path: Path) 
     program.chmod(0o755)
     for script in ("install.sh", "uninstall.sh"):
         shutil.copy(ROOT / "packaging" / script, bundle)
-    home = tmp_path / "home"
-    book = home / ".local" / "share" / "diva-desk" / "book.sqlite3"  # the data folder
-    book.parent.mkdir(parents=True)
-    book.write_bytes(b"the book")
+    home = tmp_path / "home"  # a new account: no ~/.local yet
+    home.mkdir()
     env = {"HOME": str(home), "PATH": os.environ["PATH"]}
 
     subprocess.run(["bash", str(bundle / "install.sh")], env=env, check=True, capture_output=True)
@@ -116,6 +114,9 @@ def test_install_and_uninstall_stay_in_local_and_leave_the_book(tmp_path: Path) 
     link = home / ".local" / "bin" / "diva-desk"
     assert subprocess.run([str(link)], capture_output=True, text=True).stdout == "diva-desk\n"
 
+    book = share / "diva-desk" / "book.sqlite3"  # the data folder, beside the program's
+    book.parent.mkdir(parents=True)
+    book.write_bytes(b"the book")
     subprocess.run(["bash", str(bundle / "uninstall.sh")], env=env, check=True, capture_output=True)
     assert not link.exists() and not (share / APP_ID).exists()
     assert not (share / "applications" / f"{APP_ID}.desktop").exists()
