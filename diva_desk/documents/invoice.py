@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from diva_desk.core.invoices.pay_links import link_for_invoice
 from diva_desk.core.invoices.payment_methods import payment_method_label
 from diva_desk.core.invoices.tax_names import tax_label
 from diva_desk.core.invoices.totals import (
@@ -30,7 +31,9 @@ from diva_desk.core.money import ZERO, normalized
 from diva_desk.core.papers import InvoiceDocument
 from diva_desk.core.records import Invoice
 from diva_desk.documents import blocks, style
+from diva_desk.documents.interest import late_interest
 from diva_desk.documents.page import Mark, build_pdf
+from diva_desk.documents.pay_link import pay_link_block
 from diva_desk.documents.tables import LongTable, Table
 from diva_desk.i18n import _
 from diva_desk.i18n.format import date
@@ -304,6 +307,11 @@ def _summary(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     right_width = width - left_width - gap
     left = _tax_summary(doc, f, left_width)
     how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, [doc.invoice.currency])
+    inv = doc.invoice
+    link = link_for_invoice(
+        doc.business.payment_link, inv.payment_link, inv.number, f.balance, f.currency
+    )
+    how += pay_link_block([] if link is None else [link], f.formats, left_width, gap=bool(how))
     if how and left:
         left.append(Spacer(1, 5 * mm))
     left += how
@@ -362,6 +370,7 @@ def invoice_story(doc: InvoiceDocument, width: float) -> tuple[list[Flowable], _
         _summary(doc, f, width),
         *_payments(doc, f, width),
         *_notes(doc.invoice.notes),
+        *late_interest.terms_note(doc.business, doc.customer, doc.invoice),
     ]
     return story, f
 

@@ -36,6 +36,7 @@ from diva_desk.interchange.keys import (
 from diva_desk.interchange.recurring import recurring_objects
 from diva_desk.interchange.writer import business_object, line_object, timestamp_text
 from diva_desk.store.book.db import db
+from diva_desk.store.book.settings import payment_instructions_by_currency
 from diva_desk.store.contents import rows as stored
 from diva_desk.store.contents.bank import bank_transaction_rows, business_currency
 from diva_desk.store.contents.reading import read_business
@@ -135,7 +136,8 @@ def _business() -> str:
     if business is None:
         return "null"
     # One object, written as json.dumps writes it (its registrations nest a list).
-    text = json.dumps(business_object(business), indent=2, ensure_ascii=False)
+    by_currency = payment_instructions_by_currency()
+    text = json.dumps(business_object(business, by_currency), indent=2, ensure_ascii=False)
     return text.replace("\n", "\n  ")
 
 
@@ -144,7 +146,8 @@ def _customers() -> Iterator[str]:
     s = _string
     for row in stored.customer_rows():
         (code, name, contact, email, phone, address, currency, language, terms) = row[:9]
-        (ap_contact, ap_email, ap_phone, cutoff, days, deposit, method, notes, archived) = row[9:]
+        (ap_contact, ap_email, ap_phone, cutoff, days, deposit, method, notes, archived) = row[9:18]
+        late_fee_percent = row[18]
         yield template % (
             s(code),
             s(name),
@@ -164,6 +167,7 @@ def _customers() -> Iterator[str]:
             _text(method),
             s(notes),
             _flag(archived),
+            "null" if late_fee_percent is None else s(units_text(late_fee_percent)),
         )
 
 
@@ -174,7 +178,7 @@ def _invoices() -> Iterator[str]:
     s = _string
     for row, lines in stored.invoice_rows():
         (number, customer, issued, due, state, sent, received, po, currency) = row[:9]
-        (deposit, deposit_due, notes) = row[9:]
+        (deposit, deposit_due, notes, link, late_fee_through) = row[9:]
         written = [
             line_template
             % (
@@ -198,7 +202,9 @@ def _invoices() -> Iterator[str]:
             f'"{minor_text(deposit, currency)}"',
             _day(deposit_due),
             s(notes),
+            s(link),
             _list(written, 6),
+            _day(late_fee_through),
         )
 
 

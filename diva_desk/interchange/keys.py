@@ -22,23 +22,28 @@ BUSINESS_KEYS_V1 = (
     "name", "owner_name", "address", "email", "phone", "tax_numbers", "currency", "locale",
     "default_terms_days", "invoice_prefix", "next_invoice_number", "payment_instructions",
 )  # fmt: skip
-#: Version 2 adds ``tax_registrations`` after ``tax_numbers``.
+#: Version 2 adds ``tax_registrations`` after ``tax_numbers``, and the pay link and the
+#: instructions per currency after ``payment_instructions``.
 BUSINESS_KEYS = (
     "name", "owner_name", "address", "email", "phone", "tax_numbers", "tax_registrations",
     "currency", "locale", "default_terms_days", "invoice_prefix", "next_invoice_number",
-    "payment_instructions",
+    "payment_instructions", "late_fee_percent_per_month", "late_fee_grace_days",
+    "payment_link", "payment_instructions_by_currency",
 )  # fmt: skip
 REGISTRATION_KEYS = ("tax", "number")
 CUSTOMER_KEYS = (
     "code", "name", "contact_name", "email", "phone", "address", "currency", "language",
     "terms_days", "ap_contact_name", "ap_email", "ap_phone", "invoice_cutoff_day",
     "payment_run_days", "deposit_percent", "preferred_payment_method", "notes", "archived",
+    "late_fee_percent_per_month",
 )  # fmt: skip
 INVOICE_KEYS = (
     "number", "customer", "issue_date", "due_date", "status", "sent_date",
     "received_confirmed_date", "po_number", "currency", "deposit_amount", "deposit_due_date",
-    "notes", "lines",
+    "notes", "payment_link", "lines", "late_fee_through",
 )  # fmt: skip
+#: The version 2 invoice keys a version 1 file may not carry.
+INVOICE_KEYS_V2_ONLY = ("payment_link",)
 LINE_KEYS_V1 = ("description", "quantity", "unit_price", "tax_name", "tax_rate")
 #: What version 2 writes; it reads version 1's ``tax_name``/``tax_rate`` too (not both forms).
 LINE_KEYS = ("description", "quantity", "unit_price", "taxes")
@@ -67,11 +72,8 @@ RECURRING_KEYS = (
 #: without it; one that is null or empty carries nothing and is let through.
 NOT_YET: dict[str, tuple[str, ...]] = {
     "": ("quotes",),
-    "business": (
-        "late_fee_percent_per_month", "late_fee_grace_days", "payment_link",
-        "payment_instructions_by_currency",
-    ),
-    "customers": ("late_fee_percent_per_month",),
-    "invoices": ("payment_link", "late_fee_through"),
+    "business": (),
+    "customers": (),
+    "invoices": (),
     "payments": (),
 }  # fmt: skip

@@ -1,10 +1,9 @@
 """What differs between the versions a file may be: the keys version 2 adds that this
 Diva Desk cannot hold yet.
 
-A version 2 file that carries quotes, late fees or payment links is refused with the key
-named: importing the rest without them would lose the owner's data without a word. The
-same key null or empty carries nothing and is taken out before the records are read, so
-such a file imports.
+A version 2 file that carries quotes is refused with the key named: importing the rest
+without them would lose the owner's data without a word. The same key null or empty
+carries nothing and is taken out before the records are read, so such a file imports.
 """
 
 from __future__ import annotations
@@ -22,11 +21,6 @@ def _what(key: str) -> str:
     """The feature a not-yet key belongs to, in words."""
     return {
         "quotes": _("Quotes"),
-        "late_fee_percent_per_month": _("Late fees"),
-        "late_fee_grace_days": _("Late fees"),
-        "late_fee_through": _("Late fees"),
-        "payment_link": _("Payment links"),
-        "payment_instructions_by_currency": _("Payment instructions per currency"),
     }[key]
 
 

@@ -98,14 +98,17 @@ CASES: list[tuple[str, Any, str]] = [
     ("quotes", [{"number": "Q-1"}],
      "quotes: Quotes are in this file, but this Diva Desk cannot keep them yet; import the "
      "file into a newer Diva Desk, or remove the key to import the rest"),
-    ("invoices.0.payment_link", "https://pay.example/{number}",
-     "invoices[0] (1).payment_link: Payment links are in this file, but this Diva Desk cannot "
-     "keep them yet; import the file into a newer Diva Desk, or remove the key to import the "
-     "rest"),
-    ("business.late_fee_percent_per_month", "2",
-     "business.late_fee_percent_per_month: Late fees are in this file, but this Diva Desk "
-     "cannot keep them yet; import the file into a newer Diva Desk, or remove the key to "
-     "import the rest"),
+    # Late interest (issue 16): held, and checked.
+    ("business.late_fee_percent_per_month", "5.01",
+     'business.late_fee_percent_per_month: must be at most 5, got "5.01"'),
+    ("business.late_fee_percent_per_month", 2,
+     "business.late_fee_percent_per_month: expected a decimal string, got 2"),
+    ("business.late_fee_grace_days", -1,
+     "business.late_fee_grace_days: must be between 0 and 36500, got -1"),
+    ("customers.0.late_fee_percent_per_month", "-1",
+     'customers[0] (Q).late_fee_percent_per_month: must be 0 or more, got "-1"'),
+    ("invoices.0.late_fee_through", "2026-02-30",
+     'invoices[0] (1).late_fee_through: expected a date YYYY-MM-DD, got "2026-02-30"'),
     # Version 1 knows nothing of them.
     ("version", 1,
      "business.tax_registrations: unknown key; known keys are name, owner_name, address, "

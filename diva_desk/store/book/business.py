@@ -73,6 +73,7 @@ def get_business() -> records.Business | None:
 
 #: The record's fields that are columns of the business row (the numbers have a table).
 _COLUMNS = tuple(f for f in dataclasses.fields(records.Business) if f.name != "tax_registrations")
+_TERMS = ("late_fee_percent_per_month", "late_fee_grace_days")
 
 
 def save_business(business: records.Business) -> None:
@@ -88,7 +89,9 @@ def save_business(business: records.Business) -> None:
         )
         if problem:
             raise BadInput(problem)
-        values = {f.name: getattr(business, f.name) for f in _COLUMNS}
+        # The late-interest terms have their own page (store.late_fees.terms): the
+        # profile's form does not hold them, so saving it leaves them as they are.
+        values = {f.name: getattr(business, f.name) for f in _COLUMNS if f.name not in _TERMS}
         if models.Business.get_or_none(models.Business.id == 1) is None:
             models.Business.create(id=1, **values)
         else:

@@ -57,6 +57,13 @@ class Business(BaseModel):
     next_invoice_number = peewee.IntegerField(default=1)
     payment_instructions = peewee.TextField(default="")
     logo = peewee.BlobField(null=True)
+    #: Late interest (schema step STEP_LATE_FEES): percent per month, and grace days.
+    late_fee_percent_per_month = UnitsField(
+        column_name="late_fee_percent_units", default=Decimal(0)
+    )
+    late_fee_grace_days = peewee.IntegerField(default=0)
+    #: The pay link template (schema step STEP_PAY_LINKS; core.invoices.pay_links).
+    payment_link = peewee.TextField(default="")
 
 
 class TaxRate(BaseModel):
@@ -102,6 +109,8 @@ class Customer(BaseModel):
     preferred_payment_method = peewee.TextField(null=True)
     notes = peewee.TextField(default="")
     archived = peewee.BooleanField(default=False)
+    #: None follows the business's rate; 0 is "agreed none" (STEP_LATE_FEES).
+    late_fee_percent_per_month = UnitsField(column_name="late_fee_percent_units", null=True)
 
 
 class Invoice(BaseModel):
@@ -120,6 +129,10 @@ class Invoice(BaseModel):
     #: Written with the lines, in the same transaction, by store.invoices.save_invoice;
     #: kept so that balances and aging aggregate in SQL without re-adding every line.
     total_minor = peewee.IntegerField(column_name="total_cents")
+    #: A late-interest charge covering interest up to this day (STEP_LATE_FEES).
+    late_fee_through = peewee.DateField(null=True)
+    #: This invoice's own pay link template, "" to use the business's (STEP_PAY_LINKS).
+    payment_link = peewee.TextField(default="")
 
 
 class InvoiceLine(BaseModel):

@@ -387,6 +387,48 @@ STEP_NAMELESS_TAXES = """
 DELETE FROM invoice_line_tax WHERE name = '';
 """
 
+#: Late interest as agreed (issue 16, docs/late-fees.md):
+#: - business: the rate per month as integer ten-thousandths of a percent (2 % is
+#:   20000, at most 5 %) and the grace days;
+#: - customer: their own rate, NULL for the business's, 0 for "agreed none";
+#: - invoice.late_fee_through: the invoice is a late-interest charge covering interest up
+#:   to that day (void ones too: a waived charge still counts as charged); the partial
+#:   index finds a customer's last charge per currency without reading other invoices.
+STEP_LATE_FEES = """
+ALTER TABLE business ADD COLUMN late_fee_percent_units INTEGER NOT NULL DEFAULT 0
+    CHECK (late_fee_percent_units BETWEEN 0 AND 50000);
+ALTER TABLE business ADD COLUMN late_fee_grace_days INTEGER NOT NULL DEFAULT 0
+    CHECK (late_fee_grace_days >= 0);
+ALTER TABLE customer ADD COLUMN late_fee_percent_units INTEGER
+    CHECK (late_fee_percent_units BETWEEN 0 AND 50000);
+ALTER TABLE invoice ADD COLUMN late_fee_through TEXT;
+CREATE INDEX invoice_late_fee ON invoice (customer_id, currency, late_fee_through)
+    WHERE late_fee_through IS NOT NULL;
+"""
+
+#: Pay links (issue 16): the business's link template and an invoice's own, which wins
+#: (core.invoices.pay_links). The pay link the mail settings kept (``mail.pay_link``, with
+#: ``$invoice``, ``$amount`` and ``$currency``) becomes the business's template, written
+#: with the new placeholders; one that named ``$customer`` (which a template no longer
+#: has) stays where it was, unused, for the owner to copy (docs/pay-links.md).
+STEP_PAY_LINKS = """
+ALTER TABLE business ADD COLUMN payment_link TEXT NOT NULL DEFAULT '';
+ALTER TABLE invoice ADD COLUMN payment_link TEXT NOT NULL DEFAULT '';
+UPDATE business SET payment_link = (
+    SELECT replace(replace(replace(replace(replace(replace(value,
+        '${invoice}', '{number}'), '$invoice', '{number}'),
+        '${amount}', '{amount}'), '$amount', '{amount}'),
+        '${currency}', '{currency}'), '$currency', '{currency}')
+    FROM setting WHERE key = 'mail.pay_link'
+)
+WHERE payment_link = '' AND EXISTS (
+    SELECT 1 FROM setting WHERE key = 'mail.pay_link' AND value <> ''
+        AND value NOT LIKE '%$customer%' AND value NOT LIKE '%${customer}%'
+);
+DELETE FROM setting WHERE key = 'mail.pay_link'
+    AND EXISTS (SELECT 1 FROM business WHERE payment_link <> '');
+"""
+
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
 STEPS: list[str] = [
     STEP_1,
@@ -397,4 +439,6 @@ STEPS: list[str] = [
     STEP_NAMELESS_TAXES,
     STEP_BANK,
     STEP_RECURRING,
+    STEP_LATE_FEES,
+    STEP_PAY_LINKS,
 ]

@@ -64,6 +64,7 @@ from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
 from diva_desk.ui.common.unsaved import GuardedDialog
 from diva_desk.ui.settings.currency_instructions import CurrencyInstructions
 from diva_desk.ui.settings.logo_box import LogoBox
+from diva_desk.ui.settings.pay_link_row import add_pay_link_row, watch_pay_link
 from diva_desk.ui.settings.tax_groups_box import TaxGroupsBox
 from diva_desk.ui.settings.tax_numbers_box import TaxNumbersBox
 from diva_desk.ui.settings.tax_rates_page import TaxRatesPage
@@ -137,6 +138,7 @@ class BusinessSettingsDialog(GuardedDialog):
         by_currency_label = QLabel(_("Instructions &for:"), self)
         by_currency_label.setBuddy(self.by_currency.currency)
         invoicing.addRow(by_currency_label, self.by_currency)
+        self.link_hint = add_pay_link_row(self, invoicing)
 
         profile = QWidget(self)
         columns = QHBoxLayout(profile)
@@ -182,6 +184,7 @@ class BusinessSettingsDialog(GuardedDialog):
             field = self.editors[name]
             assert isinstance(field, QLineEdit)
             field.textChanged.connect(lambda _t: self._check_number())
+        watch_pay_link(self)
         self.editors["name"].setFocus(Qt.FocusReason.OtherFocusReason)
         fit_to_screen(self, 940, self.sizeHint().height())
 
@@ -280,7 +283,7 @@ class BusinessSettingsDialog(GuardedDialog):
     # --- checking -------------------------------------------------------------------
 
     def _fixed(self, name: str) -> None:
-        if name != "next_invoice_number":
+        if name not in ("next_invoice_number", "payment_link"):
             self.errors[name].hide()
 
     def _check_number(self) -> None:
