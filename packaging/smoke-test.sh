@@ -17,7 +17,13 @@ export DIVA_DESK_DATA_DIR="$work/book"
 # Nothing from this checkout may help the frozen program: it has to stand alone.
 unset PYTHONPATH VIRTUAL_ENV
 cd "$work"
-fail() { echo "SMOKE TEST FAILED: $*" >&2; exit 1; }
+fail() {
+  echo "SMOKE TEST FAILED: $*" >&2
+  [ -f "$DIVA_DESK_DATA_DIR/diva-desk.log" ] && tail -n 30 "$DIVA_DESK_DATA_DIR/diva-desk.log" >&2
+  exit 1
+}
+# A command that fails on its own says why, with the end of the app's log.
+trap 'fail "line $LINENO exited with status $?"' ERR
 step() { echo "== $*"; }
 
 step "version"
