@@ -16,21 +16,11 @@ import sys
 from collections.abc import Sequence
 
 from diva_desk import __version__, paths
-from diva_desk.commands import (
-    aging,
-    bank,
-    book,
-    customers,
-    documents,
-    late_fees,
-    mail,
-    mail_outbox,
-    quotes,
-    recurring,
-    taxes,
-    today,
-)
+from diva_desk.commands import aging, bank, book, customers, documents, taxes, today
+from diva_desk.commands.billing import late_fees, quotes, recurring
 from diva_desk.commands.common import EXIT_BAD_INPUT, EXIT_FAILED, open_book_in
+from diva_desk.commands.mail import outbox as mail_outbox
+from diva_desk.commands.mail import sending as mail
 from diva_desk.commands.output import complain, escaped
 from diva_desk.errors import BadInput, BookProblem
 from diva_desk.i18n import _, ngettext, set_language

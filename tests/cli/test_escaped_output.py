@@ -195,7 +195,7 @@ def test_no_command_prints_but_through_the_output_layer() -> None:
         "print(name)",
         "sys.stdout.buffer.write(b'')",
     ]  # the probe finds what it looks for
-    modules = [*COMMANDS.glob("*.py"), COMMANDS.parent / "cli.py"]
+    modules = [*COMMANDS.rglob("*.py"), COMMANDS.parent / "cli.py"]
     found = {
         path.name: calls
         for path in modules

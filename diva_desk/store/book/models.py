@@ -1,4 +1,4 @@
-"""Peewee models over the tables of schema.py.
+"""Peewee models over the tables of schema/ (store.book.schema).
 
 Money columns hold integer minor units of the row's own currency (cents for CAD, whole
 yen for JPY); the columns keep their version-1 names (``amount_cents``). A field cannot

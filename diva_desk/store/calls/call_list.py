@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections import defaultdict
 from typing import Any
 
 from diva_desk.core.calls import (
@@ -25,10 +24,6 @@ from diva_desk.core.calls import (
     CustomerFacts,
     DraftInvoice,
     FollowupFacts,
-    InstallmentFacts,
-    OpenInvoice,
-    PlanFacts,
-    PromiseFacts,
     QuoteFacts,
     Situation,
     calls_for,
@@ -39,8 +34,6 @@ from diva_desk.core.calls.escalation import BROKEN_PROMISE_MEMORY_DAYS
 from diva_desk.core.calls.talking_points import Script, ScriptContext, ask_date_for, script_for
 from diva_desk.core.calls.workdays import working_day_on_or_after
 from diva_desk.core.customers.history import RatingKind
-from diva_desk.core.customers.promises import DatedPayment, promise_status
-from diva_desk.core.customers.promises import PromiseFacts as PromiseTerms
 from diva_desk.core.money import from_minor, money_text
 from diva_desk.core.records import DEFAULT_LOCALE, Outcome
 from diva_desk.i18n import speaking
@@ -48,6 +41,14 @@ from diva_desk.store.as_of import paid_by
 from diva_desk.store.book.business import get_business
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import OWNER_CURRENCY
+from diva_desk.store.calls.situation_rows import (
+    date_of,
+    day_of,
+    open_invoice,
+    plan_facts,
+    promise_facts,
+    snooze_of,
+)
 from diva_desk.store.calls.talking_points import by_language, same_templates, template_texts
 from diva_desk.store.customers.history import customer_ratings, rating_kinds_of
 from diva_desk.store.invoices.unpaid import OWES, UNPAID, unpaid_invoices
@@ -239,7 +240,7 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
     rated = customer_ratings(day) if ratings else {}
     invoices = tuple(open_invoice(r) for r in rows(_OPEN_INVOICES))
     drafts = tuple(
-        DraftInvoice(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), _day_of(r[5]))
+        DraftInvoice(r[0], r[1], r[2], r[3], from_minor(r[4], r[3]), day_of(r[5]))
         for r in rows(_DRAFTS)
     )
     promises = tuple(promise_facts(r, day) for r in rows(PROMISES_SQL))
@@ -247,10 +248,10 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
     open_problems = rows(OPEN_PROBLEMS_SQL)
     problem_followups = {r[0] for r in open_problems}
     followups = tuple(
-        FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
+        FollowupFacts(r[0], r[1], date_of(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
         for r in rows(_FOLLOWUPS)
     )
-    quotes = tuple(QuoteFacts(*r[:4], from_minor(r[4], r[3]), _date(r[5])) for r in rows(_QUOTES))
+    quotes = tuple(QuoteFacts(*r[:4], from_minor(r[4], r[3]), date_of(r[5])) for r in rows(_QUOTES))
     # Only a customer with one of these can have a call (core.calls.rules.calls_for): the
     # thousands of others are not read at all.
     involved = {item.customer_id for group in (invoices, drafts, promises, plans, followups,
@@ -262,8 +263,8 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
             ap_contact_name=r[5], ap_phone=r[6], currency=r[7], invoice_cutoff_day=r[8],
             archived=bool(r[9]),
             rating=rated[r[0]].rating.kind if r[0] in rated else RatingKind.NEW,
-            last_contact=_day_of(r[10]), last_outcome=Outcome(r[11]) if r[11] else None,
-            snoozed_until=_snooze(r[12]),
+            last_contact=day_of(r[10]), last_outcome=Outcome(r[11]) if r[11] else None,
+            snoozed_until=snooze_of(r[12]),
         )
         for r in rows(_CUSTOMERS)
     )  # fmt: skip
@@ -277,74 +278,6 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         quotes=quotes,
         contacted_today=frozenset(r[0] for r in rows(_CONTACTED)),
         disputes=frozenset((r[1], r[2]) for r in open_problems),
-    )
-
-
-def open_invoice(r: tuple) -> OpenInvoice:
-    """An open invoice from a row of ``_OPEN_INVOICES``'s columns."""
-    return OpenInvoice(
-        id=r[0], number=r[1], customer_id=r[2], currency=r[3], issue_date=_date(r[4]),
-        due_date=_date(r[5]), total=from_minor(r[6], r[3]), paid=from_minor(r[7], r[3]),
-        sent_date=_day_of(r[8]), received_confirmed_date=_day_of(r[9]),
-        deposit_amount=from_minor(r[10], r[3]), deposit_due_date=_day_of(r[11]),
-        last_contact=_day_of(r[12]),
-    )  # fmt: skip
-
-
-def _date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text[:10])
-
-
-def _day_of(text: str | None) -> dt.date | None:
-    """The date of a stored date or date-time (``2026-11-23 09:30:00``)."""
-    return _date(text) if text else None
-
-
-def _snooze(text: str | None) -> dt.date | None:
-    try:
-        return _day_of(text)
-    except ValueError:
-        return None  # a hand-edited value that is no date: no snooze
-
-
-def promise_facts(row: tuple, day: dt.date) -> PromiseFacts:
-    pid, customer_id, invoice_id, number, made_on, promised, units, paid_units, currency = row
-    terms = PromiseTerms(_date(made_on), _date(promised), from_minor(units, currency))
-    paid = from_minor(paid_units, currency)
-    # SQL already summed the payments within the promise's window; one dated payment
-    # of that sum gives promise_status the same answer as the payments one by one.
-    status = promise_status(terms, [DatedPayment(terms.made_on, paid)], day)
-    return PromiseFacts(
-        id=pid,
-        customer_id=customer_id,
-        made_on=terms.made_on,
-        promised_date=terms.promised_date,
-        amount=terms.amount,
-        status=status,
-        invoice_id=invoice_id,
-        paid_toward=paid,
-        invoice_number=number,
-    )
-
-
-def plan_facts(plan_rows: list[tuple], installment_rows: list[tuple]) -> tuple[PlanFacts, ...]:
-    currencies = {row[0]: row[6] for row in plan_rows}
-    installments: dict[int, list[InstallmentFacts]] = defaultdict(list)
-    for plan_id, due, units in installment_rows:
-        if plan_id in currencies:
-            amount = from_minor(units, currencies[plan_id])
-            installments[plan_id].append(InstallmentFacts(_date(due), amount))
-    return tuple(
-        PlanFacts(
-            id=pid,
-            customer_id=customer_id,
-            agreed_on=_date(agreed),
-            installments=tuple(installments[pid]),
-            paid_since_agreed=from_minor(paid, currency),
-            invoice_id=invoice_id,
-            invoice_number=number,
-        )
-        for pid, customer_id, invoice_id, number, agreed, paid, currency in plan_rows
     )
 
 

@@ -24,10 +24,8 @@ from diva_desk.store.calls.call_list import (
     OPEN_PROBLEMS_SQL,
     PLANS_SQL,
     PROMISES_SQL,
-    open_invoice,
-    plan_facts,
-    promise_facts,
 )
+from diva_desk.store.calls.situation_rows import open_invoice, plan_facts, promise_facts
 
 # The call list's open invoices (store.calls.call_list) of one customer; when they
 # were last talked about is the call list's business, not a letter's (NULL).

@@ -3,7 +3,7 @@
 A quote takes its number (the business's quote prefix and counter, apart from the
 invoices') when it is first saved: a quote is an offer, not a tax document, so a
 deleted draft leaving a gap harms nobody. Its lines are checked and kept as an
-invoice's are (store.invoices.editing.check_draft, store.taxes.lines), and its total
+invoice's are (store.invoices.drafts.check_draft, store.taxes.lines), and its total
 is written with them in the same transaction.
 """
 
@@ -32,7 +32,7 @@ from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
-from diva_desk.store.invoices.editing import InvoiceDraft, check_draft, cleaned_line
+from diva_desk.store.invoices.drafts import InvoiceDraft, check_draft, cleaned_line
 from diva_desk.store.invoices.records import customer_record
 from diva_desk.store.quotes.quote_rows import TAX_TABLE, quote_row
 from diva_desk.store.taxes.lines import insert_line_taxes, tax_rows

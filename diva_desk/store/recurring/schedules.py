@@ -1,6 +1,6 @@
 """Setting up, listing, ending and deleting recurring invoices.
 
-A schedule is checked as an invoice is (store.invoices.editing.checked_draft: lines,
+A schedule is checked as an invoice is (store.invoices.drafts.checked_draft: lines,
 taxes, currency, notes), plus its own fields: how often, the interval, the dates.
 Its anchor day (core.invoices.recurrence) is taken from the first date it is given
 and kept while the schedule runs; a next date the owner changes sets it again.
@@ -27,7 +27,7 @@ from diva_desk.i18n import _
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
 from diva_desk.store.contents.schedules import schedule_lines, write_schedule_lines
-from diva_desk.store.invoices.editing import InvoiceDraft, checked_draft
+from diva_desk.store.invoices.drafts import InvoiceDraft, checked_draft
 from diva_desk.store.invoices.records import customer_record, invoice_row, lines_of
 
 

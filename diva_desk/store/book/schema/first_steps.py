@@ -1,4 +1,4 @@
-"""Numbered schema steps, as fixed SQL.
+"""Schema steps 1 to 5, as fixed SQL: the book, minor units, indexes, the outbox, line taxes.
 
 Each step takes a book from version N-1 to N. Never edit a step that has shipped:
 add the next one. Steps are written as SQL, not with today's model classes, which
@@ -6,15 +6,6 @@ will have changed by the time an old book is opened.
 """
 
 from __future__ import annotations
-
-from diva_desk.store.book.schema_terms import (
-    STEP_BANK,
-    STEP_LATE_FEES,
-    STEP_NAMELESS_TAXES,
-    STEP_PAY_LINKS,
-    STEP_QUOTES,
-    STEP_RECURRING,
-)
 
 STEP_1 = """
 CREATE TABLE business (
@@ -305,18 +296,3 @@ CREATE TABLE tax_group_rate (
 );
 CREATE INDEX tax_group_rate_group ON tax_group_rate (group_id, position);
 """
-
-#: STEPS[n - 1] takes a book from version n - 1 to version n.
-STEPS: list[str] = [
-    STEP_1,
-    STEP_2,
-    STEP_3,
-    STEP_OUTBOX,
-    STEP_LINE_TAXES,
-    STEP_NAMELESS_TAXES,
-    STEP_BANK,
-    STEP_RECURRING,
-    STEP_LATE_FEES,
-    STEP_PAY_LINKS,
-    STEP_QUOTES,
-]

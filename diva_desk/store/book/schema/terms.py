@@ -1,5 +1,5 @@
 """Schema steps 6 onwards: bank statements and the terms that get paid (quotes, recurring
-invoices, late interest, pay links). ``schema.STEPS`` lists them after steps 1 to 5; each
+invoices, late interest, pay links). ``store.book.schema.STEPS`` lists them after steps 1 to 5; each
 is independent of the others.
 """
 

@@ -1,0 +1,1 @@
+"""Commands of the terms that get paid: quotes, recurring invoices and late interest."""

@@ -1,0 +1,1 @@
+"""Commands that mail: mail-settings and send (sending), the outbox (outbox)."""
