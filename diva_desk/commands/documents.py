@@ -123,7 +123,7 @@ def safe_file_name(name: str) -> str:
     return cleaned or "document"
 
 
-def _write_pdf(target: Path, data: bytes) -> Path:
+def write_pdf(target: Path, data: bytes) -> Path:
     if target.is_dir():
         raise BadInput(_("{file} is a folder; give a file name").format(file=target))
     if not target.parent.is_dir():
@@ -144,7 +144,7 @@ def _invoice_pdf(args: argparse.Namespace, folder: Path) -> int:
     number = invoice_number(args.number)
     doc = invoice_document(number, dt.date.today())
     target = args.output or Path(safe_file_name(number) + ".pdf")
-    _write_pdf(target, invoice_pdf(doc))
+    write_pdf(target, invoice_pdf(doc))
     say(_("Wrote invoice {number} to {file}").format(number=number, file=target))
     return EXIT_OK
 
@@ -160,7 +160,7 @@ def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
     doc = statement_document(code, today, payments_since=since)
     default = f"{safe_file_name(code)}-statement-{today.isoformat()}.pdf"
     target = args.output or Path(default)
-    _write_pdf(target, statement_pdf(doc))
+    write_pdf(target, statement_pdf(doc))
     say(_("Wrote the statement for {code} to {file}").format(code=code, file=target))
     return EXIT_OK
 
@@ -176,7 +176,7 @@ def _reminder_pdf(args: argparse.Namespace, folder: Path) -> int:
     data = reminder_pdf(reminder_document(code, today), args.level)
     default = f"{safe_file_name(code)}-reminder-{args.level}-{today.isoformat()}.pdf"
     target = args.output or Path(default)
-    _write_pdf(target, data)
+    write_pdf(target, data)
     say(
         _("Wrote the {reminder} for {code} to {file}").format(
             reminder=reminder_name(args.level), code=code, file=target

@@ -19,6 +19,7 @@ from functools import cache
 
 from diva_desk.core.currencies import currency_problem
 from diva_desk.core.customers.customer_rules import email_problem
+from diva_desk.core.invoices.pay_links import pay_link_sentence
 from diva_desk.core.money import RATE_PLACES, BadAmount, parse_decimal
 from diva_desk.core.records import Business
 from diva_desk.core.text_limits import clean, cleaned, length_problems, limit_problem
@@ -53,6 +54,7 @@ class BusinessInput:
     invoice_prefix: str = "INV-"
     next_invoice_number: str = "1"
     payment_instructions: str = ""
+    payment_link: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def input_from_business(business: Business) -> BusinessInput:
         invoice_prefix=business.invoice_prefix,
         next_invoice_number=str(business.next_invoice_number),
         payment_instructions=business.payment_instructions,
+        payment_link=business.payment_link,
     )
 
 
@@ -117,6 +120,8 @@ def check_business(
     next_number = _whole_number(entry.next_invoice_number.strip())
     if problem := next_number_problem(entry.next_invoice_number, prefix, highest_used):
         problems["next_invoice_number"] = problem
+    if problem := pay_link_sentence(entry.payment_link):
+        problems["payment_link"] = problem
     for key, problem in length_problems(entry, business_labels()).items():
         problems.setdefault(key, problem)
     if problems or terms is None or next_number is None:
@@ -135,6 +140,7 @@ def check_business(
             invoice_prefix=prefix,
             next_invoice_number=next_number,
             payment_instructions=_trim_lines(entry.payment_instructions),
+            payment_link=entry.payment_link.strip(),
         )
     )
 

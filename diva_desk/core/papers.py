@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from diva_desk.core.calls.model import MissedInstallment
 from diva_desk.core.customers.promises import PromiseStatus
-from diva_desk.core.records import Business, Customer, Installment, Invoice, Payment
+from diva_desk.core.records import Business, Customer, Installment, Invoice, Payment, Quote
 from diva_desk.core.reports.receivables import AgingReport
 from diva_desk.i18n import _
 
@@ -38,6 +38,17 @@ class InvoiceDocument:
     logo: bytes | None = None
     #: How to pay, by currency code, where it differs from the general instructions.
     instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QuoteDocument:
+    """What a quote shows, gathered by the store (store.quotes.quote_document)."""
+
+    business: Business
+    customer: Customer
+    quote: Quote
+    today: dt.date | None = None
+    logo: bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ Optional text is ``""`` when absent; optional numbers and dates are ``None``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import InitVar, dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -39,6 +40,15 @@ class Every(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
     YEAR = "year"
+
+
+class QuoteState(StrEnum):
+    """What the book stores of a quote; expired is derived from its valid-until date."""
+
+    DRAFT = "draft"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
 
 
 class Channel(StrEnum):
@@ -93,6 +103,12 @@ class Business:
     payment_instructions: str = ""
     #: One number per tax, in the order the owner gave them (interchange v2).
     tax_registrations: tuple[TaxRegistration, ...] = ()
+    #: Late interest agreed with every customer unless theirs says otherwise: percent
+    #: per month (0 to 5) and the days late before an invoice is charged (docs/late-fees.md).
+    late_fee_percent_per_month: Decimal = Decimal("0")
+    late_fee_grace_days: int = 0
+    #: The pay link template (core.invoices.pay_links), "" for none (interchange v2).
+    payment_link: str = ""
 
     def registration_for(self, tax: str) -> str:
         """The number registered for ``tax`` (its name as the lines carry it), or ``""``."""
@@ -124,6 +140,8 @@ class Customer:
     preferred_payment_method: PaymentMethod | None = None
     notes: str = ""
     archived: bool = False
+    #: ``None`` follows the business's rate; ``0`` agreed to none.
+    late_fee_percent_per_month: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +193,27 @@ class Invoice:
     deposit_amount: Decimal = ZERO
     deposit_due_date: dt.date | None = None
     notes: str = ""
+    #: Set on a late-interest charge: the last day whose interest it covers.
+    late_fee_through: dt.date | None = None
+    #: This invoice's own pay link template; "" uses the business's (interchange v2).
+    payment_link: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quote (interchange v2 ``quotes[]``): lines as an invoice's, a valid-until date,
+    the deposit percent asked on acceptance and, once accepted, the invoice it became."""
+
+    number: str
+    customer: str
+    issue_date: dt.date
+    lines: tuple[InvoiceLine, ...]
+    valid_until: dt.date | None = None
+    state: QuoteState = QuoteState.DRAFT
+    currency: str = DEFAULT_CURRENCY
+    deposit_percent: Decimal = ZERO
+    notes: str = ""
+    invoice: str | None = None
 
 
 @dataclass(frozen=True)
@@ -267,6 +306,10 @@ class BookContents:
     interactions: tuple[Interaction, ...] = field(default=())
     bank_transactions: tuple[BankTransaction, ...] = ()
     recurring_invoices: tuple[RecurringInvoice, ...] = ()
+    #: How to pay in one currency, by code (interchange v2
+    #: ``business.payment_instructions_by_currency``; the book keeps them as settings).
+    payment_instructions_by_currency: Mapping[str, str] = field(default_factory=dict)
+    quotes: tuple[Quote, ...] = ()
 
 
 class BankStatus(StrEnum):

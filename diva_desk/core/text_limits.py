@@ -49,6 +49,7 @@ LIMITS: dict[str, Limit] = {
     "reference": Limit(200),
     "reason": Limit(1_000, 20),
     "notes": Limit(10_000, 200),
+    "payment_link": Limit(500),
 }
 
 _R = TypeVar("_R")

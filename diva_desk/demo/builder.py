@@ -35,6 +35,7 @@ from diva_desk.core.records import (
     PaymentMethod,
     PaymentPlan,
     Promise,
+    Quote,
 )
 
 FIRST_INVOICE_NUMBER = 1001
@@ -89,6 +90,7 @@ class DemoBuilder:
         self._plans: list[tuple[DraftInvoice | None, PaymentPlan]] = []
         self._followups: list[tuple[DraftInvoice | None, Followup]] = []
         self._interactions: list[tuple[DraftInvoice | None, Interaction]] = []
+        self._quotes: list[Quote] = []
         #: Each customer writes cheques from its own chequebook.
         self._next_cheque: dict[str, int] = {}
 
@@ -233,6 +235,9 @@ class DemoBuilder:
     ) -> None:
         self._followups.append((invoice, Followup(customer.code, due, reason, done=done)))
 
+    def quote(self, quote: Quote) -> None:
+        self._quotes.append(quote)
+
     # --- the finished book ---------------------------------------------------------
 
     def contents(self, business: Business, customers: tuple[Customer, ...]) -> BookContents:
@@ -276,6 +281,7 @@ class DemoBuilder:
                     key=lambda i: (i.at, i.customer),
                 )
             ),
+            quotes=tuple(self._quotes),
         )
 
 

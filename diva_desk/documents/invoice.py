@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from diva_desk.core.invoices.pay_links import link_for_invoice
 from diva_desk.core.invoices.payment_methods import payment_method_label
 from diva_desk.core.invoices.tax_names import tax_label
 from diva_desk.core.invoices.totals import (
@@ -30,7 +31,9 @@ from diva_desk.core.money import ZERO, normalized
 from diva_desk.core.papers import InvoiceDocument
 from diva_desk.core.records import Invoice
 from diva_desk.documents import blocks, style
+from diva_desk.documents.interest import late_interest
 from diva_desk.documents.page import Mark, build_pdf
+from diva_desk.documents.pay_link import pay_link_block
 from diva_desk.documents.tables import LongTable, Table
 from diva_desk.i18n import _
 from diva_desk.i18n.format import date
@@ -97,9 +100,9 @@ def _header(doc: InvoiceDocument, f: _Figures) -> Flowable:
     return blocks.letterhead(doc.business, doc.logo, right)
 
 
-def _addresses(doc: InvoiceDocument, width: float) -> Flowable:
+def _addresses(doc: InvoiceDocument, width: float, heading: str | None = None) -> Flowable:
     bill_to = [
-        style.paragraph(style.text(_("Bill to").upper()), style.LABEL),
+        style.paragraph(style.text((heading or _("Bill to")).upper()), style.LABEL),
         *blocks.customer_block(doc.customer),
     ]
     table = Table(
@@ -304,6 +307,11 @@ def _summary(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     right_width = width - left_width - gap
     left = _tax_summary(doc, f, left_width)
     how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, [doc.invoice.currency])
+    inv = doc.invoice
+    link = link_for_invoice(
+        doc.business.payment_link, inv.payment_link, inv.number, f.balance, f.currency
+    )
+    how += pay_link_block([] if link is None else [link], f.formats, left_width, gap=bool(how))
     if how and left:
         left.append(Spacer(1, 5 * mm))
     left += how
@@ -362,6 +370,7 @@ def invoice_story(doc: InvoiceDocument, width: float) -> tuple[list[Flowable], _
         _summary(doc, f, width),
         *_payments(doc, f, width),
         *_notes(doc.invoice.notes),
+        *late_interest.terms_note(doc.business, doc.customer, doc.invoice),
     ]
     return story, f
 
@@ -382,3 +391,12 @@ def invoice_pdf(doc: InvoiceDocument) -> bytes:
         mark=status_mark(f.status),
         running_head=title + "  ·  " + doc.customer.name,
     )
+
+
+# The quote (documents/quotes) draws its addresses, lines, taxes and notes with these:
+# one way of drawing an invoice's parts.
+Figures = _Figures
+addresses = _addresses
+line_items = _line_items
+tax_summary = _tax_summary
+notes_section = _notes

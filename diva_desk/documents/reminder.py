@@ -19,11 +19,14 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from diva_desk.core.calls.model import MissedInstallment
 from diva_desk.core.invoices.open_items import OpenItem, open_items
+from diva_desk.core.invoices.pay_links import links_for_items
 from diva_desk.core.money import ZERO
 from diva_desk.core.papers import ReminderDocument
 from diva_desk.core.records import Business, Customer
 from diva_desk.documents import blocks, style
+from diva_desk.documents.interest import late_interest
 from diva_desk.documents.page import build_pdf
+from diva_desk.documents.pay_link import beside_instructions
 from diva_desk.documents.tables import Table
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
@@ -315,9 +318,13 @@ def reminder_pdf(doc: ReminderDocument, level: ReminderLevel | str) -> bytes:
         Paragraph(p, style.BODY_LETTER)
         for p in _body(level, total, pay_by_text, bool(doc.installments))
     ]
-    table = _invoice_table(items, doc.installments, today, f, width)
-    story += [Spacer(1, 2), table, Spacer(1, 6 * mm)]
+    originals, charges = late_interest.split_interest(items)  # interest apart (issue 16)
+    if originals or doc.installments or not charges:
+        story += [Spacer(1, 2), _invoice_table(originals, doc.installments, today, f, width)]
+    story += [*late_interest.interest_table(charges, f, width), Spacer(1, 6 * mm)]
     how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, totals)
+    links = links_for_items(doc.business.payment_link, items)
+    how = beside_instructions(how, links, f, width)
     if how:
         story.append(KeepTogether([*how, Spacer(1, 5 * mm)]))
     story.append(Paragraph(_closing(level, doc.business), style.BODY_LETTER))

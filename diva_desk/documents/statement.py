@@ -15,12 +15,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from diva_desk.core.invoices.open_items import OpenItem, aging_by_currency, open_items
+from diva_desk.core.invoices.pay_links import PayLink, links_for_items
 from diva_desk.core.invoices.payment_methods import payment_method_label
 from diva_desk.core.money import ZERO
 from diva_desk.core.papers import StatementDocument
 from diva_desk.core.reports.aging import AgingBucket, AgingTotals, aging_totals, bucket_label
 from diva_desk.documents import blocks, style
+from diva_desk.documents.interest import late_interest
 from diva_desk.documents.page import build_pdf
+from diva_desk.documents.pay_link import pay_link_block
 from diva_desk.documents.tables import LongTable, Table
 from diva_desk.i18n import _
 
@@ -57,8 +60,10 @@ def _due_block(
     f: style.Formats,
     today: dt.date,
     width: float,
+    links: list[PayLink],
 ) -> list[Flowable]:
-    """Total due, large (a line per currency when there are several), then how to pay."""
+    """Total due, large (a line per currency when there are several), then how to pay
+    and the pay link for all of it (core.invoices.pay_links.link_for_letter)."""
     amounts = [f.money(totals.total, currency) for currency, totals in aging.items()]
     note = _("as of {date}").format(date=style.fmt.date(today, locale=f.locale))
     band = Table(
@@ -73,6 +78,7 @@ def _due_block(
     band.setStyle(blocks.band_style())
     parts: list[Flowable] = [band]
     how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, aging)
+    how += pay_link_block(links, f, width, amounts=True, gap=bool(how))
     if how:
         parts += [Spacer(1, 5 * mm), *how]
     return parts
@@ -216,16 +222,20 @@ def statement_pdf(doc: StatementDocument) -> bytes:
     width = style.content_width(doc.business.locale)
     items = open_items(doc.invoices, doc.payments, today)
     aging = aging_by_currency(items)
+    originals, charges = late_interest.split_interest(items)  # interest apart (issue 16)
+    links = links_for_items(doc.business.payment_link, items)
     if not aging:
         aging = {doc.customer.currency: aging_totals([])}
     story: list[Flowable] = [
         _header(doc, f, today),
         Spacer(1, 10 * mm),
-        _addresses(doc, width, _due_block(doc, aging, f, today, width * 0.44)),
+        _addresses(doc, width, _due_block(doc, aging, f, today, width * 0.44, links)),
         Spacer(1, 8 * mm),
         *_aging_table(aging, f, width),
-        *_open_table(items, f, width),
+        *(_open_table(originals, f, width) if originals or not charges else []),
+        *late_interest.interest_table(charges, f, width),
         *_payments_table(doc, f, width),
+        *late_interest.terms_note(doc.business, doc.customer),
     ]
     title = _("Statement of account for {customer}").format(customer=doc.customer.name)
     dated = _("Statement {date}").format(date=style.fmt.date(today, locale=locale))

@@ -35,6 +35,7 @@ class ImportSummary:
     followups: int = 0
     interactions: int = 0
     recurring_invoices: int = 0
+    quotes: int = 0
 
     def __str__(self) -> str:
         """``the business profile, 4 customers and 12 invoices``: what an import added.
@@ -61,6 +62,7 @@ class ImportSummary:
                     "{n} recurring invoice", "{n} recurring invoices", self.recurring_invoices
                 ),
             ),
+            (self.quotes, ngettext("{n} quote", "{n} quotes", self.quotes)),
         )
         parts = [text.format(n=fmt.number(n)) for n, text in counts if n]
         if self.business:
@@ -79,6 +81,7 @@ class ImportSummary:
             followups=len(contents.followups),
             interactions=len(contents.interactions),
             recurring_invoices=len(contents.recurring_invoices),
+            quotes=len(contents.quotes),
         )
 
 

@@ -34,10 +34,17 @@ from diva_desk.interchange.keys import (
     VERSION,
 )
 from diva_desk.interchange.recurring import recurring_objects
-from diva_desk.interchange.writer import business_object, line_object, timestamp_text
+from diva_desk.interchange.writer import (
+    business_object,
+    line_object,
+    quote_object,
+    timestamp_text,
+)
 from diva_desk.store.book.db import db
+from diva_desk.store.book.settings import payment_instructions_by_currency
 from diva_desk.store.contents import rows as stored
 from diva_desk.store.contents.bank import bank_transaction_rows, business_currency
+from diva_desk.store.contents.quote_contents import read_quotes
 from diva_desk.store.contents.reading import read_business
 from diva_desk.store.contents.schedules import schedules_to_export
 
@@ -76,6 +83,8 @@ def export_chunks(exported_at: dt.datetime) -> Iterator[str]:
         yield from _array("followups", _followups())
         yield ",\n"
         yield from _array("interactions", _interactions())
+        yield ",\n"
+        yield from _array("quotes", _quotes())
         schedules = _recurring()
         if schedules:  # written only when held (keys.TOP_KEYS)
             yield ",\n"
@@ -135,8 +144,16 @@ def _business() -> str:
     if business is None:
         return "null"
     # One object, written as json.dumps writes it (its registrations nest a list).
-    text = json.dumps(business_object(business), indent=2, ensure_ascii=False)
+    by_currency = payment_instructions_by_currency()
+    text = json.dumps(business_object(business, by_currency), indent=2, ensure_ascii=False)
     return text.replace("\n", "\n  ")
+
+
+def _quotes() -> Iterator[str]:
+    """Quotes are few: each written as ``json.dumps`` writes it, as the business is."""
+    for quote in read_quotes():
+        text = json.dumps(quote_object(quote), indent=2, ensure_ascii=False)
+        yield text.replace("\n", "\n    ")
 
 
 def _customers() -> Iterator[str]:
@@ -144,7 +161,8 @@ def _customers() -> Iterator[str]:
     s = _string
     for row in stored.customer_rows():
         (code, name, contact, email, phone, address, currency, language, terms) = row[:9]
-        (ap_contact, ap_email, ap_phone, cutoff, days, deposit, method, notes, archived) = row[9:]
+        (ap_contact, ap_email, ap_phone, cutoff, days, deposit, method, notes, archived) = row[9:18]
+        late_fee_percent = row[18]
         yield template % (
             s(code),
             s(name),
@@ -164,6 +182,7 @@ def _customers() -> Iterator[str]:
             _text(method),
             s(notes),
             _flag(archived),
+            "null" if late_fee_percent is None else s(units_text(late_fee_percent)),
         )
 
 
@@ -174,7 +193,7 @@ def _invoices() -> Iterator[str]:
     s = _string
     for row, lines in stored.invoice_rows():
         (number, customer, issued, due, state, sent, received, po, currency) = row[:9]
-        (deposit, deposit_due, notes) = row[9:]
+        (deposit, deposit_due, notes, link, late_fee_through) = row[9:]
         written = [
             line_template
             % (
@@ -198,7 +217,9 @@ def _invoices() -> Iterator[str]:
             f'"{minor_text(deposit, currency)}"',
             _day(deposit_due),
             s(notes),
+            s(link),
             _list(written, 6),
+            _day(late_fee_through),
         )
 
 

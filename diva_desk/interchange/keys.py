@@ -14,31 +14,38 @@ TOP_KEYS_V1 = (
     "format", "version", "exported_at", "business", "customers", "invoices", "payments",
     "promises", "payment_plans", "followups", "interactions",
 )  # fmt: skip
-#: Version 2 adds ``bank_transactions`` after ``payments`` and ``recurring_invoices`` after
-#: ``interactions``, each written only when the book holds some: a book without them
-#: exports the bytes it always did (docs/interchange.md).
-TOP_KEYS = (*TOP_KEYS_V1[:7], "bank_transactions", *TOP_KEYS_V1[7:], "recurring_invoices")
+#: Version 2 adds ``bank_transactions`` after ``payments``, then ``quotes`` and
+#: ``recurring_invoices`` after ``interactions``; bank transactions and recurring invoices
+#: are written only when the book holds some (docs/interchange.md), quotes always.
+TOP_KEYS = (
+    *TOP_KEYS_V1[:7], "bank_transactions", *TOP_KEYS_V1[7:], "quotes", "recurring_invoices",
+)  # fmt: skip
 BUSINESS_KEYS_V1 = (
     "name", "owner_name", "address", "email", "phone", "tax_numbers", "currency", "locale",
     "default_terms_days", "invoice_prefix", "next_invoice_number", "payment_instructions",
 )  # fmt: skip
-#: Version 2 adds ``tax_registrations`` after ``tax_numbers``.
+#: Version 2 adds ``tax_registrations`` after ``tax_numbers``, and the pay link and the
+#: instructions per currency after ``payment_instructions``.
 BUSINESS_KEYS = (
     "name", "owner_name", "address", "email", "phone", "tax_numbers", "tax_registrations",
     "currency", "locale", "default_terms_days", "invoice_prefix", "next_invoice_number",
-    "payment_instructions",
+    "payment_instructions", "late_fee_percent_per_month", "late_fee_grace_days",
+    "payment_link", "payment_instructions_by_currency",
 )  # fmt: skip
 REGISTRATION_KEYS = ("tax", "number")
 CUSTOMER_KEYS = (
     "code", "name", "contact_name", "email", "phone", "address", "currency", "language",
     "terms_days", "ap_contact_name", "ap_email", "ap_phone", "invoice_cutoff_day",
     "payment_run_days", "deposit_percent", "preferred_payment_method", "notes", "archived",
+    "late_fee_percent_per_month",
 )  # fmt: skip
 INVOICE_KEYS = (
     "number", "customer", "issue_date", "due_date", "status", "sent_date",
     "received_confirmed_date", "po_number", "currency", "deposit_amount", "deposit_due_date",
-    "notes", "lines",
+    "notes", "payment_link", "lines", "late_fee_through",
 )  # fmt: skip
+#: The version 2 invoice keys a version 1 file may not carry.
+INVOICE_KEYS_V2_ONLY = ("payment_link",)
 LINE_KEYS_V1 = ("description", "quantity", "unit_price", "tax_name", "tax_rate")
 #: What version 2 writes; it reads version 1's ``tax_name``/``tax_rate`` too (not both forms).
 LINE_KEYS = ("description", "quantity", "unit_price", "taxes")
@@ -61,17 +68,7 @@ RECURRING_KEYS = (
     "customer", "every", "interval", "next_date", "end_date", "send", "terms_days", "notes",
     "currency", "lines",
 )  # fmt: skip
-
-#: Version 2 keys this Diva Desk cannot hold yet (issues 15 and 16), by where they sit
-#: ("" is the top level). A file carrying one is refused, naming it, never imported
-#: without it; one that is null or empty carries nothing and is let through.
-NOT_YET: dict[str, tuple[str, ...]] = {
-    "": ("quotes",),
-    "business": (
-        "late_fee_percent_per_month", "late_fee_grace_days", "payment_link",
-        "payment_instructions_by_currency",
-    ),
-    "customers": ("late_fee_percent_per_month",),
-    "invoices": ("payment_link", "late_fee_through"),
-    "payments": (),
-}  # fmt: skip
+QUOTE_KEYS = (
+    "number", "customer", "issue_date", "valid_until", "status", "currency", "deposit_percent",
+    "notes", "lines", "invoice",
+)  # fmt: skip

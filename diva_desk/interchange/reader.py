@@ -37,6 +37,7 @@ from diva_desk.interchange.keys import (
     CUSTOMER_KEYS,
     FORMAT_NAME,
     INVOICE_KEYS,
+    INVOICE_KEYS_V2_ONLY,
     LINE_KEYS,
     LINE_KEYS_V1,
     LINE_TAX_KEYS,
@@ -45,6 +46,8 @@ from diva_desk.interchange.keys import (
     TOP_KEYS_V1,
     VERSION,
 )
+from diva_desk.interchange.pay_links import read_instructions_by_currency, read_payment_link
+from diva_desk.interchange.quote_records import QuoteReader
 from diva_desk.interchange.recurring import read_recurring
 from diva_desk.interchange.references import BookView, EmptyBook, References
 from diva_desk.interchange.text_check import check_text, may_hold_surrogates
@@ -57,7 +60,6 @@ from diva_desk.interchange.values import (
     present,
     shown,
 )
-from diva_desk.interchange.versions import refuse_what_is_not_yet_held
 
 __all__ = ["BookView", "EmptyBook", "parse_json", "read_document", "read_text"]
 
@@ -102,8 +104,6 @@ def read_document(document: Any, book: BookView, *, surrogates: bool = True) -> 
         check_text(document)
     root = Fields(document, "")
     version = _check_format(root)
-    if version >= 2:
-        refuse_what_is_not_yet_held(root)
     root.check_keys(TOP_KEYS if version >= 2 else TOP_KEYS_V1)
     root.timestamp("exported_at")
     return _Reader(root, book, version).read()
@@ -159,6 +159,7 @@ class _Reader:
         bank = bank_transactions_by_id(self.root, banked)
         return r.BookContents(
             business=business,
+            payment_instructions_by_currency=self._instructions_by_currency(),
             customers=customers,
             invoices=invoices,
             payments=tuple(
@@ -172,12 +173,20 @@ class _Reader:
             interactions=tuple(
                 read_interaction(w, v, refs) for w, v in self.root.objects("interactions")
             ),
+            quotes=self._quotes(),
             bank_transactions=banked,
             recurring_invoices=tuple(
                 read_recurring(w, v, refs, self._line)
                 for w, v in self.root.objects("recurring_invoices")
             ),
         )
+
+    def _quotes(self) -> tuple[r.Quote, ...]:
+        items = list(self.root.objects("quotes"))  # version 1 refused it as an unknown key
+        numbers = [raw["number"] for _w, raw in items if isinstance(raw, dict)]
+        taken = self.book.quote_numbers([n for n in numbers if isinstance(n, str)])
+        reader = QuoteReader(self.refs, self._line, taken)
+        return tuple(reader.read(w, v) for w, v in items)
 
     # --- the owner's business and the customers ------------------------------------
 
@@ -208,7 +217,16 @@ class _Reader:
             ),
             payment_instructions=f.text("payment_instructions"),
             tax_registrations=self._registrations(f),
+            late_fee_percent_per_month=present(_late_fee_percent(f, default=Decimal(0))),
+            late_fee_grace_days=present(
+                f.integer("late_fee_grace_days", default=0, maximum=MAX_DAYS)
+            ),
+            payment_link=read_payment_link(f),
         )
+
+    def _instructions_by_currency(self) -> dict[str, str]:
+        raw = self.root.raw.get("business")
+        return {} if raw is None else read_instructions_by_currency(Fields(raw, "business"))
 
     def _registrations(self, f: Fields) -> tuple[r.TaxRegistration, ...]:
         """``business.tax_registrations``: one number per tax, each tax named once."""
@@ -227,7 +245,7 @@ class _Reader:
 
     def _customer(self, where: str, raw: Any) -> r.Customer:
         f = Fields(raw, where).named_by("code")
-        f.check_keys(CUSTOMER_KEYS)
+        f.check_keys(CUSTOMER_KEYS if self.version >= 2 else _v1(CUSTOMER_KEYS))
         code = f.identifier("code")
         self.refs.check_new_customer(f, code)
         business = present(self.business)
@@ -257,6 +275,7 @@ class _Reader:
             preferred_payment_method=f.choice("preferred_payment_method", r.PaymentMethod),
             notes=f.text("notes"),
             archived=f.boolean("archived"),
+            late_fee_percent_per_month=_late_fee_percent(f, default=None),
         )
         self.refs.add_customer(f, customer)
         return customer
@@ -265,7 +284,7 @@ class _Reader:
 
     def _invoice(self, where: str, raw: Any) -> r.Invoice:
         f = Fields(raw, where).named_by("number")
-        f.check_keys(INVOICE_KEYS)
+        f.check_keys(INVOICE_KEYS if self.version >= 2 else _v1(INVOICE_KEYS))
         number = f.identifier("number")
         self.refs.check_new_invoice(f, number)
         customer = self.refs.customer_for(f)
@@ -305,6 +324,8 @@ class _Reader:
             deposit_amount=f.amount("deposit_amount", currency=currency) or Decimal("0.00"),
             deposit_due_date=f.date("deposit_due_date"),
             notes=f.text("notes"),
+            late_fee_through=f.date("late_fee_through"),
+            payment_link=read_payment_link(f),
         )
         self.refs.add_invoice(f, invoice, total)
         return invoice
@@ -362,6 +383,24 @@ class _Reader:
                 raise item.error("name", _("{tax} is on this line twice").format(tax=name))
             taxes.append(r.LineTax(name, rate))
         return tuple(taxes)
+
+
+def _v1(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """A record's keys less those version 2 added for late interest and pay links."""
+    return tuple(
+        key for key in keys if not key.startswith("late_fee_") and key not in INVOICE_KEYS_V2_ONLY
+    )
+
+
+def _late_fee_percent(f: Fields, *, default: Decimal | None) -> Decimal | None:
+    """``late_fee_percent_per_month``: a decimal string from 0 to 5 (the Interest Act's
+    yearly rate is printed beside it; docs/late-fees.md)."""
+    return f.decimal(
+        "late_fee_percent_per_month",
+        places=RATE_PLACES,
+        default=default,
+        maximum=Decimal(5),
+    )
 
 
 def _tax_name(f: Fields, key: str) -> str:

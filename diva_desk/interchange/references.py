@@ -21,7 +21,7 @@ from diva_desk.interchange.values import shown
 
 #: Lists whose records name a customer and/or an invoice.
 _REFERRING = (
-    "invoices", "payments", "promises", "payment_plans", "followups", "interactions",
+    "invoices", "payments", "promises", "payment_plans", "followups", "interactions", "quotes",
     "recurring_invoices",
 )  # fmt: skip
 
@@ -47,6 +47,10 @@ class BookView(Protocol):
         """State, total and payments received, for those of ``numbers`` the book has."""
         ...
 
+    def quote_numbers(self, numbers: Collection[str]) -> Collection[str]:
+        """Those of ``numbers`` that quotes in the book already carry."""
+        ...
+
 
 class EmptyBook:
     """A new book: no business, no customers, no invoices."""
@@ -65,6 +69,9 @@ class EmptyBook:
 
     def invoice_standings(self, numbers: Collection[str]) -> Mapping[str, Standing]:
         return {}
+
+    def quote_numbers(self, numbers: Collection[str]) -> Collection[str]:
+        return ()
 
 
 class References:

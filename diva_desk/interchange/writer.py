@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -40,7 +42,11 @@ def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[st
         "format": FORMAT_NAME,
         "version": VERSION,
         "exported_at": timestamp_text(exported_at),
-        "business": None if contents.business is None else business_object(contents.business),
+        "business": (
+            None
+            if contents.business is None
+            else business_object(contents.business, contents.payment_instructions_by_currency)
+        ),
         "customers": [customer_object(c) for c in contents.customers],
         "invoices": [invoice_object(i) for i in contents.invoices],
         "payments": [payment_object(p, money[p.invoice]) for p in contents.payments],
@@ -61,6 +67,7 @@ def book_document(contents: r.BookContents, exported_at: dt.datetime) -> dict[st
         ],
         "followups": [followup_object(f) for f in contents.followups],
         "interactions": [interaction_object(i) for i in contents.interactions],
+        "quotes": [quote_object(q) for q in contents.quotes],
     }
     if contents.recurring_invoices:  # written only when held (keys.TOP_KEYS)
         document["recurring_invoices"] = list(
@@ -76,7 +83,9 @@ def timestamp_text(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def business_object(business: r.Business) -> dict[str, Any]:
+def business_object(
+    business: r.Business, instructions_by_currency: Mapping[str, str]
+) -> dict[str, Any]:
     return {
         "name": business.name,
         "owner_name": business.owner_name,
@@ -94,6 +103,10 @@ def business_object(business: r.Business) -> dict[str, Any]:
         "invoice_prefix": business.invoice_prefix,
         "next_invoice_number": business.next_invoice_number,
         "payment_instructions": business.payment_instructions,
+        "late_fee_percent_per_month": decimal_text(business.late_fee_percent_per_month),
+        "late_fee_grace_days": business.late_fee_grace_days,
+        "payment_link": business.payment_link,
+        "payment_instructions_by_currency": dict(sorted(instructions_by_currency.items())),
     }
 
 
@@ -117,6 +130,7 @@ def customer_object(customer: r.Customer) -> dict[str, Any]:
         "preferred_payment_method": _enum(customer.preferred_payment_method),
         "notes": customer.notes,
         "archived": customer.archived,
+        "late_fee_percent_per_month": _rate(customer.late_fee_percent_per_month),
     }
 
 
@@ -134,7 +148,9 @@ def invoice_object(invoice: r.Invoice) -> dict[str, Any]:
         "deposit_amount": money_text(invoice.deposit_amount, invoice.currency),
         "deposit_due_date": _date(invoice.deposit_due_date),
         "notes": invoice.notes,
+        "payment_link": invoice.payment_link,
         "lines": [line_object(line, invoice.currency) for line in invoice.lines],
+        "late_fee_through": _date(invoice.late_fee_through),
     }
 
 
@@ -223,8 +239,27 @@ def interaction_object(interaction: r.Interaction) -> dict[str, Any]:
     }
 
 
+def quote_object(quote: r.Quote) -> dict[str, Any]:
+    return {
+        "number": quote.number,
+        "customer": quote.customer,
+        "issue_date": _date(quote.issue_date),
+        "valid_until": _date(quote.valid_until),
+        "status": str(quote.state),
+        "currency": quote.currency,
+        "deposit_percent": decimal_text(quote.deposit_percent),
+        "notes": quote.notes,
+        "lines": [line_object(line, quote.currency) for line in quote.lines],
+        "invoice": quote.invoice,
+    }
+
+
 def _date(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
+
+
+def _rate(value: Decimal | None) -> str | None:
+    return None if value is None else decimal_text(value)
 
 
 def _enum(value: StrEnum | None) -> str | None:

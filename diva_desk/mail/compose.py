@@ -12,22 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import string
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import quote
 
 from diva_desk.core import records as r
 from diva_desk.core.invoices.instructions import instructions_for_all
 from diva_desk.core.invoices.open_items import open_items
+from diva_desk.core.invoices.pay_links import PayLink, link_for_invoice, links_for_items
 from diva_desk.core.invoices.totals import invoice_totals
-from diva_desk.core.money import ZERO, decimal_text
+from diva_desk.core.money import ZERO
 from diva_desk.core.papers import reminder_name
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _, same_language, speaking
 from diva_desk.i18n import format as fmt
 from diva_desk.mail import templates
-from diva_desk.mail.settings import MailSettings, checked_address, load_settings
+from diva_desk.mail.settings import checked_address
 from diva_desk.store.book.db import db
 
 Kind = str  # "invoice" | "statement" | "reminder"
@@ -96,9 +95,8 @@ def _common(
     to: str,
     today: dt.date,
     currencies: list[str],
-    settings: MailSettings,
     instructions_by_currency: dict[str, str],
-    link: dict[str, str],
+    links: list[PayLink],
 ) -> dict[str, str]:
     person = customer.ap_contact_name if to == customer.ap_email.strip() else ""
     person = person or customer.contact_name
@@ -116,16 +114,16 @@ def _common(
         "greeting_name": _first_word(person) or customer.name,
         "date": fmt.date(today, locale=mail_locale(business, customer)),
         "payment_instructions": instructions,
-        "pay_link": pay_link(settings.pay_link, link),
+        "pay_link": pay_link_text(links),
     }
 
 
-def pay_link(pattern: str, values: dict[str, str]) -> str:
-    """The business's pay link with the invoice, amount, currency and customer filled in."""
-    if not pattern:
-        return ""
-    quoted = {key: quote(value, safe="") for key, value in values.items()}
-    return string.Template(pattern).safe_substitute(quoted)
+def pay_link_text(links: list[PayLink]) -> str:
+    """The pay link for the message (core.invoices.pay_links), ``""`` for none; one per
+    currency, each after its code, when a letter asks for several currencies."""
+    if len(links) == 1:
+        return links[0].url
+    return "  ".join(f"{link.currency}: {link.url}" for link in links)
 
 
 def mail_locale(business: r.Business, customer: r.Customer) -> str:
@@ -168,26 +166,21 @@ def invoice_draft(number: str, today: dt.date, to: str | None = None) -> Draft:
             else _("{number} is void and cannot be emailed").format(number=number)
         )
     address = _to(doc.customer, to)
-    settings = load_settings()
     locale = mail_locale(doc.business, doc.customer)
     total = invoice_totals(invoice.lines, invoice.currency).total
     paid = sum((p.amount for p in doc.payments), ZERO)
     owed = max(total - paid, ZERO)
-    link = {
-        "invoice": invoice.number,
-        "amount": decimal_text(owed),
-        "currency": invoice.currency,
-        "customer": doc.customer.code,
-    }
+    link = link_for_invoice(
+        doc.business.payment_link, invoice.payment_link, invoice.number, owed, invoice.currency
+    )
     values = _common(
         doc.business,
         doc.customer,
         address,
         today,
         [invoice.currency],
-        settings,
         dict(doc.instructions_by_currency),
-        link,
+        [] if link is None else [link],
     )
     values |= {
         "invoice": invoice.number,
@@ -245,16 +238,14 @@ def statement_draft(
             late[currency] = late.get(currency, ZERO) + item.balance
     first = doc.customer.currency
     currencies = list(owed) or [first]
-    link = {"invoice": "", "amount": "", "currency": first, "customer": code}
     values = _common(
         doc.business,
         doc.customer,
         address,
         today,
         currencies,
-        load_settings(),
         dict(doc.instructions_by_currency),
-        link,
+        links_for_items(doc.business.payment_link, items),
     )
     values |= {
         "total_owed": fmt.money_in_currencies(owed, first, locale),
@@ -317,21 +308,14 @@ def reminder_draft(
             for m in doc.installments
         ]
     single = [i.invoice.number for i in items]
-    link = {
-        "invoice": single[0] if len(single) == 1 else "",
-        "amount": decimal_text(totals[first]) if list(totals) == [first] else "",
-        "currency": first,
-        "customer": code,
-    }
     values = _common(
         doc.business,
         doc.customer,
         address,
         today,
         list(totals) or [first],
-        load_settings(),
         dict(doc.instructions_by_currency),
-        link,
+        links_for_items(doc.business.payment_link, items),
     )
     amount = fmt.money_in_currencies(totals, first, locale)
     values |= {

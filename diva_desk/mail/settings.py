@@ -43,9 +43,6 @@ class MailSettings:
     from_name: str = ""
     reply_to: str = ""
     bcc_self: bool = False
-    #: A link the customer can pay at, with $invoice, $amount, $currency and $customer
-    #: filled in (url-quoted); empty when the business takes no payment online.
-    pay_link: str = ""
 
     @property
     def is_set_up(self) -> bool:
@@ -140,7 +137,6 @@ def checked(settings: MailSettings) -> MailSettings:
         from_address=settings.from_address.strip(),
         from_name=" ".join(settings.from_name.split()),
         reply_to=settings.reply_to.strip(),
-        pay_link=settings.pay_link.strip(),
     )
     if not s.host:
         raise BadInput(_("server: give the host name of your mail server (SMTP)"))
@@ -160,8 +156,6 @@ def checked(settings: MailSettings) -> MailSettings:
     s = dataclasses.replace(s, from_address=_address(_("from"), s.from_address))
     if s.reply_to:
         s = dataclasses.replace(s, reply_to=_address(_("reply-to"), s.reply_to))
-    if s.pay_link and not s.pay_link.startswith(("https://", "http://")):
-        raise BadInput(_("pay link: give a web address starting with https://"))
     return s
 
 
@@ -202,7 +196,6 @@ def load_settings() -> MailSettings:
         from_name=get_setting(PREFIX + "from_name") or "",
         reply_to=get_setting(PREFIX + "reply_to") or "",
         bcc_self=get_setting(PREFIX + "bcc_self") == "1",
-        pay_link=get_setting(PREFIX + "pay_link") or "",
     )
 
 
@@ -218,5 +211,4 @@ def save_settings(settings: MailSettings) -> MailSettings:
         set_setting(PREFIX + "from_name", s.from_name)
         set_setting(PREFIX + "reply_to", s.reply_to)
         set_setting(PREFIX + "bcc_self", "1" if s.bcc_self else "0")
-        set_setting(PREFIX + "pay_link", s.pay_link)
     return s

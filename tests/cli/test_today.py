@@ -37,6 +37,7 @@ def test_json_matches_the_spec(demo_dir: Path) -> None:
     assert kinds <= {
         "deposit_due", "delivery_checkin", "due_soon", "cutoff", "promise_due",
         "broken_promise", "installment_due", "installment_missed", "overdue", "followup",
+        "quote_expiring",
     }  # fmt: skip
     assert all(len(c["talking_points"]) >= 5 for c in document["calls"])
     codes = [c["customer"] for c in document["calls"]]

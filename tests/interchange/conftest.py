@@ -9,7 +9,8 @@ import pytest
 #: The rich sample every test writer may reuse: a version 1 file, as version 1 wrote it.
 SAMPLE_PATH = Path(__file__).parent / "data" / "sample-book.json"
 #: The same book as version 2 writes it (export's canonical form), with tax registration
-#: numbers and a line carrying GST and QST.
+#: numbers, a line carrying GST and QST, a pay link (the business's and one invoice's own)
+#: and payment instructions for USD.
 SAMPLE_V2_PATH = Path(__file__).parent / "data" / "sample-book-v2.json"
 
 

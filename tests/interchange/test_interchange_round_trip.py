@@ -45,7 +45,7 @@ def test_sample_file_round_trips_byte_for_byte(book: peewee.SqliteDatabase, samp
     assert export_text(SAMPLE_EXPORTED_AT).encode("utf-8") == sample_v2_path.read_bytes()
     assert summary == ImportSummary(
         business=True, customers=4, invoices=4, payments=3, promises=2, payment_plans=2,
-        followups=2, interactions=4,
+        followups=2, interactions=4, quotes=1,
     )  # fmt: skip
     contents = read_contents()
     assert contents.business is not None
@@ -130,7 +130,7 @@ def test_an_empty_book_exports_a_valid_empty_document(book: peewee.SqliteDatabas
     assert document == {
         "format": "diva-desk", "version": 2, "exported_at": "2027-01-02T03:04:05",
         "business": None, "customers": [], "invoices": [], "payments": [], "promises": [],
-        "payment_plans": [], "followups": [], "interactions": [],
+        "payment_plans": [], "followups": [], "interactions": [], "quotes": [],
     }  # fmt: skip
 
 

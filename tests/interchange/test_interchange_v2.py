@@ -6,6 +6,7 @@ Each refusal names the record and key and leaves the book as it was.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from decimal import Decimal
 from typing import Any
@@ -16,6 +17,8 @@ import pytest
 from diva_desk.errors import BadInput
 from diva_desk.interchange import export_text, import_text
 from diva_desk.store.contents.writing import read_contents
+
+MOMENT = dt.datetime(2026, 12, 3, 9, 0)
 
 BOOK: dict[str, Any] = {
     "format": "diva-desk",
@@ -95,17 +98,17 @@ CASES: list[tuple[str, Any, str]] = [
     ("business.tax_registrations", [{"tax": "GST"}],
      "business.tax_registrations[0].number: missing; this key is required"),
     # What comes with later issues is refused by name, never dropped.
-    ("quotes", [{"number": "Q-1"}],
-     "quotes: Quotes are in this file, but this Diva Desk cannot keep them yet; import the "
-     "file into a newer Diva Desk, or remove the key to import the rest"),
-    ("invoices.0.payment_link", "https://pay.example/{number}",
-     "invoices[0] (1).payment_link: Payment links are in this file, but this Diva Desk cannot "
-     "keep them yet; import the file into a newer Diva Desk, or remove the key to import the "
-     "rest"),
-    ("business.late_fee_percent_per_month", "2",
-     "business.late_fee_percent_per_month: Late fees are in this file, but this Diva Desk "
-     "cannot keep them yet; import the file into a newer Diva Desk, or remove the key to "
-     "import the rest"),
+    # Late interest (issue 16): held, and checked.
+    ("business.late_fee_percent_per_month", "5.01",
+     'business.late_fee_percent_per_month: must be at most 5, got "5.01"'),
+    ("business.late_fee_percent_per_month", 2,
+     "business.late_fee_percent_per_month: expected a decimal string, got 2"),
+    ("business.late_fee_grace_days", -1,
+     "business.late_fee_grace_days: must be between 0 and 36500, got -1"),
+    ("customers.0.late_fee_percent_per_month", "-1",
+     'customers[0] (Q).late_fee_percent_per_month: must be 0 or more, got "-1"'),
+    ("invoices.0.late_fee_through", "2026-02-30",
+     'invoices[0] (1).late_fee_through: expected a date YYYY-MM-DD, got "2026-02-30"'),
     # Version 1 knows nothing of them.
     ("version", 1,
      "business.tax_registrations: unknown key; known keys are name, owner_name, address, "
@@ -118,11 +121,12 @@ CASES: list[tuple[str, Any, str]] = [
 def test_bad_version_2_input_names_record_and_key_and_changes_nothing(
     book: peewee.SqliteDatabase, path: str, value: Any, message: str
 ):
-    before = export_text()
+    # One moment for both exports: the same book must not differ by a second's tick.
+    before = export_text(MOMENT)
     with pytest.raises(BadInput) as caught:
         import_text(json.dumps(_changed(path, value), ensure_ascii=False))
     assert str(caught.value) == message
-    assert export_text() == before
+    assert export_text(MOMENT) == before
 
 
 def test_empty_records_of_later_issues_carry_nothing_and_are_let_through(

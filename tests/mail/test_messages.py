@@ -21,6 +21,7 @@ from diva_desk.mail.settings import (
     save_settings,
     with_preset,
 )
+from diva_desk.store.book.models import Business
 
 TODAY = dt.date.today()
 
@@ -57,8 +58,8 @@ def test_the_invoice_message_has_the_real_figures_and_drops_empty_lines(
     assert "Interac e-Transfer to pay@divadesign.example" in draft.body
     assert draft.attachment.startswith(b"%PDF") and draft.attachment_name == "DD-1040.pdf"
 
-    link = "https://pay.example/?ref=$invoice&amt=$amount"
-    save_settings(dataclasses.replace(load_settings(), pay_link=link))
+    link = "https://pay.example/?ref={number}&amt={amount}"
+    Business.update(payment_link=link).execute()
     linked = compose.invoice_draft("DD-1040", TODAY)
     assert "You can also pay online: https://pay.example/?ref=DD-1040&amt=141.28" in linked.body
 

@@ -19,16 +19,20 @@ from diva_desk.core.calls.model import (
     OpenInvoice,
     PlanFacts,
     PromiseFacts,
+    QuoteFacts,
     Reason,
     ReasonKind,
 )
-from diva_desk.core.calls.workdays import next_working_day
+from diva_desk.core.calls.workdays import add_working_days, is_working_day, next_working_day
 from diva_desk.core.customers.promises import PromiseStatus
 from diva_desk.core.customers.terms import BillingCycle, day_in_month
 from diva_desk.core.money import ZERO
 from diva_desk.core.records import Outcome
 
 MISSED_CALL = frozenset({Outcome.NO_ANSWER, Outcome.VOICEMAIL})
+#: The courtesy call before a sent quote lapses comes up this many working days
+#: before its valid-until date, and stays up to the date itself (docs/quotes.md).
+QUOTE_EXPIRY_WORKING_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -327,3 +331,40 @@ def followup_reasons(
             )
         )
     return reasons
+
+
+def quote_reasons(customer: CustomerFacts, quotes: list[QuoteFacts], when: ListDay) -> list[Reason]:
+    """A sent quote that lapses within QUOTE_EXPIRY_WORKING_DAYS working days, or today.
+
+    A courtesy call: done once the owner has spoken with the customer since it came up.
+    The reason names the quote (``invoice`` holds its number, ``invoice_id`` is None:
+    no invoice is owed).
+    """
+    reasons = []
+    reach = add_working_days(when.day, QUOTE_EXPIRY_WORKING_DAYS, when.settings)
+    for quote in quotes:
+        if not when.day <= quote.valid_until <= reach:
+            continue
+        if spoken_since(customer, _came_up(quote.valid_until, when)):
+            continue
+        reasons.append(
+            Reason(
+                ReasonKind.QUOTE_EXPIRING,
+                quote.total,
+                quote.currency,
+                until(quote.valid_until, when),
+                quote.valid_until,
+                quote.number,
+            )
+        )
+    return reasons
+
+
+def _came_up(valid_until: dt.date, when: ListDay) -> dt.date:
+    """The first working day whose list showed the quote's courtesy call."""
+    day, left = valid_until, QUOTE_EXPIRY_WORKING_DAYS
+    while left > 0 and (valid_until - day).days < 366:
+        day -= dt.timedelta(days=1)
+        if is_working_day(day, when.settings):
+            left -= 1
+    return day

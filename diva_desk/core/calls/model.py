@@ -33,6 +33,7 @@ class ReasonKind(StrEnum):
     INSTALLMENT_MISSED = "installment_missed"
     OVERDUE = "overdue"
     FOLLOWUP = "followup"
+    QUOTE_EXPIRING = "quote_expiring"
 
 
 class EscalationStep(IntEnum):
@@ -179,6 +180,18 @@ class FollowupFacts:
 
 
 @dataclass(frozen=True)
+class QuoteFacts:
+    """A sent quote not yet answered, expiring soon: a courtesy call before it lapses."""
+
+    id: int
+    number: str
+    customer_id: int
+    currency: str
+    total: Decimal
+    valid_until: dt.date
+
+
+@dataclass(frozen=True)
 class Situation:
     """Everything the rules read about a book on one day."""
 
@@ -188,6 +201,7 @@ class Situation:
     promises: tuple[PromiseFacts, ...] = ()
     plans: tuple[PlanFacts, ...] = ()
     followups: tuple[FollowupFacts, ...] = ()
+    quotes: tuple[QuoteFacts, ...] = ()
     #: Customers (by id) with an interaction logged on the day: their call is done.
     contacted_today: frozenset[int] = frozenset()
     #: Open problems or disputes, as (customer id, invoice id): a problem or dispute

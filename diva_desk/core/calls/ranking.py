@@ -46,6 +46,7 @@ KIND_POINTS: dict[ReasonKind, Decimal] = {
     ReasonKind.INSTALLMENT_DUE: Decimal(10),
     ReasonKind.DUE_SOON: Decimal(3),
     ReasonKind.DELIVERY_CHECKIN: Decimal(3),
+    ReasonKind.QUOTE_EXPIRING: Decimal(2),
 }
 #: The rating scales the sum: risky and slow payers are called sooner, because
 #: with them a day's delay costs the most; a reliable payer can wait an hour.

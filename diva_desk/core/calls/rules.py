@@ -51,6 +51,7 @@ from diva_desk.core.calls.kinds import (
     plan_reasons,
     plan_state,
     promise_reasons,
+    quote_reasons,
 )
 from diva_desk.core.calls.model import (
     Call,
@@ -81,6 +82,7 @@ KIND_ORDER: tuple[ReasonKind, ...] = (
     ReasonKind.FOLLOWUP,
     ReasonKind.DUE_SOON,
     ReasonKind.DELIVERY_CHECKIN,
+    ReasonKind.QUOTE_EXPIRING,
 )
 #: Reasons that wait out the retry after a missed call.
 _STANDING = frozenset(
@@ -91,6 +93,7 @@ _STANDING = frozenset(
         ReasonKind.INSTALLMENT_MISSED,
         ReasonKind.DUE_SOON,
         ReasonKind.DELIVERY_CHECKIN,
+        ReasonKind.QUOTE_EXPIRING,
     }
 )
 
@@ -131,13 +134,17 @@ def calls_for(
         rating = customer.rating if ratings is None else ratings.get(customer.id, RatingKind.NEW)
         call = _call(customer, reasons, by_customer["invoices"][customer.id], rating)
         calls.append(_with_letter_hold(call, customer, by_customer, situation, day))
-    calls.sort(key=lambda c: (-c.score, -c.amount_at_stake, c.customer_name.casefold()))
+    # A call only about quotes comes after every call about money owed (docs/quotes.md).
+    calls.sort(
+        key=lambda c: (_only_quotes(c), -c.score, -c.amount_at_stake, c.customer_name.casefold())
+    )
     return calls
 
 
 def _group(situation: Situation) -> dict[str, dict[int, list]]:
     groups: dict[str, dict[int, list]] = {
-        name: defaultdict(list) for name in ("invoices", "drafts", "promises", "plans", "followups")
+        name: defaultdict(list)
+        for name in ("invoices", "drafts", "promises", "plans", "followups", "quotes")
     }
     for name in groups:
         for item in getattr(situation, name):
@@ -178,11 +185,16 @@ def _reasons(
         reasons += invoice_reasons(customer, rest, invoice.id in held, recent_broken, missed, when)
     reasons += cutoff_reasons(customer, facts["drafts"][cid], when)
     reasons += followup_reasons(customer, facts["followups"][cid], by_id, when)
+    reasons += quote_reasons(customer, facts["quotes"][cid], when)
     if _retrying(customer, when):
         reasons = [r for r in reasons if r.kind not in _STANDING]
     if customer.snoozed_until is not None and when.day < customer.snoozed_until:
         reasons = [r for r in reasons if r.kind in SNOOZE_PASSES]
     return sorted(reasons, key=_importance)
+
+
+def _only_quotes(call: Call) -> bool:
+    return all(r.kind is ReasonKind.QUOTE_EXPIRING for r in call.reasons)
 
 
 def _importance(reason: Reason) -> tuple[int, int, str]:
@@ -236,7 +248,10 @@ def _call(
         ),
         ZERO,
     )
-    stake = amount_at_stake(reasons, customer.currency, owed + drafts)
+    # A quote is not owed: it counts only in a call about quotes alone.
+    owing = [r for r in reasons if r.kind is not ReasonKind.QUOTE_EXPIRING]
+    quoted = sum((r.amount for r in reasons if r.currency == customer.currency), ZERO)
+    stake = amount_at_stake(owing, customer.currency, owed + drafts) if owing else quoted
     return Call(
         customer_id=customer.id,
         customer=customer.code,

@@ -66,6 +66,7 @@ EXTRA_PLACEHOLDERS: dict[str, frozenset[str]] = {
     ),
     ReasonKind.FOLLOWUP.value: frozenset({"followup_reason"}),
     "followup_problem": frozenset({"followup_reason"}),
+    ReasonKind.QUOTE_EXPIRING.value: frozenset({"quote", "valid_until"}),
     **{name: _OVERDUE_EXTRA for name in _STEP_NAMES.values()},
 }
 #: Every template, by name: one per reason kind, one per overdue escalation step.

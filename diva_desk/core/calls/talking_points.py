@@ -238,6 +238,8 @@ def template_values(
             locale,
         ),
         "followup_reason": "; ".join(followup_notes(reasons)),
+        "quote": values["invoice"],
+        "valid_until": earliest,
     }
     name = template_name(first)
     values.update({key: extra[key] for key in EXTRA_PLACEHOLDERS[name]})

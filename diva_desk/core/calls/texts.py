@@ -40,6 +40,10 @@ def reason_text(reason: Reason, locale: str | None = None) -> str:
         return _("{invoice}: {amount} due {date}: is it in their payment run?").format(
             invoice=invoice, amount=amount, date=date
         )
+    if kind is ReasonKind.QUOTE_EXPIRING:
+        return _("Quote {quote} ({amount}) is valid until {date}: any questions?").format(
+            quote=invoice, amount=amount, date=date
+        )
     if kind is ReasonKind.CUTOFF and reason.missed:
         since = ngettext("{days} day ago", "{days} days ago", reason.days).format(
             days=fmt.number(reason.days, locale)

@@ -1,14 +1,10 @@
 """What makes a customer record acceptable, checked where a person types it.
 
-The customer form, the contacts import and anything else that takes a customer
-from outside read it through here, so "cut-off day 32" gets the same sentence
-everywhere. Each problem is keyed by the record's field name (so a form can show
-it beside that field) and names the field in words (so a list of problems reads
-on its own).
-
-Two entry points: :func:`check_customer_input` reads what a person typed (every
-field as text, the way a form holds it) and :func:`customer_problems` checks a
-record that is already typed (an import, a CLI argument).
+The customer form, the contacts import and anything else that takes a customer from
+outside read it through here, so "cut-off day 32" gets the same sentence everywhere. Each
+problem is keyed by the record's field name (a form shows it beside that field) and names
+the field in words. :func:`check_customer_input` reads what a person typed (every field as
+text) and :func:`customer_problems` checks a record already typed (an import, the CLI).
 """
 
 from __future__ import annotations
@@ -20,6 +16,7 @@ from decimal import Decimal
 from functools import cache
 
 from diva_desk.core.currencies import currency_problem
+from diva_desk.core.late_fees.terms import read_percent_per_month
 from diva_desk.core.money import BadAmount, decimal_text, parse_decimal
 from diva_desk.core.records import DEFAULT_CURRENCY, Customer, PaymentMethod
 from diva_desk.core.text_limits import cleaned, length_problems
@@ -70,6 +67,8 @@ class CustomerInput:
     preferred_payment_method: str = ""
     notes: str = ""
     archived: bool = False
+    #: ``""`` follows the business's late interest; ``"0"`` agreed none.
+    late_fee_percent_per_month: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +109,9 @@ def input_from_customer(customer: Customer) -> CustomerInput:
         ),
         notes=customer.notes,
         archived=customer.archived,
+        late_fee_percent_per_month=(
+            "" if (late := customer.late_fee_percent_per_month) is None else decimal_text(late)
+        ),
     )
 
 
@@ -144,6 +146,7 @@ def check_customer_input(
     runs = read("payment_run_days", read_payment_run_days)
     deposit = read("deposit_percent", _read_deposit)
     method = read("preferred_payment_method", _read_method)
+    late = read("late_fee_percent_per_month", lambda t: read_percent_per_month(t, empty=None))
     if problems:
         # Still check the text fields, so the person sees everything at once.
         typed = _texts_only(entry)
@@ -171,6 +174,7 @@ def check_customer_input(
         preferred_payment_method=method,  # type: ignore[arg-type]
         notes=entry.notes.strip(),
         archived=entry.archived,
+        late_fee_percent_per_month=late,  # type: ignore[arg-type]
     )
     found = customer_problems(customer, code_in_use=code_in_use, kept_code=kept_code)
     return CustomerCheck(None if found else customer, found)

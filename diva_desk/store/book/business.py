@@ -73,6 +73,7 @@ def get_business() -> records.Business | None:
 
 #: The record's fields that are columns of the business row (the numbers have a table).
 _COLUMNS = tuple(f for f in dataclasses.fields(records.Business) if f.name != "tax_registrations")
+_TERMS = ("late_fee_percent_per_month", "late_fee_grace_days")
 
 
 def save_business(business: records.Business) -> None:
@@ -88,7 +89,9 @@ def save_business(business: records.Business) -> None:
         )
         if problem:
             raise BadInput(problem)
-        values = {f.name: getattr(business, f.name) for f in _COLUMNS}
+        # The late-interest terms have their own page (store.late_fees.terms): the
+        # profile's form does not hold them, so saving it leaves them as they are.
+        values = {f.name: getattr(business, f.name) for f in _COLUMNS if f.name not in _TERMS}
         if models.Business.get_or_none(models.Business.id == 1) is None:
             models.Business.create(id=1, **values)
         else:
@@ -140,6 +143,7 @@ def save_business_settings(
     tax_rates: Sequence[TaxRateRow] | None = None,
     instructions_by_currency: Mapping[str, str] | None = None,
     tax_groups: Sequence[TaxGroupRow] | None = None,
+    quote_numbering: tuple[str, int] | None = None,
 ) -> None:
     """Save the business profile and, where given, the logo, tax rates and payment
     instructions by currency, all in one transaction: all of it is saved or none.
@@ -159,3 +163,19 @@ def save_business_settings(
             save_tax_groups(tax_groups)
         if instructions_by_currency is not None:
             save_payment_instructions_by_currency(instructions_by_currency)
+        if quote_numbering is not None:
+            prefix, next_number = quote_numbering
+            models.Business.update(quote_prefix=prefix, next_quote_number=next_number).where(
+                models.Business.id == 1
+            ).execute()
+
+
+def quote_numbering() -> tuple[str, int]:
+    """The quote prefix and the next quote number (schema step STEP_QUOTES)."""
+    row = (
+        models.Business.select(models.Business.quote_prefix, models.Business.next_quote_number)
+        .where(models.Business.id == 1)
+        .tuples()
+        .first()
+    )
+    return (row[0], row[1]) if row else ("Q-", 1)

@@ -48,3 +48,12 @@ def invoice_number(typed: str) -> str:
         typed.strip(),
         _("{typed} matches several invoice numbers ({found}): type the number exactly"),
     )
+
+
+def quote_number(typed: str) -> str:
+    """The stored quote number ``typed`` means (``q-3`` is ``Q-3``)."""
+    return _resolve(
+        m.Quote.number,
+        typed.strip(),
+        _("{typed} matches several quote numbers ({found}): type the number exactly"),
+    )

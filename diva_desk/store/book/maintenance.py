@@ -34,6 +34,7 @@ _CLEAR_ORDER = (
     models.Installment,
     models.PaymentPlan,
     models.Promise,
+    models.Quote,
     models.Payment,
     models.InvoiceLine,
     models.Invoice,

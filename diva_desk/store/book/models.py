@@ -57,6 +57,16 @@ class Business(BaseModel):
     next_invoice_number = peewee.IntegerField(default=1)
     payment_instructions = peewee.TextField(default="")
     logo = peewee.BlobField(null=True)
+    #: Late interest (schema step STEP_LATE_FEES): percent per month, and grace days.
+    late_fee_percent_per_month = UnitsField(
+        column_name="late_fee_percent_units", default=Decimal(0)
+    )
+    late_fee_grace_days = peewee.IntegerField(default=0)
+    #: The pay link template (schema step STEP_PAY_LINKS; core.invoices.pay_links).
+    payment_link = peewee.TextField(default="")
+    #: Schema step STEP_QUOTES: quotes are numbered apart from invoices.
+    quote_prefix = peewee.TextField(default="Q-")
+    next_quote_number = peewee.IntegerField(default=1)
 
 
 class TaxRate(BaseModel):
@@ -102,6 +112,8 @@ class Customer(BaseModel):
     preferred_payment_method = peewee.TextField(null=True)
     notes = peewee.TextField(default="")
     archived = peewee.BooleanField(default=False)
+    #: None follows the business's rate; 0 is "agreed none" (STEP_LATE_FEES).
+    late_fee_percent_per_month = UnitsField(column_name="late_fee_percent_units", null=True)
 
 
 class Invoice(BaseModel):
@@ -120,6 +132,10 @@ class Invoice(BaseModel):
     #: Written with the lines, in the same transaction, by store.invoices.save_invoice;
     #: kept so that balances and aging aggregate in SQL without re-adding every line.
     total_minor = peewee.IntegerField(column_name="total_cents")
+    #: A late-interest charge covering interest up to this day (STEP_LATE_FEES).
+    late_fee_through = peewee.DateField(null=True)
+    #: This invoice's own pay link template, "" to use the business's (STEP_PAY_LINKS).
+    payment_link = peewee.TextField(default="")
 
 
 class InvoiceLine(BaseModel):
@@ -236,6 +252,36 @@ class RecurringLineTax(BaseModel):
     rate = RateTextField()
 
 
+class Quote(BaseModel):
+    """A quote (schema step STEP_QUOTES); expired is derived from ``valid_until``."""
+
+    number = peewee.TextField(unique=True)
+    customer = peewee.ForeignKeyField(Customer, backref="quotes")
+    issue_date = peewee.DateField()
+    valid_until = peewee.DateField(null=True)
+    state = peewee.TextField()
+    currency = peewee.TextField()
+    deposit_percent = UnitsField(column_name="deposit_percent_units", default=Decimal(0))
+    notes = peewee.TextField(default="")
+    total_minor = peewee.IntegerField(column_name="total_cents")
+    invoice = peewee.ForeignKeyField(Invoice, null=True, backref="quotes", on_delete="SET NULL")
+
+
+class QuoteLine(BaseModel):
+    quote = peewee.ForeignKeyField(Quote, backref="lines", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    description = peewee.TextField()
+    quantity = UnitsField(column_name="quantity_units")
+    unit_price = UnitsField(column_name="unit_price_units")
+
+
+class QuoteLineTax(BaseModel):
+    line = peewee.ForeignKeyField(QuoteLine, backref="taxes", on_delete="CASCADE")
+    position = peewee.IntegerField()
+    name = peewee.TextField()
+    rate = RateTextField()
+
+
 ALL_MODELS = (
     Business,
     TaxRate,
@@ -256,6 +302,9 @@ ALL_MODELS = (
     RecurringInvoice,
     RecurringLine,
     RecurringLineTax,
+    Quote,
+    QuoteLine,
+    QuoteLineTax,
 )
 
 

@@ -7,6 +7,15 @@ will have changed by the time an old book is opened.
 
 from __future__ import annotations
 
+from diva_desk.store.book.schema_terms import (
+    STEP_BANK,
+    STEP_LATE_FEES,
+    STEP_NAMELESS_TAXES,
+    STEP_PAY_LINKS,
+    STEP_QUOTES,
+    STEP_RECURRING,
+)
+
 STEP_1 = """
 CREATE TABLE business (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -297,96 +306,6 @@ CREATE TABLE tax_group_rate (
 CREATE INDEX tax_group_rate_group ON tax_group_rate (group_id, position);
 """
 
-#: Bank statements (issue 15, diva_desk.bank): every transaction ``import-bank`` has seen,
-#: so nothing is recorded twice, and the payments it became.
-#: - bank_transaction: one row per (account, transaction); ``status`` is ``recorded`` (it
-#:   became payments), ``ignored`` (a debit, or a credit the owner unticked) or ``review``
-#:   (waiting for the owner; it is offered again by the next import). Amounts in the
-#:   transaction's currency's minor units, negative for a debit;
-#: - payment.bank_transaction: the transaction a payment came from (a cheque paying three
-#:   invoices is three payments naming one transaction);
-#: - bank_sender: the e-transfer sender names learned for a customer, normalised
-#:   (diva_desk.bank.names), so the next transfer from the same sender finds them.
-STEP_BANK = """
-CREATE TABLE bank_transaction (
-    id INTEGER PRIMARY KEY,
-    account TEXT NOT NULL,
-    transaction_id TEXT NOT NULL,
-    date TEXT NOT NULL,
-    amount_cents INTEGER NOT NULL,
-    currency TEXT NOT NULL,
-    description TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL CHECK (status IN ('recorded', 'ignored', 'review')),
-    imported_at TEXT NOT NULL,
-    UNIQUE (account, transaction_id)
-);
-
-ALTER TABLE payment ADD COLUMN bank_transaction_id INTEGER
-    REFERENCES bank_transaction (id) ON DELETE SET NULL;
-CREATE INDEX payment_bank_transaction ON payment (bank_transaction_id)
-    WHERE bank_transaction_id IS NOT NULL;
-
-CREATE TABLE bank_sender (
-    id INTEGER PRIMARY KEY,
-    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
-    name TEXT NOT NULL,
-    UNIQUE (name, customer_id)
-);
-"""
-
-#: Recurring invoices (issue 16): a schedule per customer that makes an invoice every
-#: period, with its lines and their taxes kept as an invoice's are.
-#: - recurring_invoice: ``every`` week, month, quarter or year, ``interval`` of them;
-#:   ``next_date`` is the next period to make, moved on in the same transaction as its
-#:   invoice is written; ``anchor_day`` is the day of the month the periods keep (31: month
-#:   ends), so a Jan 31 start makes Feb 28 and then Mar 31, not Mar 28; ``send`` makes the
-#:   invoices as sent, else as drafts; ``terms_days`` NULL follows the customer's terms;
-#: - recurring_line, recurring_line_tax: as invoice_line and invoice_line_tax.
-STEP_RECURRING = """
-CREATE TABLE recurring_invoice (
-    id INTEGER PRIMARY KEY,
-    customer_id INTEGER NOT NULL REFERENCES customer (id),
-    every TEXT NOT NULL CHECK (every IN ('week', 'month', 'quarter', 'year')),
-    interval INTEGER NOT NULL DEFAULT 1 CHECK (interval >= 1),
-    anchor_day INTEGER NOT NULL CHECK (anchor_day BETWEEN 1 AND 31),
-    next_date TEXT NOT NULL,
-    end_date TEXT,
-    send INTEGER NOT NULL DEFAULT 0,
-    terms_days INTEGER CHECK (terms_days >= 0),
-    currency TEXT NOT NULL,
-    notes TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX recurring_invoice_next ON recurring_invoice (next_date);
-CREATE INDEX recurring_invoice_customer ON recurring_invoice (customer_id);
-
-CREATE TABLE recurring_line (
-    id INTEGER PRIMARY KEY,
-    recurring_id INTEGER NOT NULL REFERENCES recurring_invoice (id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    description TEXT NOT NULL,
-    quantity_units INTEGER NOT NULL,
-    unit_price_units INTEGER NOT NULL
-);
-CREATE INDEX recurring_line_schedule ON recurring_line (recurring_id, position);
-
-CREATE TABLE recurring_line_tax (
-    id INTEGER PRIMARY KEY,
-    line_id INTEGER NOT NULL REFERENCES recurring_line (id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    rate TEXT NOT NULL,
-    UNIQUE (line_id, position)
-);
-"""
-
-#: Version 6: a version-4 line with a tax rate but no tax name charged nothing (totals count
-#: a tax by its name), yet step 5 moved it into invoice_line_tax with the name ''. Such a
-#: row still charges nothing, but an export wrote it as ``{"name": "", ...}``, which no
-#: import accepts. It goes, as version 1's reader leaves a rate without a name out.
-STEP_NAMELESS_TAXES = """
-DELETE FROM invoice_line_tax WHERE name = '';
-"""
-
 #: STEPS[n - 1] takes a book from version n - 1 to version n.
 STEPS: list[str] = [
     STEP_1,
@@ -397,4 +316,7 @@ STEPS: list[str] = [
     STEP_NAMELESS_TAXES,
     STEP_BANK,
     STEP_RECURRING,
+    STEP_LATE_FEES,
+    STEP_PAY_LINKS,
+    STEP_QUOTES,
 ]

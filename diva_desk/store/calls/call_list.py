@@ -1,12 +1,11 @@
 """The morning call list from the book: the situation in a fixed number of queries.
 
-Eleven queries whatever the size of the book (customers, open invoices, drafts,
-promises, plans, installments, follow-ups, open problems, today's interactions,
-the settings, and the two of the customers' ratings); open invoices are filtered
-in SQL, so a book of 100,000 invoices hands the rules only those with a balance,
-and only the customers who have one of these things to call about are read.
-The rules themselves are core.calls; this module only feeds them and shapes the
-answer.
+Twelve queries whatever the size of the book (customers, open invoices, drafts, promises,
+plans, installments, follow-ups, open problems, today's interactions, sent quotes, the
+settings, and the two of the customers' ratings); open invoices are filtered in SQL, so a
+book of 100,000 invoices hands the rules only those with a balance, and only the customers
+with one of these things to call about are read. The rules are core.calls; this module
+only feeds them and shapes the answer.
 
 Everything is as of ``day``: payments and interactions dated after it are not
 seen, so a past day shows what the owner would have seen then.
@@ -30,6 +29,7 @@ from diva_desk.core.calls import (
     OpenInvoice,
     PlanFacts,
     PromiseFacts,
+    QuoteFacts,
     Situation,
     calls_for,
     horizon,
@@ -137,6 +137,9 @@ WHERE NOT f.done AND f.due_date <= :last
   AND (i.id IS NULL OR i.state = 'draft'
        OR (i.state = 'sent' AND i.total_cents > {paid_by(":day")}))
 """
+# Sent quotes lapsing soon (a handful, by quote_state_valid); the rule picks the calls.
+_QUOTES = """SELECT id, number, customer_id, currency, total_cents, valid_until FROM quote
+WHERE state = 'sent' AND valid_until >= :day AND valid_until <= date(:last, '+14 days')"""
 _CONTACTED = (
     f"SELECT DISTINCT customer_id FROM interaction WHERE at >= :day AND at < :next AND {_CONTACT}"
 )
@@ -247,10 +250,11 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         FollowupFacts(r[0], r[1], _date(r[2]), r[3], r[4], r[5], r[0] in problem_followups)
         for r in rows(_FOLLOWUPS)
     )
+    quotes = tuple(QuoteFacts(*r[:4], from_minor(r[4], r[3]), _date(r[5])) for r in rows(_QUOTES))
     # Only a customer with one of these can have a call (core.calls.rules.calls_for): the
     # thousands of others are not read at all.
-    involved = {item.customer_id for group in (invoices, drafts, promises, plans, followups)
-                for item in group}  # fmt: skip
+    involved = {item.customer_id for group in (invoices, drafts, promises, plans, followups,
+                                               quotes) for item in group}  # fmt: skip
     params["involved"] = json.dumps(sorted(involved))
     customers = tuple(
         CustomerFacts(
@@ -270,6 +274,7 @@ def situation_on(day: dt.date, settings: CallSettings, *, ratings: bool = True) 
         promises=promises,
         plans=plans,
         followups=followups,
+        quotes=quotes,
         contacted_today=frozenset(r[0] for r in rows(_CONTACTED)),
         disputes=frozenset((r[1], r[2]) for r in open_problems),
     )

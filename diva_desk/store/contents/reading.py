@@ -12,8 +12,10 @@ from diva_desk.core import records as r
 from diva_desk.core.invoices.invoice_standing import Standing
 from diva_desk.core.money import from_minor
 from diva_desk.store.book import models as m
+from diva_desk.store.book.settings import payment_instructions_by_currency
 from diva_desk.store.book.tax_rates import tax_registrations
 from diva_desk.store.contents.bank import bank_transaction_ids, read_bank_transactions
+from diva_desk.store.contents.quote_contents import read_quotes
 from diva_desk.store.contents.schedules import read_schedules
 from diva_desk.store.taxes.lines import all_line_taxes
 
@@ -40,6 +42,7 @@ def read_contents() -> r.BookContents:
 
     return r.BookContents(
         business=read_business(),
+        payment_instructions_by_currency=payment_instructions_by_currency(),
         customers=tuple(_customer(row) for row in m.Customer.select().order_by(m.Customer.id)),
         invoices=_read_invoices(customer_codes),
         payments=tuple(
@@ -88,6 +91,7 @@ def read_contents() -> r.BookContents:
         ),
         bank_transactions=read_bank_transactions(),
         recurring_invoices=read_schedules(customer_codes),
+        quotes=read_quotes(),
     )
 
 
@@ -110,6 +114,9 @@ def read_business() -> r.Business | None:
         next_invoice_number=row.next_invoice_number,
         payment_instructions=row.payment_instructions,
         tax_registrations=tax_registrations(),
+        late_fee_percent_per_month=row.late_fee_percent_per_month,
+        late_fee_grace_days=row.late_fee_grace_days,
+        payment_link=row.payment_link,
     )
 
 
@@ -189,6 +196,13 @@ class StoredBook:
                 )
         return found
 
+    def quote_numbers(self, numbers: Collection[str]) -> Collection[str]:
+        found: set[str] = set()
+        for batch in chunks(set(numbers), BATCH):
+            query = m.Quote.select(m.Quote.number).where(m.Quote.number.in_(batch)).tuples()
+            found.update(number for (number,) in query)
+        return found
+
 
 def _has_rows(model: type[m.BaseModel]) -> bool:
     return model.select(model.id).limit(1).exists()
@@ -214,6 +228,7 @@ def _customer(row: m.Customer) -> r.Customer:
         preferred_payment_method=_optional(r.PaymentMethod, row.preferred_payment_method),
         notes=row.notes,
         archived=row.archived,
+        late_fee_percent_per_month=row.late_fee_percent_per_month,
     )
 
 
@@ -245,6 +260,8 @@ def _read_invoices(customer_codes: Mapping[int, str]) -> tuple[r.Invoice, ...]:
             deposit_amount=from_minor(row.deposit_minor, row.currency),
             deposit_due_date=row.deposit_due_date,
             notes=row.notes,
+            late_fee_through=row.late_fee_through,
+            payment_link=row.payment_link,
         )
         for row in m.Invoice.select().order_by(m.Invoice.id)
     )

@@ -27,12 +27,13 @@ Row = tuple[Any, ...]
 _CUSTOMERS = """
     SELECT code, name, contact_name, email, phone, address, currency, language, terms_days,
            ap_contact_name, ap_email, ap_phone, invoice_cutoff_day, payment_run_days,
-           deposit_percent_units, preferred_payment_method, notes, archived
+           deposit_percent_units, preferred_payment_method, notes, archived,
+           late_fee_percent_units
     FROM customer ORDER BY id"""
 _INVOICES = """
     SELECT i.id, i.number, c.code, i.issue_date, i.due_date, i.state, i.sent_date,
            i.received_confirmed_date, i.po_number, i.currency, i.deposit_cents,
-           i.deposit_due_date, i.notes
+           i.deposit_due_date, i.notes, i.payment_link, i.late_fee_through
     FROM invoice i JOIN customer c ON c.id = i.customer_id ORDER BY i.id"""
 # A line's taxes come as one JSON list of [name, rate text] pairs, in their order.
 _LINES = """
@@ -71,11 +72,11 @@ def customer_rows() -> Iterator[Row]:
     """Customers, each row in the order of the format's customer keys."""
     days = m.Customer.payment_run_days.python_value
     for row in db.execute_sql(_CUSTOMERS):
-        yield (*row[:13], days(row[13]), row[14], row[15], row[16], bool(row[17]))
+        yield (*row[:13], days(row[13]), row[14], row[15], row[16], bool(row[17]), row[18])
 
 
 def invoice_rows() -> Iterator[tuple[Row, list[Row]]]:
-    """Each invoice's row (number to notes) with its lines' rows, in position order.
+    """Each invoice's row (number to pay link) with its lines' rows, in position order.
 
     Dates of the invoice are ISO text; each line is ``(description, quantity units,
     unit price units, taxes)``, the taxes a list of ``(name, rate text)`` in their order.
@@ -90,12 +91,13 @@ def invoice_rows() -> Iterator[tuple[Row, list[Row]]]:
                 taxes = pending[4]
                 own.append((*pending[1:4], () if taxes == "[]" else json.loads(taxes)))
             pending = next(lines, None)
-        row[2], row[3], row[5], row[6], row[10] = (
+        row[2], row[3], row[5], row[6], row[10], row[12] = (
             iso_day(row[2]),
             iso_day(row[3]),
             iso_day(row[5]),
             iso_day(row[6]),
             iso_day(row[10]),
+            iso_day(row[12]),
         )
         yield tuple(row), own
 

@@ -23,7 +23,9 @@ from diva_desk.core.money import to_minor
 from diva_desk.store.book import models as m
 from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import owner_currency
+from diva_desk.store.book.settings import save_payment_instructions_by_currency
 from diva_desk.store.contents.bank import add_bank_transactions
+from diva_desk.store.contents.quote_contents import add_quotes
 from diva_desk.store.contents.reading import (
     StoredBook,
     chunks,
@@ -74,6 +76,9 @@ def add_contents(contents: r.BookContents) -> None:
     with db.atomic():
         if contents.business is not None:
             _save_business(contents.business)
+            if contents.payment_instructions_by_currency:
+                # As the registrations: the file's replace the book's, none keeps them.
+                save_payment_instructions_by_currency(contents.payment_instructions_by_currency)
         customer_ids = _ReferenceIds(m.Customer, m.Customer.code, "customer")
         invoice_ids = _ReferenceIds(m.Invoice, m.Invoice.number, "invoice")
         currency = _Currencies()
@@ -109,6 +114,7 @@ def add_contents(contents: r.BookContents) -> None:
         for schedule in contents.recurring_invoices:
             customer_id = customer_ids[schedule.customer]
             insert_schedule(schedule, customer_id, currency(customer_id, None))
+        add_quotes(contents.quotes, customer_ids.__getitem__, invoice_ids.optional)
 
 
 class _ReferenceIds:
@@ -174,6 +180,7 @@ def _insert_customer(customer: r.Customer) -> int:
         preferred_payment_method=_enum_value(customer.preferred_payment_method),
         notes=customer.notes,
         archived=customer.archived,
+        late_fee_percent_per_month=customer.late_fee_percent_per_month,
     )
 
 
@@ -207,6 +214,8 @@ def _insert_invoices(
                 "deposit_minor": to_minor(invoice.deposit_amount, invoice.currency),
                 "deposit_due_date": invoice.deposit_due_date,
                 "notes": invoice.notes,
+                "late_fee_through": invoice.late_fee_through,
+                "payment_link": invoice.payment_link,
                 # The cached total always equals the lines' total: both are written here.
                 "total_minor": to_minor(
                     invoice_totals(invoice.lines, invoice.currency).total, invoice.currency

@@ -182,6 +182,13 @@ def delete_customer(customer_id: int) -> None:
             raise BadInput(_("A customer with invoices cannot be deleted; archive them instead."))
         plans = m.PaymentPlan.select(m.PaymentPlan.id).where(m.PaymentPlan.customer == customer_id)
         m.Installment.delete().where(m.Installment.plan.in_(plans)).execute()
-        for model in (m.PaymentPlan, m.Promise, m.Followup, m.Interaction, m.RecurringInvoice):
+        for model in (
+            m.PaymentPlan,
+            m.Promise,
+            m.Followup,
+            m.Interaction,
+            m.RecurringInvoice,
+            m.Quote,
+        ):
             model.delete().where(model.customer == customer_id).execute()
         m.Customer.delete().where(m.Customer.id == customer_id).execute()

@@ -24,6 +24,7 @@ from diva_desk.core import records as r
 from diva_desk.core.business_rules import MAX_INVOICE_NUMBER, numbers_used_up
 from diva_desk.core.currencies import currency_problem, minor_places
 from diva_desk.core.customers.terms import due_date_for
+from diva_desk.core.invoices.pay_links import pay_link_sentence
 from diva_desk.core.invoices.totals import deposit_for, invoice_totals
 from diva_desk.core.money import RATE_PLACES, ZERO, fits_currency, to_minor
 from diva_desk.core.text_limits import clean, cleaned, invoice_text_problem, too_long
@@ -87,6 +88,8 @@ class InvoiceDraft:
     deposit_due_date: dt.date | None = None
     notes: str = ""
     lines: tuple[r.InvoiceLine, ...] = field(default=())
+    #: This invoice's own pay link template; "" uses the business's.
+    payment_link: str = ""
 
 
 def draft_for_customer(
@@ -157,6 +160,7 @@ def save_draft(draft: InvoiceDraft, invoice_id: int | None = None) -> int:
         "deposit_minor": to_minor(draft.deposit_amount, draft.currency),
         "deposit_due_date": draft.deposit_due_date if draft.deposit_amount > 0 else None,
         "notes": draft.notes.strip(),
+        "payment_link": draft.payment_link.strip(),
         "total_minor": to_minor(total, draft.currency),
     }
     with db.atomic("IMMEDIATE"):
@@ -190,12 +194,12 @@ def checked_draft(draft: InvoiceDraft) -> InvoiceDraft:
 
     What every invoice is held to; a recurring invoice's lines are checked by it too.
     """
-    draft = replace(cleaned(draft), lines=tuple(_cleaned_line(line) for line in draft.lines))
-    _check(draft)
+    draft = replace(cleaned(draft), lines=tuple(cleaned_line(line) for line in draft.lines))
+    check_draft(draft)
     return draft
 
 
-def _cleaned_line(line: r.InvoiceLine) -> r.InvoiceLine:
+def cleaned_line(line: r.InvoiceLine) -> r.InvoiceLine:
     """The line with its texts cleaned and its taxes as the book keeps them: a tax at
     a zero rate charges nothing and is not kept (as the editor's "No tax")."""
     taxes = tuple(
@@ -254,7 +258,7 @@ def void_invoice(invoice_id: int, reason: str, on: dt.date) -> None:
 
 
 def duplicate_invoice(invoice_id: int, today: dt.date) -> int:
-    """A new draft for the same customer with the same lines, currency and notes.
+    """A new draft for the same customer with the same lines, currency, notes and pay link.
 
     Dates, terms and the deposit come from the customer as of ``today``; the PO
     number is left empty, since a new order comes with its own.
@@ -271,6 +275,7 @@ def duplicate_invoice(invoice_id: int, today: dt.date) -> int:
         deposit_due_date=fresh.deposit_due_date,
         notes=row.notes,
         lines=fresh.lines,
+        payment_link=row.payment_link,
     )
     return save_draft(draft)
 
@@ -370,7 +375,7 @@ def _take_next_number() -> str:
     return number
 
 
-def _check(draft: InvoiceDraft) -> None:
+def check_draft(draft: InvoiceDraft) -> None:
     """Refuse what the editor should not have let through, naming the field and line."""
     if draft.due_date < draft.issue_date:
         raise BadInput(_("The due date is before the issue date."))
@@ -386,6 +391,8 @@ def _check(draft: InvoiceDraft) -> None:
     if draft.deposit_amount > 0 and draft.deposit_due_date is None:
         raise BadInput(_("Give the date the deposit is due."))
     if problem := invoice_text_problem(draft.po_number, draft.notes, draft.lines):
+        raise BadInput(problem)
+    if problem := pay_link_sentence(draft.payment_link):
         raise BadInput(problem)
     for n, line in enumerate(draft.lines, start=1):
         if not line.description.strip():

@@ -79,6 +79,8 @@ def invoice_record(row: m.Invoice, customer_code: str, lines: Sequence[r.Invoice
         deposit_amount=from_minor(row.deposit_minor, row.currency),
         deposit_due_date=row.deposit_due_date,
         notes=row.notes,
+        late_fee_through=row.late_fee_through,
+        payment_link=row.payment_link,
     )
 
 

@@ -16,11 +16,13 @@ from diva_desk.store.book.db import db
 
 #: Line ids per ``IN (...)`` query: well under SQLite's variable limit.
 _BATCH = 500
-#: The tables that hold lines' taxes, each as invoice_line_tax: an invoice's lines and a
-#: recurring invoice's (store.recurring), read and written by the same code.
+#: The tables that hold lines' taxes, each as invoice_line_tax: an invoice's lines, a
+#: recurring invoice's (store.recurring) and a quote's (store.quotes), read and written by
+#: the same code.
 INVOICE_LINES = "invoice_line_tax"
 RECURRING_LINES = "recurring_line_tax"
-_TABLES = (INVOICE_LINES, RECURRING_LINES)
+QUOTE_LINES = "quote_line_tax"
+_TABLES = (INVOICE_LINES, RECURRING_LINES, QUOTE_LINES)
 
 
 def taxes_of_lines(
@@ -43,10 +45,10 @@ def taxes_of_lines(
     return {line_id: tuple(taxes) for line_id, taxes in found.items()}
 
 
-def all_line_taxes() -> dict[int, tuple[r.LineTax, ...]]:
+def all_line_taxes(table: str = "invoice_line_tax") -> dict[int, tuple[r.LineTax, ...]]:
     """Every line's taxes, for reading the whole book (one statement)."""
     found: dict[int, list[r.LineTax]] = defaultdict(list)
-    cursor = db.execute_sql("SELECT line_id, name, rate FROM invoice_line_tax ORDER BY id")
+    cursor = db.execute_sql(f"SELECT line_id, name, rate FROM {table} ORDER BY id")
     for line_id, name, rate in cursor:
         found[line_id].append(r.LineTax(name, Decimal(rate)))
     return {line_id: tuple(taxes) for line_id, taxes in found.items()}

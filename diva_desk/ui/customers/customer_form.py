@@ -36,6 +36,7 @@ from diva_desk.core.customers.customer_rules import (
     input_from_customer,
     read_payment_run_days,
 )
+from diva_desk.core.late_fees.terms import late_fee_hint
 from diva_desk.errors import UserFacingError
 from diva_desk.i18n import _
 from diva_desk.i18n import format as fmt
@@ -113,6 +114,12 @@ class CustomerDialog(QDialog):
         self._line(billing, "invoice_cutoff_day", _("&Invoice cut-off day:"), _("e.g. 20"))
         self._line(billing, "payment_run_days", _("Payment-run da&ys:"), _("e.g. 15, 31"))
         self._line(billing, "deposit_percent", _("&Deposit (%):"), "0")
+        self._line(
+            billing,
+            "late_fee_percent_per_month",
+            _("Interest on overdue &balances (% a month):"),
+            late_fee_hint(get_business()),
+        )
         self._combo(
             billing,
             "preferred_payment_method",

@@ -67,7 +67,7 @@ def delete(parent: QWidget, row: CustomerListRow) -> Done | None:
         parent,
         _("Delete customer"),
         _(
-            "Delete {name} for good, with their notes, promises and follow-ups? "
+            "Delete {name} for good, with their notes, promises, follow-ups and quotes? "
             "This cannot be undone."
         ).format(name=row.name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

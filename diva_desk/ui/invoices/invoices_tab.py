@@ -1,15 +1,12 @@
 """The Invoices tab: every invoice, filtered and added up, with what can be done to them.
-
-Filters (status, issue-date period, customer) combine with the search box; the
-footer adds up exactly the rows shown, per currency. The actions work on the
-selected invoices and each has a shortcut that works while the tab has focus:
+Filters combine with the search box; the footer adds up the rows shown, per currency.
+The actions' shortcuts work while the tab has focus:
 
     New          Ctrl+N          Send…           Ctrl+Return
     Open         Enter           Record payment  Ctrl+Shift+P
     Duplicate    Ctrl+D          Void…           Delete
     PDF…         Ctrl+Shift+O    Print…          Ctrl+P (all selected, one job)
-
-Printing many invoices builds their PDFs off the GUI thread, then prints them as one job.
+    Late interest…  Ctrl+Shift+F    Recurring invoices…  Ctrl+Shift+L
 """
 
 from __future__ import annotations
@@ -46,6 +43,7 @@ from diva_desk.ui.invoices.invoice_tab_actions import (
     pop_menu,
     tab_action,
 )
+from diva_desk.ui.invoices.late_interest_dialog import late_interest_action
 from diva_desk.ui.invoices.recurring.recurring_actions import RecurringActions
 from diva_desk.ui.mail.send_flow import email_invoice
 
@@ -155,6 +153,7 @@ class InvoicesTab(ListTab):
             _("Print the selected invoices in one job"),
         )
         self.recurring = RecurringActions(self)
+        self.late_interest_action = late_interest_action(self)
         self.toolbar = action_toolbar(self, self._menu_actions())
 
     def _own_action(self, event: QKeyEvent) -> QAction | None:
@@ -189,6 +188,7 @@ class InvoicesTab(ListTab):
             self.new_action,
             self.open_action,
             self.duplicate_action,
+            self.late_interest_action,
             None,
             self.send_action,
             self.payment_action,

@@ -40,6 +40,7 @@ from diva_desk.core.business_rules import (
     input_from_business,
     next_number_problem,
 )
+from diva_desk.core.quotes.numbering import read_quote_numbering
 from diva_desk.core.records import Business
 from diva_desk.errors import BadInput, UserFacingError
 from diva_desk.i18n import _, current_locale, set_language
@@ -48,6 +49,7 @@ from diva_desk.store.book.business import (
     get_business,
     get_logo,
     highest_invoice_number,
+    quote_numbering,
     save_business_settings,
 )
 from diva_desk.store.book.settings import (
@@ -64,6 +66,7 @@ from diva_desk.ui.common.layouts.screen_fit import fit_to_screen
 from diva_desk.ui.common.unsaved import GuardedDialog
 from diva_desk.ui.settings.currency_instructions import CurrencyInstructions
 from diva_desk.ui.settings.logo_box import LogoBox
+from diva_desk.ui.settings.pay_link_row import add_pay_link_row, watch_pay_link
 from diva_desk.ui.settings.tax_groups_box import TaxGroupsBox
 from diva_desk.ui.settings.tax_numbers_box import TaxNumbersBox
 from diva_desk.ui.settings.tax_rates_page import TaxRatesPage
@@ -101,7 +104,7 @@ class BusinessSettingsDialog(GuardedDialog):
         logo_label = QLabel(_("Logo:"), self)
         identity.addRow(logo_label, self.logo_box)
 
-        invoicing = self._group(_("Invoices"))
+        invoicing = self._invoicing = self._group(_("Invoices"))
         self._combo(invoicing, "currency", _("&Currency:"), currency_choices(original.currency))
         self._combo(invoicing, "locale", _("Lan&guage and formats:"), self._locales(original))
         terms = QSpinBox(self)
@@ -114,6 +117,7 @@ class BusinessSettingsDialog(GuardedDialog):
         assert isinstance(prefix, QLineEdit)
         prefix.setMaxLength(PREFIX_MAX_LENGTH)
         self._line(invoicing, "next_invoice_number", _("Next &invoice number:"), "1")
+        self._quote_numbering()
         self.number_hint = QLabel(self)
         self.number_hint.setObjectName("numberHint")
         self.number_hint.setWordWrap(True)
@@ -137,6 +141,7 @@ class BusinessSettingsDialog(GuardedDialog):
         by_currency_label = QLabel(_("Instructions &for:"), self)
         by_currency_label.setBuddy(self.by_currency.currency)
         invoicing.addRow(by_currency_label, self.by_currency)
+        self.link_hint = add_pay_link_row(self, invoicing)
 
         profile = QWidget(self)
         columns = QHBoxLayout(profile)
@@ -177,15 +182,40 @@ class BusinessSettingsDialog(GuardedDialog):
         self._original_groups = list(self.groups.groups)
         self._original_numbers = self.numbers.registrations()
         self._original_by_currency = self.by_currency.texts()
+        self._original_quotes = self._quotes_typed()
         self._check_number()
         for name in ("invoice_prefix", "next_invoice_number"):
             field = self.editors[name]
             assert isinstance(field, QLineEdit)
             field.textChanged.connect(lambda _t: self._check_number())
+        watch_pay_link(self)
         self.editors["name"].setFocus(Qt.FocusReason.OtherFocusReason)
         fit_to_screen(self, 940, self.sizeHint().height())
 
     # --- building the form ----------------------------------------------------------
+
+    def _quote_numbering(self) -> None:
+        """Quotes are numbered apart from invoices: their prefix and next number, in a row."""
+        prefix, next_number = quote_numbering()
+        self.quote_prefix = QLineEdit(prefix, self)
+        self.quote_prefix.setObjectName("quotePrefix")
+        self.quote_prefix.setMaxLength(PREFIX_MAX_LENGTH)
+        self.quote_prefix.setPlaceholderText(_("e.g. Q-"))
+        self.next_quote = QLineEdit(str(next_number), self)
+        self.next_quote.setObjectName("nextQuoteNumber")
+        row = QHBoxLayout()
+        row.addWidget(self.quote_prefix, 1)
+        # Every letter of this dialog is taken: the field follows the prefix on Tab.
+        next_label = QLabel(_("next number:"), self)
+        self.next_quote.setAccessibleName(_("Next quote number"))
+        row.addWidget(next_label)
+        row.addWidget(self.next_quote, 1)
+        caption = QLabel(_("&Quote prefix:"), self)
+        caption.setBuddy(self.quote_prefix)
+        self._invoicing.addRow(caption, row)
+
+    def _quotes_typed(self) -> tuple[str, str]:
+        return self.quote_prefix.text(), self.next_quote.text()
 
     def _group(self, title: str) -> QFormLayout:
         box = QGroupBox(title, self)
@@ -269,6 +299,7 @@ class BusinessSettingsDialog(GuardedDialog):
             or self.groups.groups != self._original_groups
             or self.numbers.registrations() != self._original_numbers
             or self.by_currency.texts() != self._original_by_currency
+            or self._quotes_typed() != self._original_quotes
         )
 
     def _rates_typed(self) -> None:
@@ -280,7 +311,7 @@ class BusinessSettingsDialog(GuardedDialog):
     # --- checking -------------------------------------------------------------------
 
     def _fixed(self, name: str) -> None:
-        if name != "next_invoice_number":
+        if name not in ("next_invoice_number", "payment_link"):
             self.errors[name].hide()
 
     def _check_number(self) -> None:
@@ -322,6 +353,13 @@ class BusinessSettingsDialog(GuardedDialog):
             self.tax_page.focus_row(min(taxes.problems))
             return False
         assert result.business is not None
+        try:
+            quotes = read_quote_numbering(*self._quotes_typed())
+        except BadInput as exc:
+            self.tabs.setCurrentIndex(0)
+            self.quote_prefix.setFocus(Qt.FocusReason.OtherFocusReason)
+            show_failure(self, exc)
+            return False
         business = replace(result.business, tax_registrations=self.numbers.registrations())
         if problem := registrations_problem(business.tax_registrations):
             self.tabs.setCurrentWidget(self.tax_tab)
@@ -340,6 +378,7 @@ class BusinessSettingsDialog(GuardedDialog):
                 tax_groups=self.groups.groups
                 if self.groups.groups != self._original_groups
                 else None,
+                quote_numbering=quotes if self._quotes_typed() != self._original_quotes else None,
             )
         except UserFacingError as exc:
             show_failure(self, exc)
@@ -352,6 +391,7 @@ class BusinessSettingsDialog(GuardedDialog):
         self._original_groups = list(self.groups.groups)
         self._original_numbers = self.numbers.registrations()
         self._original_by_currency = self.by_currency.texts()
+        self._original_quotes = self._quotes_typed()
         self.business_saved.emit(business)
         self.saved_and_close()
         return True

@@ -91,8 +91,6 @@ class MailSettingsDialog(GuardedDialog):
         self.from_name = QLineEdit(self)
         self.reply_to = QLineEdit(self)
         self.bcc_self = QCheckBox(_("Send me a &copy (BCC) of every message"), self)
-        self.pay_link = QLineEdit(self)
-        self.pay_link.setPlaceholderText("https://pay.example/you?ref=$invoice&amount=$amount")
 
         form = QFormLayout()
         form.addRow(_("&Provider:"), self.preset)
@@ -112,7 +110,6 @@ class MailSettingsDialog(GuardedDialog):
         form.addRow(_("From &name:"), self.from_name)
         form.addRow(_("&Reply-to:"), self.reply_to)
         form.addRow("", self.bcc_self)
-        form.addRow(_("Pay &link:"), self.pay_link)
         for label in (form.labelForField(w) for w in (self.host, self.preset)):
             if isinstance(label, QLabel):
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -166,7 +163,6 @@ class MailSettingsDialog(GuardedDialog):
         self.from_name.setText(s.from_name)
         self.reply_to.setText(s.reply_to)
         self.bcc_self.setChecked(s.bcc_self)
-        self.pay_link.setText(s.pay_link)
         if s.user and s.host and credentials.password_for(s):
             self.password.setPlaceholderText(_("(kept; type to change it)"))
 
@@ -180,7 +176,6 @@ class MailSettingsDialog(GuardedDialog):
             from_name=self.from_name.text(),
             reply_to=self.reply_to.text(),
             bcc_self=self.bcc_self.isChecked(),
-            pay_link=self.pay_link.text(),
         )
 
     def _preset_chosen(self) -> None:

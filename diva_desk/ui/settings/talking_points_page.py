@@ -73,6 +73,7 @@ def template_title(name: str) -> str:
         ReasonKind.INSTALLMENT_MISSED.value: _("Plan installment missed"),
         ReasonKind.FOLLOWUP.value: _("Follow-up you planned"),
         "followup_problem": _("Follow-up on an open problem"),
+        ReasonKind.QUOTE_EXPIRING.value: _("Quote about to expire"),
     }.get(name, name)
 
 
@@ -86,6 +87,7 @@ def sample_call(name: str, today: dt.date) -> Call:
         ReasonKind.CUTOFF,
         ReasonKind.PROMISE_DUE,
         ReasonKind.INSTALLMENT_DUE,
+        ReasonKind.QUOTE_EXPIRING,
     ) and not variant.get("missed")
     days = 3 if ahead else 12
     reason = Reason(

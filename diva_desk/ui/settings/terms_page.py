@@ -1,4 +1,4 @@
-"""Settings > Terms: the deposit suggested to new and slow payers.
+"""Settings > Terms: the deposit suggested to new and slow payers, and late interest.
 
 Saved by the dialog's one Save (talking_points_page.CallSettingsDialog).
 
@@ -6,6 +6,7 @@ One number, kept in the book (store.settings), because it is part of how this
 business works wherever the book is opened. The rating's suggestion on the
 customer's page and in the list, the exports and the invoice editor's offers all
 read it from there; a customer with a deposit percent of their own keeps theirs.
+The late-interest rate and grace days (late_fee_box) are the business's own too.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from diva_desk.core.money import decimal_text
 from diva_desk.i18n import _
 from diva_desk.store.book.settings import set_suggested_deposit_percent, suggested_deposit_percent
 from diva_desk.ui.common import style
+from diva_desk.ui.settings.late_fee_box import LateFeeBox
 
 
 class TermsPage(QWidget):
@@ -65,16 +67,22 @@ class TermsPage(QWidget):
         form = QFormLayout()
         form.addRow(label, self.deposit)
         form.addRow("", self.problem)
+        self.late_fees = LateFeeBox(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addSpacing(12)
+        layout.addWidget(self.late_fees)
         layout.addStretch(1)
 
     def is_dirty(self) -> bool:
-        return self.deposit.text().strip() != self.saved_text
+        return self.deposit.text().strip() != self.saved_text or self.late_fees.is_dirty()
 
     def save(self) -> Decimal | None:
-        """Keep the typed percent; on a problem, say it under the field and keep nothing."""
+        """Keep the typed percent and terms; on a problem, say it under the field and keep
+        nothing."""
+        if not self.late_fees.check():
+            return None
         try:
             percent = read_deposit_percent(self.deposit.text())
         except ValueError as exc:
@@ -83,6 +91,7 @@ class TermsPage(QWidget):
             self.deposit.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         self.problem.hide()
+        self.late_fees.save()
         set_suggested_deposit_percent(percent)
         self.deposit.setText(decimal_text(percent))
         self.saved_text = self.deposit.text()

@@ -86,6 +86,9 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
     invoices = getattr(window, "invoices", None)
     if invoices is not None:
         rows += _rows(_("Invoices list"), invoices.toolbar.actions())
+    quotes = getattr(window, "quotes", None)
+    if quotes is not None:
+        rows += _rows(_("Quotes list"), quotes.toolbar.actions())
     today = getattr(window, "today_panel", None)
     if today is not None:
         rows += _rows(_("Today panel"), today.actions())

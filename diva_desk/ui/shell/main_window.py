@@ -32,6 +32,7 @@ from diva_desk.ui.followups.followups_tab import FollowupsTab
 from diva_desk.ui.invoices.invoices_tab import InvoicesTab
 from diva_desk.ui.invoices.payment_dialog import record_customer_payment
 from diva_desk.ui.mail.window_mail import WindowMail
+from diva_desk.ui.quotes.quotes_tab import QuotesTab
 from diva_desk.ui.reports.reports_tab import ReportsTab
 from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
@@ -118,6 +119,9 @@ class MainWindow(QMainWindow):
         self.invoices = InvoicesTab(today=self._today, tasks=self.tasks, parent=self)
         self.invoices.book_changed.connect(self.refresh)
         self.invoices.announced.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.quotes = QuotesTab(today=self._today, parent=self)
+        self.quotes.book_changed.connect(self.refresh)
+        self.quotes.announced.connect(self._announce)
         self.followups = FollowupsTab(self, tasks=self.tasks)
         self.followups.book_changed.connect(self.refresh)
         self.followups.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -133,6 +137,8 @@ class MainWindow(QMainWindow):
             lambda cid, code: show_customer_in(self.tabs, self.customers, cid, code)
         )
         self.tabs.addTab(self.reports, _("Reports"))
+        # Last, so the tab remembered by its place (window/tab) and Ctrl+1..4 keep theirs.
+        self.tabs.addTab(self.quotes, _("Quotes"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("splitter")
@@ -167,7 +173,7 @@ class MainWindow(QMainWindow):
             self.reads,
             panel=self.today_panel,
             tabs=self.tabs,
-            lists=(self.customers, self.invoices, self.followups),
+            lists=(self.customers, self.invoices, self.quotes, self.followups),
             reports=self.reports,
             parent=self,
         )
@@ -343,7 +349,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/tab", self.tabs.currentIndex())
-        for tab in (self.customers, self.invoices, self.followups):
+        for tab in (self.customers, self.invoices, self.followups, self.quotes):
             tab.save_state(settings)
         settings.sync()
 
@@ -358,7 +364,7 @@ class MainWindow(QMainWindow):
         tab = settings.value("window/tab")
         if tab is not None and 0 <= int(tab) < self.tabs.count():
             self.tabs.setCurrentIndex(int(tab))
-        for list_tab in (self.customers, self.invoices, self.followups):
+        for list_tab in (self.customers, self.invoices, self.followups, self.quotes):
             list_tab.restore_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:

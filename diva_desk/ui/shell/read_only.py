@@ -55,6 +55,12 @@ WRITE_ACTIONS = (
     "invoices.payment_action",
     "invoices.receipt_action",
     "invoices.void_action",
+    "quotes.new_action",
+    "quotes.open_action",
+    "quotes.send_action",
+    "quotes.accept_action",
+    "quotes.decline_action",
+    "quotes.delete_action",
     "customer_documents.payment_action",
     "today_panel.undo_action",
 )

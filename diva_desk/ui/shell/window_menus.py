@@ -40,7 +40,11 @@ def build_menus(window: MainWindow) -> None:
     file_menu = window.menuBar().addMenu(_("&File"))
     # Ctrl+N belongs to the window and makes what the tab in view lists; the tabs'
     # own New actions keep their menu places without a shortcut of their own.
-    for action in (window.customers.new_action, window.invoices.new_action):
+    for action in (
+        window.customers.new_action,
+        window.invoices.new_action,
+        window.quotes.new_action,
+    ):
         action.setShortcuts([])
     window.new = TabNewAction(
         window.tabs,
@@ -51,6 +55,7 @@ def build_menus(window: MainWindow) -> None:
             window.invoices: NewChoice(
                 _("&New invoice…"), window.invoices.new_invoice, _("Write an invoice")
             ),
+            window.quotes: NewChoice(_("&New quote…"), window.quotes.new_quote, _("Write a quote")),
             window.followups: NewChoice(
                 _("&New follow-up…"), window.followups.add, _("Plan a call or a task")
             ),
@@ -109,6 +114,7 @@ def build_menus(window: MainWindow) -> None:
             (window.invoices, _("Go to &Invoices")),
             (window.followups, _("Go to &Follow-ups")),
             (window.reports, _("Go to R&eports")),
+            (window.quotes, _("Go to &Quotes")),
         ),
         start=1,
     ):

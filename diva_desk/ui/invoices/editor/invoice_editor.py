@@ -138,6 +138,7 @@ class InvoiceEditor(QDialog):
         f.ask_deposit.toggled.connect(self._deposit_toggled)
         f.deposit_amount.textEdited.connect(self._deposit_typed)
         f.deposit_due.dateChanged.connect(self._touched)
+        f.pay_link.edited.connect(lambda: self._refresh() if f.lines.locked else self._changed())
 
     # --- loading ----------------------------------------------------------------------
 
@@ -172,6 +173,7 @@ class InvoiceEditor(QDialog):
         self.form.currency.setCurrentText(source.invoice.currency)
         self.form.lines.set_currency(source.invoice.currency)
         self.form.notes.setPlainText(source.invoice.notes)
+        self.form.pay_link.set_template(source.invoice.payment_link)
         self._loading = False
         self.dirty = True
         self.announced.emit(
@@ -193,6 +195,7 @@ class InvoiceEditor(QDialog):
         f.po_number.setText(invoice.po_number)
         f.currency.setCurrentText(invoice.currency)
         f.notes.setPlainText(invoice.notes)
+        f.pay_link.load(invoice_id, invoice)
         self.deposit_percent = None
         f.ask_deposit.setChecked(invoice.deposit_amount > 0)
         asked = invoice.deposit_amount
@@ -309,6 +312,7 @@ class InvoiceEditor(QDialog):
         f = self.form
         if self.detail is not None and f.lines.locked:
             f.totals.show_detail(self.detail)
+            f.pay_link.show_detail(self.detail)
         else:
             money = f.lines.currency
             totals = invoice_totals(f.lines.lines(), money)
@@ -323,6 +327,7 @@ class InvoiceEditor(QDialog):
             f.totals.show_figures(
                 totals, currency, deposit_asked=deposit, deposit_still_due=deposit
             )
+            f.pay_link.show_draft(self.detail, totals.total, currency)
         f.show_line_problems()
         f.show_deposit_state(self.deposit_percent)
         f.show_terms(

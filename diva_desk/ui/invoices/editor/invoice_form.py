@@ -48,6 +48,7 @@ from diva_desk.ui.invoices.editor.invoice_lines_model import (
     TaxDelegate,
 )
 from diva_desk.ui.invoices.editor.invoice_panels import TotalsPanel
+from diva_desk.ui.invoices.editor.pay_link_field import PayLinkField
 
 
 def qdate(day: dt.date) -> QDate:
@@ -204,6 +205,8 @@ class InvoiceForm(QWidget):
         left.addWidget(self.notes)
         left.addLayout(deposit_row)
         left.addWidget(self.deposit_problem)
+        self.pay_link = PayLinkField(self)
+        left.addWidget(self.pay_link)
         left.addStretch(1)
         self.totals = TotalsPanel(self)
         self.totals.setMinimumWidth(300)
@@ -308,6 +311,7 @@ class InvoiceForm(QWidget):
             deposit_due_date=day_of(self.deposit_due) if deposit > 0 else None,
             notes=self.notes.toPlainText(),
             lines=tuple(self.lines.lines()),
+            payment_link=self.pay_link.template(),
         )
 
     def show_deposit_state(self, percent: Decimal | None) -> None:

@@ -1,0 +1,1 @@
+"""Quotes (estimates): their states and moves, and what accepting one asks for."""

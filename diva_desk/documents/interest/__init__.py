@@ -1,0 +1,1 @@
+"""Late interest on the documents: the stated terms and the interest charged apart."""

@@ -1,0 +1,1 @@
+"""The quote as a PDF, drawn with the invoice's parts."""

@@ -1,0 +1,1 @@
+"""Quotes in the book: writing, sending, answering and accepting them into invoices."""
