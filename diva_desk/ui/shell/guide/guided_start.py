@@ -44,7 +44,7 @@ _NUMBERING_ROWS = (
     "invoice_prefix",
     "next_invoice_number",
 )
-_PAYING_ROWS = ("payment_instructions",)
+_PAYING_ROWS = ("payment_instructions", "payment_link")
 
 
 class _EmbeddedSettings(BusinessSettingsDialog):
@@ -241,6 +241,11 @@ class GuidedStart(QDialog):
         form.setRowVisible(settings.logo_box, step == 0)
         paying, _holder = _row_of(settings.editors["payment_instructions"])
         paying.setRowVisible(settings.by_currency, step == 3)
+        quotes = getattr(settings, "quote_prefix", None)  # quotes are numbered apart
+        if quotes is not None:
+            row, _item = _row_holding(paying, quotes)
+            if row >= 0:
+                paying.setRowVisible(row, step == 2)
         self.back_button.setEnabled(step > 0)
         self.next_button.setVisible(not last)
         self.next_button.setDefault(not last)
@@ -317,6 +322,16 @@ def _row_of(editor: QWidget) -> tuple[QFormLayout, QWidget]:
     form = box.layout()
     assert isinstance(form, QFormLayout)
     return form, holder
+
+
+def _row_holding(form: QFormLayout, widget: QWidget) -> tuple[int, object]:
+    """The row of ``form`` whose field (a widget or a layout) holds ``widget``; -1 if none."""
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        layout = item.layout() if item is not None else None
+        if layout is not None and layout.indexOf(widget) >= 0:
+            return row, item
+    return -1, None
 
 
 def _box_of(editor: QWidget) -> QGroupBox:
