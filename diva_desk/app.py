@@ -141,11 +141,18 @@ def _show_window(app: QApplication, opened: Opened, instance: SingleInstance) ->
     if business is None:
         set_language(first_run_language())
         install_qt_translations(first_run_language())
-        if FirstRunDialog().exec() != QDialog.DialogCode.Accepted:
+        first_run = FirstRunDialog()
+        if first_run.exec() != QDialog.DialogCode.Accepted:
             log.info("first run cancelled; nothing written")
             return 0
         business = get_business()
         assert business is not None, "the first-run dialog accepted without a business"
+        if not first_run.demo.isChecked():  # the demo book comes with its settings
+            from diva_desk.ui.shell.guide.guided_start import GuidedStart
+
+            set_language(business.locale)
+            GuidedStart().exec()
+            business = get_business() or business
     set_language(business.locale)
     install_qt_translations(business.locale)
     data_dir = opened.data_dir

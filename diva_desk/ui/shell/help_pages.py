@@ -227,15 +227,20 @@ class DataPlacesDialog(QDialog):
 
     def open_folder(self, key: str) -> bool:
         """Open the folder in the file manager; without one, copy its path and say so."""
-        folder = self.folder(key)
-        folder.mkdir(parents=True, exist_ok=True)
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.result_label.setText(_("Opened {folder}.").format(folder=folder))
-            return True
-        QGuiApplication.clipboard().setText(str(folder))
-        self.result_label.setText(
-            _(
-                "No file manager opened {folder}; its path is copied, to paste where you like."
-            ).format(folder=folder)
-        )
-        return False
+        opened, message = reveal_folder(self.folder(key))
+        self.result_label.setText(message)
+        return opened
+
+
+def reveal_folder(folder: Path) -> tuple[bool, str]:
+    """Open ``folder`` in the file manager (made if missing); without one, copy its path.
+
+    Whether it opened, and the sentence saying what happened.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        return True, _("Opened {folder}.").format(folder=folder)
+    QGuiApplication.clipboard().setText(str(folder))
+    return False, _(
+        "No file manager opened {folder}; its path is copied, to paste where you like."
+    ).format(folder=folder)

@@ -15,9 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
-from diva_desk import __version__
 from diva_desk.core.records import Business
 from diva_desk.i18n import _, interface_locale, same_language, speaking
 from diva_desk.store.book.business import get_business
@@ -40,6 +39,8 @@ from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.settings.mail_settings import MailSettingsDialog
 from diva_desk.ui.shell import read_only
 from diva_desk.ui.shell.book_actions import BookActions
+from diva_desk.ui.shell.guide.guided_start import GuidedStart
+from diva_desk.ui.shell.guide.help_more import AboutDialog, HabitsDialog
 from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, data_places
 from diva_desk.ui.shell.languages import install_qt_translations
 from diva_desk.ui.shell.new_action import TabNewAction
@@ -319,15 +320,27 @@ class MainWindow(QMainWindow):
         DataPlacesDialog(*self.data_places(), parent=self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About Diva Desk"),
-            _(
-                "<h3>Diva Desk {version}</h3>"
-                "<p>Your customers, invoices and payments in one book, "
-                "and what is owed to you at a glance.</p>"
-            ).format(version=__version__),
-        )
+        AboutDialog(*self.data_places(), parent=self).exec()
+
+    def show_habits(self) -> None:
+        """Help › the six habits; its links go to the tab or settings of each habit."""
+        tabs = {
+            "customers": self.customers,
+            "invoices": self.invoices,
+            "followups": self.followups,
+            "reports": self.reports,
+        }
+        places: dict[str, Callable[[], object]] = {
+            name: (lambda tab=tab: self.tabs.setCurrentWidget(tab)) for name, tab in tabs.items()
+        }
+        places["today"] = self.today_panel.focus_first_call
+        places["business"] = self.show_business_settings
+        places["calls"] = self.show_call_settings
+        HabitsDialog(places, self).exec()
+
+    def show_guided_start(self) -> None:
+        if GuidedStart(self, mail_settings=lambda _parent: self.show_mail_settings()).exec():
+            self.refresh()
 
     # --- remembering the window --------------------------------------------------------
 

@@ -175,6 +175,21 @@ def build_menus(window: MainWindow) -> None:
     settings_menu.addAction(window.backup_settings_action)
 
     help_menu = window.menuBar().addMenu(_("&Help"))
+    window.habits_action = window_action(
+        window,
+        _("&Getting paid: the six habits"),
+        window.show_habits,
+        tip=_("The habits the Today panel follows, and where each lives in the app"),
+    )
+    help_menu.addAction(window.habits_action)
+    window.guided_start_action = window_action(
+        window,
+        _("Guided &start…"),
+        window.show_guided_start,
+        tip=_("Your business, taxes, numbering, payment instructions and mail, step by step"),
+    )
+    help_menu.addAction(window.guided_start_action)
+    help_menu.addSeparator()
     window.shortcuts_action = window_action(
         window,
         _("&Keyboard shortcuts"),

@@ -202,6 +202,8 @@ def test_help_lists_the_real_shortcuts(window: MainWindow, qtbot: QtBot) -> None
     assert ("Back up now", "Ctrl+Shift+K") in {(w, k) for _s, w, k in shortcut_rows(window)}
     help_menu = window.menuBar().actions()[-1].menu()
     assert [a.text() for a in help_menu.actions() if not a.isSeparator()] == [
+        "&Getting paid: the six habits",
+        "Guided &start…",
         "&Keyboard shortcuts",
         "&Where your data lives…",
         "&About Diva Desk",
