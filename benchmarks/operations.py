@@ -76,7 +76,7 @@ def store_operations(path: Path, today: dt.date) -> list[Operation]:
     import pdf_compare
 
     from diva_desk.documents.invoice import invoice_pdf
-    from diva_desk.documents.statement import statement_pdf
+    from diva_desk.documents.letters.statement import statement_pdf
     from diva_desk.interchange import export_text, import_text
     from diva_desk.store import reports
     from diva_desk.store.calls import call_list as calls

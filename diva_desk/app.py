@@ -2,7 +2,7 @@
 
 Runs when ``diva-desk`` is given no command (see cli.py). A book that cannot
 be used as it is (damaged, cut short, empty, read-only, from a newer version) is
-explained with its ways forward (ui/shell/book_opening.py); quitting there exits
+explained with its ways forward (ui/shell/book/book_opening.py); quitting there exits
 with status 1. A second start on a book a window has open brings that window to
 the front and exits 0; where it cannot, the book opens read-only with a banner.
 The day's quick check and copy run in the background; any bug after that is
@@ -33,7 +33,7 @@ from diva_desk.ui.common.errors import install_excepthook
 from diva_desk.ui.common.window_state import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
-    from diva_desk.ui.shell.book_opening import Opened
+    from diva_desk.ui.shell.book.book_opening import Opened
     from diva_desk.ui.shell.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ def run_app(data_dir: Path) -> int:
         return 1
     install_excepthook(log_file)
     log.info("diva-desk %s starting with the book in %s", __version__, data_dir)
-    from diva_desk.ui.shell.book_opening import claim_for_window, open_for_window
+    from diva_desk.ui.shell.book.book_opening import claim_for_window, open_for_window
 
     while True:
         opened = open_for_window(data_dir)
@@ -121,7 +121,7 @@ def run_app(data_dir: Path) -> int:
 
 def _show_window(app: QApplication, opened: Opened, instance: SingleInstance) -> int | Path:
     """The exit status, or the data folder of another book the person chose."""
-    from diva_desk.ui.shell.book_opening import check_in_background, choose_data_folder
+    from diva_desk.ui.shell.book.book_opening import check_in_background, choose_data_folder
     from diva_desk.ui.shell.first_run import FirstRunDialog
     from diva_desk.ui.shell.languages import install_qt_translations
     from diva_desk.ui.shell.main_window import MainWindow

@@ -37,8 +37,8 @@ from diva_desk.core.invoices.totals import invoice_totals
 from diva_desk.core.money import ZERO, round_money
 from diva_desk.demo import demo_contents
 from diva_desk.documents.invoice import invoice_pdf
-from diva_desk.documents.reminder import overdue_items, reminder_pdf
-from diva_desk.documents.statement import statement_pdf
+from diva_desk.documents.letters.reminder import overdue_items, reminder_pdf
+from diva_desk.documents.letters.statement import statement_pdf
 from diva_desk.errors import BadInput
 from diva_desk.i18n import format as fmt
 from diva_desk.store.book.business import get_business

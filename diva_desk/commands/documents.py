@@ -21,7 +21,7 @@ from diva_desk.saved_files import write_bytes
 #: Days of payments a statement lists when --since is not given: about one month,
 #: the usual gap between two statements.
 DEFAULT_STATEMENT_DAYS = 30
-#: documents.reminder.ReminderLevel's values, named here so that the command line
+#: documents.letters.reminder.ReminderLevel's values, named here so that the command line
 #: starts without loading ReportLab.
 REMINDER_LEVELS = ("friendly", "firm", "final")
 
@@ -150,7 +150,7 @@ def _invoice_pdf(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
-    from diva_desk.documents.statement import statement_pdf
+    from diva_desk.documents.letters.statement import statement_pdf
     from diva_desk.store.book.lookup import customer_code
     from diva_desk.store.calls.letters import statement_document
 
@@ -167,7 +167,7 @@ def _statement_pdf(args: argparse.Namespace, folder: Path) -> int:
 
 def _reminder_pdf(args: argparse.Namespace, folder: Path) -> int:
     from diva_desk.core.papers import reminder_name
-    from diva_desk.documents.reminder import reminder_pdf
+    from diva_desk.documents.letters.reminder import reminder_pdf
     from diva_desk.store.book.lookup import customer_code
     from diva_desk.store.calls.letters import reminder_document
 

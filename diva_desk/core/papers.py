@@ -98,7 +98,7 @@ class ReminderDocument:
 
 
 def reminder_name(level: str) -> str:
-    """``friendly reminder``: a reminder letter's level (documents.reminder.ReminderLevel's
+    """``friendly reminder``: a reminder letter's level (documents.letters.reminder.ReminderLevel's
     values) as a sentence names the letter, in the notes kept in the book and the CLI's."""
     names = {
         "friendly": _("friendly reminder"),

@@ -33,7 +33,7 @@ from diva_desk.interchange.keys import (
     PROMISE_KEYS,
     VERSION,
 )
-from diva_desk.interchange.recurring import recurring_objects
+from diva_desk.interchange.records.recurring import recurring_objects
 from diva_desk.interchange.writer import (
     business_object,
     line_object,

@@ -15,14 +15,25 @@ from decimal import Decimal
 from typing import Any
 
 from diva_desk.core import records as r
-from diva_desk.core.business_rules import MAX_INVOICE_NUMBER
 from diva_desk.core.customers.terms import due_date_for
 from diva_desk.core.invoices.totals import invoice_totals
-from diva_desk.core.text_limits import limit_problem
 from diva_desk.errors import BadInput
 from diva_desk.i18n import _
 from diva_desk.interchange.fields import Fields
-from diva_desk.interchange.history import (
+from diva_desk.interchange.keys import (
+    CUSTOMER_KEYS,
+    FORMAT_NAME,
+    INVOICE_KEYS,
+    INVOICE_KEYS_V2_ONLY,
+    LINE_KEYS,
+    LINE_KEYS_V1,
+    LINE_TAX_KEYS,
+    TOP_KEYS,
+    TOP_KEYS_V1,
+    VERSION,
+)
+from diva_desk.interchange.records.business import late_fee_percent, read_business, tax_name
+from diva_desk.interchange.records.history import (
     bank_transactions_by_id,
     read_bank_transaction,
     read_followup,
@@ -31,24 +42,9 @@ from diva_desk.interchange.history import (
     read_plan,
     read_promise,
 )
-from diva_desk.interchange.keys import (
-    BUSINESS_KEYS,
-    BUSINESS_KEYS_V1,
-    CUSTOMER_KEYS,
-    FORMAT_NAME,
-    INVOICE_KEYS,
-    INVOICE_KEYS_V2_ONLY,
-    LINE_KEYS,
-    LINE_KEYS_V1,
-    LINE_TAX_KEYS,
-    REGISTRATION_KEYS,
-    TOP_KEYS,
-    TOP_KEYS_V1,
-    VERSION,
-)
-from diva_desk.interchange.pay_links import read_instructions_by_currency, read_payment_link
-from diva_desk.interchange.quote_records import QuoteReader
-from diva_desk.interchange.recurring import read_recurring
+from diva_desk.interchange.records.pay_links import read_instructions_by_currency, read_payment_link
+from diva_desk.interchange.records.quote_records import QuoteReader
+from diva_desk.interchange.records.recurring import read_recurring
 from diva_desk.interchange.references import BookView, EmptyBook, References
 from diva_desk.interchange.text_check import check_text, may_hold_surrogates
 from diva_desk.interchange.values import (
@@ -149,7 +145,7 @@ class _Reader:
         self._taxes_read: dict[tuple[Any, ...], tuple[r.LineTax, ...]] = {}
 
     def read(self) -> r.BookContents:
-        business = self._business()
+        business = read_business(self.root, self.version)
         self.business = business or self.book.business()
         if self.business is None:
             raise self.root.error(
@@ -197,58 +193,9 @@ class _Reader:
 
     # --- the owner's business and the customers ------------------------------------
 
-    def _business(self) -> r.Business | None:
-        if self.root.raw.get("business") is None:
-            return None
-        f = Fields(self.root.raw["business"], "business")
-        f.check_keys(BUSINESS_KEYS if self.version >= 2 else BUSINESS_KEYS_V1)
-        return r.Business(
-            name=f.text("name", required=True),
-            owner_name=f.text("owner_name"),
-            address=f.text("address"),
-            email=f.text("email"),
-            phone=f.text("phone"),
-            tax_numbers=f.text("tax_numbers"),
-            currency=f.currency("currency") or r.DEFAULT_CURRENCY,
-            locale=f.locale("locale") or r.DEFAULT_LOCALE,
-            default_terms_days=present(
-                f.integer("default_terms_days", default=r.DEFAULT_TERMS_DAYS, maximum=MAX_DAYS)
-            ),
-            invoice_prefix=(
-                r.DEFAULT_INVOICE_PREFIX
-                if f.raw.get("invoice_prefix") is None
-                else f.text("invoice_prefix")
-            ),
-            next_invoice_number=present(
-                f.integer("next_invoice_number", default=1, minimum=1, maximum=MAX_INVOICE_NUMBER)
-            ),
-            payment_instructions=f.text("payment_instructions"),
-            tax_registrations=self._registrations(f),
-            late_fee_percent_per_month=present(_late_fee_percent(f, default=Decimal(0))),
-            late_fee_grace_days=present(
-                f.integer("late_fee_grace_days", default=0, maximum=MAX_DAYS)
-            ),
-            payment_link=read_payment_link(f),
-        )
-
     def _instructions_by_currency(self) -> dict[str, str]:
         raw = self.root.raw.get("business")
         return {} if raw is None else read_instructions_by_currency(Fields(raw, "business"))
-
-    def _registrations(self, f: Fields) -> tuple[r.TaxRegistration, ...]:
-        """``business.tax_registrations``: one number per tax, each tax named once."""
-        found: list[r.TaxRegistration] = []
-        for where, raw in f.objects("tax_registrations"):
-            item = Fields(raw, where)
-            item.check_keys(REGISTRATION_KEYS)
-            tax = _tax_name(item, "tax")
-            number = item.text("number", required=True).strip()
-            if not number:
-                raise item.error("number", _("must not be empty"))
-            if any(known.tax == tax for known in found):
-                raise item.error("tax", _("{tax} has a number already").format(tax=tax))
-            found.append(r.TaxRegistration(tax, number))
-        return tuple(found)
 
     def _customer(self, where: str, raw: Any) -> r.Customer:
         f = Fields(raw, where).named_by("code")
@@ -282,7 +229,7 @@ class _Reader:
             preferred_payment_method=f.choice("preferred_payment_method", r.PaymentMethod),
             notes=f.text("notes"),
             archived=f.boolean("archived"),
-            late_fee_percent_per_month=_late_fee_percent(f, default=None),
+            late_fee_percent_per_month=late_fee_percent(f, default=None),
         )
         self.refs.add_customer(f, customer)
         return customer
@@ -387,7 +334,7 @@ class _Reader:
         for where, raw in f.objects("taxes"):
             item = Fields(raw, where)
             item.check_keys(LINE_TAX_KEYS)
-            name = _tax_name(item, "name")
+            name = tax_name(item, "name")
             rate = present(item.decimal("rate", places=RATE_PLACES, default=None, required=True))
             if any(tax.name == name for tax in taxes):
                 raise item.error("name", _("{tax} is on this line twice").format(tax=name))
@@ -402,24 +349,3 @@ def _v1(keys: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(
         key for key in keys if not key.startswith("late_fee_") and key not in INVOICE_KEYS_V2_ONLY
     )
-
-
-def _late_fee_percent(f: Fields, *, default: Decimal | None) -> Decimal | None:
-    """``late_fee_percent_per_month``: a decimal string from 0 to 5 (the Interest Act's
-    yearly rate is printed beside it; docs/late-fees.md)."""
-    return f.decimal(
-        "late_fee_percent_per_month",
-        places=RATE_PLACES,
-        default=default,
-        maximum=Decimal(5),
-    )
-
-
-def _tax_name(f: Fields, key: str) -> str:
-    """A tax's name as the lines carry it: not empty, within a tax name's length."""
-    name = f.text(key, required=True).strip()
-    if not name:
-        raise f.error(key, _("must not be empty"))
-    if problem := limit_problem("tax_name", name):
-        raise f.error(key, problem)
-    return name

@@ -19,7 +19,7 @@ from typing import Any
 from diva_desk.core import records as r
 from diva_desk.core.money import decimal_text, money_text, price_text
 from diva_desk.interchange.keys import FORMAT_NAME, VERSION
-from diva_desk.interchange.recurring import recurring_objects
+from diva_desk.interchange.records.recurring import recurring_objects
 
 
 def book_text(contents: r.BookContents, exported_at: dt.datetime) -> str:

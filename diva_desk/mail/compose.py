@@ -3,7 +3,7 @@
 The PDF is the same document the window prints and the command line writes; the words
 come from the email templates (mail.templates) in the book's language. A reminder
 obeys the reminder letter's standing (store.calls.reminder_standing through
-documents.reminder.overdue_items): what a payment plan being kept or a promise not yet
+documents.letters.reminder.overdue_items): what a payment plan being kept or a promise not yet
 due covers is never asked for, and when that is everything, the refusal is the letter's
 own sentence.
 """
@@ -221,7 +221,7 @@ def statement_draft(
     code: str, today: dt.date, to: str | None = None, since: dt.date | None = None
 ) -> Draft:
     """The email for a customer's statement of account, the statement attached."""
-    from diva_desk.documents.statement import statement_pdf
+    from diva_desk.documents.letters.statement import statement_pdf
     from diva_desk.store.calls.letters import statement_document
 
     customer_id = _customer_id(code)
@@ -271,7 +271,7 @@ def reminder_draft(
 ) -> Draft:
     """The email for a reminder, the letter attached; BadInput (the letter's own
     sentence) when nothing may be reminded of."""
-    from diva_desk.documents.reminder import (
+    from diva_desk.documents.letters.reminder import (
         DEFAULT_DAYS_TO_PAY,
         overdue_items,
         reminder_pdf,

@@ -274,6 +274,6 @@ def test_help_says_where_the_file_goes(command: str, tmp_path: Path) -> None:
 
 def test_the_levels_offered_are_the_letters_levels() -> None:
     from diva_desk.commands.documents import REMINDER_LEVELS
-    from diva_desk.documents.reminder import ReminderLevel
+    from diva_desk.documents.letters.reminder import ReminderLevel
 
     assert tuple(ReminderLevel) == REMINDER_LEVELS

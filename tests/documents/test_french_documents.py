@@ -13,7 +13,7 @@ import pytest
 from diva_desk.core.papers import InvoiceDocument, ReminderDocument
 from diva_desk.core.records import InvoiceLine, LineTax
 from diva_desk.documents.invoice import invoice_pdf
-from diva_desk.documents.reminder import ReminderLevel, reminder_pdf
+from diva_desk.documents.letters.reminder import ReminderLevel, reminder_pdf
 from diva_desk.i18n import _, current_locale, set_language, speaking
 
 TODAY = dt.date(2026, 11, 23)

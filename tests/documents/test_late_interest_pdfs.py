@@ -13,8 +13,8 @@ import pytest
 
 from diva_desk.core import records as r
 from diva_desk.documents.invoice import invoice_pdf
-from diva_desk.documents.reminder import reminder_pdf
-from diva_desk.documents.statement import statement_pdf
+from diva_desk.documents.letters.reminder import reminder_pdf
+from diva_desk.documents.letters.statement import statement_pdf
 from diva_desk.store.book import models as m
 from diva_desk.store.calls.letters import reminder_document, statement_document
 from diva_desk.store.contents.writing import add_contents

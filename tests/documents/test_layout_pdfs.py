@@ -11,7 +11,7 @@ import pytest
 from diva_desk.core.papers import InvoiceDocument, StatementDocument
 from diva_desk.core.records import Customer, InvoiceLine
 from diva_desk.documents.invoice import invoice_pdf
-from diva_desk.documents.statement import statement_pdf
+from diva_desk.documents.letters.statement import statement_pdf
 from diva_desk.i18n.format import money
 
 TODAY = dt.date(2026, 11, 23)

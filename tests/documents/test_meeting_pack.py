@@ -18,7 +18,7 @@ from diva_desk.core.papers import (
     PaidLine,
     PromiseLine,
 )
-from diva_desk.documents.meeting_pack import meeting_pack_pdf
+from diva_desk.documents.letters.meeting_pack import meeting_pack_pdf
 from diva_desk.errors import BadInput
 from diva_desk.store.book import models as m
 from diva_desk.store.calls import outcomes as o

@@ -19,8 +19,8 @@ import pytest
 from diva_desk.core.papers import InvoiceDocument, ReminderDocument, StatementDocument
 from diva_desk.core.records import Business, Customer, Invoice, InvoiceState, Payment
 from diva_desk.documents.invoice import invoice_pdf
-from diva_desk.documents.reminder import reminder_pdf
-from diva_desk.documents.statement import statement_pdf
+from diva_desk.documents.letters.reminder import reminder_pdf
+from diva_desk.documents.letters.statement import statement_pdf
 from diva_desk.i18n import set_language
 
 TODAY = __import__("datetime").date(2026, 11, 23)

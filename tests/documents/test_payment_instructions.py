@@ -11,8 +11,8 @@ from diva_desk.core.invoices.instructions import instructions_for, instructions_
 from diva_desk.core.papers import InvoiceDocument, ReminderDocument, StatementDocument
 from diva_desk.core.records import Customer, InvoiceLine
 from diva_desk.documents.invoice import invoice_pdf
-from diva_desk.documents.reminder import ReminderLevel, reminder_pdf
-from diva_desk.documents.statement import statement_pdf
+from diva_desk.documents.letters.reminder import ReminderLevel, reminder_pdf
+from diva_desk.documents.letters.statement import statement_pdf
 
 TODAY = dt.date(2026, 11, 23)
 GENERAL = "Interac e-Transfer to pay@studiolumiere.ca"

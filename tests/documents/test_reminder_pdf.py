@@ -9,7 +9,7 @@ import pytest
 
 from diva_desk.core.papers import ReminderDocument
 from diva_desk.core.records import InvoiceLine
-from diva_desk.documents.reminder import ReminderLevel, reminder_pdf
+from diva_desk.documents.letters.reminder import ReminderLevel, reminder_pdf
 from diva_desk.errors import BadInput
 
 TODAY = dt.date(2026, 11, 23)

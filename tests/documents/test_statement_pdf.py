@@ -11,7 +11,7 @@ from diva_desk.core.invoices.open_items import aging_by_currency, open_items
 from diva_desk.core.papers import StatementDocument
 from diva_desk.core.records import InvoiceLine, InvoiceState
 from diva_desk.core.reports.aging import AgingBucket
-from diva_desk.documents.statement import statement_pdf
+from diva_desk.documents.letters.statement import statement_pdf
 from diva_desk.i18n import format as fmt
 
 TODAY = dt.date(2026, 11, 23)

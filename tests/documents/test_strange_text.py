@@ -36,9 +36,9 @@ from diva_desk.core.text_limits import LIMITS
 from diva_desk.documents.aging_report import aging_report_pdf
 from diva_desk.documents.fonts import REGULAR, register_fonts
 from diva_desk.documents.invoice import invoice_pdf
-from diva_desk.documents.meeting_pack import meeting_pack_pdf
-from diva_desk.documents.reminder import reminder_pdf
-from diva_desk.documents.statement import statement_pdf
+from diva_desk.documents.letters.meeting_pack import meeting_pack_pdf
+from diva_desk.documents.letters.reminder import reminder_pdf
+from diva_desk.documents.letters.statement import statement_pdf
 from diva_desk.documents.strange_text import printable
 
 #: 1,000 cases and more with DIVA_DESK_FUZZ=1; a quick sample in the everyday suite.

@@ -101,13 +101,13 @@ def test_a_lines_taxes_read_once_per_distinct_list(
     small = _exported(tmp_path, 10, 40)
     large = _exported(tmp_path, 20, 400)
     names: list[str] = []
-    original = reader._tax_name
+    original = reader.tax_name
 
     def counted(f: Any, key: str) -> str:
         names.append(f.raw[key])
         return original(f, key)
 
-    monkeypatch.setattr(reader, "_tax_name", counted)
+    monkeypatch.setattr(reader, "tax_name", counted)
     counts = []
     for label, text in (("small", small), ("large", large)):
         names.clear()

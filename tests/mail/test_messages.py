@@ -81,7 +81,7 @@ def test_the_recipient_is_accounts_payable_else_the_customer_else_asked_for(
 def test_a_reminder_is_refused_with_the_letters_sentence_when_a_promise_covers_it(
     mail_book: peewee.SqliteDatabase,
 ) -> None:
-    from diva_desk.documents.reminder import overdue_items
+    from diva_desk.documents.letters.reminder import overdue_items
     from diva_desk.store.calls.letters import reminder_document
     from diva_desk.store.calls.outcomes import promised_to_pay
 

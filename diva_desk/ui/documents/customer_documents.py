@@ -21,7 +21,7 @@ from diva_desk.ui.common import errors
 from diva_desk.ui.common.tasks import TaskRunner
 
 #: What can be asked for: the statement, or a reminder letter at one of its levels
-#: (documents.reminder.ReminderLevel's values, named here so the window starts
+#: (documents.letters.reminder.ReminderLevel's values, named here so the window starts
 #: without loading ReportLab).
 STATEMENT = "statement"
 REMINDER_LEVELS = ("friendly", "firm", "final")
@@ -39,8 +39,8 @@ def document_data(code: str, kind: str, today: dt.date) -> tuple[bytes, str, str
 
     Runs on the worker thread: it reads the book and touches no widget.
     """
-    from diva_desk.documents.reminder import reminder_pdf
-    from diva_desk.documents.statement import statement_pdf
+    from diva_desk.documents.letters.reminder import reminder_pdf
+    from diva_desk.documents.letters.statement import statement_pdf
     from diva_desk.store.calls.letters import reminder_document, statement_document
 
     day = today.isoformat()

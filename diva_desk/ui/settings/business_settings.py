@@ -67,9 +67,9 @@ from diva_desk.ui.common.unsaved import GuardedDialog
 from diva_desk.ui.settings.currency_instructions import CurrencyInstructions
 from diva_desk.ui.settings.logo_box import LogoBox
 from diva_desk.ui.settings.pay_link_row import add_pay_link_row, watch_pay_link
-from diva_desk.ui.settings.tax_groups_box import TaxGroupsBox
-from diva_desk.ui.settings.tax_numbers_box import TaxNumbersBox
-from diva_desk.ui.settings.tax_rates_page import TaxRatesPage
+from diva_desk.ui.settings.taxes.tax_groups_box import TaxGroupsBox
+from diva_desk.ui.settings.taxes.tax_numbers_box import TaxNumbersBox
+from diva_desk.ui.settings.taxes.tax_rates_page import TaxRatesPage
 
 _ERROR_STYLE = "color: @overdue;"
 _HINT_STYLE = "color: @muted;"

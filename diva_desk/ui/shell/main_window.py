@@ -38,7 +38,7 @@ from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
 from diva_desk.ui.settings.call_settings import CallSettingsDialog
 from diva_desk.ui.settings.mail_settings import MailSettingsDialog
 from diva_desk.ui.shell import read_only
-from diva_desk.ui.shell.book_actions import BookActions
+from diva_desk.ui.shell.book.book_actions import BookActions
 from diva_desk.ui.shell.guide.guided_start import GuidedStart
 from diva_desk.ui.shell.guide.help_more import AboutDialog, HabitsDialog
 from diva_desk.ui.shell.help_pages import DataPlacesDialog, ShortcutsDialog, data_places

@@ -16,7 +16,7 @@ def meeting_pack_data(code: str, today: dt.date) -> tuple[bytes, str, str]:
 
     Imported here, not at the top, so the call list opens without loading ReportLab.
     """
-    from diva_desk.documents.meeting_pack import meeting_pack_pdf
+    from diva_desk.documents.letters.meeting_pack import meeting_pack_pdf
     from diva_desk.store.calls.letters import meeting_pack_document
 
     doc = meeting_pack_document(code, today)

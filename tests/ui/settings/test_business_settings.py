@@ -37,7 +37,7 @@ from diva_desk.store.invoices.documents import invoice_document
 from diva_desk.ui.invoices.editor.invoice_editor import InvoiceEditor
 from diva_desk.ui.invoices.editor.invoice_lines_model import LineColumn
 from diva_desk.ui.settings.business_settings import BusinessSettingsDialog
-from diva_desk.ui.settings.tax_rates_page import NAME, RATE
+from diva_desk.ui.settings.taxes.tax_rates_page import NAME, RATE
 from diva_desk.ui.shell.main_window import MainWindow
 
 from ..conftest import TODAY, settle

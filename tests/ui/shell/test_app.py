@@ -49,8 +49,8 @@ def restore_hooks() -> Iterator[None]:
 def test_a_book_from_a_newer_version_is_explained_and_exits_1(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from diva_desk.ui.shell import book_opening
-    from diva_desk.ui.shell.book_problem_dialog import BookProblemDialog, Choice, describe
+    from diva_desk.ui.shell.book import book_opening
+    from diva_desk.ui.shell.book.book_problem_dialog import BookProblemDialog, Choice, describe
 
     shown: list[str] = []
 

@@ -18,8 +18,8 @@ from diva_desk.store.book import maintenance, models
 from diva_desk.store.invoices.payments import record_payment
 from diva_desk.ui.common import dialogs, errors
 from diva_desk.ui.settings.backup_settings import BackupSettingsDialog
+from diva_desk.ui.shell.book.restore_dialog import RestoreDialog
 from diva_desk.ui.shell.main_window import MainWindow
-from diva_desk.ui.shell.restore_dialog import RestoreDialog
 
 from ..conftest import TODAY, settle
 

@@ -16,8 +16,8 @@ from diva_desk import paths
 from diva_desk.store.book import maintenance, models
 from diva_desk.store.book.db import close_book, db, open_book
 from diva_desk.ui.common import errors
-from diva_desk.ui.shell import book_opening
-from diva_desk.ui.shell.book_problem_dialog import BookProblemDialog, Choice, describe
+from diva_desk.ui.shell.book import book_opening
+from diva_desk.ui.shell.book.book_problem_dialog import BookProblemDialog, Choice, describe
 
 
 def _digest(path: Path) -> str:

@@ -3,7 +3,7 @@
 The list is read on the window's task runner (each copy is opened to count its
 invoices, which takes a moment for a large book), so the dialog opens at once and
 fills when the worker is back. Choosing a copy only picks it: the confirmation and
-the restore itself are the window's (ui.shell.book_actions).
+the restore itself are the window's (ui.shell.book.book_actions).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from diva_desk.i18n import _
 from diva_desk.store.book import health, maintenance
 from diva_desk.store.book.db import close_book, open_book
 from diva_desk.ui.common import errors
-from diva_desk.ui.shell.book_problem_dialog import BookProblemDialog, Choice, describe
+from diva_desk.ui.shell.book.book_problem_dialog import BookProblemDialog, Choice, describe
 from diva_desk.ui.shell.single_instance import Outcome, SingleInstance
 
 log = logging.getLogger(__name__)

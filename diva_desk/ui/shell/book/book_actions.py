@@ -28,7 +28,7 @@ from diva_desk.store.invoices.unpaid import forget_unpaid
 from diva_desk.ui.common import dialogs
 from diva_desk.ui.common.errors import show_failure
 from diva_desk.ui.common.tasks import TaskRunner
-from diva_desk.ui.shell.restore_dialog import RestoreDialog, invoices_text
+from diva_desk.ui.shell.book.restore_dialog import RestoreDialog, invoices_text
 
 _BOOK_FILES = "*.json"
 

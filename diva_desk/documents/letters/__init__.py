@@ -1,0 +1,1 @@
+"""documents: letters to one customer (statement, reminder, meeting pack)"""

@@ -1,0 +1,1 @@
+"""settings: taxes (tax rates page, tax groups box, tax numbers box)"""

@@ -1,0 +1,1 @@
+"""shell: the whole book (opening it, its problems, import/export/backup, restore)"""
