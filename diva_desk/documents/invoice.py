@@ -8,9 +8,7 @@ and one large figure, the balance due, with the due date and how to pay.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -20,11 +18,6 @@ from diva_desk.core.invoices.payment_methods import payment_method_label
 from diva_desk.core.invoices.tax_names import tax_label
 from diva_desk.core.invoices.totals import (
     InvoiceStatus,
-    InvoiceTotals,
-    balance_due,
-    deposit_outstanding,
-    invoice_status,
-    invoice_totals,
     line_net,
 )
 from diva_desk.core.money import ZERO, normalized
@@ -32,9 +25,11 @@ from diva_desk.core.papers import InvoiceDocument
 from diva_desk.core.records import Invoice
 from diva_desk.documents import blocks, style
 from diva_desk.documents.interest import late_interest
+from diva_desk.documents.invoice_figures import Figures
 from diva_desk.documents.page import Mark, build_pdf
 from diva_desk.documents.pay_link import pay_link_block
 from diva_desk.documents.tables import LongTable, Table
+from diva_desk.documents.tax_summary import tax_summary
 from diva_desk.i18n import _
 from diva_desk.i18n.format import date
 
@@ -50,40 +45,7 @@ def status_mark(status: InvoiceStatus) -> Mark | None:
     return None
 
 
-class _Figures:
-    """The invoice's sums, computed once and formatted in the document's locale."""
-
-    def __init__(self, doc: InvoiceDocument) -> None:
-        self.locale = style.document_locale(doc.business, doc.customer)
-        self.currency = doc.invoice.currency
-        self.totals: InvoiceTotals = invoice_totals(doc.invoice.lines, self.currency)
-        self.paid = sum((p.amount for p in doc.payments), ZERO)
-        self.deposits = sum((p.amount for p in doc.payments if p.is_deposit), ZERO)
-        today = doc.today or dt.date.today()
-        self.status = invoice_status(
-            doc.invoice.state, self.totals.total, self.paid, doc.invoice.due_date, today
-        )
-        void = self.status is InvoiceStatus.VOID
-        self.balance = ZERO if void else balance_due(self.totals.total, self.paid)
-        # As the editor shows it (store.invoice_detail): money that came in without
-        # the deposit mark still counts once nothing is owed.
-        self.deposit_due = min(
-            deposit_outstanding(doc.invoice.deposit_amount, self.deposits), self.balance
-        )
-
-        self.formats = style.Formats(self.locale)
-
-    def money(self, amount: Decimal) -> str:
-        return self.formats.money(amount, self.currency)
-
-    def date(self, day: dt.date | None) -> str:
-        return self.formats.date(day)
-
-    def rate(self, rate: Decimal) -> str:
-        return self.formats.rate(rate)
-
-
-def _header(doc: InvoiceDocument, f: _Figures) -> Flowable:
+def _header(doc: InvoiceDocument, f: Figures) -> Flowable:
     inv = doc.invoice
     facts = [
         (_("Invoice number"), style.text(inv.number)),
@@ -124,7 +86,7 @@ _needed = blocks.needed_width
 _unbroken = blocks.unbroken
 
 
-def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
+def _line_items(doc: InvoiceDocument, f: Figures, width: float) -> Flowable:
     rows: list[list[object]] = [
         blocks.head(
             _("Description"), _("Quantity"), _("Unit price"), _("Tax"), _("Amount"), numeric_from=1
@@ -158,55 +120,7 @@ def _line_items(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     return table
 
 
-def _tax_summary(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
-    """Each tax on a row of its own, and under it, across the table, the business's
-    registration number for that tax (what the customer claims its input tax credit with)."""
-    if not f.totals.taxes:
-        return []
-    rows: list[list[object]] = [blocks.head(_("Tax"), _("Rate"), _("On"), _("Tax"), numeric_from=1)]
-    number_rows: list[int] = []
-    rates = [f.rate(tax.rate) for tax in f.totals.taxes]
-    for tax, rate in zip(f.totals.taxes, rates, strict=True):
-        rows.append(
-            [
-                style.paragraph(style.text(tax_label(tax.name)), style.CELL),
-                style.paragraph(rate, style.CELL_RIGHT),
-                style.paragraph(f.money(tax.base), style.CELL_RIGHT),
-                style.paragraph(f.money(tax.amount), style.CELL_RIGHT),
-            ]
-        )
-        if number := doc.business.registration_for(tax.name):
-            text = _("{tax} registration no. {number}").format(
-                tax=tax_label(tax.name), number=number
-            )
-            small = f'<font size="7" color="#{style.MUTED.hexval()[2:]}">{style.text(text)}</font>'
-            number_rows.append(len(rows))
-            rows.append([style.paragraph(small, style.CELL), "", "", ""])
-    # A rate such as "14,975 %" must stay on one line: its column is as wide as the
-    # widest rate (and its heading), the amounts share what is left.
-    rate_width = max(
-        blocks.cell_width(_("Rate"), style.HEAD_RIGHT),
-        *(blocks.cell_width(rate, style.CELL_RIGHT) for rate in rates),
-    )
-    rate_width = max(rate_width, width * 0.16)
-    rest = width - rate_width
-    table = Table(
-        rows, colWidths=[rest * 0.24, rate_width, rest * 0.40, rest * 0.36], hAlign="LEFT"
-    )
-    table.setStyle(blocks.data_table_style(len(rows), numeric_from=1))
-    # The number row belongs to the tax above it: no rule between them, little room.
-    for row in number_rows:
-        table.setStyle(
-            [
-                ("SPAN", (0, row), (-1, row)),
-                ("LINEBELOW", (0, row - 1), (-1, row - 1), 0.6, colors.white),
-                ("TOPPADDING", (0, row), (-1, row), 0),
-            ]
-        )
-    return [style.paragraph(style.text(_("Tax summary").upper()), style.LABEL), Spacer(1, 3), table]
-
-
-def _totals(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
+def _totals(doc: InvoiceDocument, f: Figures, width: float) -> list[Flowable]:
     """Subtotal, each tax, total, the deposit and what came in, then the balance."""
     inv = doc.invoice
     # (label markup, amount markup, emphasised)
@@ -259,7 +173,7 @@ def balance_note(status: InvoiceStatus, due_date: dt.date, locale: str) -> str:
     return _("Due by {date}").format(date=date(due_date, locale=locale))
 
 
-def _small_due(inv: Invoice, f: _Figures) -> str:
+def _small_due(inv: Invoice, f: Figures) -> str:
     """``due Dec 1, 2026`` in small grey type under a label, or nothing without a date."""
     if not inv.deposit_due_date:
         return ""
@@ -267,7 +181,7 @@ def _small_due(inv: Invoice, f: _Figures) -> str:
     return f'<br/><font size="7.5" color="#{style.MUTED.hexval()[2:]}">{style.text(due)}</font>'
 
 
-def _balance_band(inv: Invoice, f: _Figures, width: float) -> Table:
+def _balance_band(inv: Invoice, f: Figures, width: float) -> Table:
     """The one figure that matters, large, with when it is due (or that it is settled)."""
     figure = f.money(f.balance)
     # A six-figure balance must not break over two lines: its column takes up to
@@ -301,11 +215,11 @@ def _balance_band(inv: Invoice, f: _Figures, width: float) -> Table:
     return table
 
 
-def _summary(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
+def _summary(doc: InvoiceDocument, f: Figures, width: float) -> Flowable:
     """Taxes and how to pay on the left, totals and balance on the right, on one page."""
     left_width, gap = width * 0.46, width * 0.06
     right_width = width - left_width - gap
-    left = _tax_summary(doc, f, left_width)
+    left = tax_summary(doc, f, left_width)
     how = blocks.how_to_pay(doc.business, doc.instructions_by_currency, [doc.invoice.currency])
     inv = doc.invoice
     link = link_for_invoice(
@@ -323,7 +237,7 @@ def _summary(doc: InvoiceDocument, f: _Figures, width: float) -> Flowable:
     return KeepTogether([table])
 
 
-def _payments(doc: InvoiceDocument, f: _Figures, width: float) -> list[Flowable]:
+def _payments(doc: InvoiceDocument, f: Figures, width: float) -> list[Flowable]:
     if not doc.payments:
         return []
     rows: list[list[object]] = [
@@ -358,8 +272,8 @@ def _notes(notes: str) -> list[Flowable]:
     ]
 
 
-def invoice_story(doc: InvoiceDocument, width: float) -> tuple[list[Flowable], _Figures]:
-    f = _Figures(doc)
+def invoice_story(doc: InvoiceDocument, width: float) -> tuple[list[Flowable], Figures]:
+    f = Figures(doc)
     story: list[Flowable] = [
         _header(doc, f),
         Spacer(1, 10 * mm),
@@ -395,8 +309,6 @@ def invoice_pdf(doc: InvoiceDocument) -> bytes:
 
 # The quote (documents/quotes) draws its addresses, lines, taxes and notes with these:
 # one way of drawing an invoice's parts.
-Figures = _Figures
 addresses = _addresses
 line_items = _line_items
-tax_summary = _tax_summary
 notes_section = _notes
