@@ -9,10 +9,7 @@ the records back; the exporter reads the same rows streamed (store/contents/rows
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
 from enum import StrEnum
-from functools import cache
-from itertools import chain
 from typing import Any
 
 import peewee
@@ -25,6 +22,7 @@ from diva_desk.store.book.db import db
 from diva_desk.store.book.minor import owner_currency
 from diva_desk.store.book.settings import save_payment_instructions_by_currency
 from diva_desk.store.contents.bank import add_bank_transactions
+from diva_desk.store.contents.inserts import insert_one, insert_rows
 from diva_desk.store.contents.quote_contents import add_quotes
 from diva_desk.store.contents.reading import (
     StoredBook,
@@ -95,19 +93,19 @@ def add_contents(contents: r.BookContents) -> None:
             line_id = _insert_invoices(batch, first_ids, customer_ids, invoice_ids, currency)
             next_id += len(batch)
         bank = add_bank_transactions(contents.bank_transactions)
-        _insert_rows(
+        insert_rows(
             m.Payment, (_payment_row(p, invoice_ids, currency, bank) for p in contents.payments)
         )
-        _insert_rows(
+        insert_rows(
             m.Promise,
             (_promise_row(p, customer_ids, invoice_ids, currency) for p in contents.promises),
         )
         for plan in contents.payment_plans:
             _insert_plan(plan, customer_ids, invoice_ids, currency)
-        _insert_rows(
+        insert_rows(
             m.Followup, (_followup_row(f, customer_ids, invoice_ids) for f in contents.followups)
         )
-        _insert_rows(
+        insert_rows(
             m.Interaction,
             (_interaction_row(i, customer_ids, invoice_ids) for i in contents.interactions),
         )
@@ -160,7 +158,7 @@ def _save_business(business: r.Business) -> None:
 
 
 def _insert_customer(customer: r.Customer) -> int:
-    return _insert_one(
+    return insert_one(
         m.Customer,
         code=customer.code,
         name=customer.name,
@@ -237,8 +235,8 @@ def _insert_invoices(
             line_id += 1
         invoice_ids.add(invoice.number, invoice_id)
         currency.remember(None, invoice_id, invoice.currency)
-    _insert_rows(m.Invoice, rows)
-    _insert_rows(m.InvoiceLine, lines)
+    insert_rows(m.Invoice, rows)
+    insert_rows(m.InvoiceLine, lines)
     insert_line_taxes(taxes)
     return line_id
 
@@ -304,11 +302,11 @@ def _insert_plan(
 ) -> None:
     customer_id = customer_ids[plan.customer]
     invoice_id = invoice_ids.optional(plan.invoice)
-    plan_id = _insert_one(
+    plan_id = insert_one(
         m.PaymentPlan, customer=customer_id, invoice=invoice_id, agreed_on=plan.agreed_on
     )
     currency = currency_of(customer_id, invoice_id)
-    _insert_rows(
+    insert_rows(
         m.Installment,
         (
             {
@@ -345,60 +343,6 @@ def _interaction_row(
         "outcome": _enum_value(interaction.outcome),
         "notes": interaction.notes,
     }
-
-
-def _insert_one(model: type[m.BaseModel], **row: Any) -> int:
-    """Insert one row and return its id."""
-    sql, fields = _insert_sql(model, tuple(row))
-    return db.execute_sql(sql, [f.db_value(row[f.name]) for f in fields]).lastrowid
-
-
-def _insert_rows(model: type[m.BaseModel], rows: Iterable[dict[str, Any]]) -> None:
-    """Insert rows that all have the same keys, in one ``executemany``."""
-    iterator = iter(rows)
-    first = next(iterator, None)
-    if first is None:
-        return
-    sql, fields = _insert_sql(model, tuple(first))
-    convert = _conversions(fields)
-    params = (
-        [row[name] if to_db is None else to_db(row[name]) for name, to_db in convert]
-        for row in chain((first,), iterator)
-    )
-    db.connection().executemany(sql, params)
-
-
-#: Fields whose ``db_value`` hands back a value of the record's own type unchanged
-#: (text, whole numbers, flags, row ids): the call is skipped for them.
-_AS_THEY_ARE = (
-    peewee.TextField,
-    peewee.IntegerField,
-    peewee.BooleanField,
-    peewee.ForeignKeyField,
-)
-
-
-@cache
-def _conversions(
-    fields: tuple[peewee.Field, ...],
-) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
-    """Each field's name with its conversion, or ``None`` where there is nothing to do."""
-    return tuple((f.name, None if type(f) in _AS_THEY_ARE else f.db_value) for f in fields)
-
-
-@cache
-def _insert_sql(
-    model: type[m.BaseModel], names: tuple[str, ...]
-) -> tuple[str, tuple[peewee.Field, ...]]:
-    """A prepared INSERT with the model's own column conversions (cents, units, days).
-
-    Building the statement through peewee for every row cost more than the writing
-    itself; a large import adds tens of thousands of rows.
-    """
-    fields = tuple(model._meta.fields[name] for name in names)
-    columns = ", ".join(f'"{field.column_name}"' for field in fields)
-    marks = ", ".join("?" for _ in fields)
-    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})', fields
 
 
 def _enum_value(value: StrEnum | None) -> str | None:
