@@ -49,7 +49,6 @@ from diva_desk.store.book.business import (
     get_business,
     get_logo,
     highest_invoice_number,
-    quote_numbering,
     save_business_settings,
 )
 from diva_desk.store.book.settings import (
@@ -67,6 +66,7 @@ from diva_desk.ui.common.unsaved import GuardedDialog
 from diva_desk.ui.settings.currency_instructions import CurrencyInstructions
 from diva_desk.ui.settings.logo_box import LogoBox
 from diva_desk.ui.settings.pay_link_row import add_pay_link_row, watch_pay_link
+from diva_desk.ui.settings.quote_numbering_row import quote_numbering_row
 from diva_desk.ui.settings.taxes.tax_groups_box import TaxGroupsBox
 from diva_desk.ui.settings.taxes.tax_numbers_box import TaxNumbersBox
 from diva_desk.ui.settings.taxes.tax_rates_page import TaxRatesPage
@@ -196,23 +196,7 @@ class BusinessSettingsDialog(GuardedDialog):
 
     def _quote_numbering(self) -> None:
         """Quotes are numbered apart from invoices: their prefix and next number, in a row."""
-        prefix, next_number = quote_numbering()
-        self.quote_prefix = QLineEdit(prefix, self)
-        self.quote_prefix.setObjectName("quotePrefix")
-        self.quote_prefix.setMaxLength(PREFIX_MAX_LENGTH)
-        self.quote_prefix.setPlaceholderText(_("e.g. Q-"))
-        self.next_quote = QLineEdit(str(next_number), self)
-        self.next_quote.setObjectName("nextQuoteNumber")
-        row = QHBoxLayout()
-        row.addWidget(self.quote_prefix, 1)
-        # Every letter of this dialog is taken: the field follows the prefix on Tab.
-        next_label = QLabel(_("next number:"), self)
-        self.next_quote.setAccessibleName(_("Next quote number"))
-        row.addWidget(next_label)
-        row.addWidget(self.next_quote, 1)
-        # Nor is a letter left for the prefix (the pay link below has Q): it follows the
-        # next invoice number on Tab, named for screen readers.
-        self.quote_prefix.setAccessibleName(_("Quote prefix"))
+        self.quote_prefix, self.next_quote, row = quote_numbering_row(self)
         self._invoicing.addRow(QLabel(_("Quote prefix:"), self), row)
 
     def _quotes_typed(self) -> tuple[str, str]:
