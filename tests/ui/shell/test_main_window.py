@@ -222,6 +222,8 @@ def test_menus_offer_every_action(window: MainWindow) -> None:
     ]
     assert "&Refresh" in menus["&View"]
     assert menus["&Help"] == [
+        "&Getting paid: the six habits",
+        "Guided &start…",
         "&Keyboard shortcuts",
         "&Where your data lives…",
         "&About Diva Desk",

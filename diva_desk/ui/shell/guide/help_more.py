@@ -101,7 +101,7 @@ class AboutDialog(QDialog):
             ("log", _("Log file:"), log),
             ("backups", _("Backups:"), backups),
         ):
-            label = QLabel(f'<a href="{key}">{_escape(str(shown))}</a>', self)
+            label = QLabel(_link(key, str(shown)), self)
             label.setObjectName(f"{key}Link")
             label.setToolTip(_("Open the folder in the file manager"))
             label.setWordWrap(True)
@@ -125,5 +125,7 @@ class AboutDialog(QDialog):
         return opened
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _link(key: str, path: str) -> str:
+    """A rich-text link to ``key`` showing ``path`` (a path is not a message to translate)."""
+    shown = path.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return '<a href="' + key + '">' + shown + "</a>"
