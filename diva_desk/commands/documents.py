@@ -33,16 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description=_("Write an invoice as PDF, as the customer receives it."),
     )
     invoice.add_argument("number", metavar="NUMBER", help=_("the invoice number, e.g. INV-1042"))
-    invoice.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        type=Path,
-        help=_(
-            "default: NUMBER.pdf in the current folder (characters that cannot be in a "
-            "file name, such as /, become -)"
-        ),
-    )
+    add_numbered_output(invoice)
     invoice.set_defaults(run=_invoice_pdf)
 
     statement = commands.add_parser(
@@ -113,6 +104,25 @@ def register(commands: argparse._SubParsersAction) -> None:
     reminder.set_defaults(run=_reminder_pdf)
 
 
+def add_numbered_output(parser: argparse.ArgumentParser) -> None:
+    """``-o FILE`` for a document named by its number (invoice-pdf, quote-pdf)."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help=_(
+            "default: NUMBER.pdf in the current folder (characters that cannot be in a "
+            "file name, such as /, become -)"
+        ),
+    )
+
+
+def write_numbered_pdf(output: Path | None, number: str, data: bytes) -> Path:
+    """Write a document named by its number to ``output``, else ``NUMBER.pdf`` here."""
+    return write_pdf(output or Path(safe_file_name(number) + ".pdf"), data)
+
+
 def safe_file_name(name: str) -> str:
     """``name`` as one file name in the current folder: no separators, no leading dot.
 
@@ -143,8 +153,7 @@ def _invoice_pdf(args: argparse.Namespace, folder: Path) -> int:
 
     number = invoice_number(args.number)
     doc = invoice_document(number, dt.date.today())
-    target = args.output or Path(safe_file_name(number) + ".pdf")
-    write_pdf(target, invoice_pdf(doc))
+    target = write_numbered_pdf(args.output, number, invoice_pdf(doc))
     say(_("Wrote invoice {number} to {file}").format(number=number, file=target))
     return EXIT_OK
 

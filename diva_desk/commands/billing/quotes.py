@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from diva_desk.commands.common import EXIT_OK
-from diva_desk.commands.documents import safe_file_name, write_pdf
+from diva_desk.commands.documents import add_numbered_output, write_numbered_pdf
 from diva_desk.commands.output import say
 from diva_desk.i18n import _
 
@@ -27,16 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         ),
     )
     pdf.add_argument("number", metavar="NUMBER", help=_("the quote number, e.g. Q-12"))
-    pdf.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        type=Path,
-        help=_(
-            "default: NUMBER.pdf in the current folder (characters that cannot be in a "
-            "file name, such as /, become -)"
-        ),
-    )
+    add_numbered_output(pdf)
     pdf.set_defaults(run=_quote_pdf)
 
     accept = commands.add_parser(
@@ -60,8 +51,7 @@ def _quote_pdf(args: argparse.Namespace, folder: Path) -> int:
 
     number = quote_number(args.number)
     doc = quote_document(number, dt.date.today())
-    target = args.output or Path(safe_file_name(number) + ".pdf")
-    write_pdf(target, quote_pdf(doc))
+    target = write_numbered_pdf(args.output, number, quote_pdf(doc))
     say(_("Wrote quote {number} to {file}").format(number=number, file=target))
     return EXIT_OK
 
