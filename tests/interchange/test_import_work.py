@@ -76,7 +76,9 @@ def test_no_garbage_collection_while_importing(book: peewee.SqliteDatabase, tmp_
         gc.callbacks.append(watch)
         import_text(text)
         gc.callbacks.remove(watch)
-        assert started in ([], [0])  # at most the young objects' one, once it is back on
+        # At most one collection, once it is back on; which generation depends on how
+        # many young collections ran before the test, so it is not asserted.
+        assert len(started) <= 1, started
         assert gc.isenabled()
         close_book()
         open_book(tmp_path / "again.sqlite3")
