@@ -77,6 +77,20 @@ def test_the_spec_names_every_keyring_backend() -> None:
     assert shipped <= named, f"hiddenimports lacks {sorted(shipped - named)}"
 
 
+def test_the_metainfo_screenshots_are_shipped_at_their_size() -> None:
+    """Each screenshot the metainfo names is a file of docs/screenshots (published at that
+    address, packaging/README.md), its width and height those the metainfo states."""
+    images = ET.parse(METAINFO).getroot().findall("screenshots/screenshot/image")
+    assert len(images) >= 3
+    for image in images:
+        assert image.text is not None and image.text.startswith("https://divadesk.ca/screenshots/")
+        shot = ROOT / "docs" / "screenshots" / image.text.rsplit("/", 1)[1]
+        head = shot.read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n", shot
+        width, height = struct.unpack(">II", head[16:24])
+        assert (str(width), str(height)) == (image.get("width"), image.get("height")), shot
+
+
 @pytest.mark.skipif(not shutil.which("desktop-file-validate"), reason="desktop-file-utils")
 def test_the_desktop_file_validates() -> None:
     done = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
