@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QMessageBox, QWi
 from pytestqt.qtbot import QtBot
 
 from diva_desk.core.records import Business
+from diva_desk.i18n import set_language
 from diva_desk.store.book.business import get_business, save_business
 from diva_desk.ui.shell.guide.guided_start import GuidedStart
 
@@ -105,10 +106,13 @@ def test_a_problem_takes_the_guide_back_to_its_step(
     assert get_business().name == "Bright Spark"
 
 
+@pytest.mark.parametrize("language", ["en_CA", "fr_CA"])
 def test_keyboard_back_and_next_and_unique_mnemonics(
-    qtbot: QtBot, book: peewee.SqliteDatabase
+    qtbot: QtBot, book: peewee.SqliteDatabase, language: str
 ) -> None:
+    set_language(language)  # the French labels have Alt letters of their own
     guide = start(qtbot)
+    assert guide.next_button.text() == {"en_CA": "Next", "fr_CA": "Suivant"}[language]
     for step in range(len(guide.steps)):
         assert guide.step == step
         letters = mnemonics(guide)
