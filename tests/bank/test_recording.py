@@ -15,6 +15,12 @@ from diva_desk.errors import BadInput
 from diva_desk.store.book import models as m
 from diva_desk.store.calls.call_list import calls_today
 from diva_desk.store.customers.history import customer_standing
+from diva_desk.store.invoices.payment_edits import (
+    delete_payment,
+    edit_payment,
+    payment_fields,
+    undo_payment_change,
+)
 from diva_desk.store.invoices.payments import record_payment
 from tests.bank.bank_books import DAY, line, statement, trap_book
 
@@ -199,3 +205,26 @@ def test_the_bank_date_feeds_the_rating_and_the_call_list(book: peewee.Database)
     assert standing is not None
     assert (standing.stats.paid_invoices, standing.stats.average_days_late) == (2, 10)
     assert "ACME" not in {c.customer for c in calls_today(TODAY)}
+
+
+def test_a_deleted_bank_payment_waits_for_review_again(book: peewee.Database) -> None:
+    """Deleting the payment a bank line became puts the line back in review (the next
+    import offers it again, not "already imported"); an edit keeps the link; undoing the
+    delete brings the payment back with its link and the line recorded."""
+    trap_book()
+    record_bank_import(plan_bank_import(STATEMENT, "chequing.ofx"), today=TODAY)
+    status = "SELECT status FROM bank_transaction WHERE transaction_id = '20261117001'"
+    payment = m.Payment.get(m.Payment.reference == "20261117001")
+    fields = payment_fields(payment.id)
+    edited = edit_payment(payment.id, fields.date, fields.amount, fields.method, "cheque 512")
+    assert payment_fields(payment.id).bank_transaction_id == payment.bank_transaction_id
+    deleted = delete_payment(payment.id)
+    assert _rows(book, status) == [("review",)]
+    again = plan_bank_import(STATEMENT, "chequing.ofx")
+    assert again.already_imported == 2
+    assert [m.line.transaction for m in again.matched] == ["20261117001"]
+    undo_payment_change(deleted)
+    assert _rows(book, status) == [("recorded",)]
+    back = m.Payment.get(m.Payment.bank_transaction_id == payment.bank_transaction_id)
+    assert back.reference == "cheque 512" and edited.after is not None
+    assert plan_bank_import(STATEMENT, "chequing.ofx").already_imported == 3

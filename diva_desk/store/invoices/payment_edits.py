@@ -50,6 +50,9 @@ class PaymentFields:
     method: r.PaymentMethod | None
     reference: str
     is_deposit: bool
+    #: The bank statement's line it was recorded from (import-bank), kept through an edit,
+    #: a move and the undo of a delete.
+    bank_transaction_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ def payment_fields(payment_id: int) -> PaymentFields:
         method=None if row.method is None else r.PaymentMethod(row.method),
         reference=row.reference or "",
         is_deposit=bool(row.is_deposit),
+        bank_transaction_id=row.bank_transaction_id,
     )
 
 
@@ -117,8 +121,8 @@ def edit_payment(
     _check_amount(amount)
     with db.atomic("IMMEDIATE"):
         before = payment_fields(payment_id)
-        after = PaymentFields(
-            invoice_id=before.invoice_id,
+        after = replace(
+            before,
             date=date,
             amount=amount,
             method=method,
@@ -165,6 +169,7 @@ def delete_payment(payment_id: int, *, at: dt.datetime | None = None) -> Payment
         before = payment_fields(payment_id)
         row = invoice_row(before.invoice_id)
         m.Payment.delete().where(m.Payment.id == payment_id).execute()
+        _bank_line_recorded(before.bank_transaction_id)
         summary = _("Deleted the payment of {payment} on {number}.").format(
             payment=_described(before, row.currency), number=row.number
         )
@@ -236,6 +241,7 @@ def undo_payment_change(change: PaymentChange) -> None:
             if not taken:
                 values["id"] = change.payment_id
             m.Payment.insert(**values).execute()
+            _bank_line_recorded(change.before.bank_transaction_id)
         else:
             current = m.Payment.get_or_none(m.Payment.id == change.payment_id)
             if current is None or payment_fields(change.payment_id) != change.after:
@@ -316,7 +322,23 @@ def _values(fields: PaymentFields) -> dict[str, object]:
         "method": None if fields.method is None else str(fields.method),
         "reference": fields.reference,
         "is_deposit": fields.is_deposit,
+        "bank_transaction_id": fields.bank_transaction_id,
     }
+
+
+def _bank_line_recorded(transaction_id: int | None) -> None:
+    """A bank line is recorded while a payment of the book came from it. Its last payment
+    deleted, it waits for review again: the next import of that statement shows it for the
+    owner to assign (or leave), instead of counting it as recorded; the undo records it again.
+    """
+    if transaction_id is None:
+        return
+    kept = m.Payment.select().where(m.Payment.bank_transaction_id == transaction_id).exists()
+    status = r.BankStatus.RECORDED if kept else r.BankStatus.REVIEW
+    m.BankTransaction.update(status=str(status)).where(
+        (m.BankTransaction.id == transaction_id)
+        & (m.BankTransaction.status != str(r.BankStatus.IGNORED))
+    ).execute()
 
 
 def _write(payment_id: int, fields: PaymentFields) -> None:
